@@ -1,0 +1,375 @@
+"""Action packs: one UTF-8 JSON file per action, format ``ua-writer/action@1`` <-> model.Action.
+
+Validation is strict (unknown keys are errors) and every error names the file, the field path and
+the problem (PackError). Nothing here touches the store or Qt; dumping an Action gives back exactly
+the pack format, key order included, so ``show --json`` round-trips through ``import``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from ua_writer.core.errors import PackError
+from ua_writer.core.model import Action, LocalizedRecipient, Person, Recipient
+
+FORMAT = "ua-writer/action@1"
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANG_RE = re.compile(r"^[a-z]{2,3}$")
+COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+MAX_PACK_BYTES = 5 * 1024 * 1024
+
+ACTION_KEYS = (
+    "format", "id", "ua_number", "index", "title", "country", "issue_date", "deadline",
+    "languages", "persons", "summary", "background", "appeals", "recipients", "notes", "source",
+    "localized",
+)
+PERSON_KEYS = ("name", "gender", "names", "forms")
+RECIPIENT_KEYS = (
+    "id", "name", "title", "organization", "address_lines", "country", "fax", "email",
+    "salutation", "gender", "is_copy", "note", "copies_only", "localized",
+)
+LOCAL_RECIPIENT_KEYS = ("name", "title", "organization", "address_lines", "salutation", "forms")
+ACTION_LOCAL_KEYS = ("title", "summary", "background", "notes")
+
+
+class _V:
+    """Validation helpers bound to a source name, raising PackError with a field path."""
+
+    def __init__(self, source: str | None):
+        self.source = source
+
+    def fail(self, field: str, problem: str) -> None:
+        raise PackError(problem, source=self.source, field=field)
+
+    def obj(self, value: Any, field: str, keys: tuple[str, ...], required: tuple[str, ...] = ()):
+        if not isinstance(value, dict):
+            self.fail(field, f"expected an object, got {_kind(value)}")
+        unknown = [k for k in value if k not in keys]
+        if unknown:
+            self.fail(f"{field}.{unknown[0]}" if field else unknown[0],
+                      f"unknown key (allowed: {', '.join(keys)})")
+        for k in required:
+            if value.get(k) in (None, ""):
+                self.fail(f"{field}.{k}" if field else k, "is required")
+        return value
+
+    def text(self, value: Any, field: str, *, required: bool = False) -> str | None:
+        if value is None:
+            if required:
+                self.fail(field, "is required")
+            return None
+        if not isinstance(value, str):
+            self.fail(field, f"expected a string, got {_kind(value)}")
+        if required and not value.strip():
+            self.fail(field, "must not be empty")
+        return value
+
+    def texts(self, value: Any, field: str) -> list[str]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(field, f"expected a list of strings, got {_kind(value)}")
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                self.fail(f"{field}[{i}]", f"expected a string, got {_kind(item)}")
+        return list(value)
+
+    def text_map(self, value: Any, field: str) -> dict[str, str]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.fail(field, f"expected an object, got {_kind(value)}")
+        for k, v in value.items():
+            self.lang(k, f"{field}.{k}")
+            self.text(v, f"{field}.{k}", required=True)
+        return dict(value)
+
+    def date(self, value: Any, field: str) -> _dt.date | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.fail(field, f"expected an ISO date string YYYY-MM-DD, got {_kind(value)}")
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            self.fail(field, f"not a valid ISO date (YYYY-MM-DD): {value!r}")
+        return None  # unreachable
+
+    def gender(self, value: Any, field: str):
+        if value not in (None, "m", "f"):
+            self.fail(field, f"must be \"m\", \"f\" or null, got {value!r}")
+        return value
+
+    def lang(self, value: Any, field: str) -> str:
+        if not isinstance(value, str) or not LANG_RE.match(value):
+            self.fail(field, f"not an ISO 639-1 language code: {value!r}")
+        return value
+
+    def country(self, value: Any, field: str) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str) or not COUNTRY_RE.match(value):
+            self.fail(field, f"not an ISO 3166 alpha-2 country code (e.g. \"RU\"): {value!r}")
+        return value
+
+    def boolean(self, value: Any, field: str) -> bool:
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.fail(field, f"expected true or false, got {_kind(value)}")
+        return value
+
+    def slug(self, value: Any, field: str) -> str:
+        if not isinstance(value, str) or not ID_RE.match(value):
+            self.fail(field, f"must be a slug of a-z, 0-9 and single hyphens, got {value!r}")
+        return value
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
+            int: "a number", float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+# -- loading ------------------------------------------------------------------------------------
+
+def action_from_dict(data: Any, source: str | None = None) -> Action:
+    """Validate a decoded pack and build an Action. Raises PackError naming field and problem."""
+    v = _V(source)
+    v.obj(data, "", ACTION_KEYS, required=("format", "id", "title"))
+    if data["format"] != FORMAT:
+        v.fail("format", f"unsupported format {data['format']!r} (expected {FORMAT!r})")
+    action_id = v.slug(data["id"], "id")
+    title = v.text(data["title"], "title", required=True)
+
+    languages = v.texts(data.get("languages"), "languages")
+    for i, lang in enumerate(languages):
+        v.lang(lang, f"languages[{i}]")
+
+    persons = []
+    raw_persons = data.get("persons") or []
+    if not isinstance(raw_persons, list):
+        v.fail("persons", f"expected a list, got {_kind(raw_persons)}")
+    for i, p in enumerate(raw_persons):
+        f = f"persons[{i}]"
+        v.obj(p, f, PERSON_KEYS, required=("name",))
+        persons.append(Person(
+            name=v.text(p["name"], f"{f}.name", required=True),
+            gender=v.gender(p.get("gender"), f"{f}.gender"),
+            names=v.text_map(p.get("names"), f"{f}.names"),
+            forms=_forms(v, p.get("forms"), f"{f}.forms"),
+        ))
+
+    appeals: dict[str, list[str]] = {}
+    raw_appeals = data.get("appeals") or {}
+    if not isinstance(raw_appeals, dict):
+        v.fail("appeals", f"expected an object of language -> list of points, got {_kind(raw_appeals)}")
+    for lang, points in raw_appeals.items():
+        v.lang(lang, f"appeals.{lang}")
+        appeals[lang] = v.texts(points, f"appeals.{lang}")
+
+    recipients = []
+    raw_recipients = data.get("recipients") or []
+    if not isinstance(raw_recipients, list):
+        v.fail("recipients", f"expected a list, got {_kind(raw_recipients)}")
+    seen: set[str] = set()
+    for i, r in enumerate(raw_recipients):
+        rec = recipient_from_dict(r, source=source, field=f"recipients[{i}]")
+        if rec.id in seen:
+            v.fail(f"recipients[{i}].id", f"duplicate recipient id {rec.id!r}")
+        seen.add(rec.id)
+        recipients.append(rec)
+
+    localized: dict[str, dict[str, str]] = {}
+    raw_local = data.get("localized") or {}
+    if not isinstance(raw_local, dict):
+        v.fail("localized", f"expected an object, got {_kind(raw_local)}")
+    for lang, fields in raw_local.items():
+        f = f"localized.{lang}"
+        v.lang(lang, f)
+        v.obj(fields, f, ACTION_LOCAL_KEYS)
+        localized[lang] = {k: v.text(val, f"{f}.{k}") for k, val in fields.items() if val is not None}
+
+    return Action(
+        id=action_id,
+        title=title,
+        ua_number=v.text(data.get("ua_number"), "ua_number"),
+        index=v.text(data.get("index"), "index"),
+        country=v.country(data.get("country"), "country"),
+        issue_date=v.date(data.get("issue_date"), "issue_date"),
+        deadline=v.date(data.get("deadline"), "deadline"),
+        languages=languages,
+        persons=persons,
+        summary=v.text(data.get("summary"), "summary"),
+        background=v.text(data.get("background"), "background"),
+        appeals=appeals,
+        recipients=recipients,
+        notes=v.text(data.get("notes"), "notes"),
+        source=v.text(data.get("source"), "source"),
+        localized=localized,
+    )
+
+
+def recipient_from_dict(r: Any, source: str | None = None, field: str = "recipient") -> Recipient:
+    v = _V(source)
+    f = field
+    v.obj(r, f, RECIPIENT_KEYS, required=("id",))
+    local: dict[str, LocalizedRecipient] = {}
+    raw_local = r.get("localized") or {}
+    if not isinstance(raw_local, dict):
+        v.fail(f"{f}.localized", f"expected an object, got {_kind(raw_local)}")
+    for lang, lr in raw_local.items():
+        lf = f"{f}.localized.{lang}"
+        v.lang(lang, lf)
+        v.obj(lr, lf, LOCAL_RECIPIENT_KEYS)
+        forms = lr.get("forms") or {}
+        if not isinstance(forms, dict):
+            v.fail(f"{lf}.forms", f"expected an object, got {_kind(forms)}")
+        for k, val in forms.items():
+            v.text(val, f"{lf}.forms.{k}", required=True)
+        lines = lr.get("address_lines")
+        local[lang] = LocalizedRecipient(
+            name=v.text(lr.get("name"), f"{lf}.name"),
+            title=v.text(lr.get("title"), f"{lf}.title"),
+            organization=v.text(lr.get("organization"), f"{lf}.organization"),
+            address_lines=None if lines is None else v.texts(lines, f"{lf}.address_lines"),
+            salutation=v.text(lr.get("salutation"), f"{lf}.salutation"),
+            forms=dict(forms),
+        )
+    return Recipient(
+        id=v.slug(r["id"], f"{f}.id"),
+        name=v.text(r.get("name"), f"{f}.name"),
+        title=v.text(r.get("title"), f"{f}.title"),
+        organization=v.text(r.get("organization"), f"{f}.organization"),
+        address_lines=v.texts(r.get("address_lines"), f"{f}.address_lines"),
+        country=v.country(r.get("country"), f"{f}.country"),
+        fax=v.texts(r.get("fax"), f"{f}.fax"),
+        email=v.texts(r.get("email"), f"{f}.email"),
+        salutation=v.text(r.get("salutation"), f"{f}.salutation"),
+        gender=v.gender(r.get("gender"), f"{f}.gender"),
+        is_copy=v.boolean(r.get("is_copy"), f"{f}.is_copy"),
+        note=v.text(r.get("note"), f"{f}.note"),
+        copies_only=v.boolean(r.get("copies_only"), f"{f}.copies_only"),
+        localized=local,
+    )
+
+
+def _forms(v: _V, value: Any, field: str) -> dict[str, dict[str, str]]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        v.fail(field, f"expected an object of language -> {{case: form}}, got {_kind(value)}")
+    out: dict[str, dict[str, str]] = {}
+    for lang, cases in value.items():
+        v.lang(lang, f"{field}.{lang}")
+        if not isinstance(cases, dict):
+            v.fail(f"{field}.{lang}", f"expected an object, got {_kind(cases)}")
+        for k, val in cases.items():
+            v.text(val, f"{field}.{lang}.{k}", required=True)
+        out[lang] = dict(cases)
+    return out
+
+
+def loads(text: str, source: str | None = None) -> Action:
+    """Parse pack JSON text. Raises PackError (with line/column for syntax errors)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise PackError(f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})",
+                        source=source) from None
+    except RecursionError:
+        raise PackError("JSON nested too deeply", source=source) from None
+    return action_from_dict(data, source=source)
+
+
+def load(path: str | Path) -> Action:
+    """Read and validate one pack file."""
+    p = Path(path)
+    name = str(p)
+    try:
+        if p.stat().st_size > MAX_PACK_BYTES:
+            raise PackError(f"file is too large for an action pack (> {MAX_PACK_BYTES // 1024 // 1024} MB)",
+                            source=name)
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise PackError("file not found", source=name) from None
+    except IsADirectoryError:
+        raise PackError("is a folder, not a file", source=name) from None
+    except PermissionError:
+        raise PackError("permission denied", source=name) from None
+    except OSError as e:
+        raise PackError(f"cannot read file ({e.strerror})", source=name) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise PackError(f"not UTF-8 text (byte {e.start})", source=name) from None
+    return loads(text, source=name)
+
+
+# -- dumping ------------------------------------------------------------------------------------
+
+def action_to_dict(a: Action) -> dict[str, Any]:
+    """The pack format, keys in canonical order."""
+    d: dict[str, Any] = {
+        "format": FORMAT,
+        "id": a.id,
+        "ua_number": a.ua_number,
+        "index": a.index,
+        "title": a.title,
+        "country": a.country,
+        "issue_date": a.issue_date.isoformat() if a.issue_date else None,
+        "deadline": a.deadline.isoformat() if a.deadline else None,
+        "languages": list(a.languages),
+        "persons": [_person_to_dict(p) for p in a.persons],
+        "summary": a.summary,
+        "background": a.background,
+        "appeals": {k: list(v) for k, v in a.appeals.items()},
+        "recipients": [recipient_to_dict(r) for r in a.recipients],
+        "notes": a.notes,
+        "source": a.source,
+    }
+    if a.localized:
+        d["localized"] = {k: dict(v) for k, v in a.localized.items()}
+    return d
+
+
+def _person_to_dict(p: Person) -> dict[str, Any]:
+    d: dict[str, Any] = {"name": p.name, "gender": p.gender, "names": dict(p.names)}
+    if p.forms:
+        d["forms"] = {k: dict(v) for k, v in p.forms.items()}
+    return d
+
+
+def recipient_to_dict(r: Recipient) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "id": r.id, "name": r.name, "title": r.title,
+    }
+    if r.organization is not None:
+        d["organization"] = r.organization
+    d.update({
+        "address_lines": list(r.address_lines), "country": r.country,
+        "fax": list(r.fax), "email": list(r.email), "salutation": r.salutation,
+        "gender": r.gender, "is_copy": r.is_copy, "note": r.note,
+    })
+    if r.copies_only:
+        d["copies_only"] = True
+    if r.localized:
+        d["localized"] = {}
+        for lang, lr in r.localized.items():
+            ld: dict[str, Any] = {}
+            for k in ("name", "title", "organization", "address_lines", "salutation"):
+                val = getattr(lr, k)
+                if val is not None:
+                    ld[k] = list(val) if isinstance(val, list) else val
+            if lr.forms:
+                ld["forms"] = dict(lr.forms)
+            d["localized"][lang] = ld
+    return d
+
+
+def dumps(a: Action) -> str:
+    """Pack JSON text: UTF-8, human-readable, stable, ending with a newline."""
+    return json.dumps(action_to_dict(a), ensure_ascii=False, indent=2) + "\n"
