@@ -1,0 +1,98 @@
+"""argparse front door: no command -> GUI; subcommands -> Qt-free core.
+
+Global options come before the command: ``--data-dir DIR``, ``--today YYYY-MM-DD``. Expected
+failures (UserFacingError) print one line ``ua-writer: error: ...`` on stderr and exit 2; anything
+else is a bug: logged with its traceback to the log file, reported in one line, exit 70.
+Nothing here imports PySide6 (the ``gui`` command imports ua_writer.app lazily).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from ua_writer import __version__, paths
+from ua_writer.commands import Context, resolve_today
+from ua_writer.core.errors import UserFacingError
+
+#: command modules under ua_writer.commands, each with register(subparsers)
+COMMAND_MODULES = [
+    "gui",
+    "actions",
+    "profile",
+    "drafts",
+    "letters",
+    "maintenance",
+]
+
+EXIT_USER_ERROR = 2
+EXIT_BUG = 70
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse's own usage errors: same one-line style, exit 2
+        self.print_usage(sys.stderr)
+        print(f"ua-writer: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USER_ERROR)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ua-writer",
+                     description="Write letters for Urgent Actions, offline.")
+    parser.add_argument("--version", action="version", version=f"ua-writer {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="user data folder (default: the platform's user data dir; "
+                             "env UA_WRITER_DATA_DIR)")
+    parser.add_argument("--today", metavar="YYYY-MM-DD",
+                        help="the date deadlines are computed against (env UA_WRITER_TODAY)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"ua_writer.commands.{name}")
+        except ModuleNotFoundError as e:
+            if e.name == f"ua_writer.commands.{name}":
+                continue  # a command module not written yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = None
+    try:
+        if args.data_dir:
+            paths.set_data_dir(args.data_dir)
+        ctx = Context(today=resolve_today(args.today))
+        if not getattr(args, "func", None):
+            from ua_writer.commands.gui import run_gui
+
+            return run_gui(args, ctx, argv)
+        return int(args.func(args, ctx) or 0)
+    except UserFacingError as e:
+        print(f"ua-writer: error: {e.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("ua-writer: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # a bug: keep the traceback in the log, one line for the user
+        from ua_writer import logs
+
+        where = logs.log_exception(e)
+        print(f"ua-writer: error: internal error ({type(e).__name__}: {e}); details in {where}",
+              file=sys.stderr)
+        return EXIT_BUG
+    finally:
+        if ctx is not None:
+            ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

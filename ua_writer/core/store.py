@@ -1,0 +1,592 @@
+"""SQLite store: actions, address book, sender profile and preferences, drafts, sent log.
+
+Owns the schema (``PRAGMA user_version`` + ordered migrations), WAL mode, foreign keys, and the
+loading of bundled action packs without clobbering user edits. Every write is one transaction, so a
+killed process leaves either the old or the new row, never half of one. Qt-free; the GUI and CLI
+both talk to this class. A damaged database raises CorruptStoreError; ``quarantine()`` keeps the
+damaged file aside so a fresh store can start (no crash loop).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ua_writer.core import packs
+from ua_writer.core.errors import (CorruptStoreError, NotFoundError, PackError, StoreError,
+                                   UserFacingError)
+from ua_writer.core.model import (CHANNELS, Action, Draft, Recipient, SenderProfile, SentRecord)
+
+log = logging.getLogger(__name__)
+
+#: preferences and their defaults: the ONE place defaults live
+DEFAULT_PREFS: dict[str, object] = {
+    "ui_language": None,      # None = follow the system
+    "page_size": "a4",        # "a4" | "letter"
+    "remind_days": 7,
+    "export_dir": None,       # None = ~/Documents or home
+}
+
+# -- schema ---------------------------------------------------------------------------------------
+# Each migration takes the schema from version i to i+1. Never edit a released one; append.
+MIGRATIONS: list[str] = [
+    # 0 -> 1: the first schema
+    """
+    CREATE TABLE actions (
+        id            TEXT PRIMARY KEY,
+        pack          TEXT NOT NULL,
+        title         TEXT NOT NULL,
+        country       TEXT,
+        issue_date    TEXT,
+        deadline      TEXT,
+        persons       TEXT NOT NULL DEFAULT '',
+        search        TEXT NOT NULL DEFAULT '',
+        origin        TEXT NOT NULL CHECK (origin IN ('bundled', 'user', 'imported')),
+        bundled_sha   TEXT,
+        user_modified INTEGER NOT NULL DEFAULT 0,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+    );
+    CREATE INDEX actions_deadline ON actions(deadline);
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE drafts (
+        action_id    TEXT NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+        language     TEXT NOT NULL,
+        recipient_id TEXT NOT NULL,
+        text         TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        PRIMARY KEY (action_id, language, recipient_id)
+    );
+    CREATE TABLE sent (
+        id           INTEGER PRIMARY KEY,
+        action_id    TEXT NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+        recipient_id TEXT NOT NULL,
+        language     TEXT NOT NULL,
+        channel      TEXT NOT NULL CHECK (channel IN ('post', 'fax', 'email')),
+        sent_on      TEXT NOT NULL,
+        created_at   TEXT NOT NULL
+    );
+    CREATE INDEX sent_action ON sent(action_id);
+    """,
+    # 1 -> 2: the address book (user-added recipients, attachable to any action)
+    """
+    CREATE TABLE address_book (
+        id         TEXT PRIMARY KEY,
+        recipient  TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE action_recipients (
+        action_id    TEXT NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+        recipient_id TEXT NOT NULL REFERENCES address_book(id) ON DELETE CASCADE,
+        PRIMARY KEY (action_id, recipient_id)
+    );
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """A light row for lists (no JSON parsing): what the action list and ``actions`` show."""
+
+    id: str
+    title: str
+    country: str | None
+    persons: str
+    issue_date: _dt.date | None
+    deadline: _dt.date | None
+    search: str
+    origin: str
+    sent_count: int = 0
+    draft_count: int = 0
+
+    def days_left(self, today: _dt.date) -> int | None:
+        return None if self.deadline is None else (self.deadline - today).days
+
+    def status(self, today: _dt.date) -> str:
+        if self.deadline is None:
+            return "undated"
+        return "open" if self.deadline >= today else "past"
+
+
+def _search_text(a: Action, extra: Iterable[Recipient] = ()) -> str:
+    parts = [a.title, a.country or "", a.ua_number or "", a.index or ""]
+    parts += [v for d in a.localized.values() for k, v in d.items() if k == "title"]
+    for p in a.persons:
+        parts.append(p.name)
+        parts += p.names.values()
+    for r in list(a.recipients) + list(extra):
+        parts += [r.name or "", r.title or "", r.organization or ""]
+        for lr in r.localized.values():
+            parts += [lr.name or "", lr.title or "", lr.organization or ""]
+    if a.country:
+        try:
+            from babel import Locale
+
+            parts.append(Locale("en").territories.get(a.country, ""))
+            parts.append(Locale("ru").territories.get(a.country, ""))
+        except Exception:  # pragma: no cover - babel data always present
+            pass
+    return " ".join(p for p in parts if p).casefold()
+
+
+def _persons_text(a: Action) -> str:
+    return ", ".join(p.name for p in a.persons)
+
+
+class Store:
+    """One SQLite database file. Not shared between threads: open one Store per thread."""
+
+    def __init__(self, path: str | os.PathLike, *, timeout: float = 5.0):
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not self.path.exists():
+                fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
+                os.close(fd)
+        except OSError as e:
+            raise StoreError(f"cannot create the database {self.path}: {e.strerror}") from None
+        try:
+            self.db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None,
+                                      check_same_thread=False)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open the database {self.path}: {e}") from None
+        self.db.row_factory = sqlite3.Row
+        try:
+            self._configure()
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            self.db.close()
+            msg = str(e).lower()
+            if "locked" in msg or "busy" in msg:
+                raise StoreError(
+                    f"the database {self.path} is busy: another ua-writer is writing to it; "
+                    "try again in a moment") from None
+            if "readonly" in msg or "read-only" in msg or "unable to open" in msg:
+                raise StoreError(f"cannot write to the database {self.path}: {e}") from None
+            raise CorruptStoreError(
+                f"the database {self.path} is damaged ({e}); run 'ua-writer repair' to keep the "
+                "damaged file aside and start a fresh one", str(self.path)) from None
+
+    # -- lifecycle ------------------------------------------------------------------------------
+    def _configure(self) -> None:
+        self.db.execute("PRAGMA foreign_keys = ON")
+        mode = self.db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":  # pragma: no cover - e.g. a filesystem without shared memory
+            log.warning("SQLite journal mode is %s, not WAL", mode)
+        self.db.execute("PRAGMA synchronous = FULL")
+        check = self.db.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise sqlite3.DatabaseError(f"integrity check failed: {check}")
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"the database {self.path} was written by a newer ua-writer (schema {version}, "
+                f"this version knows {SCHEMA_VERSION}); please upgrade ua-writer")
+        while version < SCHEMA_VERSION:
+            with self.transaction():
+                for stmt in _statements(MIGRATIONS[version]):
+                    self.db.execute(stmt)
+                version += 1
+                self.db.execute(f"PRAGMA user_version = {version}")
+            log.info("database migrated to schema %d", version)
+
+    def close(self) -> None:
+        try:
+            self.db.close()
+        except sqlite3.Error:  # pragma: no cover
+            pass
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    class _Tx:
+        def __init__(self, store: "Store"):
+            self.store = store
+
+        def __enter__(self):
+            self.store._lock.acquire()
+            try:
+                self.store.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as e:
+                self.store._lock.release()
+                raise StoreError(f"the database is busy (another ua-writer is writing): {e}") from None
+            return self.store.db
+
+        def __exit__(self, exc_type, exc, tb):
+            try:
+                if exc_type is None:
+                    self.store.db.execute("COMMIT")
+                else:
+                    self.store.db.execute("ROLLBACK")
+            finally:
+                self.store._lock.release()
+            return False
+
+    def transaction(self) -> "_Tx":
+        return Store._Tx(self)
+
+    # -- actions --------------------------------------------------------------------------------
+    def has_action(self, action_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM actions WHERE id = ?", (action_id,)).fetchone() is not None
+
+    def get_action(self, action_id: str, *, with_address_book: bool = True) -> Action:
+        row = self.db.execute("SELECT pack FROM actions WHERE id = ?", (action_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no action with id {action_id!r}")
+        action = packs.action_from_dict(json.loads(row["pack"]), source=f"database action {action_id}")
+        if with_address_book:
+            known = {r.id for r in action.recipients}
+            for r in self.action_address_book(action_id):
+                if r.id not in known:
+                    action.recipients.append(r)
+        return action
+
+    def action_rows(self) -> list[ActionRow]:
+        """All actions as light rows with sent/draft counts, in one query."""
+        rows = self.db.execute(
+            """SELECT a.id, a.title, a.country, a.persons, a.issue_date, a.deadline, a.search, a.origin,
+                      (SELECT COUNT(*) FROM sent s WHERE s.action_id = a.id) AS sent_count,
+                      (SELECT COUNT(*) FROM drafts d WHERE d.action_id = a.id) AS draft_count
+               FROM actions a""").fetchall()
+        return [ActionRow(r["id"], r["title"], r["country"], r["persons"],
+                          _date(r["issue_date"]), _date(r["deadline"]), r["search"], r["origin"],
+                          r["sent_count"], r["draft_count"]) for r in rows]
+
+    def list_actions(self, today: _dt.date, status: str = "open") -> list[ActionRow]:
+        """Rows filtered by status (open|past|undated|all): open by deadline, past newest first."""
+        if status not in ("open", "past", "undated", "all"):
+            raise UserFacingError(f"unknown status {status!r}; use open, past, undated or all")
+        rows = [r for r in self.action_rows() if status == "all" or r.status(today) == status]
+        order = {"open": 0, "past": 1, "undated": 2}
+
+        def key(r: ActionRow):
+            st = r.status(today)
+            if st == "open":
+                return (order[st], r.deadline.toordinal(), r.title.casefold())
+            if st == "past":
+                return (order[st], -r.deadline.toordinal(), r.title.casefold())
+            return (order[st], 0, r.title.casefold())
+
+        return sorted(rows, key=key)
+
+    def save_action(self, action: Action, *, origin: str = "user", replace: bool = False) -> None:
+        """Insert or (with replace=True) overwrite an action. Editing a bundled one marks it
+        user-modified so bundle upgrades never clobber it."""
+        data = packs.dumps(action)
+        now = _now()
+        with self.transaction() as db:
+            old = db.execute("SELECT origin FROM actions WHERE id = ?", (action.id,)).fetchone()
+            if old is not None and not replace:
+                raise UserFacingError(
+                    f"an action with id {action.id!r} already exists; use --replace to overwrite it")
+            extra = self._address_book_for(db, action.id) if old is not None else []
+            fields = (data, action.title, action.country, _iso(action.issue_date), _iso(action.deadline),
+                      _persons_text(action), _search_text(action, extra))
+            if old is None:
+                db.execute(
+                    """INSERT INTO actions (pack, title, country, issue_date, deadline, persons, search,
+                                            id, origin, user_modified, created_at, updated_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
+                    fields + (action.id, origin, now, now))
+            else:
+                keep_origin = old["origin"]
+                db.execute(
+                    """UPDATE actions SET pack = ?, title = ?, country = ?, issue_date = ?, deadline = ?,
+                              persons = ?, search = ?, user_modified = ?, updated_at = ?
+                       WHERE id = ?""",
+                    fields + (1 if keep_origin == "bundled" else 0, now, action.id))
+            self._forget_deleted_bundled(db, action.id)
+
+    def delete_action(self, action_id: str) -> None:
+        with self.transaction() as db:
+            row = db.execute("SELECT origin FROM actions WHERE id = ?", (action_id,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"no action with id {action_id!r}")
+            db.execute("DELETE FROM actions WHERE id = ?", (action_id,))
+            if row["origin"] == "bundled":
+                deleted = set(self._get_setting(db, "deleted_bundled", []))
+                deleted.add(action_id)
+                self._set_setting(db, "deleted_bundled", sorted(deleted))
+
+    def _forget_deleted_bundled(self, db, action_id: str) -> None:
+        deleted = self._get_setting(db, "deleted_bundled", [])
+        if action_id in deleted:
+            self._set_setting(db, "deleted_bundled", [d for d in deleted if d != action_id])
+
+    def sync_bundled(self, folder: str | os.PathLike | None = None) -> list[str]:
+        """Load bundled packs: new ones are added, changed ones update actions the user has not
+        edited; user edits and user deletions are kept. A broken bundled file is logged and
+        skipped. Returns the ids added or updated."""
+        if folder is None:
+            from ua_writer import paths
+
+            folder = paths.bundled_actions_dir()
+        folder = Path(folder)
+        files = sorted(folder.glob("*.json")) if folder.is_dir() else []
+        shas = {f: hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
+        fingerprint = hashlib.sha256("".join(sorted(shas.values())).encode()).hexdigest()
+        if self.get_setting("bundled_fingerprint") == fingerprint:
+            return []
+        changed: list[str] = []
+        deleted = set(self.get_setting("deleted_bundled", []))
+        for f, sha in shas.items():
+            try:
+                action = packs.load(f)
+            except PackError as e:
+                log.warning("skipping broken bundled pack: %s", e)
+                continue
+            if action.id in deleted:
+                continue
+            now = _now()
+            with self.transaction() as db:
+                row = db.execute("SELECT origin, bundled_sha, user_modified FROM actions WHERE id = ?",
+                                 (action.id,)).fetchone()
+                fields = (packs.dumps(action), action.title, action.country, _iso(action.issue_date),
+                          _iso(action.deadline), _persons_text(action), _search_text(action))
+                if row is None:
+                    db.execute(
+                        """INSERT INTO actions (pack, title, country, issue_date, deadline, persons,
+                               search, id, origin, bundled_sha, user_modified, created_at, updated_at)
+                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'bundled', ?, 0, ?, ?)""",
+                        fields + (action.id, sha, now, now))
+                    changed.append(action.id)
+                elif row["origin"] == "bundled" and not row["user_modified"] and row["bundled_sha"] != sha:
+                    db.execute(
+                        """UPDATE actions SET pack = ?, title = ?, country = ?, issue_date = ?,
+                               deadline = ?, persons = ?, search = ?, bundled_sha = ?, updated_at = ?
+                           WHERE id = ?""", fields + (sha, now, action.id))
+                    changed.append(action.id)
+        self.set_setting("bundled_fingerprint", fingerprint)
+        return changed
+
+    # -- address book ---------------------------------------------------------------------------
+    def save_contact(self, recipient: Recipient) -> None:
+        """Add or update an address-book entry (a recipient the user keeps, e.g. an embassy)."""
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO address_book (id, recipient, updated_at) VALUES (?, ?, ?)",
+                       (recipient.id, json.dumps(packs.recipient_to_dict(recipient), ensure_ascii=False),
+                        _now()))
+            for (aid,) in db.execute("SELECT action_id FROM action_recipients WHERE recipient_id = ?",
+                                     (recipient.id,)).fetchall():
+                self._refresh_search(db, aid)
+
+    def contacts(self) -> list[Recipient]:
+        rows = self.db.execute("SELECT id, recipient FROM address_book ORDER BY id").fetchall()
+        return [packs.recipient_from_dict(json.loads(r["recipient"]), source="address book") for r in rows]
+
+    def delete_contact(self, recipient_id: str) -> None:
+        with self.transaction() as db:
+            aids = [r[0] for r in db.execute(
+                "SELECT action_id FROM action_recipients WHERE recipient_id = ?", (recipient_id,))]
+            db.execute("DELETE FROM address_book WHERE id = ?", (recipient_id,))
+            for aid in aids:
+                self._refresh_search(db, aid)
+
+    def attach_contact(self, action_id: str, recipient_id: str) -> None:
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM actions WHERE id = ?", (action_id,)).fetchone() is None:
+                raise NotFoundError(f"no action with id {action_id!r}")
+            if db.execute("SELECT 1 FROM address_book WHERE id = ?", (recipient_id,)).fetchone() is None:
+                raise NotFoundError(f"no address-book entry with id {recipient_id!r}")
+            db.execute("INSERT OR IGNORE INTO action_recipients (action_id, recipient_id) VALUES (?, ?)",
+                       (action_id, recipient_id))
+            self._refresh_search(db, action_id)
+
+    def detach_contact(self, action_id: str, recipient_id: str) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM action_recipients WHERE action_id = ? AND recipient_id = ?",
+                       (action_id, recipient_id))
+            self._refresh_search(db, action_id)
+
+    def action_address_book(self, action_id: str) -> list[Recipient]:
+        return self._address_book_for(self.db, action_id)
+
+    @staticmethod
+    def _address_book_for(db, action_id: str) -> list[Recipient]:
+        rows = db.execute(
+            """SELECT b.recipient FROM action_recipients ar JOIN address_book b ON b.id = ar.recipient_id
+               WHERE ar.action_id = ? ORDER BY b.id""", (action_id,)).fetchall()
+        return [packs.recipient_from_dict(json.loads(r[0]), source="address book") for r in rows]
+
+    def _refresh_search(self, db, action_id: str) -> None:
+        row = db.execute("SELECT pack FROM actions WHERE id = ?", (action_id,)).fetchone()
+        if row is None:
+            return
+        action = packs.action_from_dict(json.loads(row[0]))
+        db.execute("UPDATE actions SET search = ? WHERE id = ?",
+                   (_search_text(action, self._address_book_for(db, action_id)), action_id))
+
+    # -- settings, profile, preferences ---------------------------------------------------------
+    @staticmethod
+    def _get_setting(db, key: str, default=None):
+        row = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    @staticmethod
+    def _set_setting(db, key: str, value) -> None:
+        db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                   (key, json.dumps(value, ensure_ascii=False)))
+
+    def get_setting(self, key: str, default=None):
+        return self._get_setting(self.db, key, default)
+
+    def set_setting(self, key: str, value) -> None:
+        with self.transaction() as db:
+            self._set_setting(db, key, value)
+
+    def profile(self) -> SenderProfile:
+        raw = self.get_setting("profile")
+        if not raw:
+            return SenderProfile()
+        known = set(SenderProfile.__dataclass_fields__)
+        return SenderProfile(**{k: v for k, v in raw.items() if k in known})
+
+    def has_profile(self) -> bool:
+        return not self.profile().is_empty()
+
+    def save_profile(self, profile: SenderProfile) -> None:
+        self.set_setting("profile", asdict(profile))
+
+    def prefs(self) -> dict:
+        stored = self.get_setting("prefs", {}) or {}
+        return {k: stored.get(k, v) for k, v in DEFAULT_PREFS.items()}
+
+    def set_pref(self, key: str, value) -> None:
+        if key not in DEFAULT_PREFS:
+            raise UserFacingError(f"unknown preference {key!r}; known: {', '.join(DEFAULT_PREFS)}")
+        with self.transaction() as db:
+            stored = self._get_setting(db, "prefs", {}) or {}
+            stored[key] = value
+            self._set_setting(db, "prefs", stored)
+
+    # -- drafts ---------------------------------------------------------------------------------
+    def save_draft(self, action_id: str, language: str, recipient_id: str, text: str) -> Draft:
+        now = _now()
+        with self.transaction() as db:
+            db.execute(
+                """INSERT INTO drafts (action_id, language, recipient_id, text, updated_at)
+                   VALUES (?, ?, ?, ?, ?)
+                   ON CONFLICT (action_id, language, recipient_id)
+                   DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at""",
+                (action_id, language, recipient_id, text, now))
+        return Draft(action_id, language, recipient_id, text, now)
+
+    def get_draft(self, action_id: str, language: str, recipient_id: str) -> Draft | None:
+        r = self.db.execute(
+            "SELECT * FROM drafts WHERE action_id = ? AND language = ? AND recipient_id = ?",
+            (action_id, language, recipient_id)).fetchone()
+        return None if r is None else Draft(r["action_id"], r["language"], r["recipient_id"],
+                                            r["text"], r["updated_at"])
+
+    def delete_draft(self, action_id: str, language: str, recipient_id: str) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM drafts WHERE action_id = ? AND language = ? AND recipient_id = ?",
+                       (action_id, language, recipient_id))
+
+    def drafts(self, action_id: str | None = None) -> list[Draft]:
+        q = "SELECT * FROM drafts"
+        args: tuple = ()
+        if action_id:
+            q += " WHERE action_id = ?"
+            args = (action_id,)
+        q += " ORDER BY action_id, language, recipient_id"
+        return [Draft(r["action_id"], r["language"], r["recipient_id"], r["text"], r["updated_at"])
+                for r in self.db.execute(q, args)]
+
+    # -- sent log -------------------------------------------------------------------------------
+    def mark_sent(self, action_id: str, recipient_id: str, language: str, channel: str,
+                  sent_on: _dt.date) -> SentRecord:
+        if channel not in CHANNELS:
+            raise UserFacingError(f"unknown channel {channel!r}; use one of {', '.join(CHANNELS)}")
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM actions WHERE id = ?", (action_id,)).fetchone() is None:
+                raise NotFoundError(f"no action with id {action_id!r}")
+            cur = db.execute(
+                """INSERT INTO sent (action_id, recipient_id, language, channel, sent_on, created_at)
+                   VALUES (?, ?, ?, ?, ?, ?)""",
+                (action_id, recipient_id, language, channel, sent_on.isoformat(), _now()))
+        return SentRecord(action_id, recipient_id, language, channel, sent_on, cur.lastrowid)
+
+    def sent(self, action_id: str | None = None) -> list[SentRecord]:
+        q = "SELECT * FROM sent"
+        args: tuple = ()
+        if action_id:
+            q += " WHERE action_id = ?"
+            args = (action_id,)
+        q += " ORDER BY sent_on, id"
+        return [SentRecord(r["action_id"], r["recipient_id"], r["language"], r["channel"],
+                           _dt.date.fromisoformat(r["sent_on"]), r["id"])
+                for r in self.db.execute(q, args)]
+
+    def delete_sent(self, record_id: int) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM sent WHERE id = ?", (record_id,))
+
+    def integrity_ok(self) -> bool:
+        return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _statements(script: str) -> Iterator[str]:
+    for stmt in script.split(";"):
+        if stmt.strip():
+            yield stmt
+
+
+def _iso(d: _dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(s: str | None) -> _dt.date | None:
+    return _dt.date.fromisoformat(s) if s else None
+
+
+def quarantine(path: str | os.PathLike) -> Path:
+    """Move a damaged database (and its -wal/-shm files) aside; returns the kept file's path."""
+    p = Path(path)
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = p.with_name(f"{p.name}.damaged-{stamp}")
+    n = 1
+    while target.exists():
+        target = p.with_name(f"{p.name}.damaged-{stamp}-{n}")
+        n += 1
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(p) + suffix)
+        if src.exists():
+            os.replace(src, Path(str(target) + suffix))
+    return target
+
+
+def open_store(path: str | os.PathLike | None = None, *, sync: bool = True) -> Store:
+    """Open (creating/migrating) the store at ``path`` (default: the user data dir) and load the
+    bundled packs."""
+    if path is None:
+        from ua_writer import paths
+
+        path = paths.database_path()
+    store = Store(path)
+    if sync:
+        store.sync_bundled()
+    return store
