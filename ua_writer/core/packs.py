@@ -150,7 +150,8 @@ def action_from_dict(data: Any, source: str | None = None) -> Action:
         v.lang(lang, f"languages[{i}]")
 
     persons = []
-    raw_persons = data.get("persons") or []
+    raw_persons = data.get("persons")
+    raw_persons = [] if raw_persons is None else raw_persons
     if not isinstance(raw_persons, list):
         v.fail("persons", f"expected a list, got {_kind(raw_persons)}")
     for i, p in enumerate(raw_persons):
@@ -164,7 +165,8 @@ def action_from_dict(data: Any, source: str | None = None) -> Action:
         ))
 
     appeals: dict[str, list[str]] = {}
-    raw_appeals = data.get("appeals") or {}
+    raw_appeals = data.get("appeals")
+    raw_appeals = {} if raw_appeals is None else raw_appeals
     if not isinstance(raw_appeals, dict):
         v.fail("appeals", f"expected an object of language -> list of points, got {_kind(raw_appeals)}")
     for lang, points in raw_appeals.items():
@@ -172,7 +174,8 @@ def action_from_dict(data: Any, source: str | None = None) -> Action:
         appeals[lang] = v.texts(points, f"appeals.{lang}")
 
     recipients = []
-    raw_recipients = data.get("recipients") or []
+    raw_recipients = data.get("recipients")
+    raw_recipients = [] if raw_recipients is None else raw_recipients
     if not isinstance(raw_recipients, list):
         v.fail("recipients", f"expected a list, got {_kind(raw_recipients)}")
     seen: set[str] = set()
@@ -184,7 +187,8 @@ def action_from_dict(data: Any, source: str | None = None) -> Action:
         recipients.append(rec)
 
     localized: dict[str, dict[str, str]] = {}
-    raw_local = data.get("localized") or {}
+    raw_local = data.get("localized")
+    raw_local = {} if raw_local is None else raw_local
     if not isinstance(raw_local, dict):
         v.fail("localized", f"expected an object, got {_kind(raw_local)}")
     for lang, fields in raw_local.items():

@@ -1,0 +1,52 @@
+# ua-writer: two commands on a fresh Debian machine.
+#   make run    set up (venv + OS libraries for Qt) and launch the app
+#   make test   set up (venv + test tools + OS packages) and run the whole test suite
+PYTHON ?= python3
+VENV   ?= .venv
+PIP    := $(VENV)/bin/pip
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test setup setup-test system-deps system-deps-test bench catalogs wheel clean
+
+run: setup system-deps
+	$(VENV)/bin/ua-writer $(ARGS)
+
+test: setup-test system-deps-test
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(STAMP)-run: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(STAMP)-test: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install --quiet -e ".[test]"
+	touch $@ $(STAMP)-run
+
+setup: $(STAMP)-run
+setup-test: $(STAMP)-test
+
+# Qt's runtime libraries (and, for tests, poppler-utils and xvfb). Installs only what is
+# missing, and only as root; otherwise prints the apt-get command to run.
+system-deps:
+	@bash .ci/system-deps.sh run
+system-deps-test:
+	@bash .ci/system-deps.sh test
+
+bench: setup-test
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python bench/run.py $(BENCH_ARGS)
+
+# UI translations: extract, update, compile (pybabel from Babel)
+catalogs: setup
+	$(VENV)/bin/pybabel extract -F translations/babel.cfg -o translations/ua_writer.pot ua_writer
+	$(VENV)/bin/pybabel update -i translations/ua_writer.pot -d translations -D ua_writer
+	$(VENV)/bin/pybabel compile -d translations -D ua_writer
+
+wheel: setup-test
+	$(VENV)/bin/python -m build --wheel --outdir dist .
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache
