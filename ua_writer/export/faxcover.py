@@ -1,0 +1,288 @@
+"""Fax cover sheet in the letter's language, alone or as ONE PDF packet: cover + letter.
+
+The cover names the recipient (name, title, organisation in the letter language) and their fax
+number in international format (``phonenumbers``: "+7 495 987-58-41"), the sender (profile:
+name, phone, fax, e-mail), the date (a passed date formatted by Babel in the letter's locale,
+else the Letter's own place/date line), the subject (action title and UA number), the page
+count *including the cover*, the recipient's note and a short courteous request to deliver the
+letter. The letter is laid out first (pdf.layout_letter), so the count printed is the real total.
+Labels exist for en, ru, de, fr, es; other languages get English labels — they are a form's
+field names, not letter prose, so they live here rather than in a template. No Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from ua_writer.core import formatting
+from ua_writer.core.letter import Letter
+from ua_writer.core.model import Action, Recipient, SenderProfile
+from ua_writer.export import fonts as _fonts
+from ua_writer.export import pdf as _pdf
+from ua_writer.core.atomic import atomic_open
+from ua_writer.export.common import ExportResult, language_tag
+
+MM = _pdf.MM
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "FAX", "to": "To", "fax": "Fax", "from": "From", "phone": "Phone",
+        "email": "E-mail", "date": "Date", "subject": "Subject", "pages": "Pages: {n}",
+        "pages_note": "including this cover sheet", "note": "Note",
+        "message": "Please deliver the attached letter to {recipient}. Thank you.",
+    },
+    "ru": {
+        "title": "ФАКС", "to": "Кому", "fax": "Факс", "from": "От кого", "phone": "Телефон",
+        "email": "Эл. почта", "date": "Дата", "subject": "Тема", "pages": "Страниц: {n}",
+        "pages_note": "включая этот лист", "note": "Примечание",
+        "message": "Просим передать прилагаемое письмо адресату: {recipient}. Спасибо.",
+    },
+    "de": {
+        "title": "FAX", "to": "An", "fax": "Fax", "from": "Von", "phone": "Telefon",
+        "email": "E-Mail", "date": "Datum", "subject": "Betreff", "pages": "Seiten: {n}",
+        "pages_note": "einschließlich dieses Deckblatts", "note": "Hinweis",
+        "message": "Bitte leiten Sie das beigefügte Schreiben an {recipient} weiter. Vielen Dank.",
+    },
+    "fr": {
+        "title": "TÉLÉCOPIE", "to": "Destinataire", "fax": "Fax", "from": "Expéditeur",
+        "phone": "Téléphone", "email": "Courriel", "date": "Date", "subject": "Objet",
+        "pages": "Pages\u00a0: {n}", "pages_note": "page de garde comprise", "note": "Remarque",
+        "message": "Merci de bien vouloir transmettre la lettre ci-jointe à {recipient}.",
+    },
+    "es": {
+        "title": "FAX", "to": "Para", "fax": "Fax", "from": "De", "phone": "Teléfono",
+        "email": "Correo electrónico", "date": "Fecha", "subject": "Asunto",
+        "pages": "Páginas: {n}", "pages_note": "incluida esta portada", "note": "Nota",
+        "message": "Les rogamos que hagan llegar la carta adjunta a {recipient}. Muchas gracias.",
+    },
+}
+
+
+def labels_for(language: str) -> dict[str, str]:
+    base = (language or "en").replace("_", "-").split("-")[0].lower()
+    return LABELS.get(base, LABELS["en"])
+
+
+def format_phone(number: str, region: str | None = None) -> str:
+    """A phone/fax number in international format ("+7 495 987-58-41"); unparsable input is
+    returned as given (a cover with the user's spelling beats no cover)."""
+    import phonenumbers
+
+    raw = (number or "").strip()
+    if not raw:
+        return ""
+    try:
+        parsed = phonenumbers.parse(raw, (region or "").upper() or None)
+    except phonenumbers.NumberParseException:
+        return raw
+    if not phonenumbers.is_possible_number(parsed):
+        return raw
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+@dataclass
+class CoverData:
+    """Everything printed on the cover, already in the letter language."""
+
+    language: str
+    labels: dict[str, str]
+    to_lines: list[str]
+    fax: str
+    from_lines: list[str]
+    from_phone: str
+    from_fax: str
+    from_email: str
+    date: str
+    subject: str
+    total_pages: int
+    note: str
+    message: str
+
+
+def _letter_locale(letter: Letter):
+    """The Babel Locale of the letter: its ``meta["locale"]`` if compose set one, else the
+    language with its usual region ("en" -> en_GB, so dates read "3 May 2011")."""
+    base = letter.language.replace("_", "-").split("-")[0].lower() or "en"
+    for tag in ((letter.meta or {}).get("locale"), language_tag(letter.language), base, "en"):
+        if tag and formatting.known_locale(tag):
+            return formatting.locale(tag)
+    return formatting.locale("en")
+
+
+def cover_data(letter: Letter, recipient: Recipient, profile: SenderProfile | None, action: Action,
+               total_pages: int, *, date: _dt.date | None = None, fax_number: str | None = None
+               ) -> CoverData:
+    lang = letter.language
+    base = lang.replace("_", "-").split("-")[0].lower()
+    labels = labels_for(lang)
+    loc = recipient.local(base)
+    name = loc.name or recipient.name or ""
+    title = loc.title or recipient.title or ""
+    org = loc.organization or recipient.organization or ""
+    to_lines = [x for x in (name, title, org) if x]
+    if not to_lines:
+        to_lines = list(letter.addressee[:2])
+    number = fax_number or (recipient.fax[0] if recipient.fax else "")
+    fax = format_phone(number, recipient.country)
+
+    if profile is not None and not profile.is_empty():
+        from_lines = [profile.names.get(base) or profile.name]
+        region = profile.country or None
+        from_phone = format_phone(profile.phone, region)
+        from_fax = format_phone(profile.fax, region)
+        from_email = profile.email
+    else:
+        from_lines = list(letter.sender[:1]) or list(letter.signature[:1])
+        from_phone = from_fax = from_email = ""
+
+    if date is not None:
+        date_text = formatting.long_date(date, _letter_locale(letter))
+    else:
+        date_text = letter.place_date
+
+    subject = action.title_in(base)
+    if action.ua_number:
+        ua = action.ua_number if action.ua_number.upper().startswith("UA") else f"UA {action.ua_number}"
+        subject = f"{subject} ({ua})"
+
+    who = " ".join(x for x in (title, name) if x) or (to_lines[0] if to_lines else "")
+    return CoverData(
+        language=lang, labels=labels, to_lines=to_lines, fax=fax, from_lines=from_lines,
+        from_phone=from_phone, from_fax=from_fax, from_email=from_email, date=date_text,
+        subject=subject, total_pages=total_pages, note=recipient.note or "",
+        message=labels["message"].format(recipient=who),
+    )
+
+
+def draw_cover(c, data: CoverData, g: _pdf.Geometry) -> None:
+    """Draw the cover as the canvas's current page and end the page."""
+    fs = _fonts.letter_fonts()
+    m = _pdf._Measurer()
+    H = g.height * MM
+    P = _fonts.printable
+    L = {k: P(v) for k, v in data.labels.items()}
+    left = g.left * MM
+    value_x = (g.left + 42) * MM
+    measure = (g.width - g.right - g.left - 42) * MM
+    y = H - 30 * MM
+
+    c.setFont(fs.bold, 30)
+    c.drawString(left, y, L["title"])
+    y -= 8 * MM
+    c.setLineWidth(1.5)
+    c.line(left, y, (g.width - g.right) * MM, y)
+    y -= 12 * MM
+
+    def row(label: str, values: list[str], *, bold: bool = False, size: float = 12.0) -> None:
+        nonlocal y
+        values = [P(v) for v in values if v]
+        if not values:
+            return
+        leading = size * 1.3
+        c.setFont(fs.bold, 11)
+        c.drawString(left, y, f"{label}:" if not label.endswith(":") else label)
+        font = fs.bold if bold else fs.regular
+        for v in values:
+            for s, _w, ind, _last in _pdf.wrap(v, font, size, measure, m):
+                c.setFont(font, size)
+                c.drawString(value_x + ind, y, s)
+                y -= leading
+        y -= 4 * MM
+
+    row(L["to"], data.to_lines, bold=True, size=13)
+    row(L["fax"], [data.fax], bold=True, size=13)
+    row(L["from"], data.from_lines)
+    row(L["phone"], [data.from_phone])
+    row(L["fax"], [data.from_fax])
+    row(L["email"], [data.from_email])
+    row(L["date"], [data.date])
+    row(L["subject"], [data.subject])
+
+    # the page count, prominent: "Pages: 3" (including this cover sheet)
+    y -= 2 * MM
+    pages = L["pages"].format(n=data.total_pages)
+    c.setFont(fs.bold, 16)
+    c.drawString(left, y, pages)
+    c.setFont(fs.regular, 11)
+    c.drawString(left + m.width(pages, fs.bold, 16) + 3 * MM, y, f"({L['pages_note']})")
+    y -= 14 * MM
+
+    def paragraph(text: str, font: str, size: float) -> None:
+        nonlocal y
+        for s, _w, _ind, _last in _pdf.wrap(P(text), font, size, g.text_width * MM, m):
+            c.setFont(font, size)
+            c.drawString(left, y, s)
+            y -= size * 1.35
+        y -= 4 * MM
+
+    if data.note:
+        paragraph(f"{L['note']}: {data.note}", fs.italic, 11)
+    paragraph(data.message, fs.regular, 12)
+    c.showPage()
+
+
+def render_fax(letter: Letter, recipient: Recipient, profile: SenderProfile | None, action: Action,
+               out: BinaryIO, *, date: _dt.date | None = None, fax_number: str | None = None,
+               cover_only: bool = False, page_size: str = "a4", font_size: float | None = None,
+               align: str = "justify", invariant: bool = False) -> tuple[int, int, list[str]]:
+    """Render the cover (+ the letter unless ``cover_only``) into ``out``.
+
+    Returns (pages in this PDF, pages of the letter, warnings). The cover always states the packet's total: cover +
+    letter pages, also when only the cover is written (to send ahead of a separately printed
+    letter).
+    """
+    layout = _pdf.layout_letter(letter, page_size, font_size=font_size, align=align)
+    data = cover_data(letter, recipient, profile, action, layout.page_count + 1, date=date,
+                      fax_number=fax_number)
+    meta = letter.meta or {}
+    title = f"{data.labels['title']}: {data.subject}" if data.subject else meta.get("title")
+    c = _pdf.new_canvas(out, letter, layout.geometry, invariant=invariant, title=title)
+    draw_cover(c, data, layout.geometry)
+    pages = 1
+    if not cover_only:
+        _pdf.draw_letter(c, layout)
+        pages += layout.page_count
+    c.save()
+    warnings = list(layout.warnings)
+    if not data.fax:
+        warnings.append("the recipient has no fax number")
+    return pages, layout.page_count, warnings
+
+
+def fax_packet_bytes(letter: Letter, recipient: Recipient, profile: SenderProfile | None,
+                     action: Action, **opts) -> tuple[bytes, int]:
+    """Cover + letter as PDF bytes and the page count."""
+    buf = io.BytesIO()
+    pages, _letter_pages, _w = render_fax(letter, recipient, profile, action, buf, **opts)
+    return buf.getvalue(), pages
+
+
+def fax_packet_pdf(letter: Letter, recipient: Recipient, profile: SenderProfile | None,
+                   action: Action, path: str | os.PathLike, *, date: _dt.date | None = None,
+                   **opts) -> ExportResult:
+    """Write ONE PDF: the cover sheet followed by the letter, atomically."""
+    target = Path(path)
+    with atomic_open(target) as fh:
+        pages, letter_pages, warnings = render_fax(letter, recipient, profile, action, fh,
+                                                   date=date, **opts)
+        size = fh.tell()
+    return ExportResult(target, "pdf", pages=pages, letter_pages=letter_pages, bytes_written=size,
+                        warnings=warnings)
+
+
+def fax_cover_pdf(letter: Letter, recipient: Recipient, profile: SenderProfile | None,
+                  action: Action, path: str | os.PathLike, *, date: _dt.date | None = None,
+                  **opts) -> ExportResult:
+    """Write the cover sheet alone (its page count still counts the letter's pages)."""
+    target = Path(path)
+    with atomic_open(target) as fh:
+        pages, letter_pages, warnings = render_fax(letter, recipient, profile, action, fh,
+                                                   date=date, cover_only=True, **opts)
+        size = fh.tell()
+    return ExportResult(target, "pdf", pages=pages, letter_pages=letter_pages, bytes_written=size,
+                        warnings=warnings)
