@@ -1,0 +1,116 @@
+"""``batch``: one letter per signer of a CSV sheet (mail-merge), on every core.
+
+The sheet's columns are documented in :mod:`ua_writer.core.batch`. Bad rows are reported with
+their line numbers on stderr and skipped; the rest are written. A progress bar is drawn on stderr
+when it is a terminal. ``--merge FILE.pdf`` also joins all the PDFs into one file for printing.
+Exit 0 when every row became a letter, 1 when some rows were skipped, 2 on a user error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ua_writer.commands import parse_date
+from ua_writer.core import batch as core_batch
+from ua_writer.core.errors import UserFacingError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("batch", help="write one letter per signer of a CSV sheet (mail-merge)",
+                       description="Write one letter per signer listed in a CSV sheet with the "
+                                   "columns name,address,city,postal_code,country,email,gender "
+                                   "(address lines separated by '|').")
+    p.add_argument("id", help="the action id")
+    p.add_argument("--signers", required=True, metavar="FILE.csv", help="the signer sheet")
+    p.add_argument("--lang", required=True, metavar="LANG", help="letter language, e.g. ru or en")
+    p.add_argument("--to", metavar="RECIPIENT",
+                   help="recipient id (default: the action's only main recipient)")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the letters")
+    p.add_argument("--format", choices=core_batch.FORMATS, default="pdf")
+    p.add_argument("--merge", metavar="FILE.pdf", help="also join all letters into one PDF")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="letter date (default: --today)")
+    p.add_argument("--page-size", choices=("a4", "letter"), default=None,
+                   help="paper size (default: the preference, else A4)")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="worker processes (default: the number of CPUs)")
+    p.set_defaults(func=run_batch)
+
+
+def pick_recipient(action, recipient_id: str | None):
+    if recipient_id:
+        r = action.recipient(recipient_id)
+        if r is None:
+            ids = ", ".join(x.id for x in action.recipients) or "none"
+            raise UserFacingError(f"action {action.id!r} has no recipient {recipient_id!r} "
+                                  f"(recipients: {ids})")
+        return r
+    mains = [r for r in action.main_recipients() if not r.copies_only]
+    if not action.recipients:
+        raise UserFacingError(f"action {action.id!r} has no recipients; add one first "
+                              "(e.g. the embassy in your country)")
+    if len(mains) != 1:
+        ids = ", ".join(r.id for r in (mains or action.recipients))
+        raise UserFacingError(f"action {action.id!r} has several recipients; choose one with --to "
+                              f"({ids})")
+    return mains[0]
+
+
+class _Bar:
+    """A one-line progress bar on a terminal; silent otherwise."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.tty = hasattr(stream, "isatty") and stream.isatty()
+
+    def update(self, done: int, total: int) -> None:
+        if not self.tty or not total:
+            return
+        width = 30
+        filled = width * done // total
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def run_batch(args, ctx) -> int:
+    store = ctx.store()
+    action = store.get_action(args.id)
+    recipient = pick_recipient(action, args.to)
+    sheet = core_batch.read_signers(args.signers)
+    for w in sheet.warnings:
+        ctx.warn(w)
+    for bad in sheet.bad_rows:
+        print(f"ua-writer: skipped {args.signers}: {bad}", file=ctx.err)
+    if not sheet.signers:
+        raise UserFacingError(f"{args.signers}: no usable signer rows")
+    if args.merge and args.format != "pdf":
+        raise UserFacingError("--merge needs --format pdf")
+    if args.jobs is not None and args.jobs < 1:
+        raise UserFacingError("--jobs must be at least 1")
+    page_size = args.page_size or store.prefs().get("page_size") or "a4"
+    date = parse_date(args.date, "--date") if args.date else ctx.today
+    job = core_batch.BatchJob(action=action, recipient_id=recipient.id, language=args.lang,
+                              out_dir=Path(args.output), date=date, format=args.format,
+                              page_size=page_size)
+    ctx.close()  # the workers open nothing, and the store must not be inherited mid-transaction
+    run = core_batch.BatchRun(job, sheet.signers, workers=args.jobs)
+    bar = _Bar(ctx.err if ctx.err is not None else sys.stderr)
+    try:
+        for p in run:
+            bar.update(p.done, p.total)
+    finally:
+        bar.close()
+    report = run.report()
+    for o in report.failed:
+        print(f"ua-writer: skipped {args.signers}: line {o.line}: {o.error}", file=ctx.err)
+    print(f"wrote {len(report.written)} letters to {job.out_dir} in {report.seconds:.1f} s",
+          file=ctx.out)
+    if args.merge and report.written:
+        pages = core_batch.merge_pdfs(report.written, args.merge)
+        print(f"wrote {args.merge} ({pages} pages)", file=ctx.out)
+    return 0 if not (sheet.bad_rows or report.failed) else 1

@@ -1,0 +1,542 @@
+"""Mail-merge: one letter per signer from a CSV sheet, rendered on every core. Qt-free.
+
+**The signer sheet.** UTF-8 (with or without BOM; a legacy Windows encoding is detected and
+warned about), ``,`` ``;`` or tab separated, first row a header. Columns (case-insensitive; the
+aliases in ``COLUMN_ALIASES`` are accepted too; unknown columns are ignored with a warning):
+
+==============  =====================================================================
+``name``        required: the signer's name as signed (``full_name``, ``signer``, ``фио`` ...)
+``name_<lang>`` optional: the name in another script, e.g. ``name_ru`` = "Анна Ковач"
+``address``     street lines, separated by ``|`` or newlines inside quotes
+                (``address2``/``address3`` columns are appended)
+``postal_code`` joined with the city into one address line ("10115 Berlin"; "London SW1A 1AA"
+                order for GB, IE, US, CA, AU)
+``city``        also the place in the date line ("Berlin, 3 May 2011")
+``country``     ISO 3166 alpha-2 (``DE``) or a country name in English, Russian or German
+``email``       optional; ``phone`` and ``fax`` too
+``gender``      ``m``/``f`` (also ``male``/``female``, ``м``/``ж``) or empty: the grammar of
+                phrases like "Я обращаюсь"/"обратилась" depends on it in Russian
+==============  =====================================================================
+
+A bad row (no name, unknown gender or country, more fields than the header) is reported with
+its line number and skipped; the rest are produced. ``read_signers`` returns a
+:class:`SignerSheet`; only a sheet that cannot be read at all raises UserFacingError.
+
+**Rendering.** ``BatchRun(job, signers)`` is a generator-style object: iterate it to render,
+getting a :class:`BatchProgress` after every finished chunk; ``run.outcomes`` holds one
+:class:`LetterOutcome` per signer. The GUI wraps it in its thread-pool runner, e.g.::
+
+    run = BatchRun(job, sheet.signers)
+    for p in run:                        # on a worker thread
+        progress.emit(p.done, p.total)   # Qt signal
+        if cancelled: run.cancel()
+    report = run.report()                # counts, written paths, failures with line numbers
+
+Letters are rendered by a ``ProcessPoolExecutor`` (``workers`` = CPU count by default) in
+chunks; each worker warms up once (fonts registered, morphology dictionaries loaded, templates
+compiled, by rendering the first letter to memory) and then writes its letters atomically. Small
+batches (or ``workers=1``) render in-process. The pool uses ``fork`` where that is safe (no Qt
+loaded, a single thread) and ``spawn`` otherwise, so calling it from the GUI is fine.
+An export failure that concerns every letter (disk full, unwritable folder) stops the batch with
+ExportError; a failure specific to one signer is recorded and the batch goes on.
+``merge_pdfs`` joins the PDFs into one file (pypdf). Must not import Qt.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import logging
+import multiprocessing
+import os
+import re
+import sys
+import threading
+import unicodedata
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from ua_writer.core.errors import ExportError, UserFacingError
+from ua_writer.core.model import Action, SenderProfile
+
+log = logging.getLogger(__name__)
+
+MAX_SHEET_BYTES = 20 * 1024 * 1024
+FORMATS = ("pdf", "docx")
+
+#: canonical column -> accepted header spellings (compared after ``_norm_header``)
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("name", "full_name", "fullname", "signer", "signatory", "sender", "имя", "фио",
+             "name_latin"),
+    "address": ("address", "address1", "address_1", "address_lines", "street", "street_address",
+                "адрес", "adresse", "strasse", "straße"),
+    "address2": ("address2", "address_2", "address_line_2"),
+    "address3": ("address3", "address_3", "address_line_3"),
+    "postal_code": ("postal_code", "postalcode", "postcode", "post_code", "zip", "zip_code", "zipcode",
+                    "plz", "индекс", "почтовый_индекс"),
+    "city": ("city", "town", "place", "город", "ort", "stadt"),
+    "country": ("country", "country_code", "страна", "land"),
+    "email": ("email", "e_mail", "mail", "почта", "эл_почта"),
+    "phone": ("phone", "telephone", "tel", "телефон"),
+    "fax": ("fax", "факс"),
+    "gender": ("gender", "sex", "пол", "geschlecht"),
+}
+_ALIAS = {alias: canon for canon, aliases in COLUMN_ALIASES.items() for alias in aliases}
+_NAME_LANG = re.compile(r"^(?:name|имя)_([a-z]{2,3})$")
+_GENDERS = {"m": "m", "male": "m", "man": "m", "masculine": "m", "м": "m", "муж": "m", "мужской": "m",
+            "f": "f", "female": "f", "woman": "f", "feminine": "f", "w": "f", "ж": "f", "жен": "f",
+            "женский": "f", "": None, "-": None, "x": None, "?": None}
+#: countries whose address line puts the postal code after the city
+_CITY_FIRST = {"GB", "IE", "US", "CA", "AU"}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+# -- the signer sheet -----------------------------------------------------------------------------
+
+@dataclass
+class Signer:
+    """One good row: its 1-based line number in the file, the profile, a file-name stem."""
+
+    line: int
+    profile: SenderProfile
+    stem: str
+
+
+@dataclass
+class BadRow:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+@dataclass
+class SignerSheet:
+    signers: list[Signer] = field(default_factory=list)
+    bad_rows: list[BadRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+
+
+def _norm_header(h: str) -> str:
+    h = unicodedata.normalize("NFC", h).strip().strip("\ufeff").casefold()
+    return re.sub(r"[\s\-.:()/]+", "_", h).strip("_")
+
+
+def _decode(raw: bytes, source: str) -> tuple[str, str | None]:
+    """(text, warning or None)."""
+    if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
+        return raw.decode("utf-16"), None
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw).best()
+    except Exception:  # pragma: no cover - the library is a dependency
+        best = None
+    if best is None or best.encoding is None:
+        raise UserFacingError(f"{source}: not a text file in a known encoding; save it as CSV UTF-8")
+    return str(best), f"{source} is not UTF-8; read it as {best.encoding} (save as CSV UTF-8 to be sure)"
+
+
+def _sniff_delimiter(text: str) -> str:
+    header = next((ln for ln in text.splitlines() if ln.strip()), "")
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _country_code(value: str) -> str | None:
+    v = value.strip()
+    if not v:
+        return ""
+    if len(v) == 2 and v.isascii() and v.isalpha():
+        return v.upper()
+    key = v.casefold()
+    for loc in ("en", "ru", "de", "fr", "es"):
+        for code, name in _territories(loc).items():
+            if name.casefold() == key:
+                return code
+    return None
+
+
+_territory_cache: dict[str, dict[str, str]] = {}
+
+
+def _territories(loc: str) -> dict[str, str]:
+    if loc not in _territory_cache:
+        from babel import Locale
+
+        _territory_cache[loc] = {c: n for c, n in Locale(loc).territories.items()
+                                 if len(c) == 2 and c.isalpha()}
+    return _territory_cache[loc]
+
+
+def safe_stem(name: str, max_len: int = 48) -> str:
+    """A file-name-safe stem from a signer's name (letters of any script kept)."""
+    s = unicodedata.normalize("NFC", name)
+    s = re.sub(r'[<>:"/\\|?*\x00-\x1f\x7f]+', " ", s)
+    s = re.sub(r"\s+", "-", s.strip()).strip(".-")
+    return s[:max_len].rstrip(".-") or "signer"
+
+
+def _split_lines(value: str) -> list[str]:
+    return [p.strip() for p in re.split(r"[|\n\r]+", value or "") if p.strip()]
+
+
+def parse_signers(text: str, source: str = "signers") -> SignerSheet:
+    """Parse a signer sheet's text. See the module docstring for the columns."""
+    sheet = SignerSheet()
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    header: list[str] | None = None
+    header_line = 0
+    rows: list[tuple[int, list[str]]] = []
+    prev_end = 0
+    try:
+        for row in reader:
+            start, prev_end = prev_end + 1, reader.line_num
+            if not any(c.strip() for c in row):
+                continue
+            if header is None:
+                header, header_line = [_norm_header(c) for c in row], start
+            else:
+                rows.append((start, row))
+    except csv.Error as e:
+        raise UserFacingError(f"{source}: line {reader.line_num}: not valid CSV ({e})") from None
+    if header is None:
+        raise UserFacingError(f"{source}: the file is empty; expected a header row such as "
+                              "name,address,city,postal_code,country,email,gender")
+    cols = [_column(h) for h in header]
+    sheet.columns = [c for c in cols if c]
+    if "name" not in cols:
+        raise UserFacingError(
+            f"{source}: line {header_line}: no 'name' column (found: {', '.join(header) or 'none'}); "
+            "expected a header row such as name,address,city,postal_code,country,email,gender")
+    unknown = [h for h, c in zip(header, cols) if not c and h]
+    if unknown:
+        sheet.warnings.append(f"{source}: ignored unknown column(s): {', '.join(unknown)}")
+    for line, row in rows:
+        if len(row) > len(header) and any(c.strip() for c in row[len(header):]):
+            sheet.bad_rows.append(BadRow(line, f"{len(row)} fields but the header has {len(header)} "
+                                               "(a separator inside a value needs quotes)"))
+            continue
+        try:
+            profile = _profile_from(cols, row)
+        except ValueError as e:
+            sheet.bad_rows.append(BadRow(line, str(e)))
+            continue
+        # the running number keeps stems unique (and in sheet order) even for equal names
+        stem = f"{len(sheet.signers) + 1:04d}-{safe_stem(profile.name)}"
+        sheet.signers.append(Signer(line, profile, stem))
+    return sheet
+
+
+def _column(header: str) -> str:
+    if header in _ALIAS:
+        return _ALIAS[header]
+    m = _NAME_LANG.match(header)
+    return f"name_{m.group(1)}" if m else ""
+
+
+def _profile_from(cols: list[str], values: list[str]) -> SenderProfile:
+    data: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for col, value in zip(cols, values):
+        value = unicodedata.normalize("NFC", value).strip()
+        if not col or not value:
+            continue
+        if col.startswith("name_"):
+            names[col[5:]] = value
+        elif col in data and col != "name":
+            data[col] += "\n" + value
+        else:
+            data.setdefault(col, value)
+    name = " ".join(data.get("name", "").split())
+    if not name:
+        raise ValueError("the name is empty")
+    if len(name) > 200:
+        raise ValueError("the name is longer than 200 characters")
+    gender_raw = data.get("gender", "").casefold()
+    if gender_raw not in _GENDERS:
+        raise ValueError(f"gender must be m or f (or empty), got {data['gender']!r}")
+    country = _country_code(data.get("country", ""))
+    if country is None:
+        raise ValueError(f"unknown country {data['country']!r}; use a two-letter code such as DE")
+    email = data.get("email", "")
+    if email and not _EMAIL.match(email):
+        raise ValueError(f"not an e-mail address: {email!r}")
+    address = _split_lines(data.get("address", "")) + _split_lines(data.get("address2", "")) \
+        + _split_lines(data.get("address3", ""))
+    city, postal = data.get("city", ""), data.get("postal_code", "")
+    if city or postal:
+        place = f"{city} {postal}" if country in _CITY_FIRST else f"{postal} {city}"
+        place = place.strip()
+        if not any(city and city in ln for ln in address):
+            address.append(place)
+    return SenderProfile(name=name, address_lines=address, city=city, country=country or "",
+                         email=email, phone=data.get("phone", ""), fax=data.get("fax", ""),
+                         gender=_GENDERS[gender_raw], names=names)
+
+
+def read_signers(path: str | os.PathLike) -> SignerSheet:
+    """Read a signer sheet file (see the module docstring)."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_SHEET_BYTES:
+            raise UserFacingError(f"{p}: the signer sheet is larger than {MAX_SHEET_BYTES // 2**20} MB")
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise UserFacingError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise UserFacingError(f"{p}: is a folder, not a CSV file") from None
+    except OSError as e:
+        raise UserFacingError(f"{p}: cannot read it ({e.strerror})") from None
+    text, warning = _decode(raw, str(p))
+    sheet = parse_signers(text, str(p))
+    if warning:
+        sheet.warnings.insert(0, warning)
+    return sheet
+
+
+# -- rendering ------------------------------------------------------------------------------------
+
+@dataclass
+class BatchJob:
+    """What to write for every signer: the same action, recipient, language and date."""
+
+    action: Action
+    recipient_id: str
+    language: str
+    out_dir: Path
+    date: _dt.date
+    format: str = "pdf"
+    page_size: str = "a4"
+
+    def __post_init__(self):
+        self.out_dir = Path(self.out_dir)
+        if self.format not in FORMATS:
+            raise UserFacingError(f"unknown format {self.format!r}; use {' or '.join(FORMATS)}")
+
+
+@dataclass
+class LetterOutcome:
+    line: int
+    signer: str
+    path: Path | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class BatchProgress:
+    done: int
+    total: int
+    #: outcomes finished since the previous progress report
+    finished: list[LetterOutcome] = field(default_factory=list)
+
+
+@dataclass
+class BatchReport:
+    written: list[Path]
+    failed: list[LetterOutcome]
+    seconds: float
+    workers: int
+
+
+def compose_for(job: BatchJob, profile: SenderProfile):
+    """The composed Letter of ``job`` signed by ``profile``."""
+    from ua_writer.core import compose
+
+    recipient = job.action.recipient(job.recipient_id)
+    if recipient is None:
+        ids = ", ".join(r.id for r in job.action.recipients) or "none"
+        raise UserFacingError(f"action {job.action.id!r} has no recipient {job.recipient_id!r} "
+                              f"(recipients: {ids})")
+    return compose.compose_letter(job.action, recipient, job.language, profile, job.date)
+
+
+def render_to(job: BatchJob, letter, path: Path | None):
+    """Write ``letter`` to ``path`` in the job's format; with ``path`` None render to memory."""
+    if job.format == "pdf":
+        from ua_writer.export import pdf
+
+        if path is None:
+            return pdf.letter_pdf_bytes(letter, page_size=job.page_size)
+        return pdf.write_letter_pdf(letter, path, page_size=job.page_size)
+    from ua_writer.export import docx
+
+    if path is None:
+        return docx.letter_docx_bytes(letter, page_size=job.page_size)
+    return docx.write_letter_docx(letter, path, page_size=job.page_size)
+
+
+def _render_one(job: BatchJob, signer: Signer) -> LetterOutcome:
+    path = job.out_dir / f"{signer.stem}.{job.format}"
+    try:
+        render_to(job, compose_for(job, signer.profile), path)
+    except ExportError:
+        raise  # concerns the whole batch (folder, disk, fonts)
+    except UserFacingError as e:
+        return LetterOutcome(signer.line, signer.profile.name, None, e.message)
+    return LetterOutcome(signer.line, signer.profile.name, path)
+
+
+# worker-process state, set once by _init_worker
+_worker_job: BatchJob | None = None
+
+
+def _init_worker(job: BatchJob, warm: SenderProfile | None, data_dir: str | None) -> None:
+    global _worker_job
+    _worker_job = job
+    if data_dir:
+        from ua_writer import paths
+
+        paths.set_data_dir(data_dir)
+    if warm is not None:  # fonts, morphology, templates: once per process, not per letter
+        try:
+            render_to(job, compose_for(job, warm), None)
+        except Exception:  # the real letters will report it
+            pass
+
+
+def _render_chunk(signers: list[Signer]) -> list[LetterOutcome]:
+    assert _worker_job is not None
+    return [_render_one(_worker_job, s) for s in signers]
+
+
+def _mp_context():
+    if sys.platform.startswith("linux") and threading.active_count() == 1 \
+            and not any(m.startswith("PySide6") for m in sys.modules):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+class BatchRun:
+    """Iterate to render; see the module docstring. Not thread-safe except ``cancel()``."""
+
+    #: below this many letters a pool costs more than it saves
+    IN_PROCESS_BELOW = 24
+
+    def __init__(self, job: BatchJob, signers: list[Signer], *, workers: int | None = None,
+                 chunk_size: int | None = None):
+        self.job = job
+        self.signers = list(signers)
+        n = len(self.signers)
+        cpus = os.cpu_count() or 1
+        self.workers = max(1, min(workers or cpus, cpus * 4))
+        if n < self.IN_PROCESS_BELOW:
+            self.workers = 1
+        # several chunks per worker balance the load and give a smooth progress bar
+        self.chunk_size = chunk_size or max(1, min(50, -(-n // (self.workers * 8)) if n else 1))
+        self.outcomes: list[LetterOutcome] = []
+        self.seconds = 0.0
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _prepare(self) -> None:
+        out = self.job.out_dir
+        try:
+            out.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as e:
+            raise ExportError(f"cannot create the folder {out}: {e.strerror}") from None
+        if not os.access(out, os.W_OK | os.X_OK):
+            raise ExportError(f"cannot write to {out}: permission denied; choose a folder you can write to")
+        # one letter in memory first: template, recipient and font problems surface once, here
+        if self.signers:
+            render_to(self.job, compose_for(self.job, self.signers[0].profile), None)
+
+    def __iter__(self) -> Iterator[BatchProgress]:
+        import time
+
+        t0 = time.perf_counter()
+        self._prepare()
+        total = len(self.signers)
+        chunks = [self.signers[i:i + self.chunk_size] for i in range(0, total, self.chunk_size)]
+        done = 0
+        yield BatchProgress(0, total)
+        try:
+            if self.workers == 1:
+                for chunk in chunks:
+                    if self.cancelled:
+                        break
+                    res = [_render_one(self.job, s) for s in chunk]
+                    self.outcomes += res
+                    done += len(res)
+                    yield BatchProgress(done, total, res)
+            else:
+                yield from self._pooled(chunks, total)
+        finally:
+            self.seconds = time.perf_counter() - t0
+        self.outcomes.sort(key=lambda o: o.line)
+
+    def _pooled(self, chunks: list[list[Signer]], total: int) -> Iterator[BatchProgress]:
+        from ua_writer import paths
+
+        workers = min(self.workers, len(chunks))
+        data_dir = str(paths.data_dir(create=False))
+        warm = self.signers[0].profile if self.signers else None
+        done = 0
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(),
+                                   initializer=_init_worker, initargs=(self.job, warm, data_dir))
+        try:
+            pending: set[Future] = set()
+            queue = list(reversed(chunks))
+            # keep two chunks per worker in flight so cancel() takes effect quickly
+            while queue or pending:
+                while queue and len(pending) < workers * 2 and not self.cancelled:
+                    pending.add(pool.submit(_render_chunk, queue.pop()))
+                if not pending:
+                    break
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    res = fut.result()  # ExportError propagates: the batch stops
+                    self.outcomes += res
+                    done += len(res)
+                    yield BatchProgress(done, total, res)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def run(self) -> "BatchReport":
+        for _ in self:
+            pass
+        return self.report()
+
+    def report(self) -> BatchReport:
+        return BatchReport([o.path for o in self.outcomes if o.ok and o.path],
+                           [o for o in self.outcomes if not o.ok], self.seconds, self.workers)
+
+
+def merge_pdfs(paths_in: list[Path], out: str | os.PathLike) -> int:
+    """Join PDFs into one file, atomically; returns the page count."""
+    from pypdf import PdfWriter
+
+    from ua_writer.export.atomic import atomic_writer
+
+    writer = PdfWriter()
+    for p in paths_in:
+        writer.append(str(p))
+    pages = len(writer.pages)
+    with atomic_writer(out) as fh:
+        writer.write(fh)
+    return pages
+
+
+__all__ = ["BadRow", "BatchJob", "BatchProgress", "BatchReport", "BatchRun", "LetterOutcome",
+           "Signer", "SignerSheet", "merge_pdfs", "parse_signers", "read_signers", "safe_stem"]
