@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "profile",
     "drafts",
     "letters",
+    "batch",
     "maintenance",
 ]
 
