@@ -18,7 +18,7 @@ import sqlite3
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ua_writer.core import packs
 from ua_writer.core.errors import (CorruptStoreError, NotFoundError, PackError, StoreError,
@@ -33,6 +33,9 @@ DEFAULT_PREFS: dict[str, object] = {
     "page_size": "a4",        # "a4" | "letter"
     "remind_days": 7,
     "export_dir": None,       # None = ~/Documents or home
+    "label_sheet": "3x7",     # address-label sheet: "3x7" | "2x7" (export/labels.py)
+    "label_offset_x_mm": 0.0, # printer calibration for labels: + moves right
+    "label_offset_y_mm": 0.0, # printer calibration for labels: + moves down
 }
 
 # -- schema ---------------------------------------------------------------------------------------
@@ -295,30 +298,39 @@ class Store:
     def save_action(self, action: Action, *, origin: str = "user", replace: bool = False) -> None:
         """Insert or (with replace=True) overwrite an action. Editing a bundled one marks it
         user-modified so bundle upgrades never clobber it."""
+        self.save_actions([action], origin=origin, replace=replace)
+
+    def save_actions(self, actions: Iterable[Action], *, origin: str = "user",
+                     replace: bool = False) -> None:
+        """Save several actions in ONE transaction: all of them or none (e.g. a group pack)."""
+        with self.transaction() as db:
+            for action in actions:
+                self._save_action(db, action, origin, replace)
+
+    def _save_action(self, db, action: Action, origin: str, replace: bool) -> None:
         data = packs.dumps(action)
         now = _now()
-        with self.transaction() as db:
-            old = db.execute("SELECT origin FROM actions WHERE id = ?", (action.id,)).fetchone()
-            if old is not None and not replace:
-                raise UserFacingError(
-                    f"an action with id {action.id!r} already exists; use --replace to overwrite it")
-            extra = self._address_book_for(db, action.id) if old is not None else []
-            fields = (data, action.title, action.country, _iso(action.issue_date), _iso(action.deadline),
-                      _persons_text(action), _search_text(action, extra))
-            if old is None:
-                db.execute(
-                    """INSERT INTO actions (pack, title, country, issue_date, deadline, persons, search,
-                                            id, origin, user_modified, created_at, updated_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
-                    fields + (action.id, origin, now, now))
-            else:
-                keep_origin = old["origin"]
-                db.execute(
-                    """UPDATE actions SET pack = ?, title = ?, country = ?, issue_date = ?, deadline = ?,
-                              persons = ?, search = ?, user_modified = ?, updated_at = ?
-                       WHERE id = ?""",
-                    fields + (1 if keep_origin == "bundled" else 0, now, action.id))
-            self._forget_deleted_bundled(db, action.id)
+        old = db.execute("SELECT origin FROM actions WHERE id = ?", (action.id,)).fetchone()
+        if old is not None and not replace:
+            raise UserFacingError(
+                f"an action with id {action.id!r} already exists; use --replace to overwrite it")
+        extra = self._address_book_for(db, action.id) if old is not None else []
+        fields = (data, action.title, action.country, _iso(action.issue_date), _iso(action.deadline),
+                  _persons_text(action), _search_text(action, extra))
+        if old is None:
+            db.execute(
+                """INSERT INTO actions (pack, title, country, issue_date, deadline, persons, search,
+                                        id, origin, user_modified, created_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
+                fields + (action.id, origin, now, now))
+        else:
+            keep_origin = old["origin"]
+            db.execute(
+                """UPDATE actions SET pack = ?, title = ?, country = ?, issue_date = ?, deadline = ?,
+                          persons = ?, search = ?, user_modified = ?, updated_at = ?
+                   WHERE id = ?""",
+                fields + (1 if keep_origin == "bundled" else 0, now, action.id))
+        self._forget_deleted_bundled(db, action.id)
 
     def delete_action(self, action_id: str) -> None:
         with self.transaction() as db:
@@ -456,6 +468,13 @@ class Store:
     def set_setting(self, key: str, value) -> None:
         with self.transaction() as db:
             self._set_setting(db, key, value)
+
+    def update_setting(self, key: str, change: Callable, default=None):
+        """Read-modify-write one setting in one transaction: ``change(old) -> new``; returns new."""
+        with self.transaction() as db:
+            value = change(self._get_setting(db, key, default))
+            self._set_setting(db, key, value)
+        return value
 
     def profile(self) -> SenderProfile:
         raw = self.get_setting("profile")
