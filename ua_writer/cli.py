@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "drafts",
     "letters",
     "batch",
+    "reminders", "envelopes", "email", "grouppacks",  # extras: due/calendar, envelope/labels, email, pack-*
     "maintenance",
 ]
 

@@ -1,0 +1,44 @@
+"""Fixtures for the extras (reminders, calendar, envelopes, labels, e-mail, group packs)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ua_writer.core.model import SenderProfile
+
+
+@pytest.fixture
+def store(data_dir):
+    from ua_writer.core.store import open_store
+
+    s = open_store()  # the same database the CLI fixture uses (data dir from the env)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def today():
+    """Five days before the Juraev UA's deadline (2011-05-03)."""
+    return dt.date(2011, 4, 28)
+
+
+@pytest.fixture
+def berlin_profile():
+    return SenderProfile(name="Anna Kovač", address_lines=["Musterstraße 12", "10115 Berlin"],
+                         city="Berlin", country="DE", email="anna@example.org",
+                         languages=["en", "ru", "de"], names={"ru": "Анна Ковач"})
+
+
+@pytest.fixture
+def cli(capsys, data_dir):
+    """Run ``ua-writer`` in-process with --data-dir: returns (exit code, stdout, stderr)."""
+    from ua_writer.cli import main
+
+    def run(*argv, today="2011-04-28"):
+        code = main(["--data-dir", str(data_dir), "--today", today, *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
