@@ -1,0 +1,126 @@
+"""Import Urgent Actions from the texts, PDFs, web pages and Word files people receive.
+
+``import_file(path)`` reads .txt/.pdf/.html/.htm/.docx (size-capped, any common encoding) and
+``import_text(text)`` parses text; both ask every layout module for its ``score`` and let the best
+one ``parse``. The result (ImportResult) carries the Action, the layout name, per-field confidence
+and the lines nothing was recognised in. Expected failures raise ImportFailed. Layouts: classic
+(2008-2015 UAs), fi (1990s-2000s plain text), modern (2016+ model-letter UAs and section web
+pages), background (no recipients/deadline). No Qt.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from ua_writer.core.errors import ImportFailed
+from ua_writer.core.importer import background, classic, fi, modern
+from ua_writer.core.importer import text as T
+from ua_writer.core.importer.common import Doc
+from ua_writer.core.importer.result import LOW_CONFIDENCE, FieldInfo, ImportResult
+
+__all__ = ["import_file", "import_text", "ImportResult", "FieldInfo", "LAYOUTS", "LOW_CONFIDENCE",
+           "SUPPORTED_SUFFIXES", "detect_layout"]
+
+#: layout modules in order of preference when scores tie
+LAYOUTS = (classic, fi, modern, background)
+SUPPORTED_SUFFIXES = (".txt", ".text", ".pdf", ".html", ".htm", ".docx", ".eml", ".md")
+#: below this score no layout is trusted (background documents score 0.2)
+MIN_SCORE = 0.15
+
+
+def detect_layout(lines: list[str]) -> list[tuple[str, float]]:
+    """Every layout's score for these normalised lines, best first."""
+    scores = [(m.NAME, m.score(lines)) for m in LAYOUTS]
+    return sorted(scores, key=lambda t: -t[1])
+
+
+def import_text(text: str, source: str | None = None) -> ImportResult:
+    """Recognise an Urgent Action in plain text (or HTML source). Raises ImportFailed."""
+    where = f"{source}: " if source else ""
+    if not isinstance(text, str):
+        raise ImportFailed(f"{where}expected text")
+    if len(text) > T.MAX_INPUT_BYTES:
+        raise ImportFailed(f"{where}the text is too large to be an Urgent Action "
+                           f"(more than {T.MAX_INPUT_BYTES // (1024 * 1024)} MB)")
+    if T.looks_like_html(text):
+        text = T.html_to_text(text)
+    if T.looks_binary(text):
+        raise ImportFailed(f"{where}this does not look like text")
+    lines = T.normalise(text)
+    if sum(1 for ln in lines if ln) == 0 or sum(c.isalpha() for ln in lines for c in ln) < 20:
+        raise ImportFailed(f"{where}there is no text to import")
+    doc = Doc(lines, source)
+    started = time.monotonic()
+    ranked = detect_layout(lines)
+    by_name = {m.NAME: m for m in LAYOUTS}
+    best_name, best_score = ranked[0]
+    if best_score < MIN_SCORE:
+        raise ImportFailed(f"{where}this text is not recognised as an Urgent Action or a background "
+                           "document (too little prose, no recipients, no deadline)")
+    result = by_name[best_name].parse(doc, best_score)
+    result.action.source = source
+    if not result.action.title.strip():
+        raise ImportFailed(f"{where}no title could be recognised")
+    runner_up = ranked[1] if len(ranked) > 1 else None
+    if runner_up and runner_up[1] > 0.5 and best_score - runner_up[1] < 0.1:
+        result.warnings.append(f"the text looks like both the {best_name} and the {runner_up[0]} "
+                               "layout; check the result")
+    result.elapsed = round(time.monotonic() - started, 4)
+    return result
+
+
+def import_file(path: str | Path) -> ImportResult:
+    """Read a received file (.txt, .pdf, .html/.htm, .docx) and recognise the UA in it."""
+    p = Path(path)
+    name = str(p)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise ImportFailed(f"{name}: file not found") from None
+    except OSError as e:
+        raise ImportFailed(f"{name}: cannot read file ({e.strerror})") from None
+    if p.is_dir():
+        raise ImportFailed(f"{name}: is a folder, not a file")
+    if size > T.MAX_INPUT_BYTES:
+        raise ImportFailed(f"{name}: the file is too large ({size // (1024 * 1024)} MB; an Urgent Action "
+                           f"is at most a few pages, the limit is {T.MAX_INPUT_BYTES // (1024 * 1024)} MB)")
+    if size == 0:
+        raise ImportFailed(f"{name}: the file is empty")
+    try:
+        raw = p.read_bytes()
+    except PermissionError:
+        raise ImportFailed(f"{name}: permission denied") from None
+    except OSError as e:
+        raise ImportFailed(f"{name}: cannot read file ({e.strerror})") from None
+    return import_bytes(raw, p.name, suffix=p.suffix.lower())
+
+
+def import_bytes(raw: bytes, source: str | None = None, suffix: str = "") -> ImportResult:
+    """Recognise a UA in file content; ``suffix`` (".pdf", ".docx" ...) is a hint, the bytes decide."""
+    where = f"{source}: " if source else ""
+    if len(raw) > T.MAX_INPUT_BYTES:
+        raise ImportFailed(f"{where}the file is too large")
+    head = raw[:1024].lstrip()
+    if head.startswith(b"%PDF"):
+        from ua_writer.core.importer.pdf import pdf_to_text
+
+        text = pdf_to_text(raw, source)
+    elif raw[:4] == b"PK\x03\x04":
+        if suffix not in ("", ".docx", ".docm", ".dotx"):
+            raise ImportFailed(f"{where}this is a ZIP archive, not a Word document (.docx)")
+        text = T.docx_to_text(raw, source)
+    elif suffix == ".pdf":
+        raise ImportFailed(f"{where}not a valid PDF file")
+    elif suffix == ".docx":
+        raise ImportFailed(f"{where}not a valid Word document (.docx)")
+    elif suffix == ".doc" or raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise ImportFailed(f"{where}old Word documents (.doc) cannot be read; save it as .docx or "
+                           "plain text first")
+    elif raw[:8] in (b"\x89PNG\r\n\x1a\n",) or raw[:3] == b"\xff\xd8\xff" or raw[:4] in (b"GIF8", b"II*\x00",
+                                                                                        b"MM\x00*"):
+        raise ImportFailed(f"{where}this is an image; copy the text from it by hand or use a "
+                           "text-recognition (OCR) tool first")
+    else:
+        text = T.decode(raw, source)
+    return import_text(text, source)

@@ -1,0 +1,284 @@
+"""Turning received files into clean lines: decoding, HTML and DOCX text, bullets and whitespace.
+
+Owns: byte decoding (UTF-8, UTF-8/16/32 with BOM, cp1251, latin-1 via charset-normalizer), HTML tag
+stripping (stdlib html.parser, page chrome dropped), DOCX paragraphs and tables (python-docx), and
+``normalise`` which every layout parses. Raises ImportFailed for binary or undecodable input.
+Must not import Qt or the layouts.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+from ua_writer.core.errors import ImportFailed
+
+#: files larger than this are refused before any parsing
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+#: after extraction, text longer than this is cut (an Urgent Action is a few pages)
+MAX_TEXT_CHARS = 400_000
+#: lines longer than this are cut before any regex sees them
+MAX_LINE_CHARS = 2_000
+
+BULLET = "\u2022"
+_BULLET_CHARS = (
+    "\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u00b7\u25ba\u25b8\u27a2\u2713\u2714\u00a7\u2666\u25c6"
+)
+# Symbol/Wingdings bullets land in the private-use area when PDFs are copied (U+F06E, U+F0B7 ...)
+_PUA = re.compile(r"[\ue000-\uf8ff]")
+_BULLET_LINE = re.compile(
+    rf"^\s*(?:[{_BULLET_CHARS}]|[\ue000-\uf8ff]|[-*\u2013\u2014o](?=\s)|\d{{1,2}}[.)](?=\s)|[a-z]\)(?=\s))\s*"
+)
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+# -- bytes -> str --------------------------------------------------------------------------------
+
+def decode(raw: bytes, source: str | None = None) -> str:
+    """Decode text bytes. BOMs win; then strict UTF-8; then charset-normalizer (cp1251, latin-1 ...)."""
+    where = f"{source}: " if source else ""
+    if not raw.strip():
+        raise ImportFailed(f"{where}the file is empty")
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
+                     (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(enc)
+            except UnicodeDecodeError:
+                raise ImportFailed(f"{where}the file says it is {enc.upper()} but is damaged") from None
+    sample = raw[:65536]
+    if b"\x00" in sample:
+        # UTF-16 without BOM: every other byte of ASCII text is zero
+        zeros_even = sample[0::2].count(0)
+        zeros_odd = sample[1::2].count(0)
+        half = len(sample) / 2
+        if zeros_odd > 0.4 * half and zeros_even < 0.05 * half:
+            return _decode_or_fail(raw, "utf-16-le", where)
+        if zeros_even > 0.4 * half and zeros_odd < 0.05 * half:
+            return _decode_or_fail(raw, "utf-16-be", where)
+        raise ImportFailed(f"{where}this is a binary file, not text, a PDF, a web page or a Word document")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:262144], cp_isolation=["cp1251", "latin_1", "cp1252", "koi8_r",
+                                                   "iso8859_5", "mac_cyrillic", "cp1250"]).best()
+    enc = best.encoding if best is not None else "cp1252"
+    if enc in ("latin_1", "iso8859_1"):
+        enc = "cp1252"  # latin-1 text is cp1252 in practice (curly quotes in 0x80-0x9f)
+    text = raw.decode(enc, errors="replace")
+    if _binary_ratio(text) > 0.1:
+        raise ImportFailed(f"{where}this is a binary file, not text, a PDF, a web page or a Word document")
+    return text
+
+
+def _decode_or_fail(raw: bytes, enc: str, where: str) -> str:
+    try:
+        return raw.decode(enc)
+    except UnicodeDecodeError:
+        raise ImportFailed(f"{where}the file cannot be decoded as text") from None
+
+
+def _binary_ratio(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for c in sample if (unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in "\n\r\t")
+              or c == "\ufffd")
+    return bad / len(sample)
+
+
+def looks_binary(text: str) -> bool:
+    """True if decoded text is mostly control characters or replacement characters."""
+    return _binary_ratio(text) > 0.1
+
+
+# -- HTML ---------------------------------------------------------------------------------------
+
+_SKIP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button",
+              "svg", "iframe", "select", "template", "head", "menu"}
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+               "ul", "ol", "tr", "table", "blockquote", "address", "dd", "dt", "dl", "pre",
+               "figure", "figcaption", "hr", "td", "th", "body", "html"}
+_VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "area", "base", "col", "source"}
+# class/id words of page furniture: cookie banners, share buttons, menus, comment forms
+_CHROME_ATTR = re.compile(r"(?:^|[\s_-])(?:cookie|share|social|breadcrumb|navbar|menu|sidebar|"
+                          r"newsletter|comment|footer|header|banner|skip|related|donate|signup)",
+                          re.I)
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.stack: list[tuple[str, bool]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _VOID:
+            if tag in ("br", "hr"):
+                self.parts.append("\n")
+            return
+        attr_text = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
+        skip = tag in _SKIP_TAGS or bool(attr_text and _CHROME_ATTR.search(attr_text))
+        if len(self.stack) > 500:  # absurd nesting: stop tracking, keep text
+            return
+        self.stack.append((tag, skip))
+        if skip:
+            self.skip_depth += 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+            if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"):
+                self.parts.append("\n")
+        if tag == "li" and not self.skip_depth:
+            self.parts.append(BULLET + " ")
+        if tag in ("td", "th") and not self.skip_depth:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in ("br", "hr"):
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        # pop up to the matching tag (HTML in the wild is not well-formed)
+        for i in range(len(self.stack) - 1, max(-1, len(self.stack) - 50), -1):
+            if self.stack[i][0] == tag:
+                for _, skip in self.stack[i:]:
+                    if skip:
+                        self.skip_depth -= 1
+                del self.stack[i:]
+                break
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+            if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "div"):
+                self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip_depth:
+            self.parts.append(_SPACES.sub(" ", data.replace("\n", " ").replace("\r", " ")))
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page, one block per line, without scripts, menus and footers."""
+    p = _TextExtractor()
+    try:
+        p.feed(html)
+        p.close()
+    except Exception:  # html.parser is lenient; anything here is a parser bug on garbage input
+        pass
+    text = "".join(p.parts)
+    lines = [ln.strip() for ln in text.split("\n")]
+    out: list[str] = []
+    blank = 0
+    for ln in lines:
+        if not ln:
+            blank += 1
+            continue
+        if out and blank:
+            out.append("")
+        blank = 0
+        out.append(ln)
+    return "\n".join(out)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:4000].lower()
+    return bool(re.search(r"<(?:!doctype html|html|body|div|p|br|head)\b", head))
+
+
+# -- DOCX ---------------------------------------------------------------------------------------
+
+def docx_to_text(raw: bytes, source: str | None = None) -> str:
+    """Paragraphs and table cells of a .docx in document order (cells one after another)."""
+    where = f"{source}: " if source else ""
+    try:
+        import docx  # python-docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(io.BytesIO(raw))
+    except Exception as e:  # zipfile.BadZipFile, KeyError, lxml errors ...
+        raise ImportFailed(f"{where}not a readable Word document (.docx): {type(e).__name__}") from None
+
+    out: list[str] = []
+
+    def para_text(p: Paragraph) -> str:
+        t = p.text
+        style = (p.style.name or "").lower() if p.style is not None else ""
+        if "list" in style and t.strip():
+            t = BULLET + " " + t
+        return t
+
+    def walk(parent) -> None:
+        body = parent._element if hasattr(parent, "_element") else parent
+        for child in body.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                out.append(para_text(Paragraph(child, parent)))
+            elif tag == "tbl":
+                table = Table(child, parent)
+                # column by column: side-by-side address blocks stay whole
+                rows = table.rows
+                ncols = max((len(r.cells) for r in rows), default=0)
+                for c in range(ncols):
+                    for r in rows:
+                        cells = r.cells
+                        if c < len(cells):
+                            for p in cells[c].paragraphs:
+                                out.append(para_text(p))
+                    out.append("")
+                    out.append("")
+
+    try:
+        walk(document.element.body)
+    except Exception as e:
+        raise ImportFailed(f"{where}the Word document is damaged: {type(e).__name__}") from None
+    return "\n".join(out)
+
+
+# -- normalisation ------------------------------------------------------------------------------
+
+def normalise(text: str) -> list[str]:
+    """Clean lines: unified newlines and spaces, bullets as "• ", no control characters.
+
+    Line numbers (index + 1) of the returned list are the ones provenance refers to. Blank lines
+    are kept (they carry paragraph and block structure); trailing whitespace is removed.
+    """
+    if len(text) > MAX_TEXT_CHARS:
+        text = text[:MAX_TEXT_CHARS]
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = text.replace("\f", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    text = _CONTROL.sub("", text)
+    lines = []
+    for raw in text.split("\n"):
+        ln = raw[:MAX_LINE_CHARS]
+        ln = unicodedata.normalize("NFC", ln)
+        ln = _SPACES.sub(" ", ln).strip()
+        m = _BULLET_LINE.match(ln)
+        if m and ln[m.end():].strip():
+            ln = BULLET + " " + ln[m.end():].strip()
+        elif m and not ln[m.end():].strip() and (_PUA.match(ln.strip()) or ln.strip() in _BULLET_CHARS):
+            ln = ""  # a lone bullet glyph
+        ln = _PUA.sub("", ln).strip() if _PUA.search(ln) else ln
+        lines.append(ln)
+    return lines
+
+
+def is_bullet(line: str) -> bool:
+    return line.startswith(BULLET + " ")
+
+
+def strip_bullet(line: str) -> str:
+    return line[2:].strip() if is_bullet(line) else line
+
+
+def collapse(text: str) -> str:
+    """Single spaces, stripped."""
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
