@@ -3,8 +3,7 @@
 Every writer *renders* the Letter's fields and never re-derives salutations, dates or addresses
 (that is compose.py's job). Files are written atomically with ``ua_writer.core.atomic`` (a temp
 file in the target folder, mode 0600, fsync, ``os.replace``): an export either produces the
-whole file or nothing, also when rendering raises half-way (the renderers write into the temp
-file).
+whole file or nothing, also when rendering raises half-way.
 Fonts come only from the bundled ``resources/fonts`` via ``ua_writer.paths`` (``fonts.py``).
 Must not import PySide6 or anything from ``ua_writer.ui``.
 

@@ -362,7 +362,10 @@ def write_letter_docx(letter: Letter, path: str | os.PathLike, *, page_size: str
     target = Path(path)
     if page_size not in ("a4", "letter"):
         raise ExportError(f"unknown page size {page_size!r}; valid: a4, letter")
+    # zip in memory first: a zipfile left half-written on a failing stream is never closed
+    buf = io.BytesIO()
+    letter_docx_document(letter, page_size=page_size).save(buf)
+    data = buf.getvalue()
     with atomic_open(target) as fh:
-        letter_docx_document(letter, page_size=page_size).save(fh)
-        size = fh.tell()
-    return ExportResult(target, "docx", bytes_written=size)
+        fh.write(data)
+    return ExportResult(target, "docx", bytes_written=len(data))

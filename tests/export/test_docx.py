@@ -1,0 +1,111 @@
+"""DOCX letters: real styled paragraphs, language tags everywhere, PT Serif, A4 with PDF margins."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from tests.export.sample_letters import english_letter, russian_letter
+from ua_writer.export.docx import letter_docx_document, write_letter_docx
+
+W_LANG = qn("w:lang")
+
+
+def _read(letter, tmp_path, **opts):
+    res = write_letter_docx(letter, tmp_path / "l.docx", **opts)
+    assert res.format == "docx" and res.bytes_written > 0 and res.pages is None
+    return docx.Document(str(tmp_path / "l.docx"))
+
+
+def test_paragraphs_and_styles_round_trip(tmp_path):
+    letter = russian_letter(copy_marker="КОПИЯ")
+    d = _read(letter, tmp_path)
+    got = [(p.style.name, p.text) for p in d.paragraphs]
+    expected = ([("Copy Marker", "КОПИЯ")]
+                + [("Sender", s) for s in letter.sender]
+                + [("Addressee", a) for a in letter.addressee]
+                + [("Date", letter.place_date), ("Subject", letter.subject),
+                   ("Salutation", letter.salutation)]
+                + [("Body Text", p) for p in letter.paragraphs]
+                + [("Closing", letter.closing)]
+                + [("Signature", s) for s in letter.signature]
+                + [("Copies Heading", letter.copies_heading)]
+                + [("Copies", c) for c in letter.copies])
+    assert got == expected
+    assert d.styles["Subject"].font.bold is True
+
+
+@pytest.mark.parametrize("lang,tag", [("ru", "ru-RU"), ("en", "en-GB"), ("de", "de-DE"),
+                                      ("fr", "fr-FR"), ("es", "es-ES"), ("de-CH", "de-CH")])
+def test_every_run_and_the_defaults_carry_the_letter_language(lang, tag):
+    letter = english_letter(language=lang)
+    d = letter_docx_document(letter)
+    runs = [r for p in d.paragraphs for r in p.runs]
+    assert runs
+    for r in runs:
+        langs = r._r.findall(f"{qn('w:rPr')}/{W_LANG}")
+        assert [el.get(qn("w:val")) for el in langs] == [tag], r.text
+    defaults = d.styles.element.find(qn("w:docDefaults"))
+    lang_el = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{W_LANG}")
+    assert lang_el.get(qn("w:val")) == tag
+    normal_lang = d.styles["Normal"].element.find(f"{qn('w:rPr')}/{W_LANG}")
+    assert normal_lang.get(qn("w:val")) == tag
+    assert d.core_properties.language == tag
+
+
+def test_word_is_asked_to_spell_check_and_hyphenate(tmp_path):
+    d = _read(russian_letter(), tmp_path)
+    settings = d.settings.element
+    assert settings.find(qn("w:proofState")) is None
+    assert settings.find(qn("w:autoHyphenation")) is not None
+
+
+def test_pt_serif_on_the_styles_for_every_script():
+    d = letter_docx_document(russian_letter())
+    for rpr in (d.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")),
+                d.styles["Normal"].element.find(qn("w:rPr"))):
+        rfonts = rpr.find(qn("w:rFonts"))
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            assert rfonts.get(qn(attr)) == "PT Serif"
+        assert rfonts.get(qn("w:asciiTheme")) is None
+
+
+def test_page_and_margins_match_the_pdf():
+    sec = letter_docx_document(russian_letter()).sections[0]
+    assert (round(sec.page_width.mm), round(sec.page_height.mm)) == (210, 297)
+    assert round(sec.left_margin.mm) == 25 and round(sec.right_margin.mm) == 20
+    assert round(sec.top_margin.mm) == 20 and round(sec.bottom_margin.mm) == 20
+    assert sec.different_first_page_header_footer
+    assert "NUMPAGES" in sec.footer._element.xml
+    us = letter_docx_document(russian_letter(), page_size="letter").sections[0]
+    assert round(us.page_width.mm, 1) == 215.9
+
+
+def test_addressee_is_framed_at_the_window_position():
+    d = letter_docx_document(russian_letter())
+    framed = [p for p in d.paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:framePr")) is not None]
+    assert [p.text for p in framed] == russian_letter().addressee
+    fp = framed[0]._p.pPr.find(qn("w:framePr"))
+    assert int(fp.get(qn("w:x"))) == int(Mm(25).twips)
+    assert int(fp.get(qn("w:y"))) == int(Mm(62.7).twips)
+    assert fp.get(qn("w:vAnchor")) == "page" and fp.get(qn("w:wrap")) == "notBeside"
+    # schema order inside w:pPr: pStyle before framePr
+    tags = [el.tag for el in framed[0]._p.pPr]
+    assert tags.index(qn("w:pStyle")) < tags.index(qn("w:framePr"))
+
+
+def test_core_properties():
+    d = letter_docx_document(russian_letter())
+    cp = d.core_properties
+    assert cp.title == "Письмо: Низомхон Джураев"
+    assert cp.author == "Анна Ковач" and cp.last_modified_by == "Анна Ковач"
+    assert cp.subject == "UA 90/11"
+    assert "python-docx" not in (cp.comments or "")
+
+
+def test_forced_line_breaks_inside_a_paragraph():
+    d = letter_docx_document(english_letter(paragraphs=["one\ntwo"]))
+    body = [p for p in d.paragraphs if p.style.name == "Body Text"][0]
+    assert body.text == "one\ntwo"
