@@ -527,13 +527,13 @@ def merge_pdfs(paths_in: list[Path], out: str | os.PathLike) -> int:
     """Join PDFs into one file, atomically; returns the page count."""
     from pypdf import PdfWriter
 
-    from ua_writer.export.atomic import atomic_writer
+    from ua_writer.core.atomic import atomic_open
 
     writer = PdfWriter()
     for p in paths_in:
         writer.append(str(p))
     pages = len(writer.pages)
-    with atomic_writer(out) as fh:
+    with atomic_open(out) as fh:
         writer.write(fh)
     return pages
 
