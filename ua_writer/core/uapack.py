@@ -1,0 +1,494 @@
+"""Group packs (``.uapack``): a set of actions plus the group's template overrides in one zip file.
+
+Layout (format ``ua-writer/uapack``, version 1)::
+
+    manifest.json              {"format", "version", "created", "generator", "actions": [ids],
+                                "files": {"<path>": {"sha256": hex, "size": bytes}}}
+    actions/<id>.json          one action pack each (packs.py format ``ua-writer/action@1``)
+    templates/<lang>/<name>    the exporter's ``<data dir>/templates/`` overrides, if any
+
+Import is two steps: :func:`read_pack` checks *everything* first — zip-slip and odd paths, symlink
+and encrypted entries, entry count, sizes and compression ratio (zip bombs), the manifest's format
+and version, every file's SHA-256 and size, every action's validity — and returns an
+:class:`ImportPlan` saying what is new, what changed and what would be overwritten;
+:func:`apply_plan` then writes the actions in ONE store transaction and the templates via temp
+file + rename. Any bad entry means nothing is applied. Qt-free; must not import PySide6.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import io
+import json
+import os
+import re
+import stat
+import tempfile
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+from ua_writer.core import packs
+from ua_writer.core.atomic import atomic_write_bytes
+from ua_writer.core.errors import PackError, UserFacingError
+from ua_writer.core.model import Action
+
+FORMAT = "ua-writer/uapack"
+VERSION = 1
+SUPPORTED_VERSIONS = (1,)
+SUFFIX = ".uapack"
+MANIFEST = "manifest.json"
+
+#: limits that keep a hostile or broken file from filling the disk or memory
+MAX_ARCHIVE_BYTES = 64 * 1024 * 1024
+MAX_ENTRIES = 1000
+MAX_ENTRY_BYTES = packs.MAX_PACK_BYTES          # 5 MB: as for a single action pack
+MAX_TOTAL_BYTES = 64 * 1024 * 1024
+#: a deflated JSON/Jinja file compresses ~5-20x; anything far beyond is a bomb, not a letter
+MAX_RATIO = 100
+RATIO_MIN_BYTES = 64 * 1024                     # tiny entries may compress absurdly well: fine
+#: one path component of a template: no dot files, no separators, nothing exotic
+_PART_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,99}$")
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+Status = Literal["new", "changed", "unchanged"]
+
+
+class UapackError(UserFacingError):
+    """A group pack that cannot be written or read; the message names the file and the problem."""
+
+
+@dataclass
+class ExportSummary:
+    path: Path
+    actions: list[str]
+    templates: list[str]
+    bytes_written: int
+
+
+@dataclass
+class PlanItem:
+    """One entry of an import: an action (``name`` = id) or a template (``name`` = path)."""
+
+    kind: Literal["action", "template"]
+    name: str
+    status: Status
+    title: str = ""
+    #: for changed actions: the top-level pack fields that differ (e.g. ["deadline", "recipients"])
+    changes: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        what = f"{self.kind} {self.name}"
+        if self.title:
+            what += f": {self.title}"
+        if self.status == "changed":
+            detail = f" (differs in {', '.join(self.changes)})" if self.changes else ""
+            return f"changed  {what}{detail} — would overwrite yours"
+        return f"{self.status:8} {what}"
+
+
+@dataclass
+class ImportPlan:
+    """What importing a pack would do. Built by :func:`read_pack`; nothing is written yet."""
+
+    source: Path
+    version: int
+    items: list[PlanItem]
+    actions: dict[str, Action] = field(repr=False, default_factory=dict)
+    templates: dict[str, bytes] = field(repr=False, default_factory=dict)
+
+    def _with(self, status: str) -> list[PlanItem]:
+        return [i for i in self.items if i.status == status]
+
+    @property
+    def new(self) -> list[PlanItem]:
+        return self._with("new")
+
+    @property
+    def changed(self) -> list[PlanItem]:
+        return self._with("changed")
+
+    @property
+    def unchanged(self) -> list[PlanItem]:
+        return self._with("unchanged")
+
+    @property
+    def has_work(self) -> bool:
+        return bool(self.new or self.changed)
+
+    def lines(self) -> list[str]:
+        return [i.describe() for i in self.items]
+
+
+@dataclass
+class ApplyResult:
+    added: list[str]
+    updated: list[str]
+    templates: list[str]
+
+
+# -- paths ----------------------------------------------------------------------------------------
+
+def _template_dir(templates_dir: str | os.PathLike | None) -> Path:
+    if templates_dir is not None:
+        return Path(templates_dir)
+    from ua_writer import paths
+
+    return paths.user_templates_dir()
+
+
+def _safe_template_path(rel: str) -> PurePosixPath | None:
+    """A template path relative to the templates folder, or None if it is not a plain one."""
+    if not rel or "\\" in rel or "\x00" in rel or rel.startswith("/"):
+        return None
+    p = PurePosixPath(rel)
+    if len(p.parts) > 3 or any(not _PART_RE.match(part) or part in (".", "..") for part in p.parts):
+        return None
+    return p
+
+
+def _entry_name_problem(name: str) -> str | None:
+    """Why a zip member name is unsafe (zip-slip, absolute, drive, odd characters), or None."""
+    if not name:
+        return "empty name"
+    if "\x00" in name or any(ord(c) < 32 for c in name):
+        return "control characters in the name"
+    if "\\" in name:
+        return "backslash in the name"
+    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        return "absolute path"
+    parts = name.rstrip("/").split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        return "path leaves the pack ('..' or empty component)"
+    return None
+
+
+# -- export ---------------------------------------------------------------------------------------
+
+def _template_files(folder: Path) -> dict[str, bytes]:
+    """Regular, non-hidden files under the user templates folder (symlinks are not followed)."""
+    out: dict[str, bytes] = {}
+    if not folder.is_dir():
+        return out
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_symlink() or not path.is_file() or any(p.startswith(".") for p in rel.split("/")):
+            continue
+        if rel.endswith((".part", "~")):
+            continue
+        if _safe_template_path(rel) is None:
+            raise UapackError(f"cannot pack the template {path}: use plain names like ru/letter.j2")
+        if path.stat().st_size > MAX_ENTRY_BYTES:
+            raise UapackError(f"cannot pack the template {path}: it is larger than "
+                              f"{MAX_ENTRY_BYTES // 1024 // 1024} MB")
+        out[rel] = path.read_bytes()
+    return out
+
+
+def build_pack(actions: list[Action], templates: dict[str, bytes], *,
+               now: _dt.datetime | None = None) -> bytes:
+    """The bytes of a .uapack holding ``actions`` and ``templates`` (relative path -> content)."""
+    from ua_writer import __version__
+
+    if now is None:
+        now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+    files: dict[str, bytes] = {}
+    for a in actions:
+        files[f"actions/{a.id}.json"] = packs.dumps(a).encode("utf-8")
+    for rel, data in sorted(templates.items()):
+        files[f"templates/{rel}"] = data
+    manifest = {
+        "format": FORMAT,
+        "version": VERSION,
+        "created": now.isoformat().replace("+00:00", "Z"),
+        "generator": f"ua-writer {__version__}",
+        "actions": [a.id for a in actions],
+        "files": {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+                  for name, data in files.items()},
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in [(MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+                            .encode("utf-8"))] + list(files.items()):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = (stat.S_IFREG | 0o644) << 16
+            zf.writestr(info, data)
+    return buf.getvalue()
+
+
+def export_pack(store, action_ids: list[str], path: str | os.PathLike, *,
+                templates_dir: str | os.PathLike | None = None, include_templates: bool = True,
+                now: _dt.datetime | None = None) -> ExportSummary:
+    """Write the actions ``action_ids`` (and the user's template overrides) to ``path``."""
+    if not action_ids:
+        raise UapackError("name at least one action to pack")
+    seen: set[str] = set()
+    actions = []
+    for aid in action_ids:
+        if aid in seen:
+            continue
+        seen.add(aid)
+        actions.append(store.get_action(aid, with_address_book=False))  # NotFoundError names it
+    templates = _template_files(_template_dir(templates_dir)) if include_templates else {}
+    data = build_pack(actions, templates, now=now)
+    target = Path(path)
+    atomic_write_bytes(target, data, 0o644)
+    return ExportSummary(target, [a.id for a in actions], sorted(templates), len(data))
+
+
+# -- import: read and check everything ------------------------------------------------------------
+
+def _fail(source: Path, problem: str) -> UapackError:
+    return UapackError(f"{source}: {problem}; nothing was imported")
+
+
+def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: Path) -> bytes:
+    """Read one member, never more than its declared size (a lying header cannot flood memory)."""
+    try:
+        with zf.open(info) as fh:
+            data = fh.read(info.file_size + 1)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as e:
+        raise _fail(source, f"{info.filename} cannot be read ({e})") from None
+    if len(data) != info.file_size:
+        raise _fail(source, f"{info.filename} is not the size its header says")
+    return data
+
+
+def _check_members(zf: zipfile.ZipFile, source: Path) -> dict[str, zipfile.ZipInfo]:
+    infos = zf.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise _fail(source, f"too many entries ({len(infos)} > {MAX_ENTRIES})")
+    members: dict[str, zipfile.ZipInfo] = {}
+    folded: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        problem = _entry_name_problem(name)
+        if problem:
+            raise _fail(source, f"unsafe entry {name!r}: {problem}")
+        if name.endswith("/"):
+            continue  # a folder entry: nothing to extract
+        mode = info.external_attr >> 16
+        if stat.S_IFMT(mode) == stat.S_IFLNK:
+            raise _fail(source, f"entry {name!r} is a symbolic link")
+        if info.flag_bits & 0x1:
+            raise _fail(source, f"entry {name!r} is encrypted")
+        if name.casefold() in folded:
+            raise _fail(source, f"entry {name!r} appears twice")
+        folded.add(name.casefold())
+        if info.file_size > MAX_ENTRY_BYTES:
+            raise _fail(source, f"entry {name!r} is too large ({info.file_size} bytes > "
+                                f"{MAX_ENTRY_BYTES} bytes)")
+        if (info.file_size > RATIO_MIN_BYTES
+                and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
+            raise _fail(source, f"entry {name!r} expands {info.file_size // max(info.compress_size, 1)}"
+                                f"-fold (a zip bomb?)")
+        total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise _fail(source, f"the pack expands to more than {MAX_TOTAL_BYTES // 1024 // 1024} MB")
+        members[name] = info
+    return members
+
+
+def _manifest(zf, members, source: Path) -> dict:
+    if MANIFEST not in members:
+        raise _fail(source, "no manifest.json: not a ua-writer group pack")
+    raw = _read_entry(zf, members[MANIFEST], source)
+    try:
+        m = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
+        raise _fail(source, f"manifest.json is not valid JSON ({e})") from None
+    if not isinstance(m, dict) or m.get("format") != FORMAT:
+        raise _fail(source, f"manifest.json does not name the format {FORMAT!r}")
+    version = m.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise _fail(source, "manifest.json has no version number")
+    if version not in SUPPORTED_VERSIONS:
+        newer = " (made by a newer ua-writer; please upgrade)" if version > VERSION else ""
+        raise _fail(source, f"unknown pack version {version}{newer}; this ua-writer reads version "
+                            f"{', '.join(map(str, SUPPORTED_VERSIONS))}")
+    files = m.get("files")
+    if not isinstance(files, dict):
+        raise _fail(source, "manifest.json has no file list")
+    for name, meta in files.items():
+        if (not isinstance(meta, dict) or not isinstance(meta.get("sha256"), str)
+                or not re.fullmatch(r"[0-9a-f]{64}", meta["sha256"])
+                or not isinstance(meta.get("size"), int)):
+            raise _fail(source, f"manifest.json: bad entry for {name!r} (needs sha256 and size)")
+    listed = m.get("actions", [])
+    if not isinstance(listed, list) or not all(isinstance(x, str) for x in listed):
+        raise _fail(source, "manifest.json: 'actions' must be a list of ids")
+    return m
+
+
+def _field_changes(old: Action, new: Action) -> list[str]:
+    a, b = packs.action_to_dict(old), packs.action_to_dict(new)
+    return [k for k in b if a.get(k) != b.get(k)]
+
+
+def read_pack(path: str | os.PathLike, store, *,
+              templates_dir: str | os.PathLike | None = None) -> ImportPlan:
+    """Check a .uapack completely and compare it with the store and the templates folder.
+
+    Raises :class:`UapackError` (a UserFacingError) naming the problem; writes nothing.
+    """
+    source = Path(path)
+    try:
+        size = source.stat().st_size
+    except FileNotFoundError:
+        raise UapackError(f"{source}: file not found") from None
+    except OSError as e:
+        raise UapackError(f"{source}: cannot read ({e.strerror})") from None
+    if source.is_dir():
+        raise UapackError(f"{source}: is a folder, not a .uapack file")
+    if size > MAX_ARCHIVE_BYTES:
+        raise _fail(source, f"the file is too large for a group pack (> "
+                            f"{MAX_ARCHIVE_BYTES // 1024 // 1024} MB)")
+    try:
+        zf = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise _fail(source, "not a group pack (not a zip file)") from None
+    with zf:
+        members = _check_members(zf, source)
+        manifest = _manifest(zf, members, source)
+        files = manifest["files"]
+        present = set(members) - {MANIFEST}
+        missing = sorted(set(files) - present)
+        if missing:
+            raise _fail(source, f"{missing[0]} is listed in the manifest but missing")
+        extra = sorted(present - set(files))
+        if extra:
+            raise _fail(source, f"{extra[0]} is not listed in the manifest")
+        actions: dict[str, Action] = {}
+        templates: dict[str, bytes] = {}
+        for name in sorted(present):
+            if _entry_name_problem(name):  # also the manifest's keys (same set by now)
+                raise _fail(source, f"unsafe entry {name!r}")
+            data = _read_entry(zf, members[name], source)
+            meta = files[name]
+            if len(data) != meta["size"] or hashlib.sha256(data).hexdigest() != meta["sha256"]:
+                raise _fail(source, f"{name} does not match its SHA-256 in the manifest "
+                                    "(damaged or altered)")
+            top, _, rest = name.partition("/")
+            if top == "actions" and "/" not in rest and rest.endswith(".json"):
+                try:
+                    text = data.decode("utf-8-sig")
+                    action = packs.loads(text, source=f"{source.name}:{name}")
+                except UnicodeDecodeError as e:
+                    raise _fail(source, f"{name} is not UTF-8 text (byte {e.start})") from None
+                except PackError as e:
+                    raise UapackError(f"{e.message}; nothing was imported") from None
+                if f"{action.id}.json" != rest:
+                    raise _fail(source, f"{name} holds the action {action.id!r}; the file must be "
+                                        f"named actions/{action.id}.json")
+                actions[action.id] = action
+            elif top == "templates":
+                rel = _safe_template_path(rest)
+                if rel is None:
+                    raise _fail(source, f"unsafe template path {name!r}")
+                try:
+                    data.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise _fail(source, f"{name} is not UTF-8 text") from None
+                templates[rel.as_posix()] = data
+            else:
+                raise _fail(source, f"unexpected entry {name!r} (only actions/ and templates/)")
+        if sorted(manifest.get("actions", [])) != sorted(actions):
+            raise _fail(source, "the manifest's action list does not match the action files")
+    return _plan(source, manifest["version"], actions, templates, store, _template_dir(templates_dir))
+
+
+def _plan(source, version, actions, templates, store, tdir: Path) -> ImportPlan:
+    items: list[PlanItem] = []
+    for aid in actions:
+        new = actions[aid]
+        if not store.has_action(aid):
+            items.append(PlanItem("action", aid, "new", new.title))
+            continue
+        old = store.get_action(aid, with_address_book=False)
+        if packs.dumps(old) == packs.dumps(new):
+            items.append(PlanItem("action", aid, "unchanged", new.title))
+        else:
+            items.append(PlanItem("action", aid, "changed", new.title, _field_changes(old, new)))
+    for rel, data in sorted(templates.items()):
+        target = tdir / rel
+        if not target.exists():
+            status: Status = "new"
+        else:
+            try:
+                status = "unchanged" if target.read_bytes() == data else "changed"
+            except OSError:
+                status = "changed"
+        items.append(PlanItem("template", rel, status))
+    return ImportPlan(source, version, items, actions, templates)
+
+
+# -- import: apply --------------------------------------------------------------------------------
+
+def _template_target(tdir: Path, rel: str) -> Path:
+    """Where a template goes; refuses anything that resolves outside the templates folder
+    (e.g. through a symlinked sub-folder)."""
+    p = _safe_template_path(rel)
+    if p is None:
+        raise UapackError(f"unsafe template path {rel!r}")
+    target = tdir.joinpath(*p.parts)
+    root = tdir.resolve()
+    if root not in target.parent.resolve().parents and target.parent.resolve() != root:
+        raise UapackError(f"the template {rel} would be written outside {tdir}")
+    if target.is_symlink() or target.is_dir():
+        raise UapackError(f"the template {target} is a link or a folder; remove it first")
+    return target
+
+
+def apply_plan(plan: ImportPlan, store, *, templates_dir: str | os.PathLike | None = None,
+               overwrite: bool = False) -> ApplyResult:
+    """Apply an :class:`ImportPlan`: actions in one store transaction, templates via temp + rename.
+
+    Changed items are only overwritten with ``overwrite=True``; otherwise nothing is applied and
+    a UapackError lists them. Unchanged items are skipped.
+    """
+    if plan.changed and not overwrite:
+        names = ", ".join(f"{i.kind} {i.name}" for i in plan.changed)
+        raise UapackError(f"{plan.source}: the pack would overwrite {len(plan.changed)} changed "
+                          f"item(s): {names}; confirm to overwrite them (--yes); nothing was imported")
+    tdir = _template_dir(templates_dir)
+    todo = [i for i in plan.items if i.status in ("new", "changed")]
+    actions = [plan.actions[i.name] for i in todo if i.kind == "action"]
+    tmpl = [i.name for i in todo if i.kind == "template"]
+
+    staged: list[tuple[str, Path]] = []
+    try:
+        for rel in tmpl:  # 1. stage every template next to its target
+            target = _template_target(tdir, rel)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                           dir=target.parent)
+                staged.append((tmp, target))
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(plan.templates[rel])
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            except OSError as e:
+                raise UapackError(f"cannot write the template {target}: {e.strerror or e}; "
+                                  "nothing was imported") from None
+        # 2. all actions in one transaction (all or none)
+        if actions:
+            store.save_actions(actions, origin="imported", replace=True)
+        # 3. move the templates into place (same folder: a rename, not a copy)
+        for tmp, target in list(staged):
+            os.replace(tmp, target)
+            staged.remove((tmp, target))
+    finally:
+        for tmp, _ in staged:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+    added = [i.name for i in todo if i.kind == "action" and i.status == "new"]
+    updated = [i.name for i in todo if i.kind == "action" and i.status == "changed"]
+    return ApplyResult(added, updated, tmpl)
