@@ -67,7 +67,7 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
         b.note("title", GUESS, title_idx, first)
     elif title_idx is not None:
         raw = lines[title_idx]
-        a.title = C.clean_title(raw, doc.text())
+        a.title = C.clean_title(raw, doc.text(), title_case=True)
         b.note("title", STRUCTURAL if k > 1 else SHAPE, title_idx, raw)
         b.use(title_idx)
     if a.country is None and a.title:
@@ -107,6 +107,11 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
     # people named in the first paragraphs (at least twice)
     idxs = [i for i in range(len(lines)) if lines[i] and not FOOTNOTE_LINE.match(lines[i])]
     a.persons = C.guess_persons(doc, b, [i for i in idxs if i in set(range(min(scope or [0]), len(lines)))])
+    if a.persons and a.persons[0].gender is None:
+        g = C.pronoun_gender(" ".join(t for _, t in kept))
+        if g:
+            a.persons[0].gender = g
+            b.note("persons[0].gender", GUESS, kept[0][0], "pronouns in the text")
     a.id = C.make_id(a)
     b.note("id", GUESS, None, a.id)
     if not a.title:

@@ -121,15 +121,7 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
         b.use(*out.used)
         notes += [t for _, t in out.notes]
         b.use(*(i for i, _ in out.notes))
-        for i in range(end, min(n, end + 12)):
-            if lines[i] and (DIPLOMATIC.search(lines[i]) or CHECK_SECTION.search(lines[i])):
-                if DIPLOMATIC.search(lines[i]) and re.search(r"copies|send", lines[i], re.I):
-                    notes.append(_sentence_with(lines[i], DIPLOMATIC))
-                b.use(i)
-                # "... after the above" / "date." wrapped onto the next lines
-                k = _next_nonblank(doc, i + 1)
-                if k >= 0 and k - i <= 2 and len(lines[k]) < 40 and lines[k][:1].islower():
-                    b.use(k)
+        notes += C.boilerplate_notes(doc, b, end, min(n, end + 12))
 
     # -- persons ------------------------------------------------------------------------------------------
     persons = C.labelled_persons(doc, b)

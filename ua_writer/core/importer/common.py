@@ -260,6 +260,7 @@ def appeal_points(doc: Doc, idxs: list[int]) -> list[tuple[int, str]]:
         p = _join(parts)
         p = re.sub(r"\s*(?:;|,)?\s*(?:and|or)?\s*$", "", p) if re.search(r"(?:;|,|\band|\bor)\s*$", p) else p
         p = p.rstrip(";, ")
+        p = F.fix_typos(p, doc.text())
         if len(p) >= 8:
             out.append((i, p))
     return out
@@ -407,6 +408,43 @@ def labelled_persons(doc: Doc, b: Builder, start: int = 0, end: int | None = Non
     return persons
 
 
+# -- boilerplate notes ------------------------------------------------------------------------------
+
+def boilerplate_notes(doc: Doc, b: Builder, start: int, end: int) -> list[str]:
+    """"Also send copies to diplomatic representatives …" / "Please check with your section office …"
+    sentences in lines[start:end], rejoined when wrapped; their lines are marked used."""
+    from ua_writer.core.importer.recipients import CHECK_SECTION, DIPLOMATIC
+
+    out: list[str] = []
+    i = max(0, start)
+    end = min(end, len(doc))
+    while i < end:
+        line = doc.lines[i]
+        if not line or not (CHECK_SECTION.search(line) or (DIPLOMATIC.search(line) and re.search(
+                r"cop(?:y|ies)|send|write", line, re.I))):
+            i += 1
+            continue
+        parts, used = [line], [i]
+        j = i + 1
+        while j < len(doc) and j - used[-1] <= 3 and not parts[-1].rstrip().endswith((".", "!")):
+            if doc.lines[j]:
+                if doc.lines[j][:1].islower() or len(doc.lines[j]) < 30:
+                    parts.append(doc.lines[j])
+                    used.append(j)
+                else:
+                    break
+            j += 1
+        text = _join(parts)
+        for sent in re.split(r"(?<=[.!?])\s+", text):
+            if CHECK_SECTION.search(sent) or DIPLOMATIC.search(sent):
+                sent = sent.strip()
+                if sent and sent not in out:
+                    out.append(sent)
+        b.use(*used)
+        i = used[-1] + 1
+    return out
+
+
 # -- title, id, country -------------------------------------------------------------------------------
 
 _TITLE_PREFIX = re.compile(
@@ -415,10 +453,12 @@ _TITLE_PREFIX = re.compile(
     re.I)
 
 
-def clean_title(headline: str, body: str) -> str:
+def clean_title(headline: str, body: str, title_case: bool = False) -> str:
     t = collapse(headline)
     t = _TITLE_PREFIX.sub("", t).strip(" :-–—")
-    t = F.sentence_case(t, body)
+    if body:
+        t = F.fix_typos(t, body)
+    t = F.sentence_case(t, body, title_case=title_case)
     return t
 
 

@@ -266,6 +266,17 @@ def gender_from_name(name: str) -> str | None:
             return "m"
         if re.search(r"(?:ovna|evna|ichna|овна|евна|ична)$", tok):
             return "f"
+    toks = re.findall(r"[^\W\d_]+", name)
+    if len(toks) >= 2:
+        # East Slavic surnames and first names: Petrov/Petrova, Yurii/Mariya
+        last = toks[-1].lower()
+        first = toks[0].lower()
+        if re.search(r"(?:ov|ev|yov|in|yn|sky|skiy|skii|skij|ский|ов|ев|ин)$", last) and len(last) > 3:
+            return "m"
+        if re.search(r"(?:ova|eva|yova|ina|yna|skaya|skaia|ская|ова|ева|ина)$", last) and len(last) > 4:
+            return "f"
+        if len(first) > 3 and re.search(r"(?:ii|iy|ий)$", first):
+            return "m"
     low = name.lower()
     if re.search(r"\b(?:ogly|oglu|uulu|ули|оглы|улы|uly)\b", low):
         return "m"
@@ -443,15 +454,20 @@ def is_country_word(word: str) -> bool:
     return False
 
 
-def sentence_case(headline: str, body: str = "") -> str:
+def sentence_case(headline: str, body: str = "", title_case: bool = False) -> str:
     """Turn an ALL-CAPS headline into sentence case. Words keep a capital when the body writes them
     capitalised mid-sentence (names, places), when they are countries/demonyms, or acronyms."""
     if not headline:
         return headline
     letters = [c for c in headline if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
-        return headline  # already mixed case: leave alone
-    body_caps = _body_case_votes(body)
+    if not letters:
+        return headline
+    if sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        # Title Case ("Ivanovo Refugees' Case") is treated like capitals; other mixed case is kept
+        words = [w for w in re.findall(r"[^\W\d_][^\W\d_'’]*", headline) if len(w) >= 4]
+        if not title_case or len(words) < 2 or sum(w[0].isupper() for w in words) < len(words):
+            return headline
+    body_caps = _body_case_votes(body.replace(headline, " ") if body else body)
     out = []
     first = True
     for tok in re.split(r"(\s+|[-/])", headline):
@@ -523,6 +539,56 @@ def _body_case_votes(body: str) -> dict[str, str]:
         else:
             votes[k] = "low"
     return votes
+
+
+def fix_typos(text: str, body: str) -> str:
+    """Correct a misspelt word when the document itself spells it otherwise: a word that never
+    occurs elsewhere in ``body`` but whose one-edit variant (adjacent swap, missing, extra or wrong
+    letter) occurs there at least twice ("ASLYUM" -> "asylum", "authorties" -> "authorities").
+    Capitalised words (names, places) are left alone unless the text is all capitals."""
+    counts: dict[str, int] = {}
+    for w in re.findall(r"[^\W\d_]{4,}", body[:200000]):
+        lw = w.lower()
+        counts[lw] = counts.get(lw, 0) + 1
+    all_caps = text.isupper()
+
+    def fix(m: re.Match) -> str:
+        w = m.group(0)
+        lw = w.lower()
+        if counts.get(lw, 0) > 1 or (w[0].isupper() and not all_caps):
+            return w
+        best = None
+        for cand in _edits1(lw):
+            c = counts.get(cand, 0)
+            if c >= 3 and (best is None or c > best[1]):
+                best = (cand, c)
+        if not best:
+            return w
+        cand = best[0]
+        if w.isupper():
+            return cand.upper()
+        if w[0].isupper():
+            return cand[:1].upper() + cand[1:]
+        return cand
+
+    return re.sub(r"[^\W\d_]{6,}", fix, text)
+
+
+def _edits1(w: str) -> set[str]:
+    """One-letter edits away from the word's last two letters (endings are grammar, not typos)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    limit = len(w) - 2
+    out = set()
+    for i in range(max(0, limit)):
+        a, b = w[:i], w[i:]
+        out.add(a + b[1:])
+        if i + 1 < limit:
+            out.add(a + b[1] + b[0] + b[2:])
+        for c in letters:
+            out.add(a + c + b[1:])
+            out.add(a + c + b)
+    out.discard(w)
+    return out
 
 
 _CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",

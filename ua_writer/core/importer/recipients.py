@@ -151,7 +151,9 @@ def parse_recipients(lines: list[tuple[int, str]], b, *, copy_mode: bool = False
             used.add(ln.idx)
             continue
         if CHECK_SECTION.search(text):
+            notes.append((ln.idx, text))
             used.add(ln.idx)
+            used.update(ln.extra)
             continue
         m = COPIES.match(text)
         if m and len(text) < 200 and not _LABEL.match(text):
@@ -512,6 +514,10 @@ def _parse_block(block: _Block, b, k: int, base_conf: float) -> Recipient | None
         for n in notes:
             t = collapse(n.text).strip()
             t = t[1:-1].strip() if t.startswith("(") and t.endswith(")") else t
+            if t and t[:1].islower():
+                t = t[:1].upper() + t[1:]
+            if t and not t.endswith((".", "!", "?", ":")):
+                t += "."
             if t and t not in texts:
                 texts.append(t)
         rec.note = " ".join(t if t.endswith((".", "!", "?")) else t for t in texts) if texts else None
@@ -521,9 +527,13 @@ def _parse_block(block: _Block, b, k: int, base_conf: float) -> Recipient | None
             rec.copies_only = True
             b.note(f"{path}.copies_only", STRUCTURAL * c, notes[0].idx)
     if rec.gender is None:
-        rec.gender = F.gender_from_salutation(rec.salutation) or (F.gender_from_name(rec.name) if rec.name else None)
+        rec.gender = F.gender_from_salutation(rec.salutation)
+        conf = SHAPE
+        if rec.gender is None and rec.name:
+            rec.gender = F.gender_from_name(rec.name)
+            conf = GUESS
         if rec.gender:
-            b.note(f"{path}.gender", SHAPE * c, block.lines[0].idx)
+            b.note(f"{path}.gender", conf * c, block.lines[0].idx)
     if not (rec.name or rec.title or rec.organization or rec.fax or rec.email or rec.address_lines):
         return None
     if rec.is_copy:
