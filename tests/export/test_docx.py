@@ -109,3 +109,28 @@ def test_forced_line_breaks_inside_a_paragraph():
     d = letter_docx_document(english_letter(paragraphs=["one\ntwo"]))
     body = [p for p in d.paragraphs if p.style.name == "Body Text"][0]
     assert body.text == "one\ntwo"
+
+
+@pytest.mark.slow
+def test_libreoffice_puts_the_address_in_the_window(tmp_path):
+    """Where LibreOffice is installed, render the DOCX and check the framed address's position."""
+    import shutil
+    import subprocess
+
+    from tests.export.helpers import HAS_PDFTOTEXT, word_boxes
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice or not HAS_PDFTOTEXT:
+        pytest.skip("LibreOffice (soffice) or pdftotext is not installed")
+    letter = russian_letter()
+    write_letter_docx(letter, tmp_path / "l.docx")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "l.docx")],
+                   check=True, capture_output=True, timeout=180)
+    boxes = word_boxes(tmp_path / "l.pdf")
+    mm = 72 / 25.4
+    first = next(b for b in boxes if b[0] == letter.addressee[0].split()[0])
+    assert first[1] == pytest.approx(25 * mm, abs=2)
+    assert 60 * mm <= first[2] <= 68 * mm
+    date = next(b for b in boxes if b[0] == letter.place_date.split()[0].rstrip(","))
+    assert date[2] > 90 * mm                       # the flow resumes below the address field
