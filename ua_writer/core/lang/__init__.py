@@ -1,0 +1,314 @@
+"""Per-language letter rules behind one small interface, and the registry that finds them.
+
+The template (``templates/<lang>/letter.j2``) writes the body; a rules module writes every piece whose
+*grammar* depends on who is written to or about. One module per language (``ru.py``, ``en.py``, …),
+each defining ``RULES``, an instance of a :class:`LanguageRules` subclass. The interface:
+
+- ``code``, ``locale_tag``: "ru", "ru_RU": the letter language and its Babel locale
+- ``place_date(city, date)``: "Berlin, 3 May 2011" / "3 мая 2011 г."
+- ``addressee_block(recipient, sender_country=…)``: lines (Russian: dative; country line if abroad)
+- ``salutation(recipient)``: "Dear Prosecutor General," / "Уважаемый Юрий Яковлевич!"
+- ``closing(recipient)``: "Yours sincerely," / "С уважением," / the French formula
+- ``recipient_label(recipient)``: one line naming a copy recipient (the "Копии:" list)
+- ``person(person)`` / ``group(persons)``: :class:`PersonForms`, the name in each case + agreement
+- ``appeal(text)``: an appeal point turned into a sentence of the letter ("I urge …")
+- ``subject(title, ua_number)``, ``about_subject(group)``: the subject line («О Низомхоне …»)
+- ``untranslated_marker(source_lang)``: "[Text in English — please translate]" in this language
+- ``recipient_issues(r)``, ``person_issues(p)``: (code, text) pairs that compose turns into
+  warnings: "not_localized", "not_inflected", "uncertain_gender"
+- ``words``: fixed words (copies heading, "COPY", "[Your name]", …)
+
+Case names are pymorphy's: ``nomn gent datv accs ablt loct``. Grammatical gender is "m", "f" or
+None (unknown). Adding a language = one module here + one template folder; :func:`get_rules` finds
+the module by its file name, so no list needs editing. A template folder without a module gets
+:class:`GenericRules` (Babel dates and country names, neutral wording the template can override).
+Pure Python: no Qt, no I/O beyond importing modules; Russian morphology loads lazily in ``ru``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from ua_writer.core import formatting
+from ua_writer.core.model import Gender, Person, Recipient
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_CODE_RE = re.compile(r"^[a-z]{2,3}$")
+
+
+# -- what templates see of a person ------------------------------------------------------------
+
+class PersonForms:
+    """A person (or a group of persons) as a template sees it.
+
+    ``p.nomn``, ``p.gent``, ``p.datv``, ``p.accs``, ``p.ablt``, ``p.loct``: the name in that case
+    (languages without cases return the same name); ``p.gender`` "m"/"f"/None; ``p.plural``;
+    ``p.g(m, f, other)``: the word agreeing with the gender (``other`` for a group or an unknown
+    gender; if omitted, "m/f"). Example: ``{{ p.g("задержан", "задержана", "задержаны") }}``.
+    """
+
+    #: True when a form may be wrong (gender unknown, name not in this language's script)
+    uncertain = False
+
+    def __init__(self, inflect: Callable[[str], str], gender: Gender = None, plural: bool = False):
+        self._inflect = inflect
+        self._cache: dict[str, str] = {}
+        self.gender = None if plural else gender
+        self.plural = plural
+
+    def case(self, name: str) -> str:
+        if name not in CASES:
+            raise ValueError(f"unknown case {name!r}; valid: {', '.join(CASES)}")
+        if name not in self._cache:
+            self._cache[name] = self._inflect(name)
+        return self._cache[name]
+
+    nomn = property(lambda self: self.case("nomn"))
+    gent = property(lambda self: self.case("gent"))
+    datv = property(lambda self: self.case("datv"))
+    accs = property(lambda self: self.case("accs"))
+    ablt = property(lambda self: self.case("ablt"))
+    loct = property(lambda self: self.case("loct"))
+
+    def g(self, m: str, f: str, other: str | None = None) -> str:
+        if not self.plural and self.gender == "m":
+            return m
+        if not self.plural and self.gender == "f":
+            return f
+        return other if other is not None else f"{m}/{f}"
+
+    def __str__(self) -> str:
+        return self.nomn
+
+
+class PersonGroup(PersonForms):
+    """Several PersonForms joined with the language's "and" ("A, B и C"); iterable; ``count``."""
+
+    def __init__(self, members: list[PersonForms], loc):
+        self.members = list(members)
+        self.count = len(self.members)
+        gender = self.members[0].gender if self.count == 1 else None
+        super().__init__(lambda case: formatting.join_list([m.case(case) for m in self.members], loc),
+                         gender=gender, plural=self.count > 1)
+
+    def __iter__(self):
+        return iter(self.members)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+
+@dataclass
+class LocalFields:
+    """A recipient's fields in one language, falling back to the pack's base fields."""
+
+    name: str | None
+    title: str | None
+    organization: str | None
+    address_lines: list[str]
+    salutation: str | None
+    forms: dict[str, str]
+    #: which of name/title/organization came from the base (untranslated) fields
+    fallback: set[str]
+
+    @property
+    def is_institution(self) -> bool:
+        return not self.name and not self.title
+
+
+def local_fields(recipient: Recipient, code: str, *, base_salutation: bool = False) -> LocalFields:
+    loc = recipient.localized.get(code)
+    fallback: set[str] = set()
+
+    def pick(attr: str):
+        val = getattr(loc, attr) if loc else None
+        if val:
+            return val
+        base = getattr(recipient, attr)
+        if base:
+            fallback.add(attr)
+        return base
+
+    lines = loc.address_lines if loc and loc.address_lines is not None else recipient.address_lines
+    sal = (loc.salutation if loc else None) or (recipient.salutation if base_salutation else None)
+    return LocalFields(pick("name"), pick("title"), pick("organization"), list(lines or []), sal,
+                       dict(loc.forms) if loc else {}, fallback)
+
+
+def match_title(title: str | None, glossary: dict[str, object]):
+    """The glossary entry whose key (an English title such as "prosecutor general") starts
+    ``title``, longest key first; None if none does. Used for salutations when a pack has no
+    title in the letter's language."""
+    if not title:
+        return None
+    norm = re.sub(r"[\s\-‐]+", " ", title.strip().lower())
+    for key in sorted(glossary, key=len, reverse=True):
+        if norm == key or norm.startswith(key + " ") or norm.startswith(key + ","):
+            return glossary[key]
+    return None
+
+
+def with_final(text: str, mark: str) -> str:
+    """``text`` ending in ``mark`` (",", "!", ":") unless it already ends in punctuation."""
+    text = text.strip()
+    if not text or text[-1] in ",.!:;?":
+        return text
+    return text + mark
+
+
+# -- the interface ------------------------------------------------------------------------------
+
+class LanguageRules:
+    """Defaults shared by all languages (English-like conventions); modules override what differs."""
+
+    code = "en"
+    locale_tag = "en_GB"
+    #: fixed words; every module sets all keys
+    words: dict[str, str] = {
+        "closing": "Yours sincerely,",
+        "copies_heading": "Copies to:",
+        "copy_marker": "COPY",
+        "your_name": "[Your name]",
+        "your_address": "[Your address]",
+        "untranslated": "[Text in {language} — please translate]",
+        "subject_prefix": "",
+    }
+    salutation_mark = ","
+    #: English title -> (masculine, feminine) title in this language, for generated salutations
+    titles: dict[str, tuple[str, str]] = {}
+
+    @property
+    def loc(self):
+        return formatting.locale(self.locale_tag)
+
+    # dates and places
+    def place_date(self, city: str, date: _dt.date) -> str:
+        day = formatting.long_date(date, self.loc)
+        return f"{city}, {day}" if city else day
+
+    # recipients
+    def fields(self, recipient: Recipient) -> LocalFields:
+        return local_fields(recipient, self.code, base_salutation=self.code == "en")
+
+    def address_lines(self, recipient: Recipient, f: LocalFields, *,
+                      sender_country: str | None) -> list[str]:
+        """The postal lines: the pack's lines minus a trailing country line, plus our own country
+        line when the letter goes abroad (or the sender's country is unknown)."""
+        lines = [l for l in f.address_lines if l.strip()]
+        names = formatting.country_names(recipient.country)
+        while lines and lines[-1].strip().lower() in names:
+            lines.pop()
+        if recipient.country and (not sender_country or sender_country.upper() != recipient.country):
+            lines.append(self.country_line(recipient.country))
+        return lines
+
+    def country_line(self, code: str) -> str:
+        return formatting.postal_country_line(code, self.loc)
+
+    def name_line(self, f: LocalFields, gender: Gender) -> str | None:
+        return f.name
+
+    def addressee_block(self, recipient: Recipient, *, sender_country: str | None = None) -> list[str]:
+        f = self.fields(recipient)
+        head = [self.name_line(f, recipient.gender), f.title, f.organization]
+        return [l for l in head if l] + self.address_lines(recipient, f, sender_country=sender_country)
+
+    def title_word(self, f: LocalFields, gender: Gender) -> str | None:
+        """The title as used in a salutation ("Prosecutor General"), or None if unknown."""
+        entry = match_title(f.title, self.titles)
+        if entry is None:
+            return None
+        m, fem = entry
+        return fem if gender == "f" else m
+
+    def salutation(self, recipient: Recipient) -> str:
+        f = self.fields(recipient)
+        if f.salutation:
+            return with_final(f.salutation, self.salutation_mark)
+        return with_final(self.make_salutation(recipient, f), self.salutation_mark)
+
+    def make_salutation(self, recipient: Recipient, f: LocalFields) -> str:
+        return "Dear Sir or Madam"
+
+    def closing(self, recipient: Recipient) -> str:
+        return self.words["closing"]
+
+    def recipient_label(self, recipient: Recipient) -> str:
+        f = self.fields(recipient)
+        parts = [p for p in (self.name_line(f, recipient.gender), f.title, f.organization) if p]
+        return ", ".join(parts) or recipient.id
+
+    # persons
+    def person(self, person: Person) -> PersonForms:
+        name = person.name_in(self.code)
+        forms = person.forms.get(self.code, {})
+        return PersonForms(lambda case: forms.get(case) or name, person.gender)
+
+    def group(self, persons: list[Person]) -> PersonGroup:
+        return PersonGroup([self.person(p) for p in persons], self.loc)
+
+    def about_subject(self, group: PersonGroup) -> str:
+        return group.nomn
+
+    # things the user should check (compose turns them into translated warnings)
+    def recipient_issues(self, recipient: Recipient) -> list[tuple[str, str]]:
+        return []
+
+    def person_issues(self, person: Person) -> list[tuple[str, str]]:
+        return []
+
+    # text
+    def appeal(self, text: str) -> str:
+        return text.strip()
+
+    def subject(self, title: str, ua_number: str | None) -> str:
+        text = title.strip()
+        if ua_number:
+            num = ua_number.strip()
+            num = num if num.upper().startswith("UA") else f"UA {num}"
+            text = f"{text} ({num})"
+        return self.words["subject_prefix"] + text
+
+    def untranslated_marker(self, source_lang: str) -> str:
+        return self.words["untranslated"].format(
+            language=formatting.language_name(source_lang, self.loc))
+
+
+class GenericRules(LanguageRules):
+    """Rules for a language that has a template folder but no rules module: Babel dates and
+    country names in that language, English-like structure; the template's ``salutation`` and
+    ``closing`` blocks are expected to supply the wording."""
+
+    def __init__(self, code: str):
+        self.code = code
+        self.locale_tag = code
+        self.words = dict(LanguageRules.words)
+
+
+# -- registry -----------------------------------------------------------------------------------
+
+def module_languages() -> list[str]:
+    """Codes of the languages that have a rules module here (``ru.py`` -> "ru")."""
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if _CODE_RE.match(m.name))
+
+
+@lru_cache(maxsize=None)
+def get_rules(code: str) -> LanguageRules:
+    """The rules for ``code``: its module's ``RULES``, else GenericRules if Babel knows the
+    language; ValueError otherwise."""
+    if not isinstance(code, str) or not _CODE_RE.match(code):
+        raise ValueError(f"not a language code: {code!r}")
+    if code in module_languages():
+        return importlib.import_module(f"{__name__}.{code}").RULES
+    if formatting.known_locale(code):
+        return GenericRules(code)
+    raise ValueError(f"no letter rules for language {code!r}")

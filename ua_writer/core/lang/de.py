@@ -1,0 +1,66 @@
+"""German letter rules: "Berlin, 3. Mai 2011", "Herrn …" / "Frau …" in the address, "Sehr geehrter
+Herr Generalstaatsanwalt," / "Sehr geehrte Frau Ministerin," / "Sehr geehrte Damen und Herren,",
+"Mit freundlichen Grüßen" (no comma), "Kopie an:". No Qt, no I/O.
+"""
+
+from __future__ import annotations
+
+from ua_writer.core.lang import LanguageRules, LocalFields
+from ua_writer.core.model import Gender, Recipient
+
+#: English title (as in the UA) -> (masculine, feminine) German title for the salutation
+TITLES = {
+    "prosecutor general": ("Generalstaatsanwalt", "Generalstaatsanwältin"),
+    "general prosecutor": ("Generalstaatsanwalt", "Generalstaatsanwältin"),
+    "deputy prosecutor general": ("stellvertretender Generalstaatsanwalt",
+                                  "stellvertretende Generalstaatsanwältin"),
+    "minister": ("Minister", "Ministerin"),
+    "prime minister": ("Premierminister", "Premierministerin"),
+    "president": ("Präsident", "Präsidentin"),
+    "chair": ("Vorsitzender", "Vorsitzende"),
+    "chairman": ("Vorsitzender", "Vorsitzende"),
+    "chairperson": ("Vorsitzender", "Vorsitzende"),
+    "chairwoman": ("Vorsitzender", "Vorsitzende"),
+    "director": ("Direktor", "Direktorin"),
+    "judge": ("Richter", "Richterin"),
+    "ambassador": ("Botschafter", "Botschafterin"),
+    "governor": ("Gouverneur", "Gouverneurin"),
+    "mayor": ("Bürgermeister", "Bürgermeisterin"),
+    "ombudsman": ("Ombudsmann", "Ombudsfrau"),
+    "ombudsperson": ("Ombudsmann", "Ombudsfrau"),
+    "head": ("Leiter", "Leiterin"),
+}
+
+
+class GermanRules(LanguageRules):
+    code = "de"
+    locale_tag = "de_DE"
+    words = {
+        "closing": "Mit freundlichen Grüßen",
+        "copies_heading": "Kopie an:",
+        "copy_marker": "KOPIE",
+        "your_name": "[Ihr Name]",
+        "your_address": "[Ihre Anschrift]",
+        "untranslated": "[Text auf {language} – bitte übersetzen]",
+        "subject_prefix": "",
+    }
+    salutation_mark = ","
+    titles = TITLES
+
+    def name_line(self, f: LocalFields, gender: Gender) -> str | None:
+        if f.name and gender in ("m", "f"):
+            return f"{'Herrn' if gender == 'm' else 'Frau'} {f.name}"
+        return f.name
+
+    def make_salutation(self, recipient: Recipient, f: LocalFields) -> str:
+        g = recipient.gender
+        if not f.is_institution and g in ("m", "f"):
+            title = self.title_word(f, g)
+            surname = f.name.split()[-1] if f.name else None
+            word = title or surname
+            if word:
+                return f"Sehr geehrter Herr {word}" if g == "m" else f"Sehr geehrte Frau {word}"
+        return "Sehr geehrte Damen und Herren"
+
+
+RULES = GermanRules()

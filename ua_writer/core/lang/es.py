@@ -1,0 +1,68 @@
+"""Spanish letter rules: "Berlin, 3 de mayo de 2011", "Sr." / "Sra." in the address, "Señor Fiscal
+General:" / "Señora Ministra:" / "Estimados señores:" (a colon after the salutation), "Atentamente,".
+No Qt, no I/O.
+"""
+
+from __future__ import annotations
+
+from ua_writer.core.lang import LanguageRules, LocalFields
+from ua_writer.core.model import Gender, Recipient
+
+#: English title (as in the UA) -> (masculine, feminine) Spanish title for the salutation
+TITLES = {
+    "prosecutor general": ("Fiscal General", "Fiscal General"),
+    "general prosecutor": ("Fiscal General", "Fiscal General"),
+    "deputy prosecutor general": ("Fiscal General Adjunto", "Fiscal General Adjunta"),
+    "minister": ("Ministro", "Ministra"),
+    "prime minister": ("Primer Ministro", "Primera Ministra"),
+    "president": ("Presidente", "Presidenta"),
+    "chair": ("Presidente", "Presidenta"),
+    "chairman": ("Presidente", "Presidenta"),
+    "chairperson": ("Presidente", "Presidenta"),
+    "chairwoman": ("Presidente", "Presidenta"),
+    "director": ("Director", "Directora"),
+    "judge": ("Juez", "Jueza"),
+    "ambassador": ("Embajador", "Embajadora"),
+    "governor": ("Gobernador", "Gobernadora"),
+    "mayor": ("Alcalde", "Alcaldesa"),
+    "ombudsman": ("Defensor del Pueblo", "Defensora del Pueblo"),
+    "ombudsperson": ("Defensor del Pueblo", "Defensora del Pueblo"),
+}
+
+
+class SpanishRules(LanguageRules):
+    code = "es"
+    locale_tag = "es_ES"
+    words = {
+        "closing": "Atentamente,",
+        "copies_heading": "Copia a:",
+        "copy_marker": "COPIA",
+        "your_name": "[Su nombre]",
+        "your_address": "[Su dirección]",
+        "untranslated": "[Texto en {language}: tradúzcalo, por favor]",
+        "subject_prefix": "Asunto: ",
+    }
+    salutation_mark = ":"
+    titles = TITLES
+
+    def name_line(self, f: LocalFields, gender: Gender) -> str | None:
+        if f.name and gender in ("m", "f"):
+            return f"{'Sr.' if gender == 'm' else 'Sra.'} {f.name}"
+        return f.name
+
+    def make_salutation(self, recipient: Recipient, f: LocalFields) -> str:
+        g = recipient.gender
+        if f.is_institution:
+            return "Estimados señores"
+        if g in ("m", "f"):
+            title = self.title_word(f, g)
+            surname = f.name.split()[-1] if f.name else None
+            word = "Señor" if g == "m" else "Señora"
+            if title:
+                return f"{word} {title}"
+            if surname:
+                return f"Estimado señor {surname}" if g == "m" else f"Estimada señora {surname}"
+        return "Estimado/a señor/a"
+
+
+RULES = SpanishRules()

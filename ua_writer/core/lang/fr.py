@@ -1,0 +1,81 @@
+"""French letter rules: "Berlin, le 3 mai 2011", "Monsieur le Procureur général," / "Madame la
+Ministre," / "Madame, Monsieur,", and the closing formula that repeats the appellation ("Je vous
+prie d'agréer, Monsieur le Procureur général, l'expression de ma haute considération."). French
+typography: a no-break space before ":". No Qt, no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from ua_writer.core import formatting
+from ua_writer.core.lang import LanguageRules, LocalFields
+from ua_writer.core.model import Gender, Recipient
+
+NBSP = "\u00a0"
+
+#: English title (as in the UA) -> (masculine, feminine) French title with its article
+TITLES = {
+    "prosecutor general": ("le Procureur général", "la Procureure générale"),
+    "general prosecutor": ("le Procureur général", "la Procureure générale"),
+    "deputy prosecutor general": ("le Procureur général adjoint", "la Procureure générale adjointe"),
+    "minister": ("le Ministre", "la Ministre"),
+    "prime minister": ("le Premier ministre", "la Première ministre"),
+    "president": ("le Président", "la Présidente"),
+    "chair": ("le Président", "la Présidente"),
+    "chairman": ("le Président", "la Présidente"),
+    "chairperson": ("le Président", "la Présidente"),
+    "chairwoman": ("le Président", "la Présidente"),
+    "director": ("le Directeur", "la Directrice"),
+    "judge": ("le Juge", "la Juge"),
+    "ambassador": ("l'Ambassadeur", "l'Ambassadrice"),
+    "governor": ("le Gouverneur", "la Gouverneure"),
+    "mayor": ("le Maire", "la Maire"),
+    "ombudsman": ("le Médiateur", "la Médiatrice"),
+    "ombudsperson": ("le Médiateur", "la Médiatrice"),
+}
+
+GENERIC = "Madame, Monsieur"
+
+
+class FrenchRules(LanguageRules):
+    code = "fr"
+    locale_tag = "fr_FR"
+    words = {
+        "closing": "Je vous prie d'agréer, {appellation}, l'expression de ma haute considération.",
+        "closing_generic": "Je vous prie d'agréer, {appellation}, l'expression de mes salutations "
+                           "distinguées.",
+        "copies_heading": f"Copie à{NBSP}:",
+        "copy_marker": "COPIE",
+        "your_name": "[Votre nom]",
+        "your_address": "[Votre adresse]",
+        "untranslated": "[Texte en {language} — à traduire]",
+        "subject_prefix": f"Objet{NBSP}: ",
+    }
+    salutation_mark = ","
+    titles = TITLES
+
+    def place_date(self, city: str, date: _dt.date) -> str:
+        day = formatting.long_date(date, self.loc)
+        return f"{city}, le {day}" if city else f"Le {day}"
+
+    def name_line(self, f: LocalFields, gender: Gender) -> str | None:
+        if f.name and gender in ("m", "f"):
+            return f"{'Monsieur' if gender == 'm' else 'Madame'} {f.name}"
+        return f.name
+
+    def make_salutation(self, recipient: Recipient, f: LocalFields) -> str:
+        g = recipient.gender
+        if not f.is_institution and g in ("m", "f"):
+            title = self.title_word(f, g)
+            word = "Monsieur" if g == "m" else "Madame"
+            return f"{word} {title}" if title else word
+        return GENERIC
+
+    def closing(self, recipient: Recipient) -> str:
+        appellation = self.salutation(recipient).rstrip(",")
+        key = "closing_generic" if appellation == GENERIC else "closing"
+        return self.words[key].format(appellation=appellation)
+
+
+RULES = FrenchRules()

@@ -1,0 +1,431 @@
+"""Letter templates: the sandboxed Jinja2 environment, its folder loader and bounded rendering.
+
+A letter template is ``letter.j2`` in ``<data dir>/templates/<lang>/`` (a user override, looked at
+first) or in the bundled ``templates/<lang>/``. Templates are untrusted: a user may paste one from
+anywhere. So rendering runs in Jinja2's ``ImmutableSandboxedEnvironment`` with ``StrictUndefined``
+and autoescape off, the loader serves only files inside those two folders (no "..", no absolute
+paths, no symlinks pointing out), and every render is *bounded*: the compiled template is
+instrumented so that loop iterations, calls, outputs and ``{% include %}`` count against a budget,
+every value a template builds is size-checked, ``range()`` and integer arguments are capped, and a
+wall-clock deadline stops anything that still runs too long. Any failure — syntax error, unsafe
+attribute, undefined variable, a file outside the folders, a budget exceeded — becomes a
+:class:`TemplateError` naming the template file and line; nothing executes outside the sandbox and
+no traceback reaches the user. Environments are cached per (language, folders).
+
+This module knows nothing about letters beyond the block names; compose.py supplies the context.
+No Qt.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from functools import lru_cache, wraps
+from pathlib import Path
+
+from jinja2 import (BaseLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, nodes)
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.loaders import split_template_path
+from jinja2.nodes import EvalContext
+from jinja2.runtime import Context
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.utils import Cycler, Joiner, Namespace
+
+from ua_writer import paths
+from ua_writer.core.errors import TemplateError
+
+TEMPLATE_NAME = "letter.j2"
+BLOCKS = ("subject", "salutation", "body", "closing")
+
+MAX_TEMPLATE_BYTES = 64 * 1024   # a template file
+MAX_VALUE = 20_000               # characters + items of any one value a template builds
+MAX_OUTPUT = 200_000             # characters one render may produce, all buffers included
+MAX_TICKS = 100_000              # calls + loop iterations + outputs + range() items per render
+MAX_INT = 10_000                 # largest integer argument, largest range()
+MAX_PRODUCT = 2_000_000          # receiver size x argument size for str methods and "%"
+MAX_SECONDS = 2.0                # wall clock per render
+_BIG_WIDTH = re.compile(r"\{[^{}]*:[^{}]*\d{4,}[^{}]*\}|%[-+ #0]*(?:\d{4,}|\*)|\.\d{4,}")
+
+
+class _Limit(Exception):
+    """A bound was exceeded (becomes a TemplateError)."""
+
+
+class _Budget(threading.local):
+    active = False
+    ticks = 0
+    output = 0
+    deadline = 0.0
+
+
+_budget = _Budget()
+
+
+def _tick(n: int = 1) -> None:
+    b = _budget
+    if not b.active:
+        return
+    b.ticks += n
+    if b.ticks > MAX_TICKS:
+        raise _Limit("the template does too much work (a loop, recursion or include that is too long)")
+    if time.monotonic() > b.deadline:
+        raise _Limit(f"the template took longer than {MAX_SECONDS:g} s to render")
+
+
+def _size(value, limit: int = MAX_VALUE) -> int:
+    """Characters + items of ``value``, counted through containers; stops early past ``limit``."""
+    total, stack = 0, [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            total += len(v)
+        elif isinstance(v, bool) or v is None:
+            pass
+        elif isinstance(v, int):
+            total += v.bit_length() // 8
+        elif isinstance(v, (list, tuple, set, frozenset, range)):
+            total += len(v)
+            if total <= limit and not isinstance(v, range):
+                stack.extend(v)
+        elif isinstance(v, dict):
+            total += len(v)
+            if total <= limit:
+                stack.extend(v.keys())
+                stack.extend(v.values())
+        if total > limit:
+            return total
+    return total
+
+
+def _check(value, what: str = "a value the template builds") -> None:
+    if _budget.active and _size(value) > MAX_VALUE:
+        raise _Limit(f"{what} is too large (more than {MAX_VALUE} characters)")
+
+
+def _check_args(args, kwargs) -> int:
+    """Cap integer arguments and argument sizes; return the largest argument size."""
+    largest = 0
+    for a in list(args) + list(kwargs.values()):
+        if isinstance(a, (Context, EvalContext)) or a is None or isinstance(a, bool):
+            continue
+        if isinstance(a, int) and abs(a) > MAX_INT:
+            raise _Limit(f"the number {a} is too large for a letter template (limit {MAX_INT})")
+        size = _size(a)
+        if size > MAX_VALUE:
+            raise _Limit(f"an argument is too large (more than {MAX_VALUE} characters)")
+        largest = max(largest, size)
+    return largest
+
+
+def _check_str_call(receiver: str, name: str, largest_arg: int) -> None:
+    if len(receiver) * max(1, largest_arg) > MAX_PRODUCT:
+        raise _Limit(f"str.{name}() would build a string that is too large")
+    if name in ("format", "format_map") and _BIG_WIDTH.search(receiver):
+        raise _Limit("a format width or precision is too large")
+
+
+def _safe_range(*args) -> range:
+    rng = range(*args)
+    if len(rng) > MAX_INT:
+        raise _Limit(f"range() is limited to {MAX_INT} numbers in letter templates")
+    _tick(len(rng))
+    return rng
+
+
+def _guard_filter(func):
+    @wraps(func)  # keeps Jinja's pass_context/pass_environment marker
+    def guarded(*args, **kwargs):
+        _tick()
+        values = [a for a in args
+                  if not isinstance(a, (Context, EvalContext, ImmutableSandboxedEnvironment))]
+        largest = _check_args(values[1:], kwargs)
+        if values and isinstance(values[0], (str, list, tuple, dict)):
+            _check(values[0])
+            if _size(values[0]) * max(1, largest) > MAX_PRODUCT:
+                raise _Limit(f"the filter {func.__name__!r} would build a value that is too large")
+            if func.__name__ == "do_format" and isinstance(values[0], str) \
+                    and _BIG_WIDTH.search(values[0]):
+                raise _Limit("a format width or precision is too large")
+        result = func(*args, **kwargs)
+        _check(result)
+        return result
+
+    return guarded
+
+
+class _LetterSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox with work and size bounds (see the module docstring)."""
+
+    intercepted_binops = frozenset({"+", "-", "*", "/", "//", "%", "**"})
+
+    def __init__(self, folders: tuple[Path, ...]):
+        super().__init__(loader=_FolderLoader(folders), undefined=StrictUndefined, autoescape=False,
+                         trim_blocks=True, lstrip_blocks=True, auto_reload=True, cache_size=50)
+        self.globals = {"range": _safe_range, "dict": dict, "namespace": Namespace,
+                        "cycler": Cycler, "joiner": Joiner}
+        self.filters = {name: _guard_filter(f) for name, f in self.filters.items()}
+
+    # hooks the instrumented templates call (reached as environment.<name>, never from a template)
+    @staticmethod
+    def ua_tick() -> str:
+        return ""
+
+    @staticmethod
+    def ua_value(value):
+        return value
+
+    @staticmethod
+    def ua_out(value) -> str:
+        text = str(value)
+        b = _budget
+        if b.active:
+            b.output += len(text)
+            if b.output > MAX_OUTPUT:
+                raise _Limit(f"the template produces too much text (more than {MAX_OUTPUT} characters)")
+        return text
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
+        _tick()
+        largest = _check_args(args, kwargs)
+        receiver = getattr(__obj, "__self__", None)
+        if receiver is None and hasattr(__obj, "__wrapped__"):  # the sandbox's str.format wrapper
+            receiver = getattr(__obj.__wrapped__, "__self__", None)
+        if isinstance(receiver, str):
+            _check_str_call(receiver, getattr(__obj, "__name__", "?"), largest)
+        result = super().call(__context, __obj, *args, **kwargs)
+        _check(result)
+        return result
+
+    def call_binop(self, context, operator, left, right):
+        _tick()
+        for side in (left, right):
+            _check(side)
+        if operator == "**" and isinstance(right, int) and not isinstance(right, bool):
+            base_bits = left.bit_length() if isinstance(left, int) else 64
+            if abs(right) > 1024 or base_bits * abs(right) > 4096:
+                raise _Limit("a power that is too large")
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) \
+                        and _size(seq) * max(n, 0) > MAX_VALUE:
+                    raise _Limit("a repeated string or list that is too large")
+            if isinstance(left, int) and isinstance(right, int) \
+                    and left.bit_length() + right.bit_length() > 4096:
+                raise _Limit("a number that is too large")
+        if operator == "%" and isinstance(left, str):
+            if _BIG_WIDTH.search(left):
+                raise _Limit("a format width or precision is too large")
+            if len(left) * max(1, _size(right)) > MAX_PRODUCT:
+                raise _Limit("a formatted string that is too large")
+        result = super().call_binop(context, operator, left, right)
+        _check(result)
+        return result
+
+    def get_template(self, name, parent=None, globals=None):
+        _tick()
+        return super().get_template(name, parent, globals)
+
+    def select_template(self, names, parent=None, globals=None):
+        _tick()
+        return super().select_template(names, parent, globals)
+
+    def _parse(self, source, name, filename):
+        tree = super()._parse(source, name, filename)
+        _instrument(tree)
+        return tree
+
+
+def _hook(name: str, *args: nodes.Expr) -> nodes.Call:
+    return nodes.Call(nodes.EnvironmentAttribute(name), list(args), [], None, None)
+
+
+def _instrument(tree: nodes.Template) -> None:
+    """Make loops tick per iteration, count every output, size-check assignments and ``~``."""
+    for node in list(tree.find_all(nodes.For)):
+        node.body.insert(0, nodes.ExprStmt(_hook("ua_tick")))
+        if node.test is not None:
+            node.test = _hook("ua_value", node.test)
+    for node in list(tree.find_all(nodes.Output)):
+        node.nodes = [_hook("ua_out", child) for child in node.nodes]
+    for node in list(tree.find_all(nodes.Assign)):
+        node.node = _hook("ua_value", node.node)
+    for node in list(tree.find_all(nodes.With)):
+        node.values = [_hook("ua_value", v) for v in node.values]
+    concats = list(tree.find_all(nodes.Concat))
+    for node in concats:
+        node.nodes = [_hook("ua_value", n) for n in node.nodes]
+    _wrap_concats(tree)
+
+
+def _wrap_concats(node: nodes.Node) -> None:
+    """Replace every ``a ~ b`` expression by a size-checked one (after its operands are checked)."""
+    for field in node.fields:
+        value = getattr(node, field, None)
+        if isinstance(value, nodes.Concat):
+            _wrap_concats(value)
+            setattr(node, field, _hook("ua_value", value))
+        elif isinstance(value, nodes.Node):
+            _wrap_concats(value)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, nodes.Concat):
+                    _wrap_concats(item)
+                    value[i] = _hook("ua_value", item)
+                elif isinstance(item, nodes.Node):
+                    _wrap_concats(item)
+
+
+class _FolderLoader(BaseLoader):
+    """Templates from the given folders only, first match wins; nothing outside them."""
+
+    def __init__(self, folders: tuple[Path, ...]):
+        self.folders = folders
+
+    def get_source(self, environment, template):
+        pieces = split_template_path(template)  # refuses ".." and path separators
+        if not pieces:
+            raise TemplateNotFound(template)
+        for i, folder in enumerate(self.folders):
+            path = folder.joinpath(*pieces)
+            if not path.is_file():
+                continue
+            try:
+                if not path.resolve().is_relative_to(folder.resolve()):
+                    raise TemplateNotFound(template)  # a symlink pointing out of the folder
+                stat = path.stat()
+                if stat.st_size > MAX_TEMPLATE_BYTES:
+                    raise _BadFile(str(path), f"the file is larger than {MAX_TEMPLATE_BYTES // 1024} KB")
+                source = path.read_bytes().decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise _BadFile(str(path), "the file is not UTF-8 text") from None
+            except OSError as e:
+                raise _BadFile(str(path), f"cannot read the file ({e.strerror})") from None
+            earlier = [f.joinpath(*pieces) for f in self.folders[:i]]
+            mtime = stat.st_mtime_ns
+
+            def uptodate(path=path, mtime=mtime, earlier=earlier) -> bool:
+                try:
+                    return path.stat().st_mtime_ns == mtime and not any(p.exists() for p in earlier)
+                except OSError:
+                    return False
+
+            return source, str(path), uptodate
+        raise TemplateNotFound(template)
+
+    def list_templates(self):
+        found = set()
+        for folder in self.folders:
+            if folder.is_dir():
+                found.update(p.relative_to(folder).as_posix() for p in folder.rglob("*.j2"))
+        return sorted(found)
+
+
+class _BadFile(Exception):
+    def __init__(self, filename: str, reason: str):
+        super().__init__(reason)
+        self.filename = filename
+        self.reason = reason
+
+
+# -- public -------------------------------------------------------------------------------------
+
+def template_folders(lang: str) -> tuple[Path, ...]:
+    """Where ``lang``'s templates are looked up, user override first."""
+    return (paths.user_templates_dir() / lang, paths.templates_dir() / lang)
+
+
+def template_languages() -> list[str]:
+    """Languages with a letter template, bundled or user override."""
+    langs = set()
+    for base in (paths.templates_dir(), paths.user_templates_dir()):
+        if base.is_dir():
+            langs.update(d.name for d in base.iterdir() if (d / TEMPLATE_NAME).is_file())
+    return sorted(l for l in langs if re.fullmatch(r"[a-z]{2,3}", l))
+
+
+@lru_cache(maxsize=32)
+def _environment(folders: tuple[Path, ...]) -> _LetterSandbox:
+    return _LetterSandbox(folders)
+
+
+def environment(lang: str) -> _LetterSandbox:
+    return _environment(template_folders(lang))
+
+
+def render_blocks(lang: str, context: dict) -> tuple[dict[str, str], str]:
+    """Render ``lang``'s letter.j2 blocks (subject, salutation, body, closing) with ``context``.
+
+    Returns ({block: text} for the blocks the template defines, the template's file name).
+    Raises TemplateError for anything wrong with the template.
+    """
+    env = environment(lang)
+    folders = template_folders(lang)
+    default_file = str(next((f / TEMPLATE_NAME for f in folders if (f / TEMPLATE_NAME).is_file()),
+                            folders[-1] / TEMPLATE_NAME))
+    b = _budget
+    b.active, b.ticks, b.output = True, 0, 0
+    b.deadline = time.monotonic() + MAX_SECONDS
+    tmpl = None
+    try:
+        tmpl = env.get_template(TEMPLATE_NAME)
+        ctx = tmpl.new_context(dict(context))
+        out = {name: "".join(tmpl.blocks[name](ctx)) for name in BLOCKS if name in tmpl.blocks}
+    except TemplateError:
+        raise
+    except _BadFile as e:
+        raise _error(e.filename, None, e.reason) from None
+    except TemplateSyntaxError as e:
+        raise _error(e.filename or default_file, e.lineno, f"syntax error: {e.message}") from None
+    except TemplateNotFound as e:
+        if tmpl is None and e.name == TEMPLATE_NAME:
+            raise TemplateError(f"there is no letter template for the language {lang!r} "
+                                f"(looked for {' and '.join(str(f / TEMPLATE_NAME) for f in folders)})"
+                                ) from None
+        raise _error(*_where(env, default_file),
+                     f"it includes {e.name!r}, which does not exist or lies outside the template "
+                     "folders") from None
+    except (_Limit, SecurityError, UndefinedError, RecursionError, MemoryError, Exception) as e:
+        filename, line = _where(env, default_file)
+        raise _error(filename, line, _reason(e)) from None
+    finally:
+        b.active = False
+    if "body" not in out:
+        raise _error(tmpl.filename or default_file, None, "it defines no {% block body %}")
+    return out, tmpl.filename or default_file
+
+
+def _reason(e: BaseException) -> str:
+    if isinstance(e, RecursionError):
+        return "it recurses too deeply"
+    if isinstance(e, MemoryError):
+        return "it needs too much memory"
+    if isinstance(e, SecurityError):
+        return f"it tries something a letter template may not do ({e})"
+    if isinstance(e, UndefinedError):
+        return f"it uses something that is not defined ({e})"
+    if isinstance(e, _Limit):
+        return str(e)
+    return f"{type(e).__name__}: {e}"
+
+
+def _where(env: _LetterSandbox, default_file: str) -> tuple[str, int | None]:
+    """File and line of the innermost template frame of the exception being handled."""
+    try:
+        env.handle_exception()  # re-raises with the traceback rewritten to template lines
+    except BaseException as rewritten:  # noqa: BLE001 - we only read its traceback
+        tb = rewritten.__traceback__
+        found: tuple[str, int | None] = (default_file, None)
+        while tb is not None:
+            name = tb.tb_frame.f_code.co_filename
+            if name.endswith(".j2"):
+                found = (name, tb.tb_lineno)
+            tb = tb.tb_next
+        return found
+    return default_file, None  # pragma: no cover - handle_exception always raises
+
+
+def _error(filename: str, line: int | None, reason: str) -> TemplateError:
+    where = f"{filename}, line {line}" if line else filename
+    return TemplateError(f"The letter template {where} cannot be used: {reason}. Fix the file, or "
+                         "delete it to use the built-in template.")
