@@ -1,0 +1,174 @@
+"""GUI bootstrap: the QApplication (names, desktop file, UI language, fonts) apart from MainWindow.
+
+``build(argv)`` makes everything without entering the event loop and never blocks (the first-start
+profile prompt waits for the loop via ``QTimer.singleShot(0)``); it accepts the CLI's global
+options ``--data-dir`` and ``--today`` and reuses an existing QApplication (tests). One instance per
+data dir: a lock file there (QLockFile; a crashed instance's lock is recognised as stale). Expected
+start-up failures raise: ``AlreadyRunning``, ``CorruptStoreError``. ``main(argv)`` turns them into
+dialogs (a damaged database can be kept aside and a fresh one started, once — never a crash
+loop), installs the exception hook (UserFacingError → plain translated message; anything else →
+logged with its traceback + an error dialog with copyable details) and runs the loop.
+May import Qt; core/export/commands must never import this module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+
+from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ua_writer import APP_NAME, ORG_NAME, __version__, logs, paths
+from ua_writer.commands import resolve_today
+from ua_writer.core.errors import CorruptStoreError, UserFacingError
+from ua_writer.core.i18n import _
+from ua_writer.core.store import open_store, quarantine
+from ua_writer.ui import i18n_qt, prompts
+
+log = logging.getLogger(__name__)
+
+LOCK_NAME = "ua-writer.lock"
+DESKTOP_FILE = "ua-writer"
+
+
+class AlreadyRunning(UserFacingError):
+    """Another ua-writer has this data folder open."""
+
+
+def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="ua-writer", add_help=False)
+    parser.add_argument("--data-dir")
+    parser.add_argument("--today")
+    return parser.parse_known_args(list(argv or []))
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (reused if one exists), named, with our fonts registered."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "ua-writer", *(argv or [])])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("ua-writer")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_FILE)
+    # the palette follows the system (light/dark) by default: we set no colours of our own
+    i18n_qt.load_fonts()
+    return app
+
+
+def acquire_lock() -> QLockFile:
+    """Lock the data dir for this process; AlreadyRunning if another live process holds it."""
+    lock = QLockFile(str(paths.data_dir() / LOCK_NAME))
+    lock.setStaleLockTime(0)  # stale only when its process is gone (QLockFile checks the pid)
+    if not lock.tryLock(100):
+        if lock.error() == QLockFile.LockError.LockFailedError:
+            ok, pid, host, _app = lock.getLockInfo()
+            raise AlreadyRunning(_(
+                "ua-writer is already running with this data folder (process {pid}). Switch to that "
+                "window, or close it first.").format(pid=pid if ok else "?"))
+        raise UserFacingError(_("Cannot lock the data folder {folder}; check that you can write to "
+                                "it.").format(folder=paths.data_dir()))
+    return lock
+
+
+def build(argv: list[str] | None = None):
+    """Build the app and the main window without running the event loop: ``(app, window)``."""
+    from ua_writer.ui.main_window import MainWindow
+
+    args, qt_args = parse_args(argv)
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    today = resolve_today(args.today)
+    app = create_app(qt_args)
+    logs.setup()
+    lock = acquire_lock()
+    try:
+        store = open_store()
+        try:
+            i18n_qt.apply_language(store.prefs().get("ui_language"))
+            window = MainWindow(store, today)
+        except BaseException:
+            store.close()
+            raise
+    except BaseException:
+        lock.unlock()
+        raise
+    window.lock = lock
+    window.show()
+    if store.profile().is_empty():
+        QTimer.singleShot(0, window.ask_profile_first_start)
+    log.info("started, data dir %s", paths.data_dir())
+    return app, window
+
+
+# -- unexpected errors ------------------------------------------------------------------------------
+_in_hook = False
+
+
+def handle_exception(exc_type, exc, tb) -> None:
+    """sys.excepthook: plain message for UserFacingError; log + details dialog for a bug."""
+    global _in_hook
+    if issubclass(exc_type, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    parent = QApplication.activeWindow()
+    if isinstance(exc, UserFacingError):
+        prompts.get().error(parent, "ua-writer", exc.message)
+        return
+    where = logs.log_exception(exc)
+    if _in_hook:  # an error while showing an error: log only, never a dialog loop
+        return
+    _in_hook = True
+    try:
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        prompts.get().error_details(
+            parent, _("Unexpected error"),
+            _("Something went wrong: {error}\nYour drafts are saved. The details below were also "
+              "written to {log}.").format(error=f"{exc_type.__name__}: {exc}", log=where), details)
+    except Exception:  # pragma: no cover - never let the hook itself crash
+        log.error("the error dialog failed", exc_info=True)
+    finally:
+        _in_hook = False
+
+
+def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    args, qt_args = parse_args(argv)
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    app = create_app(qt_args)
+    try:
+        i18n_qt.apply_language(None)
+        for attempt in (1, 2):
+            try:
+                app, window = build(argv)
+                break
+            except CorruptStoreError as e:
+                if attempt == 2 or not prompts.get().question(
+                        None, _("The database is damaged"),
+                        _("Your ua-writer database cannot be read ({path}).\n\nKeep the damaged file "
+                          "aside (nothing is deleted) and start with a fresh database?").format(path=e.path),
+                        yes=_("Keep it aside and start fresh"), no=_("Quit")):
+                    return 2
+                kept = quarantine(e.path)
+                log.warning("damaged database kept as %s", kept)
+    except AlreadyRunning as e:
+        prompts.get().warning(None, _("Already running"), e.message)
+        return 1
+    except UserFacingError as e:
+        prompts.get().error(None, "ua-writer", e.message)
+        return 2
+    sys.excepthook = handle_exception
+    try:
+        return app.exec()
+    finally:
+        window.store.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,141 @@
+"""RecipientDialog: add or edit a recipient (an official to write to, or a copy recipient such as
+the embassy in your country). New recipients can also be picked from the address book. Returns a
+Recipient; the caller stores it (``Store.save_contact`` + ``attach_contact``). Must not import the
+store or the main window.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QLineEdit, QPlainTextEdit, QWidget)
+
+from ua_writer.core.i18n import _
+from ua_writer.core.model import Recipient
+from ua_writer.ui import i18n_qt
+
+
+def new_id(recipient: Recipient, taken: set[str]) -> str:
+    """A pack-style id (lowercase ASCII, hyphens) not in ``taken``."""
+    base = re.sub(r"[^a-z0-9]+", "-", (recipient.label() or "").lower()).strip("-")[:40].strip("-")
+    base = base or "recipient"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def _lines(text: str) -> list[str]:
+    return [l.strip() for l in re.split(r"[\n;,]+", text) if l.strip()]
+
+
+class RecipientDialog(QDialog):
+    def __init__(self, recipient: Recipient | None, taken_ids: set[str],
+                 contacts: list[Recipient] | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("recipientDialog")
+        self.setWindowTitle(_("Edit recipient") if recipient else _("Add a recipient"))
+        self._original = recipient
+        self._taken = set(taken_ids)
+        self._contacts = {c.id: c for c in contacts or []}
+        r = recipient or Recipient(id="")
+        self.book = QComboBox(objectName="addressBook")
+        self.book.addItem(_("New recipient"), "")
+        for c in contacts or []:
+            self.book.addItem(c.label(), c.id)
+        self.book.currentIndexChanged.connect(self._from_book)
+        self.title = QLineEdit(r.title or "", objectName="recipientTitle")
+        self.title.setPlaceholderText(_("e.g. Ambassador"))
+        self.name = QLineEdit(r.name or "", objectName="recipientName")
+        self.organization = QLineEdit(r.organization or "", objectName="recipientOrganization")
+        self.organization.setPlaceholderText(_("e.g. Embassy of the Russian Federation"))
+        self.address = QPlainTextEdit("\n".join(r.address_lines), objectName="recipientAddress")
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.country = QComboBox(objectName="recipientCountry")
+        self.country.addItem("—", "")
+        for code, name in sorted(((c, n) for c, n in i18n_qt.locale().territories.items()
+                                  if len(c) == 2 and c.isalpha()), key=lambda cn: cn[1].casefold()):
+            self.country.addItem(name, code)
+        self.country.setCurrentIndex(max(self.country.findData(r.country or ""), 0))
+        self.fax = QLineEdit(", ".join(r.fax), objectName="recipientFax")
+        self.email = QLineEdit(", ".join(r.email), objectName="recipientEmail")
+        self.salutation = QLineEdit(r.salutation or "", objectName="recipientSalutation")
+        self.salutation.setPlaceholderText(_("e.g. Your Excellency"))
+        self.gender = QComboBox(objectName="recipientGender")
+        self.gender.addItem(_("Not specified"), None)
+        self.gender.addItem(_("Female"), "f")
+        self.gender.addItem(_("Male"), "m")
+        self.gender.setCurrentIndex(max(self.gender.findData(r.gender), 0))
+        self.is_copy = QCheckBox(_("Send a copy only (e.g. an embassy)"), objectName="recipientIsCopy")
+        self.is_copy.setChecked(r.is_copy if recipient else True)
+        self.note = QLineEdit(r.note or "", objectName="recipientNote")
+
+        form = QFormLayout(self)
+        if recipient is None and contacts:
+            form.addRow(_("From the &address book:"), self.book)
+        form.addRow(_("&Title:"), self.title)
+        form.addRow(_("&Name:"), self.name)
+        form.addRow(_("&Organisation:"), self.organization)
+        form.addRow(_("A&ddress:"), self.address)
+        form.addRow(_("C&ountry:"), self.country)
+        form.addRow(_("&Fax:"), self.fax)
+        form.addRow(_("&E-mail:"), self.email)
+        form.addRow(_("&Salutation:"), self.salutation)
+        form.addRow(_("&Gender:"), self.gender)
+        form.addRow("", self.is_copy)
+        form.addRow(_("N&ote:"), self.note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.setMinimumWidth(460)
+
+    def chosen_contact_id(self) -> str:
+        """The address-book entry picked (attach it as it is), or ""."""
+        return self.book.currentData() or ""
+
+    def _from_book(self, _i: int) -> None:
+        c = self._contacts.get(self.book.currentData() or "")
+        editing = c is None
+        for w in (self.title, self.name, self.organization, self.address, self.country, self.fax,
+                  self.email, self.salutation, self.gender, self.is_copy, self.note):
+            w.setEnabled(editing)
+        if c is not None:
+            self.title.setText(c.title or "")
+            self.name.setText(c.name or "")
+            self.organization.setText(c.organization or "")
+            self.address.setPlainText("\n".join(c.address_lines))
+
+    def accept(self) -> None:
+        if not (self.chosen_contact_id() or self.title.text().strip() or self.name.text().strip()
+                or self.organization.text().strip()):
+            self.title.setFocus()
+            self.title.setPlaceholderText(_("A title, name or organisation is needed"))
+            return
+        super().accept()
+
+    def recipient(self) -> Recipient:
+        chosen = self._contacts.get(self.chosen_contact_id())
+        if chosen is not None:
+            return chosen
+        base = self._original or Recipient(id="")
+        r = dataclasses.replace(
+            base,
+            title=self.title.text().strip() or None,
+            name=self.name.text().strip() or None,
+            organization=self.organization.text().strip() or None,
+            address_lines=[l.strip() for l in self.address.toPlainText().splitlines() if l.strip()],
+            country=self.country.currentData() or None,
+            fax=_lines(self.fax.text()),
+            email=_lines(self.email.text()),
+            salutation=self.salutation.text().strip() or None,
+            gender=self.gender.currentData(),
+            is_copy=self.is_copy.isChecked(),
+            note=self.note.text().strip() or None,
+        )
+        if not r.id:
+            r.id = new_id(r, self._taken)
+        return r

@@ -1,0 +1,225 @@
+"""ExportController: PDF, DOCX, fax packet, copy letters and printing of the letter on screen.
+
+Every export writes the EDITED letter (the draft mapped onto the composed Letter), never the bare
+template. Single files are written at once; copy letters (one per copy recipient) run on the
+thread pool through ``workers.Runner`` with a progress bar in the status bar. File and folder
+choices go through ``prompts``; expected failures (an unwritable folder) become a plain message.
+The folder of the last export is remembered in the ``export_dir`` preference and can be opened.
+``write_copies`` is the Qt-free job. Must not import the main window or dialogs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtWidgets import QProgressBar, QStatusBar, QWidget
+
+from ua_writer.core.errors import UserFacingError
+from ua_writer.core.i18n import _, ngettext
+from ua_writer.core.letter import Letter
+from ua_writer.ui import composing, prompts
+from ua_writer.ui.workers import Runner
+
+log = logging.getLogger(__name__)
+
+
+def safe_name(*parts: str) -> str:
+    stem = "_".join(re.sub(r"[^\w.-]+", "-", p, flags=re.UNICODE).strip("-") for p in parts if p)
+    return stem[:120] or "letter"
+
+
+def write_copies(items: list[tuple[Letter, str]], page_size: str = "a4"):
+    """Qt-free job: write each (letter, path) as PDF; yields progress, returns the paths."""
+    from ua_writer.export.pdf import write_letter_pdf
+
+    written = []
+    total = len(items)
+    for i, (letter, path) in enumerate(items):
+        yield i, total, Path(path).name
+        write_letter_pdf(letter, path, page_size=page_size)
+        written.append(path)
+    yield total, total, ""
+    return written
+
+
+class ExportController(QObject):
+    exported = Signal(list)  # paths written
+    status = Signal(str)
+
+    def __init__(self, parent: QWidget, store, today_fn: Callable, current: Callable,
+                 status_bar: QStatusBar):
+        """``current()`` -> (action, recipient, language, edited Letter) or None."""
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.store = store
+        self.today_fn = today_fn
+        self.current = current
+        self.last_dir: Path | None = None
+        self.runner = Runner(self)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_copies_done)
+        self.runner.failed.connect(self._on_failed)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        status_bar.addPermanentWidget(self.progress)
+
+    # -- where ----------------------------------------------------------------------------------
+    def export_dir(self) -> Path:
+        pref = self.store.prefs().get("export_dir")
+        if pref and Path(pref).is_dir():
+            return Path(pref)
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+    def _remember(self, folder: Path) -> None:
+        self.last_dir = folder
+        try:
+            self.store.set_pref("export_dir", str(folder))
+        except UserFacingError:  # pragma: no cover - a busy store must not fail an export
+            log.warning("export folder not remembered")
+
+    def _page_size(self) -> str:
+        return self.store.prefs().get("page_size") or "a4"
+
+    def _ask(self, title: str, name: str, filters: str) -> Path | None:
+        path = prompts.get().save_file(self.parent_widget, title, str(self.export_dir() / name), filters)
+        return Path(path) if path else None
+
+    def _error(self, message: str) -> None:
+        prompts.get().error(self.parent_widget, _("Export failed"), message)
+
+    def _done(self, paths: list[Path]) -> None:
+        if paths:
+            self._remember(paths[0].parent)
+        if len(paths) == 1:
+            self.status.emit(_("Saved {path}").format(path=paths[0]))
+        elif paths:
+            self.status.emit(ngettext("Saved {n} file in {folder}", "Saved {n} files in {folder}",
+                                      len(paths)).format(n=len(paths), folder=paths[0].parent))
+        self.exported.emit([str(p) for p in paths])
+
+    # -- single files ---------------------------------------------------------------------------
+    def export(self, kind: str) -> Path | None:
+        cur = self.current()
+        if cur is None:
+            return None
+        action, recipient, language, letter = cur
+        try:
+            if kind == "pdf":
+                path = self._ask(_("Export letter as PDF"),
+                                 safe_name(action.id, language, recipient.id) + ".pdf", _("PDF files (*.pdf)"))
+                if path is None:
+                    return None
+                from ua_writer.export.pdf import write_letter_pdf
+
+                result = write_letter_pdf(letter, path, page_size=self._page_size())
+            elif kind == "docx":
+                path = self._ask(_("Export letter as DOCX"),
+                                 safe_name(action.id, language, recipient.id) + ".docx",
+                                 _("Word documents (*.docx)"))
+                if path is None:
+                    return None
+                from ua_writer.export.docx import write_letter_docx
+
+                result = write_letter_docx(letter, path, page_size=self._page_size())
+            elif kind == "fax":
+                path = self._ask(_("Save fax packet"),
+                                 safe_name(action.id, language, recipient.id, "fax") + ".pdf",
+                                 _("PDF files (*.pdf)"))
+                if path is None:
+                    return None
+                from ua_writer.export.faxcover import fax_packet_pdf
+
+                result = fax_packet_pdf(letter, recipient, self.store.profile(), action, path,
+                                        date=self.today_fn(), page_size=self._page_size())
+            else:
+                raise ValueError(f"unknown export {kind!r}")
+        except UserFacingError as e:
+            self._error(e.message)
+            return None
+        self._done([Path(result.path or path)])
+        return Path(result.path or path)
+
+    # -- copies (several files, off the GUI thread) ----------------------------------------------
+    def export_copies(self) -> bool:
+        cur = self.current()
+        if cur is None or self.runner.busy:
+            return False
+        action, recipient, language, letter = cur
+        copies = action.copy_recipients()
+        if not copies:
+            prompts.get().info(self.parent_widget, _("Copy letters"),
+                               _("This action lists no one to send copies to."))
+            return False
+        folder = prompts.get().choose_folder(self.parent_widget, _("Folder for the copy letters"),
+                                             str(self.export_dir()))
+        if not folder:
+            return False
+        try:
+            profile = self.store.profile()
+            items = [(composing.copy_letter(letter, action, recipient, c, profile, self.today_fn()),
+                      str(Path(folder) / (safe_name(action.id, language, "copy", c.id) + ".pdf")))
+                     for c in copies]
+        except UserFacingError as e:
+            self._error(e.message)
+            return False
+        self.progress.setRange(0, len(items))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.runner.start(write_copies, items, self._page_size())
+        return True
+
+    def _on_progress(self, done: int, total: int, label: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        if label:
+            self.status.emit(_("Writing {name}…").format(name=label))
+
+    def _on_copies_done(self, paths) -> None:
+        self.progress.hide()
+        self._done([Path(p) for p in paths or []])
+
+    def _on_failed(self, message: str, details: str) -> None:
+        self.progress.hide()
+        if details:
+            prompts.get().error_details(self.parent_widget, _("Export failed"),
+                                        _("The copy letters could not be written."), details)
+        else:
+            self._error(message)
+
+    # -- printing (not testable offscreen: kept thin) -------------------------------------------
+    def _layout(self):
+        cur = self.current()
+        if cur is None:
+            return None
+        from ua_writer.export.pdf import layout_letter
+
+        try:
+            return layout_letter(cur[3], self._page_size())
+        except UserFacingError as e:
+            self._error(e.message)
+            return None
+
+    def print_letter(self) -> None:
+        layout = self._layout()
+        if layout is not None:
+            from ua_writer.ui.page_render import print_layout
+
+            prompts.get().print_dialog(self.parent_widget, lambda printer: print_layout(printer, layout))
+
+    def print_preview(self) -> None:
+        layout = self._layout()
+        if layout is not None:
+            from ua_writer.ui.page_render import print_layout
+
+            prompts.get().print_preview(self.parent_widget, lambda printer: print_layout(printer, layout))
+
+    def open_export_folder(self) -> None:
+        prompts.get().open_folder(self.last_dir or self.export_dir())
+

@@ -1,0 +1,118 @@
+"""The UI language on the Qt side: Qt's own catalog (standard buttons, dialogs), fonts, and the
+Babel-backed display helpers the widgets share (language and country names, dates, day counts).
+
+``apply_language(lang)`` switches gettext (ua_writer.core.i18n) and Qt's ``qtbase`` translator
+together; widgets then rebuild their texts in ``retranslate_ui()``. Dates and names shown in the
+UI use the UI locale; the letter's own dates are compose.py's business. Must not import widgets.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+
+from ua_writer import paths
+from ua_writer.core import i18n
+from ua_writer.core.i18n import _, ngettext
+
+log = logging.getLogger(__name__)
+
+_qt_translator: QTranslator | None = None
+_letter_family: str | None = None
+
+
+def apply_language(language: str | None) -> str:
+    """Switch gettext and Qt's translator to ``language`` (None = system); returns the code."""
+    global _qt_translator
+    code = i18n.set_language(language if language else i18n.system_language(QLocale.system().uiLanguages()))
+    app = QCoreApplication.instance()
+    if app is not None:
+        if _qt_translator is not None:
+            app.removeTranslator(_qt_translator)
+            _qt_translator = None
+        if code != i18n.SOURCE_LANGUAGE:
+            tr = QTranslator(app)
+            if tr.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+                app.installTranslator(tr)
+                _qt_translator = tr
+    QLocale.setDefault(QLocale(code))
+    return code
+
+
+def locale() -> Locale:
+    return Locale.parse(i18n.current_language())
+
+
+def language_name(code: str) -> str:
+    """'ru' -> 'Russian' / 'русский', capitalised, in the UI language."""
+    try:
+        name = locale().languages.get(code) or Locale.parse(code).get_display_name(locale())
+    except (UnknownLocaleError, ValueError):
+        name = None
+    name = name or code
+    return name[:1].upper() + name[1:]
+
+
+def country_name(code: str | None) -> str:
+    if not code:
+        return ""
+    return locale().territories.get(code.upper(), code)
+
+
+def date_text(d: _dt.date | None, fmt: str = "medium") -> str:
+    return format_date(d, fmt, locale=locale()) if d else ""
+
+
+def days_left_text(days: int | None) -> str:
+    """Badge text: '32 days', 'today', 'ended', '—'."""
+    if days is None:
+        return _("no deadline")
+    if days < 0:
+        return _("ended")
+    if days == 0:
+        return _("today")
+    return ngettext("{n} day", "{n} days", days).format(n=days)
+
+
+def days_left_sentence(days: int | None) -> str:
+    if days is None:
+        return _("No deadline")
+    if days < 0:
+        n = -days
+        return ngettext("Deadline passed {n} day ago", "Deadline passed {n} days ago", n).format(n=n)
+    if days == 0:
+        return _("Deadline is today")
+    return ngettext("{n} day left", "{n} days left", days).format(n=days)
+
+
+def load_fonts() -> str | None:
+    """Register the bundled letter font (PT Serif: Latin + Cyrillic); returns its family name."""
+    global _letter_family
+    if _letter_family is not None:
+        return _letter_family
+    family = None
+    try:
+        folder = paths.fonts_dir()
+        for f in sorted(folder.glob("*.ttf")):
+            fid = QFontDatabase.addApplicationFont(str(f))
+            fams = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
+            if fams and family is None:
+                family = fams[0]
+    except Exception:  # a missing font folder must not stop the app
+        log.warning("bundled fonts not loaded", exc_info=True)
+    _letter_family = family
+    return family
+
+
+def letter_font() -> QFont:
+    family = load_fonts()
+    font = QFont(family) if family else QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+    if family:
+        font.setPointSizeF(11.0)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    return font

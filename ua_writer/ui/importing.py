@@ -1,0 +1,83 @@
+"""ImportController: bring an action into the store from a file — an action pack (.json) or a
+received Urgent Action (text, PDF, HTML, DOCX) through the importer — always through the review
+dialog (``importReview``) before anything is saved. Used by File ▸ Import and drag-and-drop.
+Must not import the main window.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from ua_writer.core import packs
+from ua_writer.core.errors import UserFacingError
+from ua_writer.core.i18n import _
+from ua_writer.ui import prompts
+from ua_writer.ui.dialogs.import_review import ImportReviewDialog
+
+log = logging.getLogger(__name__)
+
+PACK_SUFFIXES = (".json",)
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    try:
+        from ua_writer.core.importer import SUPPORTED_SUFFIXES
+    except ImportError:  # pragma: no cover - before the importer existed
+        return PACK_SUFFIXES
+    return PACK_SUFFIXES + tuple(SUPPORTED_SUFFIXES)
+
+
+class ImportController(QObject):
+    imported = Signal(str)  # action id
+
+    def __init__(self, parent: QWidget, store):
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.store = store
+
+    def choose_and_import(self) -> str | None:
+        patterns = " ".join(f"*{s}" for s in supported_suffixes())
+        path = prompts.get().open_file(self.parent_widget, _("Import an action"), str(Path.home()),
+                                       _("Actions and Urgent Actions ({patterns})").format(patterns=patterns)
+                                       + ";;" + _("All files (*)"))
+        return self.import_path(Path(path)) if path else None
+
+    def review_dialog(self, path: Path) -> ImportReviewDialog:
+        """Read ``path`` and build the review dialog (raises UserFacingError if unreadable)."""
+        if path.suffix.lower() in PACK_SUFFIXES:
+            action = packs.load(path)
+            fields, unrecognised, warnings = {}, [], []
+        else:
+            try:
+                from ua_writer.core.importer import import_file
+            except ImportError:  # pragma: no cover
+                raise UserFacingError(_("Only action packs (.json) can be imported in this version.")) from None
+            result = import_file(path)
+            action = result.action
+            fields, unrecognised, warnings = result.fields, result.unrecognised_lines, result.warnings
+        return ImportReviewDialog(action, fields=fields, unrecognised=unrecognised, warnings=warnings,
+                                  source=path.name, exists=self.store.has_action(action.id),
+                                  parent=self.parent_widget)
+
+    def import_path(self, path: Path) -> str | None:
+        try:
+            dialog = self.review_dialog(path)
+        except UserFacingError as e:
+            prompts.get().error(self.parent_widget, _("Import failed"), e.message)
+            return None
+        if not prompts.get().run_dialog(dialog):
+            return None
+        try:
+            action = dialog.action()
+            origin = "user" if path.suffix.lower() in PACK_SUFFIXES else "imported"
+            self.store.save_action(action, origin=origin, replace=self.store.has_action(action.id))
+        except (UserFacingError, ValueError) as e:
+            prompts.get().error(self.parent_widget, _("Import failed"), str(e))
+            return None
+        log.info("imported action %s", action.id)
+        self.imported.emit(action.id)
+        return action.id

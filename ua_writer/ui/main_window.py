@@ -1,0 +1,597 @@
+"""MainWindow: which action → what it asks → my letter → out the door, left to right.
+
+Assembles the action list, the action pane, the letter panel with its page preview, menus,
+status line and banners; routes their requests to the store, the exporters and the dialogs; keeps
+the status line current (draft saved at, page count, appeal points mentioned); switches the UI
+language live (``retranslate_ui``); restores the last letter and the window layout; saves drafts
+on close. Owns no domain logic: composing, exporting and storing are the core's.
+Must not import ua_writer.app.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+from pathlib import Path
+
+from babel.dates import format_datetime
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QFrame, QLabel, QMainWindow, QMenu, QPushButton, QSplitter,
+                               QStyle, QToolButton, QVBoxLayout, QWidget)
+
+from ua_writer import __version__
+from ua_writer.core import coverage as _coverage
+from ua_writer.core.errors import UserFacingError
+from ua_writer.core.i18n import _, ngettext
+from ua_writer.core.model import Action
+from ua_writer.core.store import Store
+from ua_writer.ui import composing, i18n_qt, prompts, ui_state
+from ua_writer.ui.actions import ActionRegistry
+from ua_writer.ui.autosave import DraftKeeper
+from ua_writer.ui.exporting import ExportController
+from ua_writer.ui.importing import ImportController, supported_suffixes
+from ua_writer.ui.models.actions_model import ActionTableModel
+from ua_writer.ui.widgets.action_list import ActionListPane
+from ua_writer.ui.widgets.action_pane import ActionPane, Banner
+from ua_writer.ui.widgets.letter_panel import LetterPanel
+from ua_writer.ui.widgets.page_preview import PagePreview
+from ua_writer.ui.workers import Runner
+
+log = logging.getLogger(__name__)
+
+LAST_ACTION_KEY = "ui_last_action"
+PAGINATE_MS = 600
+
+
+def _paginate(letter, page_size: str):
+    """Qt-free job: the exporter's layout of the letter (page count, ops for the preview)."""
+    from ua_writer.export.pdf import layout_letter
+
+    return layout_letter(letter, page_size)
+
+
+class MainWindow(QMainWindow):
+    ui_language_changed = Signal(str)
+    action_shown = Signal(str)
+
+    def __init__(self, store: Store, today: _dt.date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.store = store
+        self.today = today
+        self.action: Action | None = None
+        self.lock = None  # the data-dir lock (set by ua_writer.app), released on close
+        self._closed = False
+
+        self.keeper = DraftKeeper(store, self)
+        self.model = ActionTableModel(today, self)
+        self.registry = ActionRegistry(self)
+        self.list_pane = ActionListPane(self.model)
+        self.action_pane = ActionPane()
+        self.letter_panel = LetterPanel(self.keeper, self._compose)
+        self.preview = PagePreview()
+        self.letter_panel.set_preview(self.preview)
+
+        # profile banner (empty state) above the letter side
+        self.profile_banner = Banner(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        self.profile_banner.setObjectName("profileBanner")
+        self.profile_banner_button = QPushButton()
+        self.profile_banner_button.clicked.connect(self.edit_profile)
+        self.profile_banner.layout().addWidget(self.profile_banner_button)
+
+        self.right_split = QSplitter(Qt.Orientation.Vertical, objectName="rightSplitter")
+        self.right_split.addWidget(self.action_pane)
+        self.right_split.addWidget(self.letter_panel)
+        self.right_split.setStretchFactor(0, 2)
+        self.right_split.setStretchFactor(1, 3)
+        right = QWidget()
+        right_lay = QVBoxLayout(right)
+        right_lay.setContentsMargins(0, 0, 0, 0)
+        right_lay.setSpacing(0)
+        right_lay.addWidget(self.profile_banner)
+        right_lay.addWidget(self.right_split, 1)
+        self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.main_split.addWidget(self.list_pane)
+        self.main_split.addWidget(right)
+        self.main_split.setStretchFactor(0, 2)
+        self.main_split.setStretchFactor(1, 5)
+        self.main_split.setSizes([400, 880])
+        self.right_split.setSizes([300, 500])
+        self.setCentralWidget(self.main_split)
+
+        # status line: draft · pages · appeal points
+        self.draft_label = QLabel(objectName="draftStatus")
+        self.pages_label = QLabel(objectName="pagesStatus")
+        self.coverage_label = QLabel(objectName="coverageStatus")
+        for i, lab in enumerate((self.draft_label, self.pages_label, self.coverage_label)):
+            lab.setProperty("dataLabel", True)
+            if i:
+                sep = QFrame()
+                sep.setFrameShape(QFrame.Shape.VLine)
+                sep.setFrameShadow(QFrame.Shadow.Sunken)
+                self.statusBar().addWidget(sep)
+            self.statusBar().addWidget(lab)
+        self.profile_button = QToolButton(objectName="profileButton")
+        self.profile_button.setAutoRaise(True)
+        self.profile_button.clicked.connect(self.edit_profile)
+        self.menuBar().setCornerWidget(self.profile_button, Qt.Corner.TopRightCorner)
+
+        self.exports = ExportController(self, store, lambda: self.today, self._current_letter,
+                                        self.statusBar())
+        self.exports.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.exports.exported.connect(self._after_export)
+        self.imports = ImportController(self, store)
+        self.imports.imported.connect(self._after_import)
+        self.paginator = Runner(self)
+        self.paginator.finished.connect(self._on_paginated)
+        self.paginator.failed.connect(lambda m, d: log.warning("page count failed: %s", m))
+        self._paginate_timer = QTimer(self, singleShot=True, interval=PAGINATE_MS)
+        self._paginate_timer.timeout.connect(self._start_pagination)
+        self._pagination_seq = 0
+        self._last_saved: str | None = None
+
+        self._build_menus()
+        self._connect()
+        self._set_tab_order()
+        self.setAcceptDrops(True)
+        self.reload_actions()
+        self.retranslate_ui()
+        ui_state.restore(self, {"main": self.main_split, "right": self.right_split,
+                                "letter": self.letter_panel.split})
+        if self.width() < 400:
+            self.resize(1280, 800)
+        self._restore_last_action()
+
+    # -- construction ---------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.registry
+        bar = self.menuBar()
+        self.menus: dict[str, QMenu] = {}
+
+        def menu(key: str, items: list) -> QMenu:
+            m = bar.addMenu("")
+            m.setObjectName(f"menu_{key}")
+            for item in items:
+                if item is None:
+                    m.addSeparator()
+                elif isinstance(item, QMenu):
+                    m.addMenu(item)
+                else:
+                    m.addAction(a[item])
+            self.menus[key] = m
+            return m
+
+        menu("file", ["import", None, "export_pdf", "export_docx", "fax_packet", "copies", None,
+                      "print_preview", "print", "open_export_folder", None, "quit"])
+        menu("edit", ["undo", "redo", None, "find", None, "profile"])
+        menu("action", ["add_recipient", "history"])
+        menu("letter", ["reset", None, "mark_sent"])
+        self.ui_language_menu = QMenu(self)
+        self.ui_language_menu.setObjectName("menu_ui_language")
+        for key in ("ui_system", "ui_en", "ui_ru"):
+            self.ui_language_menu.addAction(a[key])
+        menu("view", [self.ui_language_menu])
+        menu("help", ["about"])
+
+    def _connect(self) -> None:
+        a, lp = self.registry, self.letter_panel
+        a["import"].triggered.connect(self.imports.choose_and_import)
+        a["export_pdf"].triggered.connect(lambda: self.export("pdf"))
+        a["export_docx"].triggered.connect(lambda: self.export("docx"))
+        a["fax_packet"].triggered.connect(lambda: self.export("fax"))
+        a["copies"].triggered.connect(lambda: self.export("copies"))
+        a["print_preview"].triggered.connect(self.exports.print_preview)
+        a["print"].triggered.connect(lambda: self.export("print"))
+        a["open_export_folder"].triggered.connect(self.exports.open_export_folder)
+        a["quit"].triggered.connect(self.close)
+        a["undo"].triggered.connect(lp.undo_group.undo)
+        a["redo"].triggered.connect(lp.undo_group.redo)
+        lp.undo_group.canUndoChanged.connect(a["undo"].setEnabled)
+        lp.undo_group.canRedoChanged.connect(a["redo"].setEnabled)
+        lp.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        a["undo"].setEnabled(False)
+        a["redo"].setEnabled(False)
+        a["find"].triggered.connect(self.list_pane.focus_search)
+        a["reset"].triggered.connect(lp.reset_to_template)
+        a["profile"].triggered.connect(self.edit_profile)
+        a["add_recipient"].triggered.connect(self.add_recipient)
+        a["history"].triggered.connect(self.show_history)
+        a["mark_sent"].triggered.connect(self.mark_sent)
+        a["ui_system"].triggered.connect(lambda: self.set_ui_language(None))
+        a["ui_en"].triggered.connect(lambda: self.set_ui_language("en"))
+        a["ui_ru"].triggered.connect(lambda: self.set_ui_language("ru"))
+        a["about"].triggered.connect(self._about)
+
+        self.list_pane.action_selected.connect(self.show_action)
+        self.action_pane.add_recipient_requested.connect(self.add_recipient)
+        self.action_pane.edit_recipient_requested.connect(self.edit_recipient)
+        self.action_pane.history_requested.connect(self.show_history)
+        lp.export_requested.connect(self.export)
+        lp.mark_sent_requested.connect(self.mark_sent)
+        lp.add_recipient_requested.connect(self.add_recipient)
+        lp.language_changed.connect(self.action_pane.set_letter_language)
+        lp.letter_switched.connect(self._on_letter_switched)
+        lp.text_settled.connect(self._on_text_settled)
+        self.keeper.draft_saved.connect(self._on_draft_saved)
+        self.keeper.draft_removed.connect(self._on_draft_removed)
+        self.keeper.save_failed.connect(self._on_save_failed)
+
+    def _set_tab_order(self) -> None:
+        lp = self.letter_panel
+        chain = [self.list_pane.status_filter, self.list_pane.search_box, self.list_pane.view,
+                 self.action_pane.add_recipient, self.action_pane.history_button,
+                 lp.language_combo, lp.recipient_combo, lp.reset_button, lp.editor,
+                 lp.pdf_button, lp.docx_button, lp.fax_button, lp.copies_button, lp.print_button,
+                 lp.mark_sent_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def retranslate_ui(self) -> None:
+        titles = {"file": _("&File"), "edit": _("&Edit"), "action": _("&Action"), "letter": _("&Letter"),
+                  "view": _("&View"), "help": _("&Help")}
+        for key, m in self.menus.items():
+            m.setTitle(titles[key])
+        self.ui_language_menu.setTitle(_("&Interface language"))
+        self.registry.retranslate_ui()
+        pref = self.store.prefs().get("ui_language")
+        self.registry["ui_system" if not pref else f"ui_{pref}"].setChecked(True)
+        self.list_pane.retranslate_ui()
+        self.action_pane.retranslate_ui()
+        self.letter_panel.retranslate_ui()
+        self.preview.retranslate_ui()
+        self.profile_banner.text.setText(_("Add your name and address to sign letters."))
+        self.profile_banner_button.setText(_("Add…"))
+        self._update_profile_widgets()
+        self._update_title()
+        self._update_draft_label()
+        self._on_text_settled()
+        self._show_page_count(self.preview.page_count())
+
+    # -- the UI language ------------------------------------------------------------------------
+    def set_ui_language(self, language: str | None) -> str:
+        """Switch the interface language live (None = follow the system) and remember it."""
+        code = i18n_qt.apply_language(language)
+        try:
+            self.store.set_pref("ui_language", language)
+        except UserFacingError as e:  # pragma: no cover - a busy store
+            log.warning("UI language not saved: %s", e)
+        self.retranslate_ui()
+        self.ui_language_changed.emit(code)
+        return code
+
+    # -- actions --------------------------------------------------------------------------------
+    def reload_actions(self) -> None:
+        current = self.list_pane.current_action_id()
+        self.model.set_rows(self.store.action_rows())
+        if current:
+            self.list_pane.select_action(current)
+
+    def _refresh_row(self, action_id: str) -> None:
+        for row in self.store.action_rows():
+            if row.id == action_id:
+                self.model.update_row(row)
+                return
+
+    def select_action(self, action_id: str) -> bool:
+        """Select ``action_id`` in the list (switching the status filter if needed)."""
+        if self.list_pane.select_action(action_id):
+            return True
+        return False
+
+    def show_action(self, action_id: str, language: str | None = None, recipient_id: str | None = None) -> None:
+        try:
+            action = self.store.get_action(action_id)
+        except UserFacingError as e:
+            prompts.get().error(self, _("Cannot open the action"), e.message)
+            return
+        self.action = action
+        self.action_pane.set_action(action, self.today)
+        if language is None and recipient_id is None:
+            language, recipient_id = self._default_letter(action)
+        self.letter_panel.set_action(action, language, recipient_id)
+        self._update_title()
+        days = action.days_left(self.today)
+        if days is not None and days < 0:
+            self.statusBar().showMessage(_("The deadline has passed: check with your section office "
+                                           "before sending."), 10000)
+        self.action_shown.emit(action_id)
+
+    def _default_letter(self, action: Action) -> tuple[str | None, str | None]:
+        """The most recently edited draft's letter; else a requested language the user writes in."""
+        drafts = sorted(self.store.drafts(action.id), key=lambda d: d.updated_at, reverse=True)
+        mains = {r.id for r in action.main_recipients()}
+        for d in drafts:
+            if d.recipient_id in mains:
+                return d.language, d.recipient_id
+        requested, others = composing.letter_languages(action)
+        mine = self.store.profile().languages
+        for lang in requested:
+            if lang in mine:
+                return lang, None
+        if requested:
+            return requested[0], None
+        for lang in mine:
+            if lang in others:
+                return lang, None
+        return None, None
+
+    def _restore_last_action(self) -> None:
+        last = self.store.get_setting(LAST_ACTION_KEY)
+        if last and self.store.has_action(last) and self.select_action(last):
+            return
+        if self.list_pane.proxy.rowCount():
+            self.list_pane.view.selectRow(0)
+
+    def _compose(self, action, recipient, language):
+        return composing.compose(action, recipient, language, self.store.profile(), self.today)
+
+    def _current_letter(self):
+        lp = self.letter_panel
+        letter = lp.edited_letter()
+        recipient = lp.current_recipient()
+        if letter is None or recipient is None or self.action is None:
+            return None
+        return self.action, recipient, lp.current_language(), letter
+
+    def _update_title(self) -> None:
+        title = self.action.title if self.action else ""
+        self.setWindowTitle(f"{title} [*] — ua-writer" if title else "ua-writer [*]")
+
+    # -- status line ----------------------------------------------------------------------------
+    def _on_letter_switched(self) -> None:
+        key = self.letter_panel.current_key()
+        draft = self.store.get_draft(*key) if key else None
+        self._last_saved = draft.updated_at if draft and self.letter_panel.is_edited() else None
+        self.setWindowModified(False)
+        self._update_draft_label()
+        self.preview.set_layout(None)
+        self._show_page_count(None)
+        self._paginate_timer.start(0)
+
+    def _on_draft_saved(self, action_id: str, language: str, recipient_id: str, when: str) -> None:
+        if (action_id, language, recipient_id) == self.letter_panel.current_key():
+            self._last_saved = when
+            self._update_draft_label(just_saved=True)
+        self._refresh_row(action_id)
+
+    def _on_draft_removed(self, action_id: str, language: str, recipient_id: str) -> None:
+        if (action_id, language, recipient_id) == self.letter_panel.current_key():
+            self._last_saved = None
+            self._update_draft_label()
+        self._refresh_row(action_id)
+
+    def _on_save_failed(self, message: str) -> None:
+        self.draft_label.setText(_("⚠ The draft could not be saved: {reason}").format(reason=message))
+
+    def _update_draft_label(self, just_saved: bool = False) -> None:
+        if self.letter_panel.current_key() is None:
+            self.draft_label.setText("")
+            return
+        if not self._last_saved:
+            self.draft_label.setText(_("Letter as composed") if not self.letter_panel.is_edited()
+                                     else _("Draft not saved yet"))
+            return
+        when = _dt.datetime.fromisoformat(self._last_saved).astimezone()
+        if when.date() == _dt.datetime.now().date():
+            stamp = format_datetime(when, "HH:mm", locale=i18n_qt.locale())
+            self.draft_label.setText(_("Draft saved {time}").format(time=stamp))
+        else:
+            stamp = format_datetime(when, "medium", locale=i18n_qt.locale())
+            self.draft_label.setText(_("Draft saved {time}").format(time=stamp))
+
+    def _on_text_settled(self) -> None:
+        points = self.action_pane.appeal_points()
+        if not points or self.letter_panel.current_key() is None:
+            self.coverage_label.setText("")
+            self.coverage_label.setToolTip("")
+            self.action_pane.set_coverage(None)
+        else:
+            cov = _coverage.coverage(points, self.letter_panel.text())
+            self.action_pane.set_coverage(cov)
+            n = sum(c.mentioned for c in cov)
+            self.coverage_label.setText(ngettext("{n} of {total} appeal point mentioned",
+                                                 "{n} of {total} appeal points mentioned",
+                                                 len(cov)).format(n=n, total=len(cov)))
+            missing = [c.point for c in cov if not c.mentioned]
+            self.coverage_label.setToolTip(
+                (_("Not mentioned any more:") + "\n• " + "\n• ".join(missing)) if missing else "")
+        self._paginate_timer.start()
+
+    def _start_pagination(self) -> None:
+        cur = self._current_letter()
+        if cur is None:
+            self.preview.set_layout(None)
+            self._show_page_count(None)
+            return
+        self._pagination_seq += 1
+        seq = self._pagination_seq
+        page_size = self.store.prefs().get("page_size") or "a4"
+        self.paginator.start(lambda: (seq, _paginate(cur[3], page_size)))
+
+    def _on_paginated(self, result) -> None:
+        seq, layout = result
+        if seq != self._pagination_seq:
+            return  # an older letter's layout
+        self.preview.set_layout(layout)
+        self._show_page_count(layout.page_count)
+
+    def _show_page_count(self, pages: int | None) -> None:
+        if pages is None:
+            self.pages_label.setText("")
+        elif pages <= 1:
+            self.pages_label.setText(_("fits on one page"))
+        else:
+            self.pages_label.setText(ngettext("⚠ runs past one page ({n} page)",
+                                              "⚠ runs past one page ({n} pages)", pages).format(n=pages))
+
+    # -- exports --------------------------------------------------------------------------------
+    def export(self, kind: str) -> None:
+        if kind == "copies":
+            self.exports.export_copies()
+        elif kind == "print":
+            self.exports.print_letter()
+        else:
+            self.exports.export(kind)
+
+    def _after_export(self, paths: list) -> None:
+        self.registry["open_export_folder"].setEnabled(True)
+
+    # -- sent log -------------------------------------------------------------------------------
+    def mark_sent(self) -> bool:
+        from ua_writer.ui.dialogs.mark_sent_dialog import MarkSentDialog
+
+        lp = self.letter_panel
+        if self.action is None or lp.current_key() is None:
+            return False
+        dialog = MarkSentDialog(self.action.recipients, lp.current_recipient_id(), lp.current_language(),
+                                self.today, self)
+        if not prompts.get().run_dialog(dialog):
+            return False
+        recipient_id, channel, sent_on = dialog.values()
+        try:
+            self.store.mark_sent(self.action.id, recipient_id, lp.current_language(), channel, sent_on)
+        except UserFacingError as e:
+            prompts.get().error(self, _("Not recorded"), e.message)
+            return False
+        self._refresh_row(self.action.id)
+        n = len(self.store.sent(self.action.id))
+        self.statusBar().showMessage(ngettext("Recorded as sent. {n} letter sent for this action.",
+                                              "Recorded as sent. {n} letters sent for this action.",
+                                              n).format(n=n), 8000)
+        return True
+
+    def show_history(self) -> None:
+        from ua_writer.ui.dialogs.history_dialog import HistoryDialog
+
+        if self.action is None:
+            return
+        dialog = HistoryDialog(self.store, self.action, self)
+        prompts.get().run_dialog(dialog)
+        if dialog.changed:
+            self._refresh_row(self.action.id)
+
+    # -- profile --------------------------------------------------------------------------------
+    def _update_profile_widgets(self) -> None:
+        profile = self.store.profile()
+        self.profile_banner.setVisible(profile.is_empty())
+        self.profile_button.setText(profile.name if not profile.is_empty() else _("No sender profile"))
+        self.profile_button.setToolTip(_("Edit your sender profile (name and address on your letters)"))
+
+    def ask_profile_first_start(self) -> None:
+        """Called once the event loop runs (QTimer.singleShot from build) when there is no profile."""
+        if self.store.profile().is_empty() and not self._closed:
+            self.edit_profile()
+
+    def edit_profile(self) -> bool:
+        from ua_writer.ui.dialogs.profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(self.store.profile(), composing.available_languages(), self)
+        if not prompts.get().run_dialog(dialog):
+            return False
+        try:
+            self.store.save_profile(dialog.profile())
+        except UserFacingError as e:
+            prompts.get().error(self, _("Profile not saved"), e.message)
+            return False
+        self._update_profile_widgets()
+        self.letter_panel.recompose()
+        return True
+
+    # -- recipients -----------------------------------------------------------------------------
+    def add_recipient(self) -> bool:
+        from ua_writer.ui.dialogs.recipient_dialog import RecipientDialog
+
+        if self.action is None:
+            return False
+        taken = {c.id for c in self.store.contacts()} | {r.id for r in self.action.recipients}
+        attached = {r.id for r in self.store.action_address_book(self.action.id)}
+        contacts = [c for c in self.store.contacts() if c.id not in attached]
+        dialog = RecipientDialog(None, taken, contacts, self)
+        if not prompts.get().run_dialog(dialog):
+            return False
+        recipient = dialog.recipient()
+        try:
+            if not dialog.chosen_contact_id():
+                self.store.save_contact(recipient)
+            self.store.attach_contact(self.action.id, recipient.id)
+        except UserFacingError as e:
+            prompts.get().error(self, _("Recipient not saved"), e.message)
+            return False
+        self._reload_current(recipient.id if not recipient.is_copy else None)
+        return True
+
+    def edit_recipient(self, recipient_id: str) -> bool:
+        from ua_writer.ui.dialogs.recipient_dialog import RecipientDialog
+
+        if self.action is None or self.action.recipient(recipient_id) is None:
+            return False
+        in_book = {r.id for r in self.store.action_address_book(self.action.id)}
+        dialog = RecipientDialog(self.action.recipient(recipient_id), set(), None, self)
+        if not prompts.get().run_dialog(dialog):
+            return False
+        edited = dialog.recipient()
+        try:
+            if recipient_id in in_book:
+                self.store.save_contact(edited)
+            else:  # a recipient from the action pack: the action becomes user-modified
+                pack = self.store.get_action(self.action.id, with_address_book=False)
+                pack.recipients = [edited if r.id == recipient_id else r for r in pack.recipients]
+                self.store.save_action(pack, replace=True)
+        except UserFacingError as e:
+            prompts.get().error(self, _("Recipient not saved"), e.message)
+            return False
+        self._reload_current()
+        return True
+
+    def _reload_current(self, recipient_id: str | None = None) -> None:
+        if self.action is None:
+            return
+        lp = self.letter_panel
+        language = lp.current_language()
+        rid = recipient_id or lp.current_recipient_id()
+        self._refresh_row(self.action.id)
+        self.show_action(self.action.id, language, rid)
+
+    # -- import ---------------------------------------------------------------------------------
+    def _after_import(self, action_id: str) -> None:
+        self.keeper.forget(action_id)
+        self.reload_actions()
+        self.select_action(action_id)
+        self.statusBar().showMessage(_("Action imported."), 8000)
+
+    def dragEnterEvent(self, e) -> None:  # noqa: N802
+        urls = e.mimeData().urls() if e.mimeData().hasUrls() else []
+        if urls and all(u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in supported_suffixes()
+                        for u in urls):
+            e.acceptProposedAction()
+
+    def dropEvent(self, e) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in e.mimeData().urls() if u.isLocalFile()]
+        e.acceptProposedAction()
+        # import after the drop returns, so the source application is not kept waiting
+        QTimer.singleShot(0, lambda: [self.imports.import_path(p) for p in paths])
+
+    # -- misc -----------------------------------------------------------------------------------
+    def _about(self) -> None:
+        prompts.get().info(self, _("About ua-writer"), _(
+            "ua-writer {version}\nLetters for Urgent Actions, offline. Your letters and addresses "
+            "stay on this computer.\nData folder: {folder}").format(
+                version=__version__, folder=Path(self.store.path).parent))
+
+    def closeEvent(self, e) -> None:  # noqa: N802
+        if not self._closed:
+            self._closed = True
+            self.keeper.close()
+            try:
+                ui_state.save(self, {"main": self.main_split, "right": self.right_split,
+                                     "letter": self.letter_panel.split})
+                if self.action is not None:
+                    self.store.set_setting(LAST_ACTION_KEY, self.action.id)
+            except Exception:  # closing must never fail
+                log.warning("UI state not saved", exc_info=True)
+            self.paginator.pool.waitForDone(3000)
+            if self.lock is not None:
+                self.lock.unlock()
+                self.lock = None
+        super().closeEvent(e)
+

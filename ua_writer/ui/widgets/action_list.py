@@ -1,0 +1,199 @@
+"""ActionListPane: the status filter, the search box and the action table (left side).
+
+Shows the store's actions through ActionTableModel + ActionFilterProxy, paints days left as a
+coloured badge (red ≤ 7 days, amber ≤ 14, grey once past — the only hard-coded colours, chosen to
+read on light and dark palettes) and emits ``action_selected(action_id)`` ("" when nothing is
+selected). Must not import the store, dialogs or the letter widgets.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+                               QTableView, QVBoxLayout, QWidget)
+
+from ua_writer.core.i18n import _, ngettext
+from ua_writer.ui.models.actions_model import ActionFilterProxy, ActionTableModel
+
+#: badge colours (background, text): the only fixed colours in the UI
+BADGE_COLOURS = {
+    "urgent": (QColor("#c62828"), QColor("#ffffff")),
+    "soon": (QColor("#f9a825"), QColor("#1a1a1a")),
+    "past": (QColor("#8a8a8a"), QColor("#ffffff")),
+}
+
+
+class DaysLeftDelegate(QStyledItemDelegate):
+    """Paints the days-left cell as a rounded badge."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        key = index.data(ActionTableModel.UrgencyRole)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = opt.fontMetrics
+        w = min(opt.rect.width() - 6, fm.horizontalAdvance(text) + 14)
+        h = min(opt.rect.height() - 4, fm.height() + 4)
+        rect = QRectF(opt.rect.center().x() - w / 2 + 0.5, opt.rect.center().y() - h / 2 + 0.5, w, h)
+        if key in BADGE_COLOURS:
+            bg, fg = BADGE_COLOURS[key]
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(bg)
+            painter.drawRoundedRect(rect, h / 2, h / 2)
+            painter.setPen(fg)
+        else:
+            selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+            role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+            painter.setPen(opt.palette.color(role))
+        painter.setFont(opt.font)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        s = super().sizeHint(option, index)
+        return QSize(s.width() + 16, s.height() + 4)
+
+
+class ActionListPane(QWidget):
+    action_selected = Signal(str)
+
+    def __init__(self, model: ActionTableModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.proxy = ActionFilterProxy(self)
+        self.proxy.setSourceModel(model)
+
+        self.status_filter = QComboBox(objectName="statusFilter")
+        for key in ("open", "past", "undated", "all"):
+            self.status_filter.addItem("", key)
+        self.search_box = QLineEdit(objectName="searchBox")
+        self.search_box.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self.count_label.setProperty("dataLabel", True)
+
+        self.view = QTableView(objectName="actionList")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(ActionTableModel.COL_DAYS_LEFT, Qt.SortOrder.AscendingOrder)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTabKeyNavigation(False)
+        self.view.setItemDelegateForColumn(ActionTableModel.COL_DAYS_LEFT, DaysLeftDelegate(self.view))
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        # reading order on screen: badge, title, country, people, deadline, letters
+        header.moveSection(header.visualIndex(ActionTableModel.COL_DAYS_LEFT), 0)
+        header.setSectionResizeMode(ActionTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for col in (ActionTableModel.COL_DAYS_LEFT, ActionTableModel.COL_COUNTRY,
+                    ActionTableModel.COL_ACTIVITY):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ActionTableModel.COL_PERSONS, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ActionTableModel.COL_DEADLINE, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setColumnHidden(ActionTableModel.COL_PERSONS, True)
+        self.view.setColumnHidden(ActionTableModel.COL_DEADLINE, True)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.status_filter)
+        top.addWidget(self.search_box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+
+        self._search_timer = QTimer(self, singleShot=True, interval=120)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._apply_search)
+        self.status_filter.currentIndexChanged.connect(self._on_status_changed)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self._last_emitted = ""
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        labels = {"open": _("Open"), "past": _("Past deadline"), "undated": _("Undated"),
+                  "all": _("All actions")}
+        for i in range(self.status_filter.count()):
+            self.status_filter.setItemText(i, labels[self.status_filter.itemData(i)])
+        self.status_filter.setToolTip(_("Which actions to list"))
+        self.search_box.setPlaceholderText(_("Search title, person, country, recipient… (Ctrl+F)"))
+        self.search_box.setToolTip(_("Search the actions"))
+        self.view.setAccessibleName(_("Actions"))
+        self.model.retranslate()
+        self._update_count()
+
+    # -- filter ---------------------------------------------------------------------------------
+    def set_status(self, status: str) -> None:
+        i = self.status_filter.findData(status)
+        if i >= 0:
+            self.status_filter.setCurrentIndex(i)
+
+    def _on_status_changed(self, _i: int) -> None:
+        self.proxy.set_status(self.status_filter.currentData())
+        self._after_filter()
+
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        self.proxy.set_search(self.search_box.text())
+        self._after_filter()
+
+    def _after_filter(self) -> None:
+        self._update_count()
+        if not self.view.currentIndex().isValid() and self.proxy.rowCount() > 0 and self._last_emitted:
+            row = self.proxy.proxy_row_for(self._last_emitted)
+            if row >= 0:
+                self.view.selectRow(row)
+
+    def _update_count(self, *args) -> None:
+        n = self.proxy.rowCount()
+        self.count_label.setText(ngettext("{n} action", "{n} actions", n).format(n=n))
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    # -- selection ------------------------------------------------------------------------------
+    def select_action(self, action_id: str) -> bool:
+        row = self.proxy.proxy_row_for(action_id)
+        if row < 0 and self.proxy.status() != "all":
+            status = self.model.statuses[self.model.row_for_id(action_id)] \
+                if self.model.row_for_id(action_id) >= 0 else None
+            if status:
+                self.set_status(status)
+                row = self.proxy.proxy_row_for(action_id)
+        if row < 0:
+            return False
+        self.view.selectRow(row)
+        self.view.scrollTo(self.proxy.index(row, 0))
+        return True
+
+    def current_action_id(self) -> str:
+        idx = self.view.currentIndex()
+        return self.proxy.data(idx, ActionTableModel.ActionIdRole) if idx.isValid() else ""
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        action_id = self.proxy.data(current, ActionTableModel.ActionIdRole) if current.isValid() else ""
+        if action_id and action_id != self._last_emitted:
+            self._last_emitted = action_id
+            self.action_selected.emit(action_id)
