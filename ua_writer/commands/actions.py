@@ -133,7 +133,27 @@ def _import_document(path: Path, args, ctx) -> int:
         return 0
     ctx.store().save_action(action, origin="imported", replace=args.replace)
     print(f"imported {action.id}: {action.title}", file=ctx.out)
+    if not args.save:
+        _print_import_summary(result, ctx.out)
     return 0
+
+
+def _print_import_summary(result, out) -> None:
+    """Short report of a recognised UA: what to check before writing."""
+    a = result.action
+    copies = len(a.copy_recipients())
+    print(f"  layout: {result.layout}", file=out)
+    print(f"  deadline: {a.deadline.isoformat() if a.deadline else 'none found'}", file=out)
+    print(f"  recipients: {len(a.main_recipients())}, copies: {copies}", file=out)
+    low = result.low_confidence()
+    if low:
+        print(f"  check (low confidence): {', '.join(low)}", file=out)
+    if result.unrecognised_lines:
+        print(f"  {len(result.unrecognised_lines)} line(s) not recognised:", file=out)
+        for no, text in result.unrecognised_lines[:10]:
+            print(f"    {no}: {text[:100]}", file=out)
+    for w in result.warnings:
+        print(f"  warning: {w}", file=out)
 
 
 def run_export(args, ctx) -> int:

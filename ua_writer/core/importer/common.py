@@ -250,7 +250,7 @@ def appeal_points(doc: Doc, idxs: list[int]) -> list[tuple[int, str]]:
             starts_cap = text[:1].isupper()
             prev_done = prev.rstrip().endswith((".", ";", "!", ":"))
             prev_short = len(prev) < 0.75 * maxlen
-            new = starts_cap and (prev_done or prev_short)
+            new = starts_cap and (prev_done or prev_short or bool(_APPEAL_VERB.match(text)))
         if new:
             points.append((i, [text]))
         else:
@@ -264,6 +264,13 @@ def appeal_points(doc: Doc, idxs: list[int]) -> list[tuple[int, str]]:
         if len(p) >= 8:
             out.append((i, p))
     return out
+
+
+#: how appeal points begin: a gerund ("Calling on …") or an imperative ("Urge …")
+_APPEAL_VERB = re.compile(
+    r"^(?:[A-Z][a-z]{2,}ing\b(?!\s+(?:to|of)\b)|(?:Urge|Call|Ask|Remind|Express|Demand|Insist|Request|Seek|Tell|"
+    r"Welcome|Press|Encourage|Ensure|Release|Stop|End|Drop|Allow|Grant|Protect|Investigate|Provide|"
+    r"Quash|Halt|Repeal|Thank|Acknowledge)\b)")
 
 
 # -- persons -----------------------------------------------------------------------------------------

@@ -174,7 +174,12 @@ def split_phones(value: str) -> tuple[list[str], str | None]:
         if not part:
             continue
         m = _PHONE_CHARS.search(part)
-        if m and digit_count(m[0]) >= 5:
+        short_tail = (m is not None and numbers and not part.lstrip().startswith(("+", "("))
+                      and digit_count(m[0]) <= digit_count(numbers[-1]) - 4)
+        if short_tail:
+            # "+249 11 771651 / 779977": the second number shares the first one's prefix
+            numbers[-1] = numbers[-1] + "/" + re.sub(r"\s+", " ", m[0]).strip()
+        elif m and digit_count(m[0]) >= 5:
             num = re.sub(r"\s+", " ", m[0]).strip()
             # "+ 7 095" -> "+7 095"
             num = re.sub(r"^\+\s+", "+", num)
@@ -223,7 +228,9 @@ def looks_like_salutation(line: str) -> bool:
 _MALE_HON = re.compile(r"^(?:Mr|Mister|Monsieur|Herr|Sr|Señor|Sir|Господин|Г-н)\b\.?\s*", re.I)
 _FEMALE_HON = re.compile(r"^(?:Mrs|Ms|Miss|Madam|Madame|Mme|Frau|Sra|Señora|Госпожа|Г-жа)\b\.?\s*", re.I)
 _OTHER_HON = re.compile(r"^(?:Dr|Prof|H\.\s?E|HE|His Excellency|Her Excellency|Hon|The Honourable|"
-                        r"The Honorable|Judge|Justice)\b\.?\s*", re.I)
+                        r"The Honorable|Judge|Justice|(?:Lieutenant|Major|Brigadier)[- ]General|"
+                        r"Field Marshal|General|Colonel|Col|Brigadier|Captain|Capt|Major|Admiral|"
+                        r"Sheikh|Shaikh|Rev|Reverend|Father|Imam)\b\.?\s+(?=[A-ZА-ЯЁ])", re.I)
 
 
 def strip_honorific(name: str) -> tuple[str, str | None]:

@@ -49,9 +49,9 @@ INSTITUTION_WORDS = {
     "commission", "parliament", "duma", "government", "police", "prison", "colony", "agency",
     "council", "procuracy", "directorate", "bureau", "chamber", "assembly", "senate", "secretariat",
     "presidency", "cabinet", "mission", "consulate", "centre", "center", "institution", "authority",
-    "department", "tribunal", "headquarters", "division", "unit", "board", "palace", "kremlin",
+    "department", "tribunal", "headquarters", "division", "unit", "board",
     "prokuratura", "procuratorate", "inspectorate", "directorate-general", "section", "detention",
-    "facility", "hospital", "camp", "penitentiary", "federation council", "house",
+    "facility", "hospital", "camp", "penitentiary", "duma", "procuratura", "ombudsman's",
 }
 STREET = re.compile(
     r"\b(?:ul|ulitsa|ulica|ulitsy|street|str|st|avenue|ave|av|avenida|road|rd|prospekt|prosp|pr-t|pr|pl|"
@@ -59,7 +59,8 @@ STREET = re.compile(
     r"shosse|highway|hwy|box|p/o|p\.o|pob|po|bp|cp|apartado|casilla|calle|rue|strasse|straße|platz|"
     r"weg|building|bldg|floor|fl|suite|kv|korpus|korp|d|dom|stroenie|str|mkr|mikroraion|"
     r"drive|dr|way|place|plaza|piazza|via|viale|rua|praça|gasse|kuchasi|kuch|prospekti|"
-    r"district|region|oblast|krai|kray|province|postal|zip|cedex|vulytsya|vul)\b\.?",
+    r"district|region|oblast|krai|kray|province|postal|zip|cedex|vulytsya|vul|palace|kremlin|"
+    r"residence|compound|complex|tower|bloc|edificio|palacio|palais)\b\.?",
     re.I)
 _FUNCTION_END = re.compile(r"\b(?:of|the|and|for|on|in|to|at|de|del|la|des|du|y|&|,)$", re.I)
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "ben", "de", "da", "van", "von", "ul", "ogly", "uulu",
@@ -146,7 +147,9 @@ def parse_recipients(lines: list[tuple[int, str]], b, *, copy_mode: bool = False
         blank_run_before = blank_run
         blank_run = 0
         text = strip_bullet(text)
-        if DIPLOMATIC.search(text) and re.search(r"copies|send|write|appeal", text, re.I) and len(text) < 300:
+        if DIPLOMATIC.search(text) and len(text) < 300 and (
+                re.search(r"copies|send|write|appeal|accredited\s+to\s+your", text, re.I)
+                or re.match(r"^(?:and|to|also)\b", text, re.I)):
             notes.append((ln.idx, text))
             used.add(ln.idx)
             continue
@@ -290,6 +293,8 @@ def _label(text: str) -> tuple[str, str] | None:
         return None
     lab = m["label"].lower()
     value = m["value"].strip()
+    if lab.startswith("telegram") or lab == "telex":
+        return "telegram", value
     if lab.startswith(("salutation", "anrede", "обращение")):
         return "salutation", value
     if "fax" in lab or lab.startswith("факс"):
@@ -372,6 +377,9 @@ def name_like(text: str) -> bool:
             return False
         if _INITIAL.match(t):
             continue
+        if re.match(r"^(?:al|el|ad|as|ash|at|az|ar|an|ul|bin|ibn|abu|de|di|da|du|van|von|d|o)[-'’][A-ZА-ЯЁ]", t):
+            real += 1
+            continue
         if not re.match(r"^[A-ZА-ЯЁ][^\W\d_]*(?:[-'’][A-Za-zА-Яа-яЁё]+)*\.?$", t) or t.isupper() and len(t) > 3:
             return False
         if t.endswith("."):
@@ -387,7 +395,7 @@ def name_like(text: str) -> bool:
 
 def _split_name_role(text: str) -> tuple[str | None, str | None]:
     """"M. A. Peshkov - Director" / "Yury Chaika, Prosecutor General" / "Prosecutor General Yury Chaika"."""
-    m = re.match(r"^(.+?)\s*(?:[-–—,]|\s\(\s*)\s*(.+?)\)?$", text)
+    m = re.match(r"^(.+?)(?:\s+[-–—]\s*|\s*[–—]\s+|\s*,\s*|\s\(\s*)(.+?)\)?$", text)
     if m:
         a, c = m[1].strip(), m[2].strip()
         if name_like(a) and _role_first(c):
@@ -588,6 +596,8 @@ def _read_head(rec: Recipient, head: list[_Line], b, path: str, c: float) -> Non
         if not text:
             continue
         name, role = _split_name_role(text)
+        if name and rec.name is None and name_like(text):
+            name = None  # "His Excellency General X": honorifics, not a role
         if name and rec.name is None:
             clean, g = F.strip_honorific(name)
             rec.name = clean
