@@ -53,8 +53,8 @@ def assert_letter_in_text(letter, text: str) -> None:
     """Every block of the letter appears verbatim (whitespace-normalised) in ``text``."""
     flat = norm(text)
     pieces = [*letter.sender, letter.place_date, *letter.addressee, letter.subject, letter.salutation,
-              *letter.paragraphs, letter.closing, *letter.signature, letter.copies_heading,
-              *letter.copies, letter.copy_marker]
+              *letter.paragraphs, letter.closing, *letter.signature,
+              letter.copies_heading if letter.copies else "", *letter.copies, letter.copy_marker]
     for piece in pieces:
         if piece:
             assert norm(piece) in flat, f"missing from the export: {piece!r}"

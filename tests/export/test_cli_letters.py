@@ -52,7 +52,7 @@ def profile(capsys, dd, tmp_path):
     return dd
 
 
-def composed(dd, recipient_id, lang, date=DATE, action_id=ACTION):
+def composed(dd, recipient_id, lang, date=DATE, action_id=ACTION, copy_of=None):
     """The letter the CLI should have rendered (same store, same composer)."""
     from ua_writer import paths
     from ua_writer.core.store import open_store
@@ -61,7 +61,8 @@ def composed(dd, recipient_id, lang, date=DATE, action_id=ACTION):
     store = open_store()
     try:
         action = store.get_action(action_id)
-        return cmd._compose(action, action.recipient(recipient_id), lang, store.profile(), date)
+        return cmd._compose(action, action.recipient(recipient_id), lang, store.profile(), date,
+                            copy_of)
     finally:
         store.close()
         paths.set_data_dir(None)

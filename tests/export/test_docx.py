@@ -134,3 +134,12 @@ def test_libreoffice_puts_the_address_in_the_window(tmp_path):
     assert 60 * mm <= first[2] <= 68 * mm
     date = next(b for b in boxes if b[0] == letter.place_date.split()[0].rstrip(","))
     assert date[2] > 90 * mm                       # the flow resumes below the address field
+
+
+def test_body_alignment():
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    assert letter_docx_document(russian_letter()).styles["Body Text"].paragraph_format.alignment \
+        == WD_ALIGN_PARAGRAPH.LEFT
+    assert letter_docx_document(russian_letter(), align="justify").styles["Body Text"] \
+        .paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY

@@ -213,3 +213,35 @@ def test_render_is_fast_enough():
         letter_pdf_bytes(letter)
     per_letter = (time.perf_counter() - t0) / 10
     assert per_letter < 0.1                       # the benchmark target (20 ms incl. compose) is in bench/
+
+
+def test_ragged_right_by_default_justified_on_request():
+    left = layout_letter(russian_letter())
+    just = layout_letter(russian_letter(), align="justify")
+    assert all(op[6] == 0 for op in left.pages[0] if op[0] == "t")
+    assert any(op[6] > 0 for op in just.pages[0] if op[0] == "t")
+    with pytest.raises(ExportError, match="alignment"):
+        layout_letter(russian_letter(), align="centre")
+
+
+def test_line_breaking_uses_no_more_lines_than_greedy_filling():
+    from ua_writer.export.pdf import _Measurer, wrap
+    from ua_writer.export.fonts import letter_fonts
+    from tests.export.sample_letters import RU_PARAGRAPHS, EN_PARAGRAPHS
+
+    font = letter_fonts().regular
+    m = _Measurer()
+    measure = 165 * MM
+    for text in RU_PARAGRAPHS + EN_PARAGRAPHS:
+        words, lines, cur = text.split(), 0, ""
+        for w in words:                        # plain greedy filling
+            trial = f"{cur} {w}" if cur else w
+            if cur and m.width(trial, font, 11) > measure + 0.01:
+                lines, cur = lines + 1, w
+            else:
+                cur = trial
+        lines += 1
+        got = wrap(text, font, 11, measure, m)
+        assert len(got) == lines
+        assert " ".join(s for s, *_ in got) == text
+        assert all(w <= measure + 0.01 for _s, w, *_ in got)

@@ -43,6 +43,9 @@ CASES = _cases()
 
 
 def _letter(action, recipient, lang):
+    if recipient.is_copy or recipient.copies_only:       # a copy of the letter to the first main one
+        main = next(r for r in action.main_recipients() if not r.copies_only)
+        return compose.compose_letter(action, recipient, lang, PROFILE, DATE, copy_of=main)
     return compose.compose_letter(action, recipient, lang, PROFILE, DATE)
 
 

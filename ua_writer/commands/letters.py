@@ -3,7 +3,8 @@
 ``ua-writer letter ID [--lang ru] [--to RECIPIENT_ID|all|copies] [--format pdf|docx|txt] [-o PATH]
 [--fax-cover] [--date YYYY-MM-DD] [--page-size a4|letter]``: the format follows ``-o``'s suffix;
 without ``-o`` the plain text goes to stdout. ``--to all`` (every main recipient) and
-``--to copies`` (the copy letters) write one file per recipient into the folder ``-o DIR``,
+``--to copies`` (copy letters, marked "COPY", of the letter to the first main recipient or to
+``--copy-of``) write one file per recipient into the folder ``-o DIR``,
 named ``<action>-<recipient>-<lang>.<ext>``. ``fax-cover ID --to R -o FILE.pdf`` writes the cover
 sheet alone (its page count includes the letter's pages). Warnings — no sender profile, a letter
 longer than one page, text left untranslated — go to stderr. Never imports Qt.
@@ -34,10 +35,15 @@ def register(sub) -> None:
     p.add_argument("--format", choices=FORMATS, help="default: from the -o suffix, else txt")
     p.add_argument("-o", "--output", metavar="PATH",
                    help="output file, or folder for --to all/copies (default: text on stdout)")
+    p.add_argument("--copy-of", metavar="RECIPIENT_ID",
+                   help="for copy recipients: the main recipient whose letter they get a copy of "
+                        "(default: the first main recipient)")
     p.add_argument("--fax-cover", action="store_true",
                    help="PDF only: put a fax cover sheet in front of the letter (one file)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date of the letter (default: today)")
     p.add_argument("--page-size", choices=PAGE_SIZES, default="a4")
+    p.add_argument("--justify", action="store_true",
+                   help="PDF/DOCX: justified paragraphs (default: ragged right, as DIN 5008 advises)")
     p.set_defaults(func=run_letter)
 
     p = sub.add_parser("fax-cover", help="write a fax cover sheet for a letter (PDF)",
@@ -47,6 +53,8 @@ def register(sub) -> None:
     p.add_argument("--to", required=True, metavar="RECIPIENT_ID")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     p.add_argument("--lang", help="letter language (default: the action's first language)")
+    p.add_argument("--copy-of", metavar="RECIPIENT_ID",
+                   help="for copy recipients: the main recipient whose letter is copied")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date on the cover (default: today)")
     p.add_argument("--page-size", choices=PAGE_SIZES, default="a4")
     p.set_defaults(func=run_fax_cover)
@@ -103,9 +111,26 @@ def file_name(action, recipient, language: str, fmt: str) -> str:
 
 # -- run -------------------------------------------------------------------------------------------
 
-def _compose(action, recipient, language, profile, date):
+def main_recipient(action, copy_of: str | None = None):
+    """The main recipient whose letter a copy letter copies: ``--copy-of`` or the first one."""
+    if copy_of:
+        r = action.recipient(copy_of)
+        if r is None or r.is_copy or r.copies_only:
+            mains = ", ".join(x.id for x in action.main_recipients() if not x.copies_only) or "none"
+            raise NotFoundError(f"--copy-of must name a main recipient of {action.id!r} "
+                                f"(main recipients: {mains})")
+        return r
+    return pick_recipients(action, None)[0]
+
+
+def _compose(action, recipient, language, profile, date, copy_of: str | None = None):
+    """Compose the letter to ``recipient``; a copy recipient gets a copy letter ("COPY") of the
+    letter to the main recipient (``copy_of`` or the first main one)."""
     from ua_writer.core.compose import compose_letter
 
+    if recipient.is_copy or recipient.copies_only:
+        original = main_recipient(action, copy_of)
+        return compose_letter(action, recipient, language, profile, date, copy_of=original)
     return compose_letter(action, recipient, language, profile, date)
 
 
@@ -143,11 +168,9 @@ def run_letter(args, ctx) -> int:
              "(set one with 'ua-writer profile')")
     texts = []
     for recipient, target in zip(recipients, targets):
-        letter = _compose(action, recipient, language, profile, date)
+        letter = _compose(action, recipient, language, profile, date, args.copy_of)
         for w in letter.warnings:
             warn(w)
-        if recipient.copies_only and not recipient.is_copy:
-            warn(f"{recipient.id}: the action asks not to write to this recipient directly")
         if target is None:
             from ua_writer.export.text import letter_text
 
@@ -161,7 +184,7 @@ def run_letter(args, ctx) -> int:
         if pages is None and fmt == "docx":
             from ua_writer.export.pdf import layout_letter
 
-            pages = layout_letter(letter, args.page_size).page_count
+            pages = layout_letter(letter, args.page_size).page_count   # the PDF's count: an estimate
         if pages and pages > 1:
             warn(f"{target.name}: the letter runs to {pages} pages")
         count = f" ({result.pages} page{'s' if result.pages != 1 else ''})" if result.pages else ""
@@ -190,19 +213,20 @@ def _targets(action, recipients, language, fmt, output, many) -> list[Path | Non
 
 
 def _write(letter, recipient, profile, action, target: Path, fmt: str, args, date: _dt.date):
+    align = "justify" if args.justify else "left"
     if fmt == "pdf" and args.fax_cover:
         from ua_writer.export.faxcover import fax_packet_pdf
 
         return fax_packet_pdf(letter, recipient, profile, action, target, date=date,
-                              page_size=args.page_size)
+                              page_size=args.page_size, align=align)
     if fmt == "pdf":
         from ua_writer.export.pdf import write_letter_pdf
 
-        return write_letter_pdf(letter, target, page_size=args.page_size)
+        return write_letter_pdf(letter, target, page_size=args.page_size, align=align)
     if fmt == "docx":
         from ua_writer.export.docx import write_letter_docx
 
-        return write_letter_docx(letter, target, page_size=args.page_size)
+        return write_letter_docx(letter, target, page_size=args.page_size, align=align)
     from ua_writer.export.text import write_letter_txt
 
     return write_letter_txt(letter, target)
@@ -221,7 +245,7 @@ def run_fax_cover(args, ctx) -> int:
     if profile.is_empty():
         warn("no sender profile yet: the cover has no sender details "
              "(set one with 'ua-writer profile')")
-    letter = _compose(action, recipient, language, profile, date)
+    letter = _compose(action, recipient, language, profile, date, args.copy_of)
     target = Path(args.output)
     if target.suffix.lower() != ".pdf":
         raise UserFacingError(f"the fax cover is a PDF: use a .pdf name, not {target.name!r}")

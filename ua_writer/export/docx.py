@@ -116,12 +116,15 @@ def _style_rpr(style):
 
 
 class _Builder:
-    def __init__(self, letter: Letter, page_size: str):
+    def __init__(self, letter: Letter, page_size: str, align: str = "left"):
         import docx
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Mm
 
         self.letter = letter
+        if align not in ("left", "justify"):
+            raise ExportError(f"unknown alignment {align!r}; valid: left, justify")
+        self.align = align
         self.tag = language_tag(letter.language)
         self.bidi = self.tag.split("-")[0] in _RTL
         self.g = geometry(page_size)
@@ -163,7 +166,7 @@ class _Builder:
         pf.widow_control = True
 
         body = styles["Body Text"]
-        body.paragraph_format.alignment = self.ALIGN["justify"]
+        body.paragraph_format.alignment = self.ALIGN[self.align]
         body.paragraph_format.space_after = Pt(6)
         body.paragraph_format.widow_control = True
 
@@ -271,7 +274,7 @@ class _Builder:
 
         Mm, g = self.Mm, self.g
         fp = OxmlElement("w:framePr")
-        fp.set(_w("w:w"), str(int(Mm(g.field_width - g.field_indent - 2).twips)))
+        fp.set(_w("w:w"), str(int(Mm(g.field_width - g.field_indent).twips)))
         fp.set(_w("w:hRule"), "auto")
         fp.set(_w("w:wrap"), "notBeside")
         fp.set(_w("w:vAnchor"), "page")
@@ -341,22 +344,24 @@ class _Builder:
         return buf.getvalue()
 
 
-def letter_docx_document(letter: Letter, *, page_size: str = "a4"):
-    """The letter as a python-docx ``Document`` (not saved)."""
-    b = _Builder(letter, page_size)
+def letter_docx_document(letter: Letter, *, page_size: str = "a4", align: str = "left"):
+    """The letter as a python-docx ``Document`` (not saved). ``align`` of the body: "left"
+    (ragged right, as in the PDF) or "justify"."""
+    b = _Builder(letter, page_size, align)
     b.setup()
     b.build()
     return b.doc
 
 
-def letter_docx_bytes(letter: Letter, *, page_size: str = "a4") -> bytes:
+def letter_docx_bytes(letter: Letter, *, page_size: str = "a4", align: str = "left") -> bytes:
     """The letter as DOCX bytes."""
     buf = io.BytesIO()
-    letter_docx_document(letter, page_size=page_size).save(buf)
+    letter_docx_document(letter, page_size=page_size, align=align).save(buf)
     return buf.getvalue()
 
 
-def write_letter_docx(letter: Letter, path: str | os.PathLike, *, page_size: str = "a4") -> ExportResult:
+def write_letter_docx(letter: Letter, path: str | os.PathLike, *, page_size: str = "a4",
+                      align: str = "left") -> ExportResult:
     """Write the letter as a DOCX file, atomically. The page count is unknown (None): only a
     word processor knows where its lines break."""
     target = Path(path)
@@ -364,7 +369,7 @@ def write_letter_docx(letter: Letter, path: str | os.PathLike, *, page_size: str
         raise ExportError(f"unknown page size {page_size!r}; valid: a4, letter")
     # zip in memory first: a zipfile left half-written on a failing stream is never closed
     buf = io.BytesIO()
-    letter_docx_document(letter, page_size=page_size).save(buf)
+    letter_docx_document(letter, page_size=page_size, align=align).save(buf)
     data = buf.getvalue()
     with atomic_open(target) as fh:
         fh.write(data)

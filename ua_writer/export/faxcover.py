@@ -229,7 +229,7 @@ def draw_cover(c, data: CoverData, g: _pdf.Geometry) -> None:
 def render_fax(letter: Letter, recipient: Recipient, profile: SenderProfile | None, action: Action,
                out: BinaryIO, *, date: _dt.date | None = None, fax_number: str | None = None,
                cover_only: bool = False, page_size: str = "a4", font_size: float | None = None,
-               align: str = "justify", invariant: bool = False) -> tuple[int, int, list[str]]:
+               align: str = "left", invariant: bool = False) -> tuple[int, int, list[str]]:
     """Render the cover (+ the letter unless ``cover_only``) into ``out``.
 
     Returns (pages in this PDF, pages of the letter, warnings). The cover always states the packet's total: cover +
