@@ -39,8 +39,11 @@ def known_locale(tag: str) -> bool:
 
 
 def long_date(date: _dt.date, loc: Locale) -> str:
-    """'3 May 2011' (en_GB), '3 мая 2011 г.' (ru), '3. Mai 2011' (de), '3 de mayo de 2011' (es)."""
-    return format_date(date, format="long", locale=loc)
+    """'3 May 2011' (en_GB), '3 мая 2011 г.' (ru), '3. Mai 2011' (de), '3 de mayo de 2011' (es).
+
+    CLDR puts a narrow no-break space before "г."; a date line never wraps, and U+202F is missing
+    from many fonts and confuses plain-text editing, so it becomes an ordinary space."""
+    return format_date(date, format="long", locale=loc).replace("\u202f", " ").replace("\u00a0", " ")
 
 
 def country_name(code: str | None, loc: Locale) -> str:

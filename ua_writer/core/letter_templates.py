@@ -103,14 +103,17 @@ def _check(value, what: str = "a value the template builds") -> None:
         raise _Limit(f"{what} is too large (more than {MAX_VALUE} characters)")
 
 
-def _check_args(args, kwargs) -> int:
+def _check_args(args, kwargs, *, cap_ints: bool = True) -> int:
     """Cap integer arguments and argument sizes; return the largest argument size."""
     largest = 0
     for a in list(args) + list(kwargs.values()):
         if isinstance(a, (Context, EvalContext)) or a is None or isinstance(a, bool):
             continue
-        if isinstance(a, int) and abs(a) > MAX_INT:
-            raise _Limit(f"the number {a} is too large for a letter template (limit {MAX_INT})")
+        if cap_ints and isinstance(a, int) and abs(a) > MAX_INT:
+            shown = str(a) if a.bit_length() < 64 else \
+                f"a number of about {int(a.bit_length() * 0.30103) + 1} digits"
+            raise _Limit(f"{shown} is too large as an argument in a letter template "
+                         f"(limit {MAX_INT})")
         size = _size(a)
         if size > MAX_VALUE:
             raise _Limit(f"an argument is too large (more than {MAX_VALUE} characters)")
@@ -187,7 +190,8 @@ class _LetterSandbox(ImmutableSandboxedEnvironment):
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
         _tick()
-        largest = _check_args(args, kwargs)
+        hook = __obj in (__self.ua_tick, __self.ua_value, __self.ua_out)
+        largest = _check_args(args, kwargs, cap_ints=not hook)
         receiver = getattr(__obj, "__self__", None)
         if receiver is None and hasattr(__obj, "__wrapped__"):  # the sandbox's str.format wrapper
             receiver = getattr(__obj.__wrapped__, "__self__", None)

@@ -57,6 +57,8 @@ class FrenchRules(LanguageRules):
 
     def place_date(self, city: str, date: _dt.date) -> str:
         day = formatting.long_date(date, self.loc)
+        if date.day == 1 and day.startswith("1 "):  # French writes the first day as "1er"
+            day = "1er" + day[1:]
         return f"{city}, le {day}" if city else f"Le {day}"
 
     def name_line(self, f: LocalFields, gender: Gender) -> str | None:
