@@ -163,9 +163,6 @@ def run_letter(args, ctx) -> int:
         raise UserFacingError(f"a {fmt.upper()} file needs -o FILE")
 
     targets = _targets(action, recipients, language, fmt, args.output, many)
-    if profile.is_empty():
-        warn("no sender profile yet: the letter has no sender address or signature "
-             "(set one with 'ua-writer profile')")
     texts = []
     for recipient, target in zip(recipients, targets):
         letter = _compose(action, recipient, language, profile, date, args.copy_of)
@@ -242,10 +239,9 @@ def run_fax_cover(args, ctx) -> int:
     date = parse_date(args.date) if args.date else ctx.today
     recipient = pick_recipients(action, args.to)[0]
     warn = _Warnings(ctx)
-    if profile.is_empty():
-        warn("no sender profile yet: the cover has no sender details "
-             "(set one with 'ua-writer profile')")
     letter = _compose(action, recipient, language, profile, date, args.copy_of)
+    for w in letter.warnings:          # the composer's: no profile, untranslated text, ...
+        warn(w)
     target = Path(args.output)
     if target.suffix.lower() != ".pdf":
         raise UserFacingError(f"the fax cover is a PDF: use a .pdf name, not {target.name!r}")
