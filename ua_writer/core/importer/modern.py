@@ -33,7 +33,7 @@ DEADLINE = re.compile(
     re.I)
 CONTACT = re.compile(r"^(?:please\s+)?contact\b.{0,160}?\b(?:by|before|until)\b\s*:?\s*(.{3,40}?)\s*:?\s*$", re.I)
 ADDINFO = re.compile(r"^(?:additional\s+information|background(?:\s+information)?|more\s+information)\s*:?\s*$", re.I)
-ASK = re.compile(r"^(?:please\s+write\b.{0,120}|(?:ask|urge|call\s+on|tell|demand)\b.{0,60}|"
+ASK = re.compile(r"^(?:please\s+write\b.{0,120}|write\s+a\s+letter\b.{0,100}|(?:ask|urge|call\s+on|tell|demand)\b.{0,60}|"
                  r"(?:key\s+)?(?:messages?|requests?|demands?|appeals?)\s*(?:to\s+include)?)\s*:\s*$", re.I)
 REQUEST = re.compile(r"\b(?:I|we)\s+(?:therefore\s+|also\s+|respectfully\s+)?(?:urge|call\s+on|call\s+upon|ask|"
                      r"request|appeal\s+to|implore)\s+you\b|^(?:Please|Urge|Call\s+on|Ask)\b", re.I)
@@ -261,7 +261,7 @@ def _title(doc: C.Doc, b: C.Builder, a: Action, take: int) -> int:
         b.use(urgent)
         rest = C._TITLE_PREFIX.sub("", lines[urgent]).strip(" :-–—")
         if len(rest) > 8:
-            a.title = C.clean_title(rest, body)
+            a.title = C.clean_title(rest, body, title_case=True)
             b.note("title", STRUCTURAL, urgent)
             return urgent + 1
     parts: list[int] = []
@@ -285,7 +285,7 @@ def _title(doc: C.Doc, b: C.Builder, a: Action, take: int) -> int:
         break
     if parts:
         raw = " ".join(lines[k] for k in parts)
-        a.title = C.clean_title(raw, body)
+        a.title = C.clean_title(raw, body, title_case=True)
         b.use(*parts)
         b.note("title", STRUCTURAL if urgent >= 0 else SHAPE, parts[0], raw)
         return parts[-1] + 1
@@ -326,8 +326,9 @@ def _region_end(doc: C.Doc, start: int, end: int, stop_at_salutation: bool) -> i
             return i
         if stop_at_salutation and SALUTATION.match(ln) and _letter_follows(doc, i):
             return i
-        if len(ln) > 120 and not COPY_HINT.match(ln) and not DIPLOMATIC.search(ln):
-            return i  # prose
+        if len(ln) > 120 and not COPY_HINT.match(ln) and not DIPLOMATIC.search(ln) and (
+                ln.count(",") < 3 or ln.rstrip().endswith(".")):
+            return i  # prose (a one-line address has many commas and no full stop)
     return end
 
 

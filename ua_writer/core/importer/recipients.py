@@ -322,9 +322,14 @@ def _address_like(text: str) -> bool:
 
 
 def _is_city_line(text: str) -> bool:
-    t = re.sub(r"[\d,\-]+", " ", text).strip().lower()
-    t = re.sub(r"\s+", " ", t)
-    return bool(t) and t in city_names()
+    """"Moscow", "Moscow 125993", "New Cairo, Cairo": a line whose last part is a known city."""
+    cities = city_names()
+    for part in reversed(text.split(",")):
+        t = re.sub(r"[\d\-]+", " ", part).strip().lower()
+        t = re.sub(r"\s+", " ", t)
+        if t:
+            return t in cities or (len(text.split(",")) > 1 and t.split(" ")[-1] in cities)
+    return False
 
 
 def _words(text: str) -> list[str]:
@@ -422,7 +427,13 @@ def _parse_block(block: _Block, b, k: int, base_conf: float) -> Recipient | None
     notes: list[_Line] = []
     last_contact: str | None = None
     country_idx = None
-    for ln in block.lines:
+    lines = list(block.lines)
+    if lines and lines[0].text.count(",") >= 2 and not _label(lines[0].text) and not NOTE_START.match(lines[0].text):
+        # a one-line block: "Ambassador X, Embassy of Y, 2650 Wisconsin Ave NW, Washington DC 20007"
+        first = lines[0]
+        parts = [p.strip() for p in first.text.split(",") if p.strip()]
+        lines[0:1] = [_Line(first.idx, p, first.extra) for p in parts]
+    for ln in lines:
         text = ln.text
         lab = _label(text)
         if lab:
@@ -493,6 +504,21 @@ def _parse_block(block: _Block, b, k: int, base_conf: float) -> Recipient | None
         else:
             head.append(ln)
 
+    # a one-line block "Ambassador X, Embassy of Y, 2650 Wisconsin Ave NW, Washington DC 20007"
+    if len(head) == 1 and not addr and head[0].text.count(",") >= 2:
+        parts = [p.strip() for p in head[0].text.split(",") if p.strip()]
+        head = []
+        for p in parts:
+            if rec.country is None and (code := F.country_code(p)) and p is parts[-1]:
+                rec.country = code
+                b.note(f"{path}.country", STRUCTURAL * c, block.lines[0].idx)
+                continue
+            (addr if addr or _address_like(p) else head).append(_Line(block.lines[0].idx, p))
+    elif len(head) == 1 and len(addr) >= 1 and "," in head[0].text and not _split_name_role(head[0].text)[0]:
+        parts = [p.strip() for p in head[0].text.split(",") if p.strip()]
+        if len(parts) == 2 and all(_role_first(p) or name_like(p) for p in parts):
+            head = [_Line(head[0].idx, p) for p in parts]
+
     # a trailing ", Russian Federation" on the last address line
     if rec.country is None and addr:
         m = re.match(r"^(.*\S)\s*,\s*([^,]{3,40})$", addr[-1].text)
@@ -500,17 +526,6 @@ def _parse_block(block: _Block, b, k: int, base_conf: float) -> Recipient | None
             rec.country = code
             addr[-1] = _Line(addr[-1].idx, m[1])
             b.note(f"{path}.country", STRUCTURAL * c, addr[-1].idx)
-    # a one-line block "Ambassador X, Embassy of Y, 2650 Wisconsin Ave NW, Washington DC 20007"
-    if len(head) == 1 and not addr and head[0].text.count(",") >= 2:
-        parts = [p.strip() for p in head[0].text.split(",") if p.strip()]
-        head = []
-        for p in parts:
-            (addr if addr or _address_like(p) else head).append(_Line(block.lines[0].idx, p))
-    elif len(head) == 1 and len(addr) >= 1 and "," in head[0].text and not _split_name_role(head[0].text)[0]:
-        parts = [p.strip() for p in head[0].text.split(",") if p.strip()]
-        if len(parts) == 2 and all(_role_first(p) or name_like(p) for p in parts):
-            head = [_Line(head[0].idx, p) for p in parts]
-
     head = _join_head_wraps(head)
     _read_head(rec, head, b, path, c)
     rec.address_lines = [collapse(a.text).strip(" ,") for a in addr if collapse(a.text).strip(" ,")]
@@ -577,7 +592,8 @@ def _join_head_wraps(head: list[_Line]) -> list[_Line]:
     for ln in head:
         if out:
             prev = out[-1].text
-            if (_FUNCTION_END.search(prev.strip()) or ln.text[:1].islower()
+            lower_cont = ln.text[:1].islower() and not re.match(r"^(?:c/o|ul\.|per\.|pr\.|d\.)", ln.text)
+            if (_FUNCTION_END.search(prev.strip()) or lower_cont
                     or _joins_country(prev, ln.text)) and not name_like(ln.text):
                 out[-1] = _Line(out[-1].idx, prev.rstrip(" ,") + (", " if prev.rstrip().endswith(",") else " ")
                                 + ln.text.strip())
