@@ -123,6 +123,11 @@ def is_international(recipient: Recipient, profile: SenderProfile | None) -> boo
     return not sender or sender.upper() != recipient.country.upper()
 
 
+def has_postal_address(recipient: Recipient) -> bool:
+    """True if the pack gives street/town lines for the recipient (in any language)."""
+    return bool(recipient.address_lines) or any(l.address_lines for l in recipient.localized.values())
+
+
 def postal_lines(recipient: Recipient, language: str, profile: SenderProfile | None) -> list[str]:
     """The recipient's address as printed on an envelope or label, in ``language``'s conventions
     (the letter's addressee block) plus the bilingual country line for international post."""
@@ -253,7 +258,7 @@ def render_envelope(recipient: Recipient, language: str, profile: SenderProfile 
     ret = return_lines(profile, recipient)
     airmail = is_international(recipient, profile)
     lay = EnvelopeLayout(env, address, ret, airmail)
-    if not address:
+    if not has_postal_address(recipient):
         raise UserFacingError(f"recipient {recipient.id!r} has no postal address")
     if not ret:
         lay.warnings.append("no sender profile: the envelope has no return address "

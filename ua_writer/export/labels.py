@@ -41,7 +41,7 @@ from ua_writer.core.errors import UserFacingError
 from ua_writer.core.model import Action, SenderProfile
 from ua_writer.export import fonts as _fonts
 from ua_writer.export.common import ExportResult
-from ua_writer.export.envelope import MM, draw_fitted, fit_lines, postal_lines
+from ua_writer.export.envelope import MM, draw_fitted, fit_lines, has_postal_address, postal_lines
 
 LABEL_SIZES = (11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0)
 #: offsets beyond this are a typo, not a printer's feed error
@@ -128,7 +128,7 @@ def addresses_for(actions: list[Action], profile: SenderProfile | None, *, copie
             is_copy = r.is_copy or r.copies_only
             if is_copy and not copies:
                 continue
-            if not r.address_lines and not any(l.address_lines for l in r.localized.values()):
+            if not has_postal_address(r):
                 warnings.append(f"{action.id}: {r.id} has no postal address; no label")
                 continue
             out.append(LabelAddress(action.id, r.id, postal_lines(r, lang, profile)))
