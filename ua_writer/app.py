@@ -25,7 +25,8 @@ from ua_writer import APP_NAME, ORG_NAME, __version__, logs, paths
 from ua_writer.commands import resolve_today
 from ua_writer.core.errors import CorruptStoreError, UserFacingError
 from ua_writer.core.i18n import _
-from ua_writer.core.store import open_store, quarantine
+from ua_writer.core import salvage
+from ua_writer.core.store import open_store
 from ua_writer.ui import i18n_qt, prompts
 
 log = logging.getLogger(__name__)
@@ -155,8 +156,8 @@ def main(argv: list[str] | None = None) -> int:
                           "aside (nothing is deleted) and start with a fresh database?").format(path=e.path),
                         yes=_("Keep it aside and start fresh"), no=_("Quit")):
                     return 2
-                kept = quarantine(e.path)
-                log.warning("damaged database kept as %s", kept)
+                kept, report = salvage.recover(e.path)  # drafts etc. copied into the fresh store
+                log.warning("damaged database kept as %s; %s", kept, report.summary())
     except AlreadyRunning as e:
         prompts.get().warning(None, _("Already running"), e.message)
         return 1

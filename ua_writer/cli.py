@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import sqlite3
 import sys
 
 from ua_writer import __version__, paths
@@ -61,6 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def database_error_message(e: sqlite3.DatabaseError) -> str:
+    """One line for an SQLite error met while using an opened store."""
+    text = " ".join(str(e).split())[:160]  # one line, and not a page of damaged row text
+    if "locked" in text.lower() or "busy" in text.lower():
+        return f"the database is busy: another ua-writer is writing to it; try again ({text})"
+    return (f"the database {paths.database_path()} is damaged ({text}); run 'ua-writer repair' to "
+            "keep the damaged file aside and start a fresh one")
+
+
 def main(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
@@ -78,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args, ctx) or 0)
     except UserFacingError as e:
         print(f"ua-writer: error: {e.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except sqlite3.DatabaseError as e:  # damage found after opening (quick_check cannot see all)
+        print(f"ua-writer: error: {database_error_message(e)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("ua-writer: interrupted", file=sys.stderr)

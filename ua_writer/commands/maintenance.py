@@ -13,17 +13,20 @@ def register(sub) -> None:
 
 
 def run_repair(args, ctx) -> int:
+    from ua_writer.core import salvage
+
     db = paths.database_path()
     try:
         s = store_mod.Store(db)
     except CorruptStoreError:
-        kept = store_mod.quarantine(db)
-        s = store_mod.open_store(db)
+        problem = "damaged"
+    else:
+        problem = salvage.deep_check(s)  # quick_check on open cannot see damaged row contents
         s.close()
-        print(f"the damaged database was moved to {kept}; a fresh one was started at {db} "
-              "(bundled actions reloaded)", file=ctx.out)
+    if problem is None:
+        print(f"database {db}: ok", file=ctx.out)
         return 0
-    ok = s.integrity_ok()
-    s.close()
-    print(f"database {db}: {'ok' if ok else 'damaged'}", file=ctx.out)
+    kept, report = salvage.recover(db)
+    print(f"the damaged database was moved to {kept}; a fresh one was started at {db} "
+          f"(bundled actions reloaded; {report.summary()})", file=ctx.out)
     return 0

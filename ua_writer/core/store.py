@@ -171,7 +171,7 @@ class Store:
         try:
             self._configure()
             self._migrate()
-        except sqlite3.DatabaseError as e:
+        except (sqlite3.DatabaseError, UnicodeError) as e:  # a damaged header can fail to decode
             self.db.close()
             msg = str(e).lower()
             if "locked" in msg or "busy" in msg:
@@ -197,6 +197,8 @@ class Store:
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version < 0 or version > SCHEMA_VERSION + 1000:  # no real ua-writer wrote that
+            raise sqlite3.DatabaseError(f"implausible schema version {version}")
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"the database {self.path} was written by a newer ua-writer (schema {version}, "
@@ -259,7 +261,7 @@ class Store:
         row = self.db.execute("SELECT pack FROM actions WHERE id = ?", (action_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no action with id {action_id!r}")
-        action = packs.action_from_dict(json.loads(row["pack"]), source=f"database action {action_id}")
+        action = packs.action_from_dict(_loads(row["pack"]), source=f"database action {action_id}")
         if with_address_book:
             known = {r.id for r in action.recipients}
             for r in self.action_address_book(action_id):
@@ -407,7 +409,7 @@ class Store:
 
     def contacts(self) -> list[Recipient]:
         rows = self.db.execute("SELECT id, recipient FROM address_book ORDER BY id").fetchall()
-        return [packs.recipient_from_dict(json.loads(r["recipient"]), source="address book") for r in rows]
+        return [packs.recipient_from_dict(_loads(r["recipient"]), source="address book") for r in rows]
 
     def delete_contact(self, recipient_id: str) -> None:
         with self.transaction() as db:
@@ -441,13 +443,13 @@ class Store:
         rows = db.execute(
             """SELECT b.recipient FROM action_recipients ar JOIN address_book b ON b.id = ar.recipient_id
                WHERE ar.action_id = ? ORDER BY b.id""", (action_id,)).fetchall()
-        return [packs.recipient_from_dict(json.loads(r[0]), source="address book") for r in rows]
+        return [packs.recipient_from_dict(_loads(r[0]), source="address book") for r in rows]
 
     def _refresh_search(self, db, action_id: str) -> None:
         row = db.execute("SELECT pack FROM actions WHERE id = ?", (action_id,)).fetchone()
         if row is None:
             return
-        action = packs.action_from_dict(json.loads(row[0]))
+        action = packs.action_from_dict(_loads(row[0]))
         db.execute("UPDATE actions SET search = ? WHERE id = ?",
                    (_search_text(action, self._address_book_for(db, action_id)), action_id))
 
@@ -455,7 +457,7 @@ class Store:
     @staticmethod
     def _get_setting(db, key: str, default=None):
         row = db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return default if row is None else json.loads(row[0])
+        return default if row is None else _loads(row[0])
 
     @staticmethod
     def _set_setting(db, key: str, value) -> None:
@@ -557,7 +559,7 @@ class Store:
             args = (action_id,)
         q += " ORDER BY sent_on, id"
         return [SentRecord(r["action_id"], r["recipient_id"], r["language"], r["channel"],
-                           _dt.date.fromisoformat(r["sent_on"]), r["id"])
+                           _date(r["sent_on"]), r["id"])
                 for r in self.db.execute(q, args)]
 
     def delete_sent(self, record_id: int) -> None:
@@ -579,7 +581,18 @@ def _iso(d: _dt.date | None) -> str | None:
 
 
 def _date(s: str | None) -> _dt.date | None:
-    return _dt.date.fromisoformat(s) if s else None
+    try:
+        return _dt.date.fromisoformat(s) if s else None
+    except (TypeError, ValueError):  # only a damaged file holds anything else
+        raise sqlite3.DatabaseError(f"damaged date {s!r} in the database") from None
+
+
+def _loads(text: str):
+    """json.loads for values this module wrote: a failure means the file is damaged."""
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError) as e:
+        raise sqlite3.DatabaseError(f"damaged JSON in the database ({e})") from None
 
 
 def quarantine(path: str | os.PathLike) -> Path:
