@@ -1,0 +1,158 @@
+"""Every bundled action × every recipient × every language, composed for real; plus hand-checked
+letters for the seed UAs (Juraev, Azimov, Kasymakhunov)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ua_writer import paths
+from ua_writer.core import packs
+from ua_writer.core.compose import available_languages, compose_letter
+from ua_writer.core.errors import UserFacingError
+from ua_writer.core.lang import get_rules
+from ua_writer.core.letter import from_text
+from ua_writer.core.model import SenderProfile
+
+DAY = dt.date(2011, 4, 1)
+PROFILE = SenderProfile(name="Anna Kovač", names={"ru": "Анна Ковач"},
+                        address_lines=["Musterstraße 12", "10115 Berlin"], city="Berlin", country="DE",
+                        email="anna@example.org", gender="f")
+PLACE_DATE = {"en": "Berlin, 1 April 2011", "ru": "1 апреля 2011 г.", "de": "Berlin, 1. April 2011",
+              "fr": "Berlin, le 1er avril 2011", "es": "Berlin, 1 de abril de 2011"}
+SALUTATION_END = {"en": ",", "ru": "!", "de": ",", "fr": ",", "es": ":"}
+LANGS = ["en", "ru", "de", "fr", "es"]
+
+
+def _actions():
+    return [packs.load(p) for p in sorted(paths.bundled_actions_dir().glob("*.json"))]
+
+
+def _cases():
+    return [pytest.param(a, r, lang, id=f"{a.id}-{r.id}-{lang}")
+            for a in _actions() for r in a.recipients for lang in LANGS]
+
+
+def _action(action_id):
+    return packs.load(paths.bundled_actions_dir() / f"{action_id}.json")
+
+
+def test_the_seed_packs_are_there():
+    assert len(_cases()) >= 7 * 5      # 7 recipients in the three UAs, 5 languages
+    assert set(LANGS) <= set(available_languages())
+
+
+@pytest.mark.parametrize("action,recipient,lang", _cases())
+def test_every_seed_letter(action, recipient, lang):
+    rules = get_rules(lang)
+    if recipient.copies_only:
+        with pytest.raises(UserFacingError):
+            compose_letter(action, recipient, lang, PROFILE, DAY)
+        original = next(r for r in action.main_recipients() if not r.copies_only)
+        letter = compose_letter(action, recipient, lang, PROFILE, DAY, copy_of=original)
+        assert letter.copy_marker == rules.words["copy_marker"]
+        addressee = original
+    else:
+        letter = compose_letter(action, recipient, lang, PROFILE, DAY)
+        assert letter.copy_marker == ""
+        addressee = recipient
+
+    assert letter.language == lang
+    assert letter.place_date == PLACE_DATE[lang]
+    assert letter.sender[0] == ("Анна Ковач" if lang == "ru" else "Anna Kovač")
+    # addressee: the recipient's postal lines in the letter's language, then the country line
+    local = addressee.local(lang)
+    lines = local.address_lines if local.address_lines is not None else addressee.address_lines
+    for line in lines:
+        assert line in letter.addressee
+    assert letter.addressee[-1] == rules.country_line(addressee.country)
+    assert letter.addressee == rules.addressee_block(addressee, sender_country="DE")
+    assert letter.salutation == rules.salutation(addressee)
+    assert letter.salutation.endswith(SALUTATION_END[lang])
+    assert letter.closing == rules.closing(addressee)
+    # appeal points: in the letter's language, else English behind a visible marker
+    own = action.appeals.get(lang)
+    if own:
+        for point in own:
+            assert rules.appeal(point) in letter.paragraphs
+    elif action.appeals.get("en"):
+        marker = rules.untranslated_marker("en")
+        i = letter.paragraphs.index(marker)
+        en = get_rules("en")
+        assert letter.paragraphs[i + 1:i + 1 + len(action.appeals["en"])] == \
+            [en.appeal(p) for p in action.appeals["en"]]
+        assert any("no appeal points" in w for w in letter.warnings)
+    # the persons are named in the opening paragraph
+    for p in action.persons:
+        assert rules.person(p).case("gent" if lang == "ru" else "nomn") in letter.paragraphs[0]
+    # copies: every copy recipient but the addressee
+    assert letter.copies == [rules.recipient_label(r) for r in action.copy_recipients()
+                             if r.id != addressee.id]
+    assert letter.copies_heading == rules.words["copies_heading"]
+    assert letter.meta["action_id"] == action.id and letter.meta["recipient_id"] == recipient.id
+    assert action.notes is None or action.notes not in letter.to_text()
+    assert from_text(letter.to_text(), letter) == letter
+
+
+# -- hand-checked seed letters ------------------------------------------------------------------
+
+def test_juraev_russian_letter_to_the_prosecutor_general():
+    l = compose_letter(_action("juraev-2011"), "prosecutor-general", "ru", PROFILE, DAY)
+    assert l.addressee == ["Генеральному прокурору Российской Федерации", "Ю. Я. Чайке",
+                           "ул. Большая Дмитровка, д. 15а", "г. Москва", "125993",
+                           "РОССИЯ / RUSSIAN FEDERATION"]
+    assert l.salutation == "Уважаемый Юрий Яковлевич!"
+    assert l.paragraphs[0].startswith("Я обращаюсь к Вам в связи с делом Низомхона Джураева, судьба "
+                                      "которого вызывает у меня глубокую тревогу.")
+    assert "Призываю российские власти не выдавать Низомхона Джураева Таджикистану." in l.paragraphs
+    assert l.closing == "С уважением,"
+    assert (l.copies_heading, l.copies) == ("Копии:", ["Московский городской суд"])
+    assert l.warnings == []
+
+
+def test_juraev_copy_for_the_moscow_city_court():
+    a = _action("juraev-2011")
+    with pytest.raises(UserFacingError, match="only to send copies"):
+        compose_letter(a, "moscow-city-court", "ru", PROFILE, DAY)
+    l = compose_letter(a, "moscow-city-court", "ru", PROFILE, DAY, copy_of="prosecutor-general")
+    assert l.copy_marker == "КОПИЯ" and l.addressee[1] == "Ю. Я. Чайке"
+    assert l.to_text().startswith("КОПИЯ\n\nАнна Ковач\n")
+
+
+def test_juraev_english_german_french_spanish_salutations():
+    a = _action("juraev-2011")
+    got = {lang: compose_letter(a, "prosecutor-general", lang, PROFILE, DAY) for lang in LANGS}
+    assert got["en"].salutation == "Dear Prosecutor General,"
+    assert got["en"].addressee[:2] == ["Yurii Yakovlevich Chaika", "Prosecutor General of the Russian Federation"]
+    assert got["en"].addressee[-1] == "RUSSIAN FEDERATION"
+    assert got["en"].paragraphs[1] == "I urge the Russian authorities not to extradite Nizomhon Juraev."
+    assert got["de"].salutation == "Sehr geehrter Herr Generalstaatsanwalt,"
+    assert got["de"].addressee[0] == "Herrn Yurii Yakovlevich Chaika"
+    assert got["fr"].salutation == "Monsieur le Procureur général,"
+    assert got["fr"].closing == ("Je vous prie d'agréer, Monsieur le Procureur général, l'expression de ma "
+                                 "haute considération.")
+    assert got["es"].salutation == "Señor Fiscal General:"
+
+
+def test_kasymakhunov_letter_to_the_foreign_ministry():
+    a = _action("kasymakhunov-2012")
+    ru = compose_letter(a, "mfa-third-cis-department", "ru", PROFILE, DAY)
+    assert ru.addressee[:2] == ["Директору Третьего департамента стран СНГ Министерства иностранных дел "
+                                "Российской Федерации", "М. А. Пешкову"]
+    assert ru.salutation == "Уважаемый господин Пешков!"                # the pack's own salutation
+    assert ru.copies == ["Председателю Верховного Суда Российской Федерации В. М. Лебедеву"]
+    en = compose_letter(a, "prosecutor-general", "en", PROFILE, DAY)
+    assert en.salutation == "Dear Prosecutor-General,"
+    assert en.copies == ["Vyacheslav Mikhailovich Lebedev, Chair of the Supreme Court"]
+    assert "I call on the authorities to rescind the extradition order granted by the General " \
+           "Prosecutor’s Office against Yusup Kasymakhunov." in en.paragraphs
+
+
+def test_azimov_letter_to_the_regional_court_is_addressed_to_the_institution():
+    l = compose_letter(_action("azimov-2011"), "moscow-regional-court", "ru", PROFILE, DAY)
+    assert l.addressee == ["Московский областной суд", "Московская область", "Красногорский район",
+                           "п/о Красногорск-2", "143402", "РОССИЯ / RUSSIAN FEDERATION"]
+    assert l.salutation == "Уважаемые господа!"
+    assert l.copies == []
+    assert "Исмона Азимова" in l.paragraphs[0]
