@@ -164,7 +164,11 @@ def draw_cover(c, data: CoverData, g: _pdf.Geometry) -> None:
     fs = _fonts.letter_fonts()
     m = _pdf._Measurer()
     H = g.height * MM
-    P = _fonts.printable
+    table = _fonts.stand_in_table(fs)
+
+    def P(text: str) -> str:
+        return text.translate(table)
+
     L = {k: P(v) for k, v in data.labels.items()}
     left = g.left * MM
     value_x = (g.left + 42) * MM

@@ -106,7 +106,7 @@ def missing_glyphs(text: str, face: str = "regular") -> set[str]:
     fs = letter_fonts()
     font = pdfmetrics.getFont(getattr(fs, face))
     cmap = font.face.charToGlyph
-    return {ch for ch in set(printable(text)) if not ch.isspace() and ord(ch) not in cmap}
+    return {ch for ch in set(printable(text, fs)) if not ch.isspace() and ord(ch) not in cmap}
 
 
 #: invisible characters dropped before drawing (a soft hyphen would print as a hyphen mid-line)
@@ -121,9 +121,9 @@ _STAND_INS = {
 _tables: dict[Path, dict[int, str | None]] = {}
 
 
-def printable(text: str) -> str:
-    """``text`` with characters the letter font lacks replaced by close stand-ins (see above)."""
-    fs = letter_fonts()
+def stand_in_table(fs: FontSet | None = None) -> dict[int, str | None]:
+    """The ``str.translate`` table of :func:`printable` for the registered font."""
+    fs = fs or letter_fonts()
     table = _tables.get(fs.folder)
     if table is None:
         from reportlab.pdfbase import pdfmetrics
@@ -132,4 +132,9 @@ def printable(text: str) -> str:
         table = dict(_DROP)
         table.update({k: v for k, v in _STAND_INS.items() if k not in cmap})
         _tables[fs.folder] = table
-    return text.translate(table)
+    return table
+
+
+def printable(text: str, fs: FontSet | None = None) -> str:
+    """``text`` with characters the letter font lacks replaced by close stand-ins (see above)."""
+    return text.translate(stand_in_table(fs))

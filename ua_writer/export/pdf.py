@@ -347,9 +347,19 @@ def _address_lines(letter: Letter, fs: _fonts.FontSet, g: Geometry, m: _Measurer
     return attempt, g.field_top + 1.0, warnings
 
 
-def printable_letter(letter: Letter) -> Letter:
+def _pdfmetrics():
+    from reportlab.pdfbase import pdfmetrics
+
+    return pdfmetrics
+
+
+def printable_letter(letter: Letter, fs: _fonts.FontSet | None = None) -> Letter:
     """A copy of the letter with characters the font lacks replaced (fonts.printable)."""
-    p = _fonts.printable
+    table = _fonts.stand_in_table(fs)
+
+    def p(text: str) -> str:
+        return text.translate(table)
+
     return replace(
         letter, sender=[p(s) for s in letter.sender], place_date=p(letter.place_date),
         addressee=[p(s) for s in letter.addressee], subject=p(letter.subject),
@@ -365,7 +375,7 @@ def layout_letter(letter: Letter, page_size: PageSizeName | str = "a4", *,
     unless ``font_size`` is given."""
     g = geometry(page_size)
     fs = _fonts.letter_fonts()
-    letter = printable_letter(letter)
+    letter = printable_letter(letter, fs)
     if align not in ("justify", "left"):
         raise ExportError(f"unknown alignment {align!r}; valid: justify, left")
     m = _Measurer()
@@ -388,7 +398,8 @@ def layout_letter(letter: Letter, page_size: PageSizeName | str = "a4", *,
         for s in part:
             chars.update(s)
     layout.chars = chars
-    missing = _fonts.missing_glyphs("".join(chars))
+    cmap = _pdfmetrics().getFont(fs.regular).face.charToGlyph
+    missing = {ch for ch in chars if not ch.isspace() and ord(ch) not in cmap}
     if missing:
         shown = " ".join(sorted(missing)[:10])
         layout.warnings.append(f"the font has no glyphs for: {shown} (they will print as boxes)")
