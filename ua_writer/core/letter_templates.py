@@ -121,6 +121,11 @@ def _check_args(args, kwargs, *, cap_ints: bool = True) -> int:
     return largest
 
 
+#: str methods and filters whose integer arguments size what they build ("x".ljust(10**9))
+_SIZING_METHODS = {"ljust", "rjust", "center", "zfill", "expandtabs"}
+_SIZING_FILTERS = {"do_center", "do_indent", "do_wordwrap", "do_truncate", "do_batch", "do_slice"}
+
+
 def _check_str_call(receiver: str, name: str, largest_arg: int) -> None:
     if len(receiver) * max(1, largest_arg) > MAX_PRODUCT:
         raise _Limit(f"str.{name}() would build a string that is too large")
@@ -142,7 +147,7 @@ def _guard_filter(func):
         _tick()
         values = [a for a in args
                   if not isinstance(a, (Context, EvalContext, ImmutableSandboxedEnvironment))]
-        largest = _check_args(values[1:], kwargs)
+        largest = _check_args(values[1:], kwargs, cap_ints=func.__name__ in _SIZING_FILTERS)
         if values and isinstance(values[0], (str, list, tuple, dict)):
             _check(values[0])
             if _size(values[0]) * max(1, largest) > MAX_PRODUCT:
@@ -190,11 +195,12 @@ class _LetterSandbox(ImmutableSandboxedEnvironment):
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
         _tick()
-        hook = __obj in (__self.ua_tick, __self.ua_value, __self.ua_out)
-        largest = _check_args(args, kwargs, cap_ints=not hook)
         receiver = getattr(__obj, "__self__", None)
         if receiver is None and hasattr(__obj, "__wrapped__"):  # the sandbox's str.format wrapper
             receiver = getattr(__obj.__wrapped__, "__self__", None)
+        sizing = isinstance(receiver, (str, list, tuple, dict)) and \
+            getattr(__obj, "__name__", "") in _SIZING_METHODS
+        largest = _check_args(args, kwargs, cap_ints=sizing)
         if isinstance(receiver, str):
             _check_str_call(receiver, getattr(__obj, "__name__", "?"), largest)
         result = super().call(__context, __obj, *args, **kwargs)
@@ -240,14 +246,18 @@ class _LetterSandbox(ImmutableSandboxedEnvironment):
         return tree
 
 
-def _hook(name: str, *args: nodes.Expr) -> nodes.Call:
-    return nodes.Call(nodes.EnvironmentAttribute(name), list(args), [], None, None)
+def _hook(name: str, *args: nodes.Expr, lineno: int | None = None) -> nodes.Call:
+    call = nodes.Call(nodes.EnvironmentAttribute(name), list(args), [], None, None)
+    line = lineno or next((a.lineno for a in args if getattr(a, "lineno", None)), None)
+    if line:
+        call.set_lineno(line)
+    return call
 
 
 def _instrument(tree: nodes.Template) -> None:
     """Make loops tick per iteration, count every output, size-check assignments and ``~``."""
     for node in list(tree.find_all(nodes.For)):
-        node.body.insert(0, nodes.ExprStmt(_hook("ua_tick")))
+        node.body.insert(0, nodes.ExprStmt(_hook("ua_tick", lineno=node.lineno), lineno=node.lineno))
         if node.test is not None:
             node.test = _hook("ua_value", node.test)
     for node in list(tree.find_all(nodes.Output)):
@@ -294,9 +304,9 @@ class _FolderLoader(BaseLoader):
             path = folder.joinpath(*pieces)
             if not path.is_file():
                 continue
+            if not path.resolve().is_relative_to(folder.resolve()):
+                raise TemplateNotFound(template)  # a symlink pointing out of the folder
             try:
-                if not path.resolve().is_relative_to(folder.resolve()):
-                    raise TemplateNotFound(template)  # a symlink pointing out of the folder
                 stat = path.stat()
                 if stat.st_size > MAX_TEMPLATE_BYTES:
                     raise _BadFile(str(path), f"the file is larger than {MAX_TEMPLATE_BYTES // 1024} KB")
