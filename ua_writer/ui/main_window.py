@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
             self.coverage_label.setToolTip("")
             self.action_pane.set_coverage(None)
         else:
-            cov = _coverage.coverage(points, self.letter_panel.text())
+            cov = _coverage.coverage(points, self.letter_panel.text(), self._names_text())
             self.action_pane.set_coverage(cov)
             n = sum(c.mentioned for c in cov)
             self.coverage_label.setText(ngettext("{n} of {total} appeal point mentioned",
@@ -396,6 +396,17 @@ class MainWindow(QMainWindow):
             self.coverage_label.setToolTip(
                 (_("Not mentioned any more:") + "\n• " + "\n• ".join(missing)) if missing else "")
         self._paginate_timer.start()
+
+    def _names_text(self) -> str:
+        """People's and places' names in every spelling and case (coverage ignores them)."""
+        a = self.action
+        if a is None:
+            return ""
+        parts = [a.country or "", i18n_qt.country_name(a.country)]
+        for p in a.persons:
+            parts += [p.name, *p.names.values()]
+            parts += [f for forms in p.forms.values() for f in forms.values()]
+        return " ".join(parts)
 
     def _start_pagination(self) -> None:
         cur = self._current_letter()

@@ -51,7 +51,7 @@ class TextChangeCommand(QUndoCommand):
         if not self.removed and not other.removed and other.added and self.added:
             if other.pos != self.pos + len(self.added) or "\n" in other.added or "\n" in self.added:
                 return False
-            if self.added[-1].isspace() and not other.added[0].isspace():
+            if self.added[-1].isspace() and not other.added[0].isspace() and not self.added.isspace():
                 return False  # a new word starts: a new undo step
             self.added += other.added
             return True

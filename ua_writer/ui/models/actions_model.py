@@ -267,6 +267,7 @@ class ActionFilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
         self._mask: list[bool] = []
         self._mask_generation = -1
+        self._src = None
 
     # -- the filter -----------------------------------------------------------------------------
     def status(self) -> str:
@@ -297,7 +298,7 @@ class ActionFilterProxy(QSortFilterProxyModel):
             self.invalidateRowsFilter()
 
     def _compute_mask(self) -> None:
-        src = self.sourceModel()
+        src = self._src
         texts, statuses = src.search_texts, src.statuses
         st, words = self._status, self._words
         if not words:
@@ -308,14 +309,25 @@ class ActionFilterProxy(QSortFilterProxyModel):
                 mask = [w in t for t in texts]
             else:
                 mask = [s == st and w in t for s, t in zip(statuses, texts)]
-        else:
-            mask = [(st == "all" or s == st) and all(w in t for w in words)
-                    for s, t in zip(statuses, texts)]
+        else:  # narrow the candidates word by word (no per-row generator)
+            first = words[0]
+            keep = [i for i, t in enumerate(texts) if first in t and (st == "all" or statuses[i] == st)]
+            for w in words[1:]:
+                keep = [i for i in keep if w in texts[i]]
+            mask = [False] * len(texts)
+            for i in keep:
+                mask[i] = True
         self._mask = mask
         self._mask_generation = src.generation
 
+    def setSourceModel(self, model) -> None:  # noqa: N802 - Qt's name
+        self._src = model  # a plain Python reference: no Qt call per filtered row
+        self._mask_generation = -1
+        super().setSourceModel(model)
+
     def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802 - Qt's name
-        if self._mask_generation != self.sourceModel().generation:
+        # called once per source row: keep it to a generation check and an index lookup
+        if self._mask_generation != self._src.generation:
             self._compute_mask()
         return self._mask[row]
 

@@ -70,6 +70,13 @@ class LetterEdit(QPlainTextEdit):
             self._applying = False
         self._shadow = self.text()
 
+    def set_cursor_index(self, index: int) -> None:
+        """Put the cursor at a Python string index of ``text()`` and show it."""
+        cursor = self.textCursor()
+        cursor.setPosition(min(_utf16_len(self._shadow[:index]), self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
     def apply_replace(self, pos: int, remove_len: int, text: str) -> None:
         """The raw mutator for undo commands (Python indices into ``text()``)."""
         current = self._shadow

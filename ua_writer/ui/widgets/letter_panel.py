@@ -25,7 +25,7 @@ from ua_writer.core.model import Action, Recipient
 from ua_writer.ui import composing, i18n_qt
 from ua_writer.ui.autosave import DraftKeeper, Key
 from ua_writer.ui.undo import ResetToTemplateCommand, TextChangeCommand
-from ua_writer.ui.widgets.letter_editor import LetterEdit
+from ua_writer.ui.widgets.letter_editor import LetterEdit, diff
 
 #: how long the text must rest before coverage and page count are recomputed
 SETTLE_MS = 400
@@ -272,6 +272,9 @@ class LetterPanel(QWidget):
                                     "example the embassy of the country in yours.")
         self.editor.setPlaceholderText(self._compose_error or "")
         self.editor.set_text(text)
+        if text != self._template_text:  # a draft: put the cursor where the user's edit ends
+            pos, _removed, added = diff(self._template_text, text)
+            self.editor.set_cursor_index(pos + len(added))
         self.editor.setReadOnly(self._key is None)
         self.add_recipient_button.setVisible(action is not None and recipient is None)
         stack = self._stack_for(self._key)
