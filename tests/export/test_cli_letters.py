@@ -141,6 +141,18 @@ def test_fax_cover_packet_and_cover_alone(capsys, profile, tmp_path):
     assert "Страниц: 2" in norm(pdf_text(alone))
 
 
+@needs_pdftotext
+def test_copy_letter_fax_to_the_court_without_the_writers_note(capsys, profile, tmp_path):
+    target = tmp_path / "court.pdf"
+    code, out, err = run(capsys, "--data-dir", profile, "--today", "2011-04-01", "letter", ACTION,
+                         "--to", "moscow-city-court", "--lang", "en", "--fax-cover", "--no-note",
+                         "-o", str(target))
+    assert code == 0, err
+    text = norm(pdf_text(target))
+    assert "+7 495 963-93-59" in text and "COPY" in text
+    assert "do not send letters directly" not in text
+
+
 def test_us_letter_page_size(capsys, profile, tmp_path):
     target = tmp_path / "l.pdf"
     code, _, err = run(capsys, "--data-dir", profile, "--today", "2011-04-01", "letter", ACTION,

@@ -119,3 +119,9 @@ def test_packet_language_and_title():
     reader = pypdf.PdfReader(io.BytesIO(data))
     assert reader.trailer["/Root"]["/Lang"] == "ru-RU"
     assert re.match(r"ФАКС: Россия", reader.metadata.title)
+
+
+@needs_pdftotext
+def test_the_note_can_be_left_off():
+    data, _ = fax_packet_bytes(english_letter(), _recipient(), _profile(), _action(), include_note=False)
+    assert "If a voice answers" not in pdf_text(data)

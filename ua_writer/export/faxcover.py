@@ -5,7 +5,9 @@ number in international format (``phonenumbers``: "+7 495 987-58-41"), the sende
 name, phone, fax, e-mail), the date (a passed date formatted by Babel in the letter's locale,
 else the Letter's own place/date line), the subject (action title and UA number), the page
 count *including the cover*, the recipient's note and a short courteous request to deliver the
-letter. The letter is laid out first (pdf.layout_letter), so the count printed is the real total.
+letter. The note is pack data written for letter writers ("If a voice answers, ask for 'Fax'",
+but also "do not send letters directly to the court"), so callers can leave it off
+(``include_note=False``; CLI ``--no-note``). The letter is laid out first (pdf.layout_letter), so the count printed is the real total.
 Labels exist for en, ru, de, fr, es; other languages get English labels — they are a form's
 field names, not letter prose, so they live here rather than in a template. No Qt.
 """
@@ -115,8 +117,8 @@ def _letter_locale(letter: Letter):
 
 
 def cover_data(letter: Letter, recipient: Recipient, profile: SenderProfile | None, action: Action,
-               total_pages: int, *, date: _dt.date | None = None, fax_number: str | None = None
-               ) -> CoverData:
+               total_pages: int, *, date: _dt.date | None = None, fax_number: str | None = None,
+               include_note: bool = True) -> CoverData:
     lang = letter.language
     base = lang.replace("_", "-").split("-")[0].lower()
     labels = labels_for(lang)
@@ -154,7 +156,7 @@ def cover_data(letter: Letter, recipient: Recipient, profile: SenderProfile | No
     return CoverData(
         language=lang, labels=labels, to_lines=to_lines, fax=fax, from_lines=from_lines,
         from_phone=from_phone, from_fax=from_fax, from_email=from_email, date=date_text,
-        subject=subject, total_pages=total_pages, note=recipient.note or "",
+        subject=subject, total_pages=total_pages, note=(recipient.note or "") if include_note else "",
         message=labels["message"].format(recipient=who),
     )
 
@@ -232,7 +234,8 @@ def draw_cover(c, data: CoverData, g: _pdf.Geometry) -> None:
 
 def render_fax(letter: Letter, recipient: Recipient, profile: SenderProfile | None, action: Action,
                out: BinaryIO, *, date: _dt.date | None = None, fax_number: str | None = None,
-               cover_only: bool = False, page_size: str = "a4", font_size: float | None = None,
+               cover_only: bool = False, include_note: bool = True, page_size: str = "a4",
+               font_size: float | None = None,
                align: str = "left", invariant: bool = False) -> tuple[int, int, list[str]]:
     """Render the cover (+ the letter unless ``cover_only``) into ``out``.
 
@@ -242,7 +245,7 @@ def render_fax(letter: Letter, recipient: Recipient, profile: SenderProfile | No
     """
     layout = _pdf.layout_letter(letter, page_size, font_size=font_size, align=align)
     data = cover_data(letter, recipient, profile, action, layout.page_count + 1, date=date,
-                      fax_number=fax_number)
+                      fax_number=fax_number, include_note=include_note)
     meta = letter.meta or {}
     title = f"{data.labels['title']}: {data.subject}" if data.subject else meta.get("title")
     c = _pdf.new_canvas(out, letter, layout.geometry, invariant=invariant, title=title)
