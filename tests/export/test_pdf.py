@@ -141,7 +141,6 @@ def test_a_slightly_long_letter_is_set_smaller_to_fit_one_page():
 
 def test_no_widows_or_orphans():
     layout = layout_letter(long_russian_letter(4))
-    H = 297 * MM
     for page in layout.pages[1:]:
         body = [op for op in page if op[0] == "t" and op[5] and op[2] > 15 * MM]
         assert len(body) >= 2

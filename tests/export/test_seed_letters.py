@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import docx
 import pytest
 
-from tests.export.helpers import assert_letter_in_text, needs_pdftotext, norm, pdf_text
+from tests.export.helpers import assert_letter_in_text, needs_pdftotext, pdf_text
 from ua_writer import paths
 from ua_writer.core import packs
 from ua_writer.core.model import SenderProfile
