@@ -78,6 +78,13 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
             a.country = code
             b.note("country", SHAPE if ":" in a.title else GUESS, title_idx, head)
 
+    # a date line just above or below the title: the document's date
+    for i in content[:k + 3]:
+        if i not in b.used and a.issue_date is None and (d := C.standalone_date(lines[i])):
+            a.issue_date = d
+            b.note("issue_date", STRUCTURAL, i)
+            b.use(i)
+
     # -- prose ------------------------------------------------------------------------------------------
     rest = [i for i in range(len(lines)) if i not in b.used and (title_idx is None or i > title_idx)]
     paras = C.paragraphs(doc, rest)

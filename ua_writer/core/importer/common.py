@@ -298,6 +298,9 @@ _NOT_NAME_WORDS = {
     "facility", "region", "province", "square", "street", "avenue", "st", "ul", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "criminal", "code", "article", "law",
     "watch", "times", "press", "media", "radio", "tv", "world", "day", "new", "researcher",
+    "central", "eastern", "western", "northern", "southern", "east", "west", "north", "south", "asia",
+    "europe", "africa", "america", "americas", "middle", "pacific", "caribbean", "latin", "gulf",
+    "director", "secretary", "programme", "program", "campaign", "campaigner", "deputy", "regional",
 }
 
 
@@ -413,6 +416,20 @@ def labelled_persons(doc: Doc, b: Builder, start: int = 0, end: int | None = Non
                 b.note(f"persons[{len(persons) - 1}].gender", LABELLED, i)
             b.use(i)
     return persons
+
+
+def standalone_date(line: str) -> "_dt.date | None":
+    """A line that is only a date, perhaps with a word like "Posted" or "Published:"."""
+    if not line or len(line) > 50:
+        return None
+    dates = F.find_dates(line)
+    if len(dates) != 1:
+        return None
+    d, s, e = dates[0]
+    rest = (line[:s] + line[e:]).strip(" :,-–|")
+    if len(rest.split()) <= 2 and not re.search(r"\b(?:before|by|until|deadline)\b", rest, re.I):
+        return d
+    return None
 
 
 # -- boilerplate notes ------------------------------------------------------------------------------

@@ -230,7 +230,8 @@ _FEMALE_HON = re.compile(r"^(?:Mrs|Ms|Miss|Madam|Madame|Mme|Frau|Sra|Señora|Г�
 _OTHER_HON = re.compile(r"^(?:Dr|Prof|H\.\s?E|HE|His Excellency|Her Excellency|Hon|The Honourable|"
                         r"The Honorable|Judge|Justice|(?:Lieutenant|Major|Brigadier)[- ]General|"
                         r"Field Marshal|General|Colonel|Col|Brigadier|Captain|Capt|Major|Admiral|"
-                        r"Sheikh|Shaikh|Rev|Reverend|Father|Imam|Ayatollah|Hojjatoleslam)\b\.?\s+(?=[A-ZА-ЯЁ])", re.I)
+                        r"Sheikh|Shaikh|Rev|Reverend|Father|Imam|Ayatollah|Hojjatoleslam|Lic|Licenciad[oa]|Ing|Mtr[oa]|"
+                        r"Abg|Abog|Arq|Don|Doña|Dra)\b\.?\s+(?=[^\W\d_])", re.I)
 
 
 def strip_honorific(name: str) -> tuple[str, str | None]:

@@ -84,6 +84,12 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
     # -- title ---------------------------------------------------------------------------------------
     head_end = _title(doc, b, a, take)
 
+    for i in range(head_end, min(n, head_end + 4)):
+        if lines[i] and a.issue_date is None and (d := C.standalone_date(lines[i])):
+            a.issue_date = d
+            b.note("issue_date", STRUCTURAL, i)
+            b.use(i)
+
     # -- summary + body (before TAKE ACTION) ------------------------------------------------------------
     body_end = take if take > head_end else (addinfo if addinfo > head_end else n)
     body_idx = [i for i in range(head_end, body_end) if i not in b.used]

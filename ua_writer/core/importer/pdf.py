@@ -111,7 +111,9 @@ def _group_lines(words: list[dict]) -> list[_Line]:
         gap_limit = max(COLUMN_GAP, 1.6 * size)
         segs: list[_Seg] = []
         for w in row:
-            if segs and w["x0"] - segs[-1].x1 <= gap_limit:
+            label = bool(segs) and segs[-1].text.endswith(":") and len(segs[-1].text) <= 25 \
+                and w["x0"] - segs[-1].x1 <= 6 * gap_limit
+            if segs and (w["x0"] - segs[-1].x1 <= gap_limit or label):
                 s = segs[-1]
                 s.text += " " + w["text"]
                 s.x1 = max(s.x1, w["x1"])
@@ -160,63 +162,45 @@ def _emit(lines: list[_Line]) -> list[str]:
 
 
 def _column_region(lines: list[_Line], start: int) -> tuple[int, list[list[_Seg]]]:
-    """From lines[start] (which has several segments), extend while lines fit the same gutters."""
-    first = lines[start]
-    # gutters: the spaces between the first line's segments
-    gutters = [(a.x1, b.x0) for a, b in zip(first.segs, first.segs[1:])]
-    ncols = len(first.segs)
-    columns: list[list[_Seg]] = [[] for _ in range(ncols)]
+    """From lines[start] (which has several segments), extend while lines fit the same columns.
 
+    Columns start where the first line's segments start; a segment belongs to the column whose
+    start is the last one at or left of it, and must end before the next column starts. A segment
+    reaching into the next column is full-width text and ends the region.
+    """
+    first = lines[start]
+    starts = [s.x0 for s in first.segs]
+    columns: list[list[_Seg]] = [[] for _ in starts]
     j = start
-    multi_seen = 0
     while j < len(lines):
         ln = lines[j]
         placed = []
-        ok = True
         for seg in ln.segs:
-            k = _assign(seg, gutters, ncols)
+            k = _assign(seg, starts)
             if k is None:
-                ok = False
                 break
             placed.append((k, seg))
-        if not ok:
-            break
-        if len(ln.segs) == 1 and j > start:
-            # a lone line inside a region must stay within one column and not be a full-width line
-            gap_above = ln.top - lines[j - 1].bottom
-            if gap_above > 3 * (ln.bottom - ln.top) and multi_seen:
-                break
         else:
-            multi_seen += 1
-            # shrink gutters to what this line leaves free
-            gutters = _narrow(gutters, ln.segs)
-        for k, seg in placed:
-            columns[k].append(seg)
-        j += 1
+            if j > start and len(ln.segs) == 1:
+                gap_above = ln.top - lines[j - 1].bottom
+                if gap_above > 2.5 * (ln.bottom - ln.top):
+                    break  # a lone line after a gap: the region is over
+            for k, seg in placed:
+                columns[k].append(seg)
+            j += 1
+            continue
+        break
     return j, [c for c in columns if c]
 
 
-def _assign(seg: _Seg, gutters: list[tuple[float, float]], ncols: int) -> int | None:
-    """Column index of ``seg``, or None if it crosses a gutter (full-width text ends the region)."""
-    mids = [(g0 + g1) / 2 for g0, g1 in gutters]
-    if any(seg.x0 < m < seg.x1 for m in mids):
+def _assign(seg: _Seg, starts: list[float]) -> int | None:
+    """Column index of ``seg``, or None if it runs into the next column (full-width text)."""
+    k = 0
+    for i, x in enumerate(starts):
+        if seg.x0 >= x - 4:
+            k = i
+    if k + 1 < len(starts) and seg.x1 > starts[k + 1] - 4:
         return None
-    centre = (seg.x0 + seg.x1) / 2
-    for k, m in enumerate(mids):
-        if centre < m:
-            return k
-    return ncols - 1
-
-
-def _narrow(gutters: list[tuple[float, float]], segs: list[_Seg]) -> list[tuple[float, float]]:
-    out = []
-    for g0, g1 in gutters:
-        for s in segs:
-            if s.x0 < g1 and s.x1 > g0:
-                # overlaps: keep the side that stays free
-                if s.x1 - g0 < g1 - s.x0:
-                    g0 = max(g0, s.x1)
-                else:
-                    g1 = min(g1, s.x0)
-        out.append((g0, max(g0, g1)))
-    return out
+    if seg.x0 < starts[0] - 30:
+        return None
+    return k

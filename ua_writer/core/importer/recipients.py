@@ -54,13 +54,15 @@ INSTITUTION_WORDS = {
     "facility", "hospital", "camp", "penitentiary", "duma", "procuratura", "ombudsman's",
 }
 STREET = re.compile(
-    r"\b(?:ul|ulitsa|ulica|ulitsy|street|str|st|avenue|ave|av|avenida|road|rd|prospekt|prosp|pr-t|pr|pl|"
-    r"ploshchad|ploschad|square|sq|lane|ln|boulevard|blvd|bulvar|bul|per|pereulok|naberezhnaya|nab|"
-    r"shosse|highway|hwy|box|p/o|p\.o|pob|po|bp|cp|apartado|casilla|calle|rue|strasse|straße|platz|"
-    r"weg|building|bldg|floor|fl|suite|kv|korpus|korp|d|dom|stroenie|str|mkr|mikroraion|"
-    r"drive|dr|way|place|plaza|piazza|via|viale|rua|praça|gasse|kuchasi|kuch|prospekti|"
-    r"district|region|oblast|krai|kray|province|postal|zip|cedex|vulytsya|vul|palace|kremlin|"
-    r"residence|compound|complex|tower|bloc|edificio|palacio|palais)\b\.?",
+    r"\b(?:ulitsa|ulica|ulitsy|street|avenue|avenida|road|prospekt|prosp|pr-t|ploshchad|ploschad|square|"
+    r"lane|boulevard|bulvar|pereulok|naberezhnaya|shosse|highway|box|p/o|p\.o\.|pob|apartado|casilla|"
+    r"calle|rue|strasse|straße|platz|weg|building|bldg|floor|suite|korpus|stroenie|mkr|mikroraion|drive|"
+    r"plaza|piazza|via|viale|rua|praça|gasse|kuchasi|prospekti|district|region|oblast|krai|kray|province|"
+    r"postal|zip|cedex|vulytsya|palace|kremlin|residence|compound|complex|tower|edificio|palacio|palais|"
+    r"colonia|barrio|sector|zona|quartier|mahalla)\b"
+    # short abbreviations only with their dot or a number after them: "ul. Lubyanka", "d. 8", "St 5"
+    r"|\b(?:ul|st|str|pr|pl|po|fl|av|ave|per|bul|nab|kv|korp|bp|cp|ln|sq|rd|blvd|hwy|d|dom|no|nr|vul|"
+    r"kuch|col|pso|av|jl|jln|sh|tr|pr-kt)(?:\.|\s+\d)",
     re.I)
 _FUNCTION_END = re.compile(r"\b(?:of|the|and|for|on|in|to|at|de|del|la|des|du|y|&|,)$", re.I)
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "ben", "de", "da", "van", "von", "ul", "ogly", "uulu",
@@ -385,7 +387,8 @@ def name_like(text: str) -> bool:
         if re.match(r"^(?:al|el|ad|as|ash|at|az|ar|an|ul|bin|ibn|abu|de|di|da|du|van|von|d|o)[-'’][A-ZА-ЯЁ]", t):
             real += 1
             continue
-        if not re.match(r"^[A-ZА-ЯЁ][^\W\d_]*(?:[-'’][A-Za-zА-Яа-яЁё]+)*\.?$", t) or t.isupper() and len(t) > 3:
+        if not (t[:1].isalpha() and t[:1].isupper()) or not re.match(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?$", t) \
+                or t.isupper() and len(t) > 3:
             return False
         if t.endswith("."):
             return False

@@ -67,8 +67,8 @@ def decode(raw: bytes, source: str | None = None) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw[:262144], cp_isolation=["cp1251", "latin_1", "cp1252", "koi8_r",
-                                                   "iso8859_5", "mac_cyrillic", "cp1250"]).best()
+    # the encodings UAs arrive in: Windows Cyrillic, Western (latin-1/cp1252), KOI8-R
+    best = from_bytes(raw[:262144], cp_isolation=["cp1251", "cp1252", "latin_1", "koi8_r"]).best()
     enc = best.encoding if best is not None else "cp1252"
     if enc in ("latin_1", "iso8859_1"):
         enc = "cp1252"  # latin-1 text is cp1252 in practice (curly quotes in 0x80-0x9f)
@@ -215,8 +215,7 @@ def docx_to_text(raw: bytes, source: str | None = None) -> str:
             t = BULLET + " " + t
         return t
 
-    def walk(parent) -> None:
-        body = parent._element if hasattr(parent, "_element") else parent
+    def walk(parent, body) -> None:
         for child in body.iterchildren():
             tag = child.tag.rsplit("}", 1)[-1]
             if tag == "p":
@@ -236,7 +235,7 @@ def docx_to_text(raw: bytes, source: str | None = None) -> str:
                     out.append("")
 
     try:
-        walk(document.element.body)
+        walk(document, document.element.body)
     except Exception as e:
         raise ImportFailed(f"{where}the Word document is damaged: {type(e).__name__}") from None
     return "\n".join(out)
