@@ -8,7 +8,6 @@ Exit 0 when every row became a letter, 1 when some rows were skipped, 2 on a use
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from ua_writer.commands import parse_date
@@ -23,37 +22,22 @@ def register(sub) -> None:
                                    "(address lines separated by '|').")
     p.add_argument("id", help="the action id")
     p.add_argument("--signers", required=True, metavar="FILE.csv", help="the signer sheet")
-    p.add_argument("--lang", required=True, metavar="LANG", help="letter language, e.g. ru or en")
+    p.add_argument("--lang", metavar="LANG",
+                   help="letter language, e.g. ru (default: the action's first language)")
     p.add_argument("--to", metavar="RECIPIENT",
-                   help="recipient id (default: the action's only main recipient)")
+                   help="recipient id (default: the first main recipient); a copy recipient gets "
+                        "copy letters of the letter to --copy-of")
+    p.add_argument("--copy-of", metavar="RECIPIENT", help="see --to")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the letters")
     p.add_argument("--format", choices=core_batch.FORMATS, default="pdf")
     p.add_argument("--merge", metavar="FILE.pdf", help="also join all letters into one PDF")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="letter date (default: --today)")
-    p.add_argument("--page-size", choices=("a4", "letter"), default=None,
-                   help="paper size (default: the preference, else A4)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="letter date (default: today)")
+    p.add_argument("--page-size", choices=("a4", "letter"), default="a4")
+    p.add_argument("--justify", action="store_true",
+                   help="justified paragraphs (default: ragged right, as DIN 5008 advises)")
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help="worker processes (default: the number of CPUs)")
     p.set_defaults(func=run_batch)
-
-
-def pick_recipient(action, recipient_id: str | None):
-    if recipient_id:
-        r = action.recipient(recipient_id)
-        if r is None:
-            ids = ", ".join(x.id for x in action.recipients) or "none"
-            raise UserFacingError(f"action {action.id!r} has no recipient {recipient_id!r} "
-                                  f"(recipients: {ids})")
-        return r
-    mains = [r for r in action.main_recipients() if not r.copies_only]
-    if not action.recipients:
-        raise UserFacingError(f"action {action.id!r} has no recipients; add one first "
-                              "(e.g. the embassy in your country)")
-    if len(mains) != 1:
-        ids = ", ".join(r.id for r in (mains or action.recipients))
-        raise UserFacingError(f"action {action.id!r} has several recipients; choose one with --to "
-                              f"({ids})")
-    return mains[0]
 
 
 class _Bar:
@@ -78,9 +62,21 @@ class _Bar:
 
 
 def run_batch(args, ctx) -> int:
+    from ua_writer.commands.letters import main_recipient, pick_language, pick_recipients
+
     store = ctx.store()
     action = store.get_action(args.id)
-    recipient = pick_recipient(action, args.to)
+    if args.to in ("all", "copies"):
+        raise UserFacingError("batch writes to one recipient; name it with --to RECIPIENT_ID")
+    recipient = pick_recipients(action, args.to)[0]
+    copy_of = None
+    if recipient.is_copy or recipient.copies_only:
+        copy_of = main_recipient(action, args.copy_of).id
+    language = pick_language(action, None, args.lang)
+    if args.merge and args.format != "pdf":
+        raise UserFacingError("--merge needs --format pdf")
+    if args.jobs is not None and args.jobs < 1:
+        raise UserFacingError("--jobs must be at least 1")
     sheet = core_batch.read_signers(args.signers)
     for w in sheet.warnings:
         ctx.warn(w)
@@ -88,18 +84,14 @@ def run_batch(args, ctx) -> int:
         print(f"ua-writer: skipped {args.signers}: {bad}", file=ctx.err)
     if not sheet.signers:
         raise UserFacingError(f"{args.signers}: no usable signer rows")
-    if args.merge and args.format != "pdf":
-        raise UserFacingError("--merge needs --format pdf")
-    if args.jobs is not None and args.jobs < 1:
-        raise UserFacingError("--jobs must be at least 1")
-    page_size = args.page_size or store.prefs().get("page_size") or "a4"
     date = parse_date(args.date, "--date") if args.date else ctx.today
-    job = core_batch.BatchJob(action=action, recipient_id=recipient.id, language=args.lang,
+    job = core_batch.BatchJob(action=action, recipient_id=recipient.id, language=language,
                               out_dir=Path(args.output), date=date, format=args.format,
-                              page_size=page_size)
-    ctx.close()  # the workers open nothing, and the store must not be inherited mid-transaction
+                              page_size=args.page_size, align="justify" if args.justify else "left",
+                              copy_of=copy_of)
+    ctx.close()  # workers must not inherit an open database connection
     run = core_batch.BatchRun(job, sheet.signers, workers=args.jobs)
-    bar = _Bar(ctx.err if ctx.err is not None else sys.stderr)
+    bar = _Bar(ctx.err)
     try:
         for p in run:
             bar.update(p.done, p.total)

@@ -319,6 +319,9 @@ class BatchJob:
     date: _dt.date
     format: str = "pdf"
     page_size: str = "a4"
+    align: str = "left"            # "left" (ragged right, as DIN 5008 advises) or "justify"
+    #: for a copy recipient: the main recipient whose letter is copied (default: the first one)
+    copy_of: str | None = None
 
     def __post_init__(self):
         self.out_dir = Path(self.out_dir)
@@ -363,6 +366,14 @@ def compose_for(job: BatchJob, profile: SenderProfile):
         ids = ", ".join(r.id for r in job.action.recipients) or "none"
         raise UserFacingError(f"action {job.action.id!r} has no recipient {job.recipient_id!r} "
                               f"(recipients: {ids})")
+    if recipient.is_copy or recipient.copies_only:  # a copy letter ("COPY") of a main letter
+        mains = [r for r in job.action.main_recipients() if not r.copies_only]
+        original = job.copy_of or (mains[0].id if mains else None)
+        if original is None:
+            raise UserFacingError(f"action {job.action.id!r} has no main recipient whose letter "
+                                  f"{recipient.id!r} could get a copy of")
+        return compose.compose_letter(job.action, recipient, job.language, profile, job.date,
+                                      copy_of=original)
     return compose.compose_letter(job.action, recipient, job.language, profile, job.date)
 
 
@@ -372,13 +383,13 @@ def render_to(job: BatchJob, letter, path: Path | None):
         from ua_writer.export import pdf
 
         if path is None:
-            return pdf.letter_pdf_bytes(letter, page_size=job.page_size)
-        return pdf.write_letter_pdf(letter, path, page_size=job.page_size)
+            return pdf.letter_pdf_bytes(letter, page_size=job.page_size, align=job.align)
+        return pdf.write_letter_pdf(letter, path, page_size=job.page_size, align=job.align)
     from ua_writer.export import docx
 
     if path is None:
-        return docx.letter_docx_bytes(letter, page_size=job.page_size)
-    return docx.write_letter_docx(letter, path, page_size=job.page_size)
+        return docx.letter_docx_bytes(letter, page_size=job.page_size, align=job.align)
+    return docx.write_letter_docx(letter, path, page_size=job.page_size, align=job.align)
 
 
 def _render_one(job: BatchJob, signer: Signer) -> LetterOutcome:
