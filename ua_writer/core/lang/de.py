@@ -28,7 +28,6 @@ TITLES = {
     "mayor": ("Bürgermeister", "Bürgermeisterin"),
     "ombudsman": ("Ombudsmann", "Ombudsfrau"),
     "ombudsperson": ("Ombudsmann", "Ombudsfrau"),
-    "head": ("Leiter", "Leiterin"),
 }
 
 

@@ -52,7 +52,6 @@ TITLES = {
     "ombudsman": ("Ombudsman", "Ombudsman"),
     "ombudsperson": ("Ombudsperson", "Ombudsperson"),
     "commissioner": ("Commissioner", "Commissioner"),
-    "head": ("Head", "Head"),
 }
 
 

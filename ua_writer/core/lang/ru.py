@@ -40,7 +40,6 @@ TITLES = {
     "ombudsperson": "Уполномоченный по правам человека",
     "human rights commissioner": "Уполномоченный по правам человека",
     "commissioner for human rights": "Уполномоченный по правам человека",
-    "head": "Руководитель",
 }
 
 #: a UA's instruction verbs (imperative or adverbial participle) -> the writer's first person
