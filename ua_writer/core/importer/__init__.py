@@ -10,6 +10,7 @@ pages), background (no recipients/deadline). No Qt.
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from ua_writer.core.importer.result import LOW_CONFIDENCE, FieldInfo, ImportResu
 
 __all__ = ["import_file", "import_text", "ImportResult", "FieldInfo", "LAYOUTS", "LOW_CONFIDENCE",
            "SUPPORTED_SUFFIXES", "detect_layout"]
+
+log = logging.getLogger(__name__)
 
 #: layout modules in order of preference when scores tie
 LAYOUTS = (classic, fi, modern, background)
@@ -58,7 +61,15 @@ def import_text(text: str, source: str | None = None) -> ImportResult:
     if best_score < MIN_SCORE:
         raise ImportFailed(f"{where}this text is not recognised as an Urgent Action or a background "
                            "document (too little prose, no recipients, no deadline)")
-    result = by_name[best_name].parse(doc, best_score)
+    try:
+        result = by_name[best_name].parse(doc, best_score)
+    except Exception:  # a bug in a layout: keep the text, fall back to the plainest reading
+        log.exception("layout %s failed on %s", best_name, source or "text")
+        if best_name == background.NAME:
+            raise ImportFailed(f"{where}this text could not be recognised (internal error; "
+                               "see the log)") from None
+        result = background.parse(doc, 0.0)
+        result.warnings.append(f"internal error in the {best_name} layout; imported as plain text")
     result.action.source = source
     if not result.action.title.strip():
         raise ImportFailed(f"{where}no title could be recognised")

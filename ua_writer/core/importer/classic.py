@@ -75,7 +75,7 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
             b.use(j)
 
     # -- case text: summary + body ------------------------------------------------------------------
-    body_end = min(x for x in (write, send, addinfo, n) if x >= 0 and x > head_end) if n else 0
+    body_end = min([x for x in (write, send, addinfo) if x > head_end] + [n])
     body_idx = [i for i in range(head_end, body_end) if i not in b.used]
     paras = [(i, C.clean_prose(t)) for i, t in C.paragraphs(doc, body_idx)]
     paras = [(i, t) for i, t in paras if not C.is_chrome(t)]
@@ -225,8 +225,8 @@ def _headline(doc: C.Doc, b: C.Builder, a: Action, urgent: int) -> int:
 
 
 def _recipients_end(doc: C.Doc, start: int, addinfo: int) -> int:
-    stop = re.compile(r"^(?:additional information|urgent action|(?:issue\s+)?date\s*:|name\s*:|"
-                      r"UA\s*:?\s*\d)", re.I)
+    stop = re.compile(r"^(?:additional information|urgent action|(?:issue\s+)?(?:date|datum|fecha|дата)\s*:|"
+                      r"name\s*:|UA\s*:?\s*\d)", re.I)
     for i in range(start, len(doc)):
         line = doc.lines[i]
         if not line:

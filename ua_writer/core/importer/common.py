@@ -107,7 +107,8 @@ def is_chrome(line: str) -> bool:
 UA_NO = re.compile(r"\bUA\s*(?:No\.?|number|#)?\s*:?\s*(\d{1,4}\s*/\s*\d{2,4})\b", re.I)
 INDEX = re.compile(r"\b(?:AI\s+)?Index(?:\s*(?:No|number))?\s*:?\s*([A-Z]{2,4}\s*\d{1,3}\s*/\s*\d{1,5}\s*/\s*\d{2,4})",
                    re.I)
-DATE_LABEL = re.compile(r"\b(?:Issue\s+)?Date\s*:\s*(.{6,40})", re.I)
+DATE_LABEL = re.compile(r"\b(?:Issue\s+|Issued\s+)?(?:Date|Datum|Fecha|Дата|Data|Date\s+d['’]émission)\s*:\s*(.{6,40})",
+                        re.I)
 
 
 def read_header(doc: Doc, b: Builder, action: Action, start: int = 0, end: int | None = None) -> None:
@@ -141,7 +142,7 @@ def read_header(doc: Doc, b: Builder, action: Action, start: int = 0, end: int |
 def _is_header_only(line: str) -> bool:
     rest = UA_NO.sub("", line)
     rest = INDEX.sub("", rest)
-    rest = re.sub(r"\b(?:Issue\s+)?Date\s*:\s*", "", rest, flags=re.I)
+    rest = re.sub(r"\b(?:Issue\s+)?(?:Date|Datum|Fecha|Дата|Data)\s*:\s*", "", rest, flags=re.I)
     rest = re.sub(r"\b(?:further information on|urgent action)\b", "", rest, flags=re.I)
     for _, s, e in reversed(F.find_dates(rest)):
         rest = rest[:s] + rest[e:]

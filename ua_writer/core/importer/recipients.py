@@ -149,6 +149,8 @@ def parse_recipients(lines: list[tuple[int, str]], b, *, copy_mode: bool = False
         blank_run_before = blank_run
         blank_run = 0
         text = strip_bullet(text)
+        if is_junk(text):
+            continue  # "####### 8< #######": left for the unrecognised lines
         if DIPLOMATIC.search(text) and len(text) < 300 and (
                 re.search(r"copies|send|write|appeal|accredited\s+to\s+your", text, re.I)
                 or re.match(r"^(?:and|to|also)\b", text, re.I)):
@@ -215,6 +217,12 @@ def parse_recipients(lines: list[tuple[int, str]], b, *, copy_mode: bool = False
             used.add(ln.idx)
             used.update(ln.extra)
     return RecipientsOut(recipients, notes, used)
+
+
+def is_junk(text: str) -> bool:
+    """A line that is mostly not letters or digits (separators, OCR debris)."""
+    alnum = sum(c.isalnum() for c in text)
+    return alnum < 0.4 * len(text.replace(" ", "")) or alnum == 0
 
 
 def _double_spaced(lines: list[tuple[int, str]]) -> bool:

@@ -33,6 +33,8 @@ _BULLET_LINE = re.compile(
 )
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+#: stray punctuation before the first word of a line (copy-paste and OCR debris)
+_LEADING_JUNK = re.compile(r"^[,;|~^`´¸]+\s*(?=[^\W\d_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -260,6 +262,7 @@ def normalise(text: str) -> list[str]:
         ln = raw[:MAX_LINE_CHARS]
         ln = unicodedata.normalize("NFC", ln)
         ln = _SPACES.sub(" ", ln).strip()
+        ln = _LEADING_JUNK.sub("", ln)
         m = _BULLET_LINE.match(ln)
         if m and ln[m.end():].strip():
             ln = BULLET + " " + ln[m.end():].strip()
