@@ -45,7 +45,9 @@ MAX_TICKS = 100_000              # calls + loop iterations + outputs + range() i
 MAX_INT = 10_000                 # largest integer argument, largest range()
 MAX_PRODUCT = 2_000_000          # receiver size x argument size for str methods and "%"
 MAX_SECONDS = 2.0                # wall clock per render
-_BIG_WIDTH = re.compile(r"\{[^{}]*:[^{}]*\d{4,}[^{}]*\}|%[-+ #0]*(?:\d{4,}|\*)|\.\d{4,}")
+#: a str.format field or %-conversion with a width/precision of 1000+ (or "*")
+_BIG_WIDTH = re.compile(r"\{[^{}]*:[^{}]*\d{4,}[^{}]*\}"
+                        r"|%[-+ #0]*(?:\d{4,}|\*)|%[-+ #0]*\d*\.(?:\d{4,}|\*)")
 
 
 class _Limit(Exception):
