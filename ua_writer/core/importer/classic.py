@@ -29,7 +29,9 @@ def score(lines: list[str]) -> float:
     text = "\n".join(lines[:3000])
     s = 0.0
     if re.search(r"^\s*urgent action\b", text, re.I | re.M):
-        s += 0.25
+        s += 0.15
+    if re.search(r"^\s*URGENT ACTION\b", text, re.M):
+        s += 0.1
     if re.search(r"please send appeals (?:before|by|to arrive)", text, re.I):
         s += 0.3
     if re.search(r"please write (?:immediately|now)", text, re.I):
@@ -206,6 +208,9 @@ def _headline(doc: C.Doc, b: C.Builder, a: Action, urgent: int) -> int:
                 parts.append(i)
                 i += 1
                 continue
+            if not parts and len(line) < 140 and not line.rstrip().endswith((".", ",", ";")):
+                parts.append(i)  # a headline in mixed case (web copies)
+                i += 1
             break
         end = i
     else:
@@ -218,7 +223,7 @@ def _headline(doc: C.Doc, b: C.Builder, a: Action, urgent: int) -> int:
                 break
     if parts:
         raw = " ".join(C._TITLE_PREFIX.sub("", lines[i]).strip() for i in parts)
-        a.title = C.clean_title(raw, body)
+        a.title = C.clean_title(raw, body, title_case=True)
         b.use(*parts)
         b.note("title", STRUCTURAL if urgent >= 0 else SHAPE, parts[0], raw)
     return end

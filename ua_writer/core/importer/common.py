@@ -119,8 +119,9 @@ def read_header(doc: Doc, b: Builder, action: Action, start: int = 0, end: int |
         if not line or len(line) > 300:
             continue
         hit = False
-        if action.ua_number is None and (m := UA_NO.search(line)) and not re.search(
-                r"further information on|previous|follow.?up to|\bsee\b", line[:m.start()], re.I):
+        if action.ua_number is None and (m := UA_NO.search(line)) and (
+                m.start() < 4 or INDEX.search(line) or len(line) < 40) and not re.search(
+                r"further information on|previous|follow.?up|update|\bsee\b|\bof\s*$", line[:m.start()], re.I):
             action.ua_number = re.sub(r"\s+", "", m[1])
             b.note("ua_number", LABELLED, i)
             hit = True
@@ -280,7 +281,9 @@ NAME_LABEL = re.compile(r"^\s*(?:Full\s+)?Names?(?:\s+and\s+pronouns?)?\s*:\s*(.
 GENDER_LABEL = re.compile(r"^\s*Gender(?:\s*m\s*/\s*f)?\s*:\s*(.{0,30})$", re.I)
 PRONOUN = re.compile(r"\((he|she|they)\s*/\s*(him|her|them)\)", re.I)
 
-_NAME_TOKEN = r"(?:[A-ZА-ЯЁ][a-zа-яё'’\-]+|[A-ZА-ЯЁ][a-zа-яё]?\.)"
+_UP = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_LOW = "a-zß-öø-ÿ\u0100-\u017fа-яё"
+_NAME_TOKEN = rf"(?:[{_UP}][{_LOW}'’\-]+|[{_UP}][{_LOW}]?\.)"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|(?:al|el|bin|ibn|de|da|van|von|ul)-?))" + r"{1,4}")
 # capitalised words that are never part of a person's name in a UA
 _NOT_NAME_WORDS = {

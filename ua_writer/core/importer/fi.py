@@ -90,11 +90,21 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
         k += 1
     person_lines = []
     if k < n:
-        m = re.match(r"^([A-Z][A-Z .'’()\-]{2,60}?)(?:\s{2,}|\s+(?=[A-Z][a-z])|\s*$)(.*)$", lines[k])
-        code = F.country_code(m[1].strip()) if m else None
-        if m and not code:
-            # "RUSSIAN FEDERATION (Chechnya)"
-            code = F.country_code(re.sub(r"\s*\(.*\)\s*$", "", m[1]).strip())
+        # "RUSSIAN FEDERATION (Chechnya) Andrei Babitsky (m), journalist"
+        m = re.match(r"^([A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,5})(?![a-z])\s*(\([^)]{1,40}\))?\s*(.*)$",
+                     lines[k])
+        code = None
+        if m:
+            words = m[1].split()
+            # the longest run of leading capitals that names a country; the rest starts the persons
+            for cut in range(len(words), 0, -1):
+                code = F.country_code(" ".join(words[:cut]))
+                if code:
+                    tail = " ".join(words[cut:])
+                    break
+        if code:
+            rest = ((tail + " ") if tail else "") + (m[3] or "")
+            m = [None, None, rest]
         if code:
             a.country = code
             b.note("country", LABELLED, k)

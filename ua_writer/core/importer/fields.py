@@ -231,7 +231,8 @@ _OTHER_HON = re.compile(r"^(?:Dr|Prof|H\.\s?E|HE|His Excellency|Her Excellency|H
                         r"The Honorable|Judge|Justice|(?:Lieutenant|Major|Brigadier)[- ]General|"
                         r"Field Marshal|General|Colonel|Col|Brigadier|Captain|Capt|Major|Admiral|"
                         r"Sheikh|Shaikh|Rev|Reverend|Father|Imam|Ayatollah|Hojjatoleslam|Lic|Licenciad[oa]|Ing|Mtr[oa]|"
-                        r"Abg|Abog|Arq|Don|Doña|Dra)\b\.?\s+(?=[^\W\d_])", re.I)
+                        r"Abg|Abog|Arq|Don|Doña|Dra|His Majesty|Her Majesty|His Royal Highness|Her Royal Highness|"
+                        r"Crown Prince|King|Queen|Prince|Princess|Emir|Amir|Sultan)\b\.?\s+(?=[^\W\d_])", re.I)
 
 
 def strip_honorific(name: str) -> tuple[str, str | None]:
@@ -349,12 +350,20 @@ def _country_key(name: str) -> str:
     return re.sub(r"\s+", " ", name)
 
 
+_STATE_PREFIX = re.compile(r"^(?:the\s+)?(?:kingdom|republic|state|sultanate|emirate|principality|"
+                           r"federal\s+republic|islamic\s+republic|arab\s+republic|commonwealth)\s+of\s+(?:the\s+)?")
+
+
 def country_code(line: str) -> str | None:
     """ISO code if the whole ``line`` is a country name ("Russian Federation" -> "RU")."""
     key = _country_key(line)
     if len(key) > 60:
         return None
-    return country_names().get(key)
+    names = country_names()
+    code = names.get(key)
+    if code is None and (m := _STATE_PREFIX.match(key)):
+        code = names.get(key[m.end():])  # "Kingdom of Saudi Arabia", "Arab Republic of Egypt"
+    return code
 
 
 def country_in_text(text: str) -> str | None:

@@ -54,9 +54,9 @@ def score(lines: list[str]) -> float:
     if re.search(r"preferred language", text, re.I):
         s += 0.2
     if re.search(r"write a letter, send an e-?mail", text, re.I):
-        s += 0.3
+        s += 0.35
     if re.search(r"^\s*contact\b.{0,160}\bby\b", text, re.I | re.M):
-        s += 0.15
+        s += 0.2
     if re.search(r"please take action|appeal deadline", text, re.I):
         s += 0.15
     if re.search(r"^\s*(?:yours sincerely|sincerely)\s*,?\s*$", text, re.I | re.M):
@@ -126,6 +126,7 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
     dl = _deadline(doc, b, a)
 
     # -- appeals: an explicit list, else the model letter's requests ----------------------------------------
+    ask_end = ask_i
     if ask_i >= 0:
         b.use(ask_i)
         langs = F.languages_in(lines[ask_i])
@@ -141,6 +142,7 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
             if not ln and end + 1 < n and not lines[end + 1] and end > ask_i + 2:
                 break
             end += 1
+        ask_end = end
         pts = C.appeal_points(doc, list(range(ask_i + 1, end)))
         if pts:
             a.appeals = {"en": [p for _, p in pts]}
@@ -215,9 +217,11 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
     persons = C.labelled_persons(doc, b)
     if not persons:
         scope = [i for i in range(head_end, body_end) if lines[i]]
-        persons = C.guess_persons(doc, b, scope)
+        extra = [i for i in range(n) if lines[i] and i not in scope
+                 and (ask_i < i < ask_end or addinfo >= 0 and i > addinfo)]
+        persons = C.guess_persons(doc, b, scope + extra)
         if persons:
-            g = C.pronoun_gender(" ".join(lines[i] for i in scope))
+            g = C.pronoun_gender(" ".join(lines[i] for i in scope + extra))
             if g:
                 persons[0].gender = g
                 b.note("persons[0].gender", GUESS, scope[0] if scope else None, "pronouns in the case text")

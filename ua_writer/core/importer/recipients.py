@@ -290,11 +290,16 @@ def _line_kind(text: str) -> str:
         return "phone"
     if F.country_code(text):
         return "country"
-    if NOTE_START.match(text) or COPIES_ONLY.search(text):
+    if NOTE_START.match(text) or COPIES_ONLY.search(text) or _is_caption(text):
         return "note"
     if _address_like(text):
         return "address"
     return "head"
+
+
+def _is_caption(text: str) -> bool:
+    """"Local human rights organization:" - a caption over a block, not part of the address."""
+    return text.rstrip().endswith(":") and not re.search(r"\d", text) and len(text) < 80
 
 
 def _label(text: str) -> tuple[str, str] | None:
@@ -504,7 +509,7 @@ def _parse_block(block: _Block, b, k: int, base_conf: float) -> Recipient | None
             country_idx = ln.idx
             b.note(f"{path}.country", LABELLED * c, ln.idx)
             continue
-        if NOTE_START.match(text) or COPIES_ONLY.search(text):
+        if NOTE_START.match(text) or COPIES_ONLY.search(text) or _is_caption(text):
             notes.append(ln)
             continue
         if last_contact is not None and (rec.fax or rec.email) and not _address_like(text):
