@@ -90,7 +90,9 @@ def due(store, today: _dt.date, within: int | None = None, *,
         raise UserFacingError(f"the number of days must not be negative, got {within}")
     state = _state(store)
     out: list[Reminder] = []
-    for row in store.action_rows():
+    # only rows whose deadline is in the window: the deadline index, not all 10,000 actions
+    last = today + _dt.timedelta(days=min(within, 36_500))
+    for row in store.action_rows(deadline_from=today, deadline_to=last):
         left = row.days_left(today)
         if left is None or left < 0 or left > within:
             continue
