@@ -62,14 +62,17 @@ class Tally:
     def __init__(self):
         self.c = defaultdict(lambda: [0, 0, 0])  # field -> [tp, fp, fn]
         self.misses: list[str] = []
+        #: (doc, field, expected, got) of every wrong value, for tests that judge misses
+        self.wrong: list[tuple[str, str, object, object]] = []
 
-    def add(self, field, tp=0, fp=0, fn=0, doc="", detail=""):
+    def add(self, field, tp=0, fp=0, fn=0, doc="", detail="", exp=None, got=None):
         t = self.c[field]
         t[0] += tp
         t[1] += fp
         t[2] += fn
         if (fp or fn) and detail:
             self.misses.append(f"{doc}: {field}: {detail}")
+            self.wrong.append((doc, field, exp, got))
 
     def scalar(self, field, exp, got, doc, cmp=None):
         e, g = norm(exp), norm(got)
@@ -84,7 +87,7 @@ class Tally:
             self.add(field, tp=1)
         else:
             self.add(field, fp=1 if g not in (None, False) else 0, fn=1 if e not in (None, False) else 0,
-                     doc=doc, detail=f"expected {exp!r}, got {got!r}")
+                     doc=doc, detail=f"expected {exp!r}, got {got!r}", exp=exp, got=got)
 
     def items(self, field, exp, got, doc):
         e = [norm(x) for x in (exp or [])]
@@ -98,7 +101,7 @@ class Tally:
         fn = len(e) - tp
         fp = len(rest)
         self.add(field, tp=tp, fp=fp, fn=fn, doc=doc,
-                 detail=f"expected {exp!r}, got {got!r}" if fp or fn else "")
+                 detail=f"expected {exp!r}, got {got!r}" if fp or fn else "", exp=exp, got=got)
 
     def result(self):
         rows = {}
