@@ -203,14 +203,16 @@ def test_copies_only_recipient_gets_only_copy_letters(action, profile):
     with pytest.raises(UserFacingError, match="only to send copies"):
         compose_letter(action, "court", "en", profile, DAY)
     l = compose_letter(action, "court", "ru", profile, DAY, copy_of="prosecutor")
-    assert l.copy_marker == "КОПИЯ"
-    assert l.addressee[0] == "Генеральному прокурору Республики Узбекистан"   # the original's addressee
+    # the marker names the original's addressee; the window shows the copy recipient
+    assert l.copy_marker == "КОПИЯ письма Генеральному прокурору Республики Узбекистан Р. К. Кадырову"
+    assert l.addressee[0] == "Ташкентский городской суд"
     assert l.salutation == "Уважаемый Рашид Кадырович!"
     assert "Ташкентский городской суд" in l.copies
     assert (l.meta["recipient_id"], l.meta["copy_of"]) == ("court", "prosecutor")
     original = compose_letter(action, "prosecutor", "ru", profile, DAY)
     assert l.paragraphs == original.paragraphs and l.copies == original.copies
-    assert compose_letter(action, "court", "en", profile, DAY, copy_of="prosecutor").copy_marker == "COPY"
+    assert compose_letter(action, "court", "en", profile, DAY, copy_of="prosecutor").copy_marker == \
+        "COPY of a letter to Rashid Kadyrovich Kadyrov, Prosecutor General"
     with pytest.raises(UserFacingError):
         compose_letter(action, "prosecutor", "en", profile, DAY, copy_of="court")
 

@@ -51,23 +51,26 @@ def test_every_seed_letter(action, recipient, lang):
             compose_letter(action, recipient, lang, PROFILE, DAY)
         original = next(r for r in action.main_recipients() if not r.copies_only)
         letter = compose_letter(action, recipient, lang, PROFILE, DAY, copy_of=original)
-        assert letter.copy_marker == rules.words["copy_marker"]
+        # the copy marker says whom the original is written to; the window shows the copy recipient
+        assert letter.copy_marker.startswith(rules.words["copy_marker"] + " ")
+        assert rules.recipient_label(original) in letter.copy_marker
+        window = recipient
         addressee = original
     else:
         letter = compose_letter(action, recipient, lang, PROFILE, DAY)
         assert letter.copy_marker == ""
-        addressee = recipient
+        addressee = window = recipient
 
     assert letter.language == lang
     assert letter.place_date == PLACE_DATE[lang]
     assert letter.sender[0] == ("Анна Ковач" if lang == "ru" else "Anna Kovač")
     # addressee: the recipient's postal lines in the letter's language, then the country line
-    local = addressee.local(lang)
-    lines = local.address_lines if local.address_lines is not None else addressee.address_lines
+    local = window.local(lang)
+    lines = local.address_lines if local.address_lines is not None else window.address_lines
     for line in lines:
         assert line in letter.addressee
-    assert letter.addressee[-1] == rules.country_line(addressee.country)
-    assert letter.addressee == rules.addressee_block(addressee, sender_country="DE")
+    assert letter.addressee[-1] == rules.country_line(window.country)
+    assert letter.addressee == rules.addressee_block(window, sender_country="DE")
     assert letter.salutation == rules.salutation(addressee)
     assert letter.salutation.endswith(SALUTATION_END[lang])
     assert letter.closing == rules.closing(addressee)
@@ -116,8 +119,11 @@ def test_juraev_copy_for_the_moscow_city_court():
     with pytest.raises(UserFacingError, match="only to send copies"):
         compose_letter(a, "moscow-city-court", "ru", PROFILE, DAY)
     l = compose_letter(a, "moscow-city-court", "ru", PROFILE, DAY, copy_of="prosecutor-general")
-    assert l.copy_marker == "КОПИЯ" and l.addressee[1] == "Ю. Я. Чайке"
-    assert l.to_text().startswith("КОПИЯ\n\nАнна Ковач\n")
+    assert l.copy_marker == "КОПИЯ письма Генеральному прокурору Российской Федерации Ю. Я. Чайке"
+    # the envelope window shows the court, the body is the letter to the Prosecutor General
+    assert l.addressee[:2] == ["Московский городской суд", "ул. Богородский Вал, д. 8"]
+    assert l.salutation == "Уважаемый Юрий Яковлевич!"
+    assert l.to_text().startswith(l.copy_marker + "\n\nАнна Ковач\n")
 
 
 def test_juraev_english_german_french_spanish_salutations():

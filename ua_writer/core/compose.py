@@ -261,9 +261,16 @@ class _Composer:
         subject = _one_line(blocks.get("subject", subject))
         salutation = _one_line(blocks.get("salutation", salutation)) or salutation
         closing = _one_line(blocks.get("closing", closing)) or closing
+        # the window shows who gets this sheet: for a copy letter, the copy recipient; the marker
+        # then says whom the original letter is written to
+        window = self.recipient
         addressee_lines = [_one_line(l) for l in
-                           rules.addressee_block(addressee, sender_country=self.profile.country or None)
-                           if l.strip()] or [addressee.label()]
+                           rules.addressee_block(window, sender_country=self.profile.country or None)
+                           if l.strip()] or [window.label()]
+        copy_marker = ""
+        if self.is_copy:
+            template = rules.words.get("copy_of") or rules.words["copy_marker"] + ": {label}"
+            copy_marker = _one_line(template.format(label=rules.recipient_label(addressee)))
         return Letter(
             language=self.lang,
             sender=sender,
@@ -276,7 +283,7 @@ class _Composer:
             signature=signature,
             copies_heading=rules.words["copies_heading"],
             copies=self.copies(),
-            copy_marker=rules.words["copy_marker"] if self.is_copy else "",
+            copy_marker=copy_marker,
             meta={
                 "title": subject or action.title_in(self.lang),
                 "author": sender_name,

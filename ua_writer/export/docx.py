@@ -292,10 +292,14 @@ class _Builder:
             body[0]._p.getparent().remove(body[0]._p)
         used_pt = 0.0
         if letter.copy_marker:
+            head, _, rest = letter.copy_marker.partition(" ")
             p = self.doc.add_paragraph(style=self.doc.styles["Copy Marker"])
-            run = self._run(p, letter.copy_marker)
+            run = self._run(p, head)
             self._border(run)
             used_pt += _STYLES["Copy Marker"][5]
+            if rest:  # whom the original is written to: small, beside the boxed word
+                small = self._run(p, "  " + rest, bold=False)
+                small.font.size = Pt(8.5)
         for k, line in enumerate(letter.sender):
             self.para(line, "Sender", bold=True if k == 0 else None)
             used_pt += _STYLES["Sender"][5]

@@ -433,15 +433,24 @@ def _layout_at(letter: Letter, g: Geometry, fs: _fonts.FontSet, m: _Measurer,
     first.append(("l", 4 * MM, H - g.hole * MM, 12 * MM, H - g.hole * MM, 0.5, GRAY))
 
     # copy marker, boxed, top left
+    # (the first word, e.g. "COPY"/"КОПИЯ", big in a box; the rest — whom the original letter
+    # is written to — small beneath it, wrapped left of the sender block, above the window)
     if letter.copy_marker:
+        head, _, rest = letter.copy_marker.partition(" ")
         msize = 16.0
-        w = m.width(letter.copy_marker, fs.bold, msize)
+        w = m.width(head, fs.bold, msize)
         x0, top = g.left * MM, (g.sender_top - 1.0)
         pad = 2.2 * MM
         box_h = msize + 2 * pad
         first.append(("r", x0, H - top * MM - box_h, w + 2 * pad, box_h, 1.2))
-        first.append(("t", x0 + pad, H - top * MM - pad - msize * 0.8, fs.bold, msize,
-                      letter.copy_marker, 0.0))
+        first.append(("t", x0 + pad, H - top * MM - pad - msize * 0.8, fs.bold, msize, head, 0.0))
+        if rest:
+            rsize = 8.5
+            avail = (g.width - g.right - g.sender_width - g.left - 5.0) * MM
+            y = H - top * MM - box_h - 1.5 * MM
+            for text, _w, _indent, _end in wrap(rest, fs.regular, rsize, avail, m):
+                y -= rsize * 1.2
+                first.append(("t", x0, y, fs.regular, rsize, text, 0.0))
 
     # sender, top right
     cursor = g.sender_top

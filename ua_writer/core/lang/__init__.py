@@ -177,6 +177,7 @@ class LanguageRules:
         "closing": "Yours sincerely,",
         "copies_heading": "Copies to:",
         "copy_marker": "COPY",
+        "copy_of": "COPY of a letter to {label}",
         "your_name": "[Your name]",
         "your_address": "[Your address]",
         "untranslated": "[Text in {language} — please translate]",

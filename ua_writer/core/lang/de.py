@@ -38,6 +38,7 @@ class GermanRules(LanguageRules):
         "closing": "Mit freundlichen Grüßen",
         "copies_heading": "Kopie an:",
         "copy_marker": "KOPIE",
+        "copy_of": "KOPIE des Schreibens an: {label}",
         "your_name": "[Ihr Name]",
         "your_address": "[Ihre Anschrift]",
         "untranslated": "[Text auf {language} – bitte übersetzen]",

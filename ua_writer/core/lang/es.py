@@ -37,6 +37,7 @@ class SpanishRules(LanguageRules):
         "closing": "Atentamente,",
         "copies_heading": "Copia a:",
         "copy_marker": "COPIA",
+        "copy_of": "COPIA de la carta dirigida a: {label}",
         "your_name": "[Su nombre]",
         "your_address": "[Su dirección]",
         "untranslated": "[Texto en {language}: tradúzcalo, por favor]",

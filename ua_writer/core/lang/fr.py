@@ -47,6 +47,7 @@ class FrenchRules(LanguageRules):
                            "distinguées.",
         "copies_heading": f"Copie à{NBSP}:",
         "copy_marker": "COPIE",
+        "copy_of": f"COPIE de la lettre adressée à{NBSP}: {{label}}",
         "your_name": "[Votre nom]",
         "your_address": "[Votre adresse]",
         "untranslated": "[Texte en {language} — à traduire]",

@@ -66,6 +66,7 @@ class RussianRules(LanguageRules):
         "closing": "С уважением,",
         "copies_heading": "Копии:",
         "copy_marker": "КОПИЯ",
+        "copy_of": "КОПИЯ письма {label}",
         "your_name": "[Ваше имя]",
         "your_address": "[Ваш адрес]",
         "untranslated": "[Текст на языке «{language}» — пожалуйста, переведите]",
