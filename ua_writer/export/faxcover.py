@@ -7,7 +7,8 @@ else the Letter's own place/date line), the subject (action title and UA number)
 count *including the cover*, the recipient's note and a short courteous request to deliver the
 letter. The note is pack data written for letter writers ("If a voice answers, ask for 'Fax'",
 but also "do not send letters directly to the court"), so callers can leave it off
-(``include_note=False``; CLI ``--no-note``). The letter is laid out first (pdf.layout_letter), so the count printed is the real total.
+(``include_note=False``; CLI ``--no-note``). A ``copies_only`` recipient's note is advice to
+the letter writer ("do not send letters directly to the court"), never printed on its cover. The letter is laid out first (pdf.layout_letter), so the count printed is the real total.
 Labels exist for en, ru, de, fr, es; other languages get English labels — they are a form's
 field names, not letter prose, so they live here rather than in a template. No Qt.
 """
@@ -156,7 +157,7 @@ def cover_data(letter: Letter, recipient: Recipient, profile: SenderProfile | No
     return CoverData(
         language=lang, labels=labels, to_lines=to_lines, fax=fax, from_lines=from_lines,
         from_phone=from_phone, from_fax=from_fax, from_email=from_email, date=date_text,
-        subject=subject, total_pages=total_pages, note=(recipient.note or "") if include_note else "",
+        subject=subject, total_pages=total_pages, note=(recipient.note or "") if include_note and not recipient.copies_only else "",
         message=labels["message"].format(recipient=who),
     )
 
