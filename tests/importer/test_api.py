@@ -158,6 +158,18 @@ def test_pathological_text_is_fast():
         assert time.monotonic() - t < 3, blob[:40]
 
 
+def test_large_texts_stay_bounded():
+    big = [("Ivan Petrov Sergei Ivanov Anna Smirnova Boris Pavlov " * 30 + "\n") * 300,
+           CLASSIC * 60, ("contact take action write act appeal deadline " * 40 + "\n") * 200]
+    for blob in big:
+        t = time.monotonic()
+        try:
+            import_text(blob)
+        except ImportFailed:
+            pass
+        assert time.monotonic() - t < 5
+
+
 # -- PDF columns ----------------------------------------------------------------------------------------
 
 def test_pdf_address_columns_are_not_interleaved():

@@ -447,16 +447,26 @@ def _country_tokens() -> frozenset[str]:
     return frozenset(toks)
 
 
+@functools.cache
+def _country_tokens_by_prefix() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for t in _country_tokens():
+        out.setdefault(t[:3], []).append(t)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def is_country_word(word: str) -> bool:
     """True for country names and demonyms: Russia, Russian, Tajik, Tajikistani, Uzbek, Chinese."""
-    w = word.lower().strip("'’.,:;!?()\"")
+    return _is_country_word(word.lower().strip("'’.,:;!?()\""))
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_country_word(w: str) -> bool:
     if not w or not w.isalpha():
         return False
     if w in _IRREGULAR_DEMONYMS:
         return True
-    for t in _country_tokens():
-        if w[:3] != t[:3]:
-            continue
+    for t in _country_tokens_by_prefix().get(w[:3], ()):
         if w.startswith(t) and w[len(t):] in _DEMONYM_SUFFIXES:
             return True
         if t.endswith("stan") and t.startswith(w) and len(w) >= 4:
