@@ -26,7 +26,8 @@ MODEL_LETTER = re.compile(r"model\s+letter|sample\s+letter", re.I)
 SALUTATION = re.compile(r"^(?:Dear|Your\s+(?:Excellency|Honou?r|Majesty))\b[^.!?]{0,80}[,:!]?$")
 CLOSING = re.compile(r"^(?:yours\s+(?:sincerely|faithfully|truly)|sincerely(?:\s+yours)?|"
                      r"respectfully(?:\s+yours)?|kind\s+regards|best\s+regards|with\s+respect)\s*,?\s*$", re.I)
-PREFERRED = re.compile(r"^preferred\s+languages?(?:\s+to\s+address\s+(?:the\s+)?targets?)?\s*:?\s*(.*)$", re.I)
+PREFERRED = re.compile(r"^(?:preferred\s+languages?(?:\s+to\s+address\s+(?:the\s+)?targets?)?|"
+                       r"languages?\s+to\s+address\s+(?:the\s+)?targets?)\s*:?\s*(.*)$", re.I)
 DEADLINE = re.compile(
     r"(?:take\s+action|send\s+(?:your\s+)?appeals?|write|appeal\s+deadline(?:\s+notice)?|act|contact\b.{0,120}?)"
     r"[^.]{0,60}?\b(?:before|by|until|no\s+later\s+than|till)\b\s*:?\s*(.{3,40})",
@@ -38,7 +39,8 @@ ASK = re.compile(r"^(?:please\s+write\b.{0,120}|write\s+a\s+letter\b.{0,100}|(?:
 REQUEST = re.compile(r"\b(?:I|we)\s+(?:therefore\s+|also\s+|respectfully\s+)?(?:urge|call\s+on|call\s+upon|ask|"
                      r"request|appeal\s+to|implore)\s+you\b|^(?:Please|Urge|Call\s+on|Ask)\b", re.I)
 NAME_PRONOUN = re.compile(r"^names?\s+and\s+pronouns?\s*:", re.I)
-SECTION_END = re.compile(r"^(?:additional\s+information|background|preferred\s+language|please\s+take\s+action|"
+SECTION_END = re.compile(r"^(?:additional\s+information|background|preferred\s+language|"
+                         r"languages?\s+to\s+address|please\s+take\s+action|"
                          r"name(?:s)?\s+and\s+pronoun|link\s+to\s+previous|further\s+information|"
                          r"appeal\s+deadline)", re.I)
 COPY_HINT = re.compile(r"^(?:and\s+)?cop(?:y|ies)\b", re.I)
@@ -51,7 +53,7 @@ def score(lines: list[str]) -> float:
         s += 0.25
     if re.search(r"model letter|sample letter", text, re.I):
         s += 0.25
-    if re.search(r"preferred language", text, re.I):
+    if re.search(r"preferred language|language to address target", text, re.I):
         s += 0.2
     if re.search(r"write a letter, send an e-?mail", text, re.I):
         s += 0.35
