@@ -119,7 +119,7 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
         if g:
             a.persons[0].gender = g
             b.note("persons[0].gender", GUESS, kept[0][0], "pronouns in the text")
-    a.id = C.make_id(a)
+    a.id = C.make_id(a, C.latest_year(doc))
     b.note("id", GUESS, None, a.id)
     if not a.title:
         a.title = "Imported document"

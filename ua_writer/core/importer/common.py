@@ -490,15 +490,22 @@ def clean_title(headline: str, body: str, title_case: bool = False) -> str:
     return t
 
 
-def make_id(action: Action) -> str:
+def make_id(action: Action, text_year: int | None = None) -> str:
+    """``surname-year`` of the main person, else the title's first words (+ year)."""
     year = (action.issue_date or action.deadline)
-    year_s = str(year.year) if year else ""
+    year_s = str(year.year) if year else (str(text_year) if text_year else "")
     if action.persons:
         surname = F.slugify(action.persons[0].name.split()[-1], 1)
         if surname:
             return f"{surname}-{year_s}" if year_s else surname
     base = F.slugify(action.title, 6) or "imported-action"
     return f"{base}-{year_s}" if year_s and not base.endswith(year_s) else base
+
+
+def latest_year(doc: Doc) -> int | None:
+    """The most recent year of a full date in the text (a document's year when it has no date)."""
+    years = [d.year for line in doc.lines[:3000] if line for d, _, _ in F.find_dates(line)]
+    return max(years) if years else None
 
 
 def action_country(action: Action, title: str) -> tuple[str | None, float]:

@@ -384,4 +384,4 @@ def _request_point(text: str) -> str:
     return t.rstrip()
 
 
-__all__ = ["NAME", "score", "parse", "STRUCTURAL"]
+__all__ = ["NAME", "score", "parse"]

@@ -442,7 +442,6 @@ def _parse_block(block: _Block, b, k: int, base_conf: float) -> Recipient | None
     addr: list[_Line] = []
     notes: list[_Line] = []
     last_contact: str | None = None
-    country_idx = None
     lines = list(block.lines)
     if lines and lines[0].text.count(",") >= 2 and not _label(lines[0].text) and not NOTE_START.match(lines[0].text):
         # a one-line block: "Ambassador X, Embassy of Y, 2650 Wisconsin Ave NW, Washington DC 20007"
@@ -506,7 +505,6 @@ def _parse_block(block: _Block, b, k: int, base_conf: float) -> Recipient | None
         code = F.country_code(text)
         if code and rec.country is None:
             rec.country = code
-            country_idx = ln.idx
             b.note(f"{path}.country", LABELLED * c, ln.idx)
             continue
         if NOTE_START.match(text) or COPIES_ONLY.search(text) or _is_caption(text):
@@ -580,7 +578,6 @@ def _parse_block(block: _Block, b, k: int, base_conf: float) -> Recipient | None
     label = rec.title or rec.organization or rec.name or "recipient"
     label = re.split(r"\s+(?:of|for|on|in|at|to)\s+|,|\s[-–]\s", label, maxsplit=1)[0]
     rec.id = F.slugify(label, 4) or "recipient"
-    _ = country_idx
     return rec
 
 
