@@ -84,3 +84,38 @@ def test_seed_core_fields_are_exact():
         for got, want in zip(a["recipients"], expected["recipients"]):
             for k in ("is_copy", "fax", "email", "salutation", "country", "copies_only"):
                 assert got.get(k, False) == want.get(k, False), (seed.name, got["id"], k)
+
+
+def _rewrap(text: str, width: int) -> str:
+    import textwrap
+
+    out = []
+    for line in text.split("\n"):
+        out.extend(textwrap.wrap(line, width) if len(line) > width else [line])
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("damage", ["rewrap70", "rewrap55", "no_blank_lines", "double_spaced", "crlf"])
+def test_seeds_survive_rewrapping_and_spacing(damage):
+    """The same UA copied differently (narrower wrap, lost or doubled blank lines, CRLF) imports the
+    same deadline, recipients, faxes, e-mails and salutations."""
+    from ua_writer.core.importer import import_text
+
+    for seed, _ in _seed_pairs():
+        text = seed.read_text(encoding="utf-8")
+        base = import_text(text).action
+        if not base.recipients:
+            continue
+        if damage.startswith("rewrap"):
+            text = _rewrap(text, int(damage[6:]))
+        elif damage == "no_blank_lines":
+            text = "\n".join(ln for ln in text.split("\n") if ln.strip())
+        elif damage == "double_spaced":
+            text = "\n\n".join(ln for ln in text.split("\n") if ln.strip())
+        else:
+            text = text.replace("\n", " \r\n")
+        a = import_text(text).action
+        assert a.deadline == base.deadline, (seed.name, damage)
+        assert [(r.is_copy, r.fax, r.email, r.salutation) for r in a.recipients] == \
+            [(r.is_copy, r.fax, r.email, r.salutation) for r in base.recipients], (seed.name, damage)
+        assert a.title == base.title

@@ -89,16 +89,25 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
     # -- appeal points --------------------------------------------------------------------------------
     if write >= 0:
         b.use(write)
-        a.languages = F.languages_in(lines[write])
+        instr = lines[write]
+        first_point = write + 1
+        nxt = _next_nonblank(doc, write + 1)
+        # "Please write immediately in Russian, English or your" / "own language:"
+        if not instr.rstrip().endswith(":") and nxt >= 0 and lines[nxt].rstrip().endswith(":") \
+                and len(lines[nxt]) < 60 and not lines[nxt].startswith(C.BULLET):
+            instr += " " + lines[nxt]
+            b.use(nxt)
+            first_point = nxt + 1
+        a.languages = F.languages_in(instr)
         if a.languages:
-            b.note("languages", LABELLED, write)
+            b.note("languages", LABELLED, write, instr)
         end = send if send > write else (addinfo if addinfo > write else min(n, write + 40))
-        pts = C.appeal_points(doc, list(range(write + 1, end)))
+        pts = C.appeal_points(doc, list(range(first_point, end)))
         if pts:
             a.appeals = {"en": [p for _, p in pts]}
             b.note("appeals.en", STRUCTURAL if any(lines[i].startswith(C.BULLET) for i, _ in pts) else SHAPE,
                    pts[0][0], "\n".join(p for _, p in pts))
-        b.use_range(write + 1, end)
+        b.use_range(first_point, end)
 
     # -- deadline + recipients ------------------------------------------------------------------------
     notes: list[str] = []
