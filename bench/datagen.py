@@ -87,8 +87,21 @@ def seed_text(longest: bool = False) -> tuple[str, str]:
     raise FileNotFoundError(f"no seed UA text in {SEEDS_DIR}")
 
 
+def _wrap(text: str, width: int = 100) -> list[str]:
+    lines = []
+    for para in text.splitlines():
+        while len(para) > width:
+            cut = para.rfind(" ", 0, width)
+            cut = cut if cut > 0 else width
+            lines.append(para[:cut])
+            para = para[cut:].lstrip()
+        lines.append(para)
+    return lines
+
+
 def make_two_page_pdf(path: Path) -> Path:
-    """A text PDF of a seed UA, at least two pages (as a section's UA PDF usually is)."""
+    """A text PDF of a shared seed UA that fills exactly two A4 pages (as a section's UA PDF
+    usually does), line breaks kept as in the UA."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -96,31 +109,23 @@ def make_two_page_pdf(path: Path) -> Path:
 
     from ua_writer import paths
 
-    _, text = seed_text(longest=True)
-    font = "BenchSerif"
+    font, size, leading, margin = "BenchSerif", 8.5, 10, 40
     if font not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(font, str(paths.fonts_dir() / "PTSerif-Regular.ttf")))
+    per_page = int((A4[1] - 2 * margin) // leading)
+    for seed in sorted(SEEDS_DIR.glob("*.txt")):
+        lines = _wrap(seed.read_text(encoding="utf-8"), 110)
+        if per_page < len(lines) <= 2 * per_page:
+            break
+    else:
+        raise FileNotFoundError(f"no seed UA in {SEEDS_DIR} fills two pages")
     c = canvas.Canvas(str(path), pagesize=A4)
-    width, height = A4
-    lines = []
-    for para in text.splitlines():
-        while len(para) > 95:
-            cut = para.rfind(" ", 0, 95)
-            cut = cut if cut > 0 else 95
-            lines.append(para[:cut])
-            para = para[cut:].lstrip()
-        lines.append(para)
-    y = height - 60
-    pages = 1
-    c.setFont(font, 11)
-    for ln in lines:
-        if y < 60:
-            c.showPage()
-            c.setFont(font, 11)
-            pages += 1
-            y = height - 60
-        c.drawString(50, y, ln)
-        y -= 15.5
+    for page_start in range(0, len(lines), per_page):
+        c.setFont(font, size)
+        y = A4[1] - margin
+        for ln in lines[page_start:page_start + per_page]:
+            c.drawString(margin, y, ln)
+            y -= leading
+        c.showPage()
     c.save()
-    assert pages >= 2, pages
     return path
