@@ -130,11 +130,11 @@ def test_juraev_english_german_french_spanish_salutations():
     a = _action("juraev-2011")
     got = {lang: compose_letter(a, "prosecutor-general", lang, PROFILE, DAY) for lang in LANGS}
     assert got["en"].salutation == "Dear Prosecutor General,"
-    assert got["en"].addressee[:2] == ["Yurii Yakovlevich Chaika", "Prosecutor General of the Russian Federation"]
+    assert got["en"].addressee[:2] == ["Yurii Ya. Chaika", "Prosecutor General of the Russian Federation"]
     assert got["en"].addressee[-1] == "RUSSIAN FEDERATION"
     assert got["en"].paragraphs[1] == "I urge the Russian authorities not to extradite Nizomhon Juraev."
     assert got["de"].salutation == "Sehr geehrter Herr Generalstaatsanwalt,"
-    assert got["de"].addressee[0] == "Herrn Yurii Yakovlevich Chaika"
+    assert got["de"].addressee[0] == "Herrn Yurii Ya. Chaika"
     assert got["fr"].salutation == "Monsieur le Procureur général,"
     assert got["fr"].closing == ("Je vous prie d'agréer, Monsieur le Procureur général, l'expression de ma "
                                  "haute considération.")
@@ -150,7 +150,7 @@ def test_kasymakhunov_letter_to_the_foreign_ministry():
     assert ru.copies == ["Председателю Верховного Суда Российской Федерации В. М. Лебедеву"]
     en = compose_letter(a, "prosecutor-general", "en", PROFILE, DAY)
     assert en.salutation == "Dear Prosecutor-General,"
-    assert en.copies == ["Vyacheslav Mikhailovich Lebedev, Chair of the Supreme Court"]
+    assert en.copies == ["Vyachslav Mikhailovich Lebedev, Chair of the Supreme Court"]
     assert "I call on the authorities to rescind the extradition order granted by the General " \
            "Prosecutor’s Office against Yusup Kasymakhunov." in en.paragraphs
 

@@ -48,27 +48,19 @@ def _seed_pairs():
     return pairs
 
 
-def test_seeds_import_to_the_bundled_packs_where_the_text_says_so():
-    """Every English pack field whose value is written in the seed text must come back exactly.
-
-    The bundled packs were transcribed by hand and corrected where the seed is damaged or terse
-    ("Yurii Ya." -> "Yurii Yakovlevich", "Vyachslav" -> "Vyacheslav", a restructured department
-    block, explanatory notes). Values that do not occur in the seed text cannot be recognised from
-    it and are reported, not required.
-    """
+def test_seeds_import_to_exactly_the_bundled_packs_english_fields():
+    """The seeds import to exactly the hand-made packs' English fields: title, dates, persons,
+    summary, appeals, every recipient and copy (name, title, organisation, address, fax, e-mail,
+    salutation, note). The packs' English fields are the UA's own words; corrections the UA text
+    cannot support (full first names, spelling, the real postal code) live in their Russian
+    forms, so the two never disagree."""
     problems = []
     for seed, expected in _seed_pairs():
-        text = S.norm(" ".join(normalise(decode(seed.read_bytes()))))
         tally = S.Tally()
         got = packs.action_to_dict(import_file(seed).action)
         S.compare(expected, got, tally, seed.name)
         for doc, field, exp, value in tally.wrong:
-            wanted = exp if isinstance(exp, list) else [exp]
-            got_items = {S.norm(v) for v in (value if isinstance(value, list) else [value])}
-            for w in wanted:
-                if isinstance(w, str) and S.norm(w) not in got_items and S.norm(w) in text:
-                    problems.append(f"{doc}: {field}: {w!r} is in the text but was not recognised "
-                                    f"(got {value!r})")
+            problems.append(f"{doc}: {field}: expected {exp!r}, got {value!r}")
     assert not problems, "\n".join(problems)
 
 
