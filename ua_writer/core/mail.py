@@ -127,8 +127,11 @@ def mailto_url(draft: MailDraft, *, with_body: bool = True) -> str:
     return url + ("?" + "&".join(fields) if fields else "")
 
 
-def plan(draft: MailDraft, limit: int = MAILTO_SAFE_LENGTH) -> MailPlan:
-    """Decide between a full mailto: link and a short link + the body on the clipboard."""
+def plan(draft: MailDraft, limit: int | None = None) -> MailPlan:
+    """Decide between a full mailto: link and a short link + the body on the clipboard
+    (``limit``: default :data:`MAILTO_SAFE_LENGTH`)."""
+    if limit is None:
+        limit = MAILTO_SAFE_LENGTH
     full = mailto_url(draft)
     if len(full) <= limit:
         return MailPlan("mailto", full, draft.body, len(full))

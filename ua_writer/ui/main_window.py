@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.reload_actions()
         self.retranslate_ui()
+        from ua_writer.ui import extras  # envelope/labels/e-mail buttons, deadline reminder banner
+        self.extras = extras.install(self)
         ui_state.restore(self, {"main": self.main_split, "right": self.right_split,
                                 "letter": self.letter_panel.split})
         if self.width() < 400:
