@@ -121,10 +121,9 @@ def _prune(state: dict, store, today: _dt.date) -> dict:
 
 
 def _require(store, action_id: str):
-    for row in store.action_rows():
-        if row.id == action_id:
-            return row
-    raise NotFoundError(f"no action with id {action_id!r}")
+    if not store.has_action(action_id):
+        raise NotFoundError(f"no action with id {action_id!r}")
+    return next(r for r in store.action_rows() if r.id == action_id)
 
 
 def snooze(store, action_id: str, today: _dt.date, days: int = 1) -> _dt.date:
@@ -206,7 +205,7 @@ def deadlines_ics(store, today: _dt.date, *, now: _dt.datetime | None = None,
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", "Urgent Action deadlines")
-    rows = sorted((r for r in store.action_rows() if r.status(today) == "open"),
+    rows = sorted((r for r in store.action_rows(deadline_from=today) if r.status(today) == "open"),
                   key=lambda r: (r.deadline, r.id))
     for row in rows:
         action = store.get_action(row.id)
