@@ -128,6 +128,10 @@ _SIZING_METHODS = {"ljust", "rjust", "center", "zfill", "expandtabs"}
 _SIZING_FILTERS = {"do_center", "do_indent", "do_wordwrap", "do_truncate", "do_batch", "do_slice"}
 
 
+#: a format field whose spec holds a nested field: "{0:{1}}" takes its width from an argument
+_NESTED_SPEC = re.compile(r"\{[^{}]*:[^{}]*\{")
+
+
 def _check_str_call(receiver: str, name: str, largest_arg: int) -> None:
     if len(receiver) * max(1, largest_arg) > MAX_PRODUCT:
         raise _Limit(f"str.{name}() would build a string that is too large")
@@ -149,6 +153,11 @@ def _guard_filter(func):
         _tick()
         values = [a for a in args
                   if not isinstance(a, (Context, EvalContext, ImmutableSandboxedEnvironment))]
+        if func.__name__ == "do_join" and values and not isinstance(values[0], (str, list, tuple, dict)):
+            # a range or generator: count it first, so the size check below sees what is joined
+            seq = list(values[0]) if hasattr(values[0], "__iter__") else values[0]
+            args = tuple(seq if a is values[0] else a for a in args)
+            values[0] = seq
         largest = _check_args(values[1:], kwargs, cap_ints=func.__name__ in _SIZING_FILTERS)
         if values and isinstance(values[0], (str, list, tuple, dict)):
             _check(values[0])
@@ -200,8 +209,13 @@ class _LetterSandbox(ImmutableSandboxedEnvironment):
         receiver = getattr(__obj, "__self__", None)
         if receiver is None and hasattr(__obj, "__wrapped__"):  # the sandbox's str.format wrapper
             receiver = getattr(__obj.__wrapped__, "__self__", None)
-        sizing = isinstance(receiver, (str, list, tuple, dict)) and \
-            getattr(__obj, "__name__", "") in _SIZING_METHODS
+        name = getattr(__obj, "__name__", "")
+        sizing = isinstance(receiver, (str, list, tuple, dict)) and name in _SIZING_METHODS
+        if isinstance(receiver, str) and name in ("format", "format_map") \
+                and _NESTED_SPEC.search(receiver):
+            # "{0:{1}}".format("x", 10**9): the width is an argument (or a format_map value)
+            sizing = True
+            _check_args([v for a in args if isinstance(a, dict) for v in a.values()], {})
         largest = _check_args(args, kwargs, cap_ints=sizing)
         if isinstance(receiver, str):
             _check_str_call(receiver, getattr(__obj, "__name__", "?"), largest)
