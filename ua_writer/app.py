@@ -67,10 +67,11 @@ def acquire_lock() -> QLockFile:
     lock.setStaleLockTime(0)  # stale only when its process is gone (QLockFile checks the pid)
     if not lock.tryLock(100):
         if lock.error() == QLockFile.LockError.LockFailedError:
-            ok, pid, host, _app = lock.getLockInfo()
+            info = lock.getLockInfo()  # (pid, host, app) — (ok, ...) in some bindings
+            pid = next((v for v in info if isinstance(v, int) and not isinstance(v, bool)), "?")
             raise AlreadyRunning(_(
                 "ua-writer is already running with this data folder (process {pid}). Switch to that "
-                "window, or close it first.").format(pid=pid if ok else "?"))
+                "window, or close it first.").format(pid=pid))
         raise UserFacingError(_("Cannot lock the data folder {folder}; check that you can write to "
                                 "it.").format(folder=paths.data_dir()))
     return lock
@@ -166,9 +167,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     sys.excepthook = handle_exception
     try:
-        return app.exec()
+        return run_loop(app)
     finally:
         window.store.close()
+
+
+def run_loop(app: QApplication) -> int:
+    """Enter the event loop (a seam for tests of ``main``)."""
+    return app.exec()
 
 
 if __name__ == "__main__":  # pragma: no cover

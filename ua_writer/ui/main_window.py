@@ -95,8 +95,6 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(right)
         self.main_split.setStretchFactor(0, 2)
         self.main_split.setStretchFactor(1, 5)
-        self.main_split.setSizes([400, 880])
-        self.right_split.setSizes([300, 500])
         self.setCentralWidget(self.main_split)
 
         # status line: draft · pages · appeal points
@@ -138,13 +136,23 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         from ua_writer.ui import extras  # envelope/labels/e-mail buttons, deadline reminder banner
         self.extras = extras.install(self)
-        ui_state.restore(self, {"main": self.main_split, "right": self.right_split,
-                                "letter": self.letter_panel.split})
-        if self.width() < 400:
-            self.resize(1280, 800)
+        if not ui_state.restore(self, {"main": self.main_split, "right": self.right_split,
+                                       "letter": self.letter_panel.split}):
+            self._default_size()
         self._restore_last_action()
 
     # -- construction ---------------------------------------------------------------------------
+    def _default_size(self) -> None:
+        """First start: 1280×800 where the screen allows, with the list about a third wide."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        w, h = 1280, 800
+        if screen is not None and screen.width() > 200:
+            w, h = min(w, int(screen.width() * 0.95)), min(h, int(screen.height() * 0.95))
+        self.resize(w, h)
+        self.main_split.setSizes([int(w * 0.32), int(w * 0.68)])
+        self.right_split.setSizes([int(h * 0.38), int(h * 0.62)])
+        self.letter_panel.split.setSizes([int(w * 0.42), int(w * 0.26)])
+
     def _build_menus(self) -> None:
         a = self.registry
         bar = self.menuBar()

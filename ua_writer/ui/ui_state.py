@@ -38,6 +38,8 @@ def restore(window: QMainWindow, splitters: dict[str, QSplitter],
     state = _bytes(s.value("window/state"))
     if state is not None:
         window.restoreState(state)
+    if window.layout() is not None:
+        window.layout().activate()  # give the splitters their real sizes before restoring them
     for name, splitter in splitters.items():
         data = _bytes(s.value(f"splitters/{name}"))
         if data is not None:

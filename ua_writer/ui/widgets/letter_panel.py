@@ -58,12 +58,13 @@ class LetterPanel(QWidget):
 
         self.language_label = QLabel()
         self.language_combo = QComboBox(objectName="languageCombo")
-        self.language_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.language_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.language_combo.setMinimumContentsLength(12)
         self.language_label.setBuddy(self.language_combo)
         self.recipient_label = QLabel()
         self.recipient_combo = QComboBox(objectName="recipientCombo")
         self.recipient_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.recipient_combo.setMinimumContentsLength(18)
+        self.recipient_combo.setMinimumContentsLength(12)
         self.recipient_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.recipient_label.setBuddy(self.recipient_combo)
         self.reset_button = QPushButton(objectName="resetButton")
@@ -156,6 +157,11 @@ class LetterPanel(QWidget):
         self.mark_sent_button.setText(_("Mark sent"))
         self.mark_sent_button.setToolTip(_("Record that you sent this letter (Ctrl+Shift+S)"))
         self.add_recipient_button.setText(_("Add a recipient…"))
+        for b in (self.pdf_button, self.docx_button, self.fax_button, self.copies_button,
+                  self.print_button, self.mark_sent_button, self.reset_button, self.add_recipient_button):
+            # let buttons shrink to their text when space is short (the style's minimum is wider)
+            extra = 32 if not b.icon().isNull() else 16
+            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(b.text().replace("&", "")) + extra)
         self.editor.retranslate_ui()
         if self.action is not None:
             with self._quiet():
