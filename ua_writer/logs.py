@@ -6,9 +6,18 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import traceback
 
 _configured = False
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Log files are created 0600 whatever the umask (they name ids and paths of the user's data)."""
+
+    def _open(self):
+        return open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors,
+                    opener=lambda path, flags: os.open(path, flags, 0o600))
 
 
 def setup(level: int = logging.INFO) -> None:
@@ -18,7 +27,7 @@ def setup(level: int = logging.INFO) -> None:
     from ua_writer import paths
 
     try:
-        handler = logging.handlers.RotatingFileHandler(
+        handler = _PrivateRotatingFileHandler(
             paths.log_dir() / "ua-writer.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler()
