@@ -67,6 +67,9 @@ def database_error_message(e: sqlite3.DatabaseError) -> str:
     text = " ".join(str(e).split())[:160]  # one line, and not a page of damaged row text
     if "locked" in text.lower() or "busy" in text.lower():
         return f"the database is busy: another ua-writer is writing to it; try again ({text})"
+    if "full" in text.lower():
+        return (f"cannot save to the database {paths.database_path()}: the disk is full; free some "
+                "space and try again (nothing was changed)")
     return (f"the database {paths.database_path()} is damaged ({text}); run 'ua-writer repair' to "
             "keep the damaged file aside and start a fresh one")
 

@@ -250,8 +250,8 @@ class Store:
             try:
                 if exc_type is None:
                     self.store.db.execute("COMMIT")
-                else:
-                    self.store.db.execute("ROLLBACK")
+                elif self.store.db.in_transaction:  # SQLite may have rolled back already
+                    self.store.db.execute("ROLLBACK")  # (e.g. on "database or disk is full")
             finally:
                 self.store._lock.release()
             return False
