@@ -298,6 +298,17 @@ class Store:
                           sent.get(i, 0), drafts.get(i, 0))
                 for i, title, country, persons, issued, deadline, search, origin in rows]
 
+    def localized_titles(self, language: str) -> dict[str, str]:
+        """Action id -> the pack's own title in ``language``, for actions that have one (lists
+        shown in the UI language). One query; the packs are not parsed in Python."""
+        if not packs.LANG_RE.match(language or ""):
+            return {}
+        path = f'$.localized."{language}".title'
+        rows = self.db.execute(
+            "SELECT id, json_extract(pack, ?) FROM actions WHERE json_extract(pack, ?) IS NOT NULL",
+            (path, path)).fetchall()
+        return {r[0]: r[1] for r in rows if r[1]}
+
     def list_actions(self, today: _dt.date, status: str = "open") -> list[ActionRow]:
         """Rows filtered by status (open|past|undated|all): open by deadline, past newest first."""
         if status not in ("open", "past", "undated", "all"):

@@ -64,6 +64,13 @@ def country_name(code: str | None) -> str:
     return locale().territories.get(code.upper(), code)
 
 
+def recipient_label(r) -> str:
+    """A Recipient as the UI language writes it (the pack's localized fields), else its label."""
+    loc = r.local(i18n.current_language())
+    parts = [p for p in (loc.title or loc.organization, loc.name) if p]
+    return " — ".join(parts) if parts else r.label()
+
+
 def date_text(d: _dt.date | None, fmt: str = "medium") -> str:
     return format_date(d, fmt, locale=locale()) if d else ""
 

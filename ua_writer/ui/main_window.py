@@ -10,6 +10,7 @@ Must not import ua_writer.app.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import logging
 from pathlib import Path
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (QFrame, QLabel, QMainWindow, QMenu, QPushButton, 
 
 from ua_writer import __version__
 from ua_writer.core import coverage as _coverage
+from ua_writer.core import i18n
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.model import Action
@@ -102,7 +104,6 @@ class MainWindow(QMainWindow):
         self.pages_label = QLabel(objectName="pagesStatus")
         self.coverage_label = QLabel(objectName="coverageStatus")
         for i, lab in enumerate((self.draft_label, self.pages_label, self.coverage_label)):
-            lab.setProperty("dataLabel", True)
             if i:
                 sep = QFrame()
                 sep.setFrameShape(QFrame.Shape.VLine)
@@ -136,12 +137,17 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         from ua_writer.ui import extras  # envelope/labels/e-mail buttons, deadline reminder banner
         self.extras = extras.install(self)
-        if not ui_state.restore(self, {"main": self.main_split, "right": self.right_split,
-                                       "letter": self.letter_panel.split}):
+        if not ui_state.restore(self, self._splitters(), self._headers()):
             self._default_size()
         self._restore_last_action()
 
     # -- construction ---------------------------------------------------------------------------
+    def _splitters(self) -> dict:
+        return {"main": self.main_split, "right": self.right_split, "letter": self.letter_panel.split}
+
+    def _headers(self) -> dict:
+        return {"actions": self.list_pane.view.horizontalHeader()}
+
     def _default_size(self) -> None:
         """First start: 1280×800 where the screen allows, with the list about a third wide."""
         screen = self.screen().availableGeometry() if self.screen() else None
@@ -245,6 +251,7 @@ class MainWindow(QMainWindow):
         self.registry.retranslate_ui()
         pref = self.store.prefs().get("ui_language")
         self.registry["ui_system" if not pref else f"ui_{pref}"].setChecked(True)
+        self.model.set_titles(self.store.localized_titles(i18n.current_language()))
         self.list_pane.retranslate_ui()
         self.action_pane.retranslate_ui()
         self.letter_panel.retranslate_ui()
@@ -272,15 +279,25 @@ class MainWindow(QMainWindow):
     # -- actions --------------------------------------------------------------------------------
     def reload_actions(self) -> None:
         current = self.list_pane.current_action_id()
+        self.model.set_titles(self.store.localized_titles(i18n.current_language()))
         self.model.set_rows(self.store.action_rows())
         if current:
             self.list_pane.select_action(current)
 
-    def _refresh_row(self, action_id: str) -> None:
-        for row in self.store.action_rows():
-            if row.id == action_id:
-                self.model.update_row(row)
-                return
+    def _refresh_row(self, action_id: str, *, full: bool = False) -> None:
+        """New sent/draft counts for one row (two small queries, not the whole list); ``full``
+        also re-reads its searchable text (after recipients changed)."""
+        row = self.model.row_for_id(action_id)
+        if row < 0:
+            return
+        if full:
+            for new in self.store.action_rows():
+                if new.id == action_id:
+                    self.model.update_row(new)
+            return
+        old = self.model.row_data(row)
+        self.model.update_row(dataclasses.replace(old, sent_count=len(self.store.sent(action_id)),
+                                                  draft_count=len(self.store.drafts(action_id))))
 
     def select_action(self, action_id: str) -> bool:
         """Select ``action_id`` in the list (switching the status filter if needed)."""
@@ -570,7 +587,7 @@ class MainWindow(QMainWindow):
         lp = self.letter_panel
         language = lp.current_language()
         rid = recipient_id or lp.current_recipient_id()
-        self._refresh_row(self.action.id)
+        self._refresh_row(self.action.id, full=True)
         self.show_action(self.action.id, language, rid)
 
     # -- import ---------------------------------------------------------------------------------
@@ -604,8 +621,7 @@ class MainWindow(QMainWindow):
             self._closed = True
             self.keeper.close()
             try:
-                ui_state.save(self, {"main": self.main_split, "right": self.right_split,
-                                     "letter": self.letter_panel.split})
+                ui_state.save(self, self._splitters(), self._headers())
                 if self.action is not None:
                     self.store.set_setting(LAST_ACTION_KEY, self.action.id)
             except Exception:  # closing must never fail

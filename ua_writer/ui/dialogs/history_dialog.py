@@ -47,7 +47,7 @@ class HistoryDialog(QDialog):
 
     def _label(self, recipient_id: str) -> str:
         r = self.action.recipient(recipient_id)
-        return r.label() if r else recipient_id
+        return i18n_qt.recipient_label(r) if r else recipient_id
 
     def reload(self) -> None:
         records = self.store.sent(self.action.id)

@@ -29,7 +29,7 @@ class MarkSentDialog(QDialog):
         self.language = language
         self.recipient = QComboBox(objectName="sentRecipient")
         for r in recipients:
-            label = r.label() + (" " + _("(copy)") if r.is_copy else "")
+            label = i18n_qt.recipient_label(r) + (" " + _("(copy)") if r.is_copy else "")
             self.recipient.addItem(label, r.id)
         i = self.recipient.findData(recipient_id)
         self.recipient.setCurrentIndex(max(i, 0))

@@ -62,6 +62,8 @@ class ActionTableModel(QAbstractTableModel):
         #: bumped whenever rows change, so proxies know their cached mask is stale
         self.generation = 0
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        #: titles in the UI language where the pack has them (id -> title)
+        self._titles: dict[str, str] = {}
 
     # -- loading --------------------------------------------------------------------------------
     def set_rows(self, rows: list) -> None:
@@ -70,6 +72,16 @@ class ActionTableModel(QAbstractTableModel):
         self._recompute()
         self._apply_sort()
         self.endResetModel()
+
+    def set_titles(self, titles: dict[str, str]) -> None:
+        """Show these titles (the UI language's) instead of the packs' English ones."""
+        self._titles = dict(titles)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.COL_TITLE), self.index(len(self._rows) - 1, self.COL_TITLE))
+
+    def title(self, row: int) -> str:
+        r = self._rows[row]
+        return self._titles.get(r.id) or r.title
 
     def set_today(self, today: _dt.date) -> None:
         self.beginResetModel()
@@ -114,11 +126,12 @@ class ActionTableModel(QAbstractTableModel):
     # -- sorting (in Python, once; not per comparison) ------------------------------------------
     def default_key(self, i: int):
         r, d, st = self._rows[i], self.days[i], self.statuses[i]
+        title = (self._titles.get(r.id) or r.title).casefold()
         if st == "open":
-            return (0, d, r.title.casefold())
+            return (0, d, title)
         if st == "past":
-            return (1, -r.deadline.toordinal(), r.title.casefold())
-        return (2, 0, r.title.casefold())
+            return (1, -r.deadline.toordinal(), title)
+        return (2, 0, title)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
@@ -144,8 +157,8 @@ class ActionTableModel(QAbstractTableModel):
         else:
             column, desc = self._sort[0], self._sort[1] == Qt.SortOrder.DescendingOrder
             keyf = {
-                self.COL_TITLE: lambda i: self._rows[i].title.casefold(),
-                self.COL_COUNTRY: lambda i: (self._rows[i].country or "", self._rows[i].title.casefold()),
+                self.COL_TITLE: lambda i: self.title(i).casefold(),
+                self.COL_COUNTRY: lambda i: (self._rows[i].country or "", self.title(i).casefold()),
                 self.COL_PERSONS: lambda i: self._rows[i].persons.casefold(),
                 self.COL_ACTIVITY: lambda i: (self._rows[i].sent_count, self._rows[i].draft_count),
             }.get(column, self.default_key)
@@ -191,7 +204,7 @@ class ActionTableModel(QAbstractTableModel):
         r = self._rows[i]
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_TITLE:
-                return r.title
+                return self._titles.get(r.id) or r.title
             if col == self.COL_COUNTRY:
                 return r.country or ""
             if col == self.COL_PERSONS:
@@ -210,8 +223,10 @@ class ActionTableModel(QAbstractTableModel):
                 return _activity_tooltip(r.sent_count, r.draft_count)
             if col in (self.COL_DAYS_LEFT, self.COL_DEADLINE):
                 return i18n_qt.days_left_sentence(self.days[i])
-            if col == self.COL_TITLE:
-                return r.title
+            if col in (self.COL_TITLE, self.COL_PERSONS):
+                extra = " · ".join(x for x in (r.persons, i18n_qt.country_name(r.country)) if x)
+                title = self._titles.get(r.id) or r.title
+                return f"{title}\n{extra}" if extra else title
             return None
         if role == Qt.ItemDataRole.FontRole:
             d = self.days[i]

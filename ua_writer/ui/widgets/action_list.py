@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+                               QLineEdit, QMenu, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
                                QTableView, QVBoxLayout, QWidget)
 
 from ua_writer.core.i18n import _, ngettext
@@ -110,8 +110,10 @@ class ActionListPane(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ActionTableModel.COL_PERSONS, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ActionTableModel.COL_DEADLINE, QHeaderView.ResizeMode.ResizeToContents)
-        self.view.setColumnHidden(ActionTableModel.COL_PERSONS, True)
-        self.view.setColumnHidden(ActionTableModel.COL_DEADLINE, True)
+        for col in (ActionTableModel.COL_COUNTRY, ActionTableModel.COL_PERSONS, ActionTableModel.COL_DEADLINE):
+            self.view.setColumnHidden(col, True)  # shown on demand: right-click the header
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -142,11 +144,24 @@ class ActionListPane(QWidget):
         for i in range(self.status_filter.count()):
             self.status_filter.setItemText(i, labels[self.status_filter.itemData(i)])
         self.status_filter.setToolTip(_("Which actions to list"))
-        self.search_box.setPlaceholderText(_("Search title, person, country, recipient… (Ctrl+F)"))
-        self.search_box.setToolTip(_("Search the actions"))
+        self.search_box.setPlaceholderText(_("Search actions (Ctrl+F)"))
+        self.search_box.setToolTip(_("Search by title, person, country or recipient"))
         self.view.setAccessibleName(_("Actions"))
         self.model.retranslate()
         self._update_count()
+
+    def _header_menu(self, pos) -> None:
+        menu = QMenu(self)
+        header = self.view.horizontalHeader()
+        for col in range(self.model.COLUMN_COUNT):
+            if col in (ActionTableModel.COL_TITLE, ActionTableModel.COL_DAYS_LEFT):
+                continue
+            a = menu.addAction(self.model.headerData(col, Qt.Orientation.Horizontal))
+            a.setCheckable(True)
+            a.setChecked(not self.view.isColumnHidden(col))
+            a.toggled.connect(lambda on, c=col: self.view.setColumnHidden(c, not on))
+        menu.exec(header.mapToGlobal(pos))
+        menu.deleteLater()
 
     # -- filter ---------------------------------------------------------------------------------
     def set_status(self, status: str) -> None:

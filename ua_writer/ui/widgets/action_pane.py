@@ -275,6 +275,8 @@ class ActionPane(QScrollArea):
             item = box.takeAt(0)
             w = item.widget()
             if w is not None:
+                w.hide()             # gone now, not only after the next event-loop turn
+                w.setParent(None)
                 w.deleteLater()
 
     def _refresh_appeals(self) -> None:

@@ -227,7 +227,7 @@ class LetterPanel(QWidget):
         if self.action is None:
             return
         for r in self.action.main_recipients():
-            combo.addItem(r.label(), r.id)
+            combo.addItem(i18n_qt.recipient_label(r), r.id)
             if r.copies_only:
                 combo.setItemData(combo.count() - 1, _("Send only copies to this recipient"),
                                   Qt.ItemDataRole.ToolTipRole)
