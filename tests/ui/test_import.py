@@ -1,0 +1,101 @@
+"""Importing through the GUI: an action pack or a received UA text, always via the review dialog
+(``importReview``) that marks low-confidence fields; nothing is saved when the review is cancelled."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from ua_writer import paths
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "importer" / "corpus"
+
+
+def _pack(tmp_path: Path) -> Path:
+    data = json.loads((paths.bundled_actions_dir() / "azimov-2011.json").read_text("utf-8"))
+    data["id"] = "azimov-copy-2011"
+    data["title"] = "A copy of the Azimov action"
+    out = tmp_path / "pack.json"
+    out.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    return out
+
+
+def test_import_a_pack_through_the_review(window, fake_prompts, tmp_path):
+    fake_prompts.open_path = str(_pack(tmp_path))
+    seen = {}
+
+    def review(dialog):
+        seen["name"] = dialog.objectName()
+        seen["low"] = dialog.low_confidence_widgets()
+        dialog.title.setText("Azimov (my copy)")
+        return True
+
+    fake_prompts.on_dialog = review
+    window.registry["import"].trigger()
+    assert seen["name"] == "importReview" and seen["low"] == []
+    assert window.store.get_action("azimov-copy-2011").title == "Azimov (my copy)"
+    assert window.action.id == "azimov-copy-2011"          # selected at once
+    assert window.list_pane.proxy.proxy_row_for("azimov-copy-2011") >= 0
+
+
+def test_cancelled_review_saves_nothing(window, fake_prompts, tmp_path):
+    fake_prompts.open_path = str(_pack(tmp_path))
+    fake_prompts.on_dialog = lambda d: False
+    window.registry["import"].trigger()
+    assert not window.store.has_action("azimov-copy-2011")
+
+
+def test_import_a_ua_text_by_drag_and_drop_marks_doubtful_fields(window, fake_prompts, qtbot, tmp_path):
+    src = tmp_path / "ua.txt"
+    shutil.copy(CORPUS / "classic_04_utf16.txt", src)
+    seen = {}
+
+    def review(dialog):
+        seen["name"] = dialog.objectName()
+        seen["low"] = {w.objectName() for w in dialog.low_confidence_widgets()}
+        seen["marks"] = [w.objectName() for w in dialog.findChildren(type(dialog.intro))
+                         if w.objectName().startswith("lowConfidence_")]
+        seen["id"] = dialog.id.text()
+        return True
+
+    fake_prompts.on_dialog = review
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(src))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: "name" in seen)
+    assert seen["name"] == "importReview"
+    assert "reviewPersons" in seen["low"]
+    assert "lowConfidence_persons" in seen["marks"]
+    assert window.store.has_action(seen["id"])
+    qtbot.waitUntil(lambda: window.action is not None and window.action.id == seen["id"])
+
+
+def test_unreadable_file_is_a_plain_message(window, fake_prompts, tmp_path):
+    bad = tmp_path / "junk.txt"
+    bad.write_text("hello")
+    fake_prompts.open_path = str(bad)
+    window.registry["import"].trigger()
+    kinds = fake_prompts.kinds()
+    assert "error" in kinds and ("dialog", "importReview") not in fake_prompts.calls
+
+
+def test_review_rejects_a_bad_deadline(qtbot, tmp_path):
+    from ua_writer.core import packs
+    from ua_writer.ui.dialogs.import_review import ImportReviewDialog
+
+    action = packs.load(_pack(tmp_path))
+    d = ImportReviewDialog(action)
+    qtbot.addWidget(d)
+    d.deadline.setText("3 May")
+    d.accept()
+    assert d.result() == 0 and "2011-05-03" in d.error.text()
+    d.deadline.setText("2011-05-03")
+    d.accept()
+    assert d.result() == 1 and d.action().deadline.isoformat() == "2011-05-03"
