@@ -115,6 +115,41 @@ def _style_rpr(style):
     return style.element.get_or_add_rPr()
 
 
+#: built-in styles a letter uses or Word expects (their names as stored in styles.xml); the rest
+#: of python-docx's template (438 KB of styles, twice, and a thumbnail) is dropped once per process
+_KEEP_STYLES = {"Normal", "Body Text", "Body Text Char", "footer", "Footer Char", "header",
+                "Header Char", "Default Paragraph Font", "Normal Table", "No List"}
+_lean: bytes | None = None
+
+
+def _lean_template() -> io.BytesIO:
+    """python-docx's default template without the styles we never use: parsing and saving its
+    styles.xml (and the same again as stylesWithEffects.xml) cost more than the letter itself."""
+    global _lean
+    if _lean is None:
+        import docx
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        doc = docx.Document()
+        styles = doc.styles.element
+        for st in styles.findall(_w("w:style")):
+            name = st.find(_w("w:name"))
+            if st.get(_w("w:default")) not in ("1", "true") and \
+                    (name is None or name.get(_w("w:val")) not in _KEEP_STYLES):
+                styles.remove(st)
+        for rid, rel in list(doc.part.rels.items()):
+            if rel.reltype.endswith("/stylesWithEffects"):
+                doc.part.drop_rel(rid)
+        pkg_rels = doc.part.package.rels
+        for rid, rel in list(pkg_rels.items()):
+            if rel.reltype == RT.THUMBNAIL:
+                pkg_rels.pop(rid)
+        buf = io.BytesIO()
+        doc.save(buf)
+        _lean = buf.getvalue()
+    return io.BytesIO(_lean)
+
+
 class _Builder:
     def __init__(self, letter: Letter, page_size: str, align: str = "left"):
         import docx
@@ -128,7 +163,7 @@ class _Builder:
         self.tag = language_tag(letter.language)
         self.bidi = self.tag.split("-")[0] in _RTL
         self.g = geometry(page_size)
-        self.doc = docx.Document()
+        self.doc = docx.Document(_lean_template())
         self._style_ids: dict[str, str] = {}
         self.Mm = Mm
         self.ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
