@@ -352,3 +352,19 @@ def test_page_count_marker(window, qtbot):
     lp.editor.insertPlainText(long_text)
     qtbot.waitUntil(lambda: "runs past one page" in window.pages_label.text(), timeout=10000)
     assert window.preview.page_count() >= 2
+
+
+def test_open_the_export_folder_after_exporting(window, fake_prompts, tmp_path):
+    fake_prompts.save_path = str(tmp_path / "a.pdf")
+    assert not window.open_folder_button.isVisibleTo(window)
+    window.letter_panel.pdf_button.click()
+    assert window.open_folder_button.isVisibleTo(window)
+    window.open_folder_button.click()
+    assert fake_prompts.opened_folders == [str(tmp_path)]
+
+
+def test_compose_warnings_are_shown_above_the_letter(window):
+    lp = window.letter_panel
+    # no profile yet: compose says the letter has placeholders
+    assert lp.warnings_label.isVisibleTo(window)
+    assert "profile" in lp.warnings_label.text()

@@ -119,6 +119,11 @@ class MainWindow(QMainWindow):
                                         self.statusBar())
         self.exports.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.exports.exported.connect(self._after_export)
+        self.open_folder_button = QToolButton(objectName="openFolderButton")
+        self.open_folder_button.setAutoRaise(True)
+        self.open_folder_button.clicked.connect(self.exports.open_export_folder)
+        self.open_folder_button.hide()
+        self.statusBar().addPermanentWidget(self.open_folder_button)
         self.imports = ImportController(self, store)
         self.imports.imported.connect(self._after_import)
         self.paginator = Runner(self)
@@ -258,6 +263,8 @@ class MainWindow(QMainWindow):
         self.preview.retranslate_ui()
         self.profile_banner.text.setText(_("Add your name and address to sign letters."))
         self.profile_banner_button.setText(_("Add…"))
+        self.open_folder_button.setText(_("Open folder"))
+        self.open_folder_button.setToolTip(_("Open the folder of the last export"))
         self._update_profile_widgets()
         self._update_title()
         self._update_draft_label()
@@ -472,7 +479,7 @@ class MainWindow(QMainWindow):
             self.exports.export(kind)
 
     def _after_export(self, paths: list) -> None:
-        self.registry["open_export_folder"].setEnabled(True)
+        self.open_folder_button.show()
 
     # -- sent log -------------------------------------------------------------------------------
     def mark_sent(self) -> bool:

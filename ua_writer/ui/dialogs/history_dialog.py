@@ -27,7 +27,11 @@ class HistoryDialog(QDialog):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        for col in range(4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SentLogModel.COL_RECIPIENT, QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(False)
         self.summary = QLabel()
         self.delete_button = QPushButton(_("Remove record"))
         self.delete_button.setToolTip(_("Remove the selected record (if it was marked by mistake)"))

@@ -92,6 +92,11 @@ class LetterPanel(QWidget):
         self.add_recipient_button = QPushButton(objectName="emptyAddRecipientButton")
         self.add_recipient_button.clicked.connect(self.add_recipient_requested)
         self.add_recipient_button.hide()
+        #: what compose wants the user to check (grammar it could not do, missing profile...)
+        self.warnings_label = QLabel(objectName="letterWarnings")
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warnings_label.hide()
 
         pickers = QHBoxLayout()
         pickers.addWidget(self.language_label)
@@ -110,6 +115,7 @@ class LetterPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 4, 6, 6)
         layout.addLayout(pickers)
+        layout.addWidget(self.warnings_label)
         layout.addWidget(self.split, 1)
         layout.addLayout(bar)
 
@@ -169,6 +175,22 @@ class LetterPanel(QWidget):
                 self._fill_recipients(self.current_recipient_id())
         if self._compose_error:
             self.editor.setPlaceholderText(self._compose_error)
+        self._refresh_warnings()
+
+    def _refresh_warnings(self) -> None:
+        """Compose's warnings are in the UI language: compose again (the text stays as it is)."""
+        action, lang, recipient = self.action, self.current_language(), self.current_recipient()
+        if self._composed is not None and action is not None and lang and recipient is not None:
+            try:
+                self._composed = self._compose(action, recipient, lang)
+            except UserFacingError:
+                pass
+        self._show_warnings()
+
+    def _show_warnings(self) -> None:
+        warnings = list(self._composed.warnings) if self._composed is not None else []
+        self.warnings_label.setText("\n".join("⚠ " + w for w in warnings))
+        self.warnings_label.setVisible(bool(warnings))
 
     # -- choosing the letter --------------------------------------------------------------------
     class _Quiet:
@@ -283,6 +305,7 @@ class LetterPanel(QWidget):
             self.editor.set_cursor_index(pos + len(added))
         self.editor.setReadOnly(self._key is None)
         self.add_recipient_button.setVisible(action is not None and recipient is None)
+        self._show_warnings()
         stack = self._stack_for(self._key)
         self.undo_group.setActiveStack(stack)
         self._sync_undo_state()
