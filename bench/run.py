@@ -294,6 +294,17 @@ def _fmt(v: float | None, unit: str) -> str:
     return f"{v:.1f} ms" if v < 100 else f"{v:.0f} ms"
 
 
+def verdict(key: str, v: float | None) -> str:
+    cmp, target, _unit, _what = TARGETS[key]
+    if v is None:
+        return "SKIP"
+    if cmp == "<=":
+        return "pass" if v <= target else "FAIL"
+    if cmp == ">=":
+        return "pass" if v >= target else "FAIL"
+    return ""
+
+
 def table(results: dict, skipped: dict) -> str:
     rows = [("figure", "value", "target", "baseline / note", "")]
     base = {
@@ -307,21 +318,32 @@ def table(results: dict, skipped: dict) -> str:
         if key in base and results.get(base[key][0]) is not None and v is not None:
             note = f"{what}; {base[key][1]} {_fmt(results[base[key][0]], 'ms')}"
         if v is None:
-            verdict = "SKIP"
             note = skipped.get(key, "not measured")
-        elif cmp == "<=":
-            verdict = "pass" if v <= target else "FAIL"
-        elif cmp == ">=":
-            verdict = "pass" if v >= target else "FAIL"
-        else:
-            verdict = ""
-        rows.append((key, _fmt(v, unit), tgt, note, verdict))
+        rows.append((key, _fmt(v, unit), tgt, note, verdict(key, v)))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     lines = []
     for i, r in enumerate(rows):
         lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
         if i == 0:
             lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def markdown(results: dict, skipped: dict, info: dict) -> str:
+    """The same table in Markdown, for docs/performance.md."""
+    lines = ["| figure | value | target | baseline / note | |", "|---|---:|---|---|---|"]
+    for key, (cmp, target, unit, what) in TARGETS.items():
+        v = results.get(key)
+        tgt = f"{cmp} {target:g}{'' if unit == '×' else ' '}{unit}" if cmp else ""
+        note = what if v is not None else skipped.get(key, "not measured")
+        if key == "startup_ms" and results.get("startup_bare_qt_ms"):
+            note += f"; bare Qt {_fmt(results['startup_bare_qt_ms'], 'ms')}"
+        if key == "pdf_letter_ms" and results.get("libreoffice_pdf_ms"):
+            note += f"; LibreOffice {_fmt(results['libreoffice_pdf_ms'], 'ms')}"
+        lines.append(f"| `{key}` | {_fmt(v, unit)} | {tgt} | {note} | {verdict(key, v)} |")
+    lines.append("")
+    lines.append(f"Machine: {info['nproc']} CPUs ({info['cpu']}), Python {info['python']}, {info['qt']}, "
+                 f"{info['libreoffice'] or 'no LibreOffice'}; {info['os']}.")
     return "\n".join(lines)
 
 
@@ -341,6 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     ap.add_argument("--only", metavar="NAMES", help=f"comma-separated: {', '.join(b[0] for b in BENCHES)}")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    ap.add_argument("--markdown", metavar="FILE", help="also write the table as Markdown")
     args = ap.parse_args(argv)
     only = set(args.only.split(",")) if args.only else None
     env = Env(args.quick)
@@ -382,6 +405,8 @@ def main(argv: list[str] | None = None) -> int:
         print("details: " + ", ".join(f"{k}={v:.3g}" if isinstance(v, float) else f"{k}={v}"
                                       for k, v in extras.items()))
     print(f"({'quick, ' if args.quick else ''}{time.time() - started:.0f} s)")
+    if args.markdown:
+        Path(args.markdown).write_text(markdown(results, skipped, info) + "\n", encoding="utf-8")
     if args.json:
         data = {k: (round(results[k], 3) if results.get(k) is not None else None) for k in TARGETS}
         data.update({"skipped": {k: v for k, v in skipped.items() if k in TARGETS},
