@@ -5,7 +5,8 @@
                                  UA_WRITER_DATA_DIR
 
 Both print ``FIRST_PAINT <time.time()>`` when the main window receives its first Paint event
-(an event filter on the window) and quit; the parent subtracts the time.time() it took just
+(an event filter on the window) and quit (``app`` first waits for ``LETTER_READY``: the letter
+editor holding the composed letter, reported as a detail); the parent subtracts the time.time() it took just
 before starting the process, so interpreter start-up and imports count for both alike.
 
 ``python gui_probe.py session``  ua-writer's window with the first action's letter open: prints
@@ -24,8 +25,24 @@ import statistics  # noqa: E402
 import sys  # noqa: E402
 
 
-def _watch_first_paint(app, window) -> None:
-    from PySide6.QtCore import QEvent, QObject
+def _editor_text(window) -> str:
+    from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+    ed = window.findChild(QPlainTextEdit, "letterEditor") or window.findChild(QTextEdit, "letterEditor")
+    return ed.toPlainText() if ed is not None else ""
+
+
+def _watch_first_paint(app, window, then_letter: bool = False) -> None:
+    """Print FIRST_PAINT at the window's first Paint event; with ``then_letter`` also
+    LETTER_READY when the letter editor first holds text (a letter is composed), then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    def wait_letter(deadline=time.monotonic() + 10):
+        if _editor_text(window).strip() or time.monotonic() > deadline:
+            print(f"LETTER_READY {time.time():.6f}", flush=True)
+            app.quit()
+        else:
+            QTimer.singleShot(2, wait_letter)
 
     class FirstPaint(QObject):
         done = False
@@ -34,9 +51,7 @@ def _watch_first_paint(app, window) -> None:
             if event.type() == QEvent.Type.Paint and not self.done:
                 self.done = True
                 print(f"FIRST_PAINT {time.time():.6f}", flush=True)
-                from PySide6.QtCore import QTimer
-
-                QTimer.singleShot(0, app.quit)
+                QTimer.singleShot(0, wait_letter if then_letter else app.quit)
             return False
 
     f = FirstPaint(window)
@@ -65,7 +80,7 @@ def _build():
 def app() -> int:
     # build() shows the window; the first Paint reaches it through the event loop, after this
     qapp, window = _build()
-    _watch_first_paint(qapp, window)
+    _watch_first_paint(qapp, window, then_letter=True)
     code = qapp.exec()
     window.store.close()
     return code
@@ -95,14 +110,7 @@ def session() -> int:
     if window.action is None:  # open the first action's letter
         pane.view.selectRow(0)
     _settle(qapp, 1.5)  # compose, page preview, pagination worker
-    editor_text = ""
-    try:
-        from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
-
-        ed = window.findChild(QPlainTextEdit, "letterEditor") or window.findChild(QTextEdit, "letterEditor")
-        editor_text = ed.toPlainText() if ed is not None else ""
-    except Exception:
-        pass
+    editor_text = _editor_text(window)
     print(f"LETTER_CHARS {len(editor_text)}", flush=True)
     print(f"RSS_MB {_rss_mb():.1f}", flush=True)
     print(f"ROWS {pane.model.rowCount()}", flush=True)
