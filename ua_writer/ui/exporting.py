@@ -94,10 +94,13 @@ class ExportController(QObject):
     def _error(self, message: str) -> None:
         prompts.get().error(self.parent_widget, _("Export failed"), message)
 
-    def _done(self, paths: list[Path]) -> None:
+    def _done(self, paths: list[Path], warnings: list[str] | None = None) -> None:
         if paths:
             self._remember(paths[0].parent)
-        if len(paths) == 1:
+        if len(paths) == 1 and warnings:  # e.g. "the recipient has no fax number"
+            self.status.emit(_("Saved {path} — please check: {notes}").format(
+                path=paths[0], notes="; ".join(warnings)))
+        elif len(paths) == 1:
             self.status.emit(_("Saved {path}").format(path=paths[0]))
         elif paths:
             self.status.emit(ngettext("Saved {n} file in {folder}", "Saved {n} files in {folder}",
@@ -143,7 +146,7 @@ class ExportController(QObject):
         except UserFacingError as e:
             self._error(e.message)
             return None
-        self._done([Path(result.path or path)])
+        self._done([Path(result.path or path)], list(getattr(result, "warnings", []) or []))
         return Path(result.path or path)
 
     # -- copies (several files, off the GUI thread) ----------------------------------------------
