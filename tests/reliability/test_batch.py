@@ -153,3 +153,25 @@ def test_batch_errors_are_one_line(tmp_path, capsys):
     assert code == 2 and "no such file" in err and err.count("\n") == 1
     code = main(["batch", "no-such-action", "--signers", str(sheet), "-o", str(tmp_path / "o")])
     assert code == 2 and "no-such-action" in capsys.readouterr().err
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("ua_writer.core.compose")
+    import io
+    import sys
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    sheet = _sheet_file(tmp_path, 3, bad=False)
+    tty = Tty()
+    monkeypatch.setattr(sys, "stderr", tty)
+    code = main(["--today", "2011-05-03", "batch", "juraev-2011", "--signers", str(sheet),
+                 "-o", str(tmp_path / "tty")])
+    assert code == 0
+    assert "\r[" in tty.getvalue() and "3/3" in tty.getvalue()
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # not a terminal: no bar
+    code = main(["--today", "2011-05-03", "batch", "juraev-2011", "--signers", str(sheet),
+                 "-o", str(tmp_path / "plain")])
+    assert code == 0 and "\r[" not in sys.stderr.getvalue()
