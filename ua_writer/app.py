@@ -25,7 +25,6 @@ from ua_writer import APP_NAME, ORG_NAME, __version__, logs, paths
 from ua_writer.commands import resolve_today
 from ua_writer.core.errors import CorruptStoreError, UserFacingError
 from ua_writer.core.i18n import _
-from ua_writer.core import salvage
 from ua_writer.core.store import open_store
 from ua_writer.ui import i18n_qt, prompts
 
@@ -157,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
                           "aside (nothing is deleted) and start with a fresh database?").format(path=e.path),
                         yes=_("Keep it aside and start fresh"), no=_("Quit")):
                     return 2
+                from ua_writer.core import salvage
+
                 kept, report = salvage.recover(e.path)  # drafts etc. copied into the fresh store
                 log.warning("damaged database kept as %s; %s", kept, report.summary())
     except AlreadyRunning as e:

@@ -107,11 +107,13 @@ def build_app(qtbot, data_dir):
 
     windows = []
 
-    def _build(*extra, data=None):
+    def _build(*extra, data=None, wait=True):
         args = ["--data-dir", str(data or data_dir), *SEED_ARGS, *extra]
         _app, window = app_module.build(args)
         qtbot.addWidget(window)
         windows.append(window)
+        if wait:  # the last action and its letter come once the event loop runs
+            qtbot.waitUntil(lambda: window.ready)
         return window
 
     yield _build

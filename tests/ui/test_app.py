@@ -135,11 +135,11 @@ def test_first_start_asks_for_the_profile_once_the_loop_runs(build_app, qtbot, f
         return True
 
     fake_prompts.on_dialog = fill
-    window = build_app()
+    window = build_app(wait=False)
     # build() itself showed nothing modal; the banner says what is missing
     assert ("dialog", "profileDialog") not in fake_prompts.calls
     assert window.profile_banner.isVisibleTo(window)
-    qtbot.waitUntil(lambda: ("dialog", "profileDialog") in fake_prompts.calls)
+    qtbot.waitUntil(lambda: ("dialog", "profileDialog") in fake_prompts.calls and window.ready)
     assert window.store.profile().name == "Anna Kovač"
     assert not window.profile_banner.isVisibleTo(window)
     assert window.profile_button.text() == "Anna Kovač"

@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 
@@ -44,12 +42,17 @@ def apply_language(language: str | None) -> str:
     return code
 
 
-def locale() -> Locale:
+def locale():
+    """The UI language's babel Locale (babel is imported on first use: not needed to paint)."""
+    from babel import Locale
+
     return Locale.parse(i18n.current_language())
 
 
 def language_name(code: str) -> str:
     """'ru' -> 'Russian' / 'русский', capitalised, in the UI language."""
+    from babel import Locale, UnknownLocaleError
+
     try:
         name = locale().languages.get(code) or Locale.parse(code).get_display_name(locale())
     except (UnknownLocaleError, ValueError):
@@ -72,7 +75,11 @@ def recipient_label(r) -> str:
 
 
 def date_text(d: _dt.date | None, fmt: str = "medium") -> str:
-    return format_date(d, fmt, locale=locale()) if d else ""
+    if not d:
+        return ""
+    from babel.dates import format_date
+
+    return format_date(d, fmt, locale=locale())
 
 
 def days_left_text(days: int | None) -> str:

@@ -16,7 +16,6 @@ from ua_writer.core import packs
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _
 from ua_writer.ui import prompts
-from ua_writer.ui.dialogs.import_review import ImportReviewDialog
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +45,10 @@ class ImportController(QObject):
                                        + ";;" + _("All files (*)"))
         return self.import_path(Path(path)) if path else None
 
-    def review_dialog(self, path: Path) -> ImportReviewDialog:
+    def review_dialog(self, path: Path):
         """Read ``path`` and build the review dialog (raises UserFacingError if unreadable)."""
+        from ua_writer.ui.dialogs.import_review import ImportReviewDialog
+
         if path.suffix.lower() in PACK_SUFFIXES:
             action = packs.load(path)
             fields, unrecognised, warnings = {}, [], []

@@ -15,7 +15,6 @@ import datetime as _dt
 import logging
 from pathlib import Path
 
-from babel.dates import format_datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QFrame, QLabel, QMainWindow, QMenu, QPushButton, QSplitter,
                                QStyle, QToolButton, QVBoxLayout, QWidget)
@@ -144,7 +143,12 @@ class MainWindow(QMainWindow):
         self.extras = extras.install(self)
         if not ui_state.restore(self, self._splitters(), self._headers()):
             self._default_size()
-        self._restore_last_action()
+        #: True once the last action and its letter are shown (after the first paint)
+        self.ready = False
+        self._restore_scheduled = False
+        # the first letter is composed after the window's first paint (see paintEvent); this
+        # fallback covers a window that is never painted (e.g. minimised at start)
+        QTimer.singleShot(400, self._schedule_restore)
 
     # -- construction ---------------------------------------------------------------------------
     def _splitters(self) -> dict:
@@ -349,12 +353,29 @@ class MainWindow(QMainWindow):
                 return lang, None
         return None, None
 
+    def paintEvent(self, e) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(e)
+        if not self._restore_scheduled:
+            self._schedule_restore()
+
+    def _schedule_restore(self) -> None:
+        if not self._restore_scheduled:
+            self._restore_scheduled = True
+            QTimer.singleShot(0, self._restore_last_action)
+
     def _restore_last_action(self) -> None:
-        last = self.store.get_setting(LAST_ACTION_KEY)
-        if last and self.store.has_action(last) and self.select_action(last):
-            return
-        if self.list_pane.proxy.rowCount():
-            self.list_pane.view.selectRow(0)
+        """Select the action of the last session (else the first in the list) and show its letter.
+        Runs once the event loop does, so the window paints before the first letter is composed."""
+        try:
+            if self._closed or self.action is not None:
+                return
+            last = self.store.get_setting(LAST_ACTION_KEY)
+            if last and self.store.has_action(last) and self.select_action(last):
+                return
+            if self.list_pane.proxy.rowCount():
+                self.list_pane.view.selectRow(0)
+        finally:
+            self.ready = True
 
     def _compose(self, action, recipient, language):
         return composing.compose(action, recipient, language, self.store.profile(), self.today)
@@ -405,6 +426,8 @@ class MainWindow(QMainWindow):
             self.draft_label.setText(_("Letter as composed") if not self.letter_panel.is_edited()
                                      else _("Draft not saved yet"))
             return
+        from babel.dates import format_datetime
+
         when = _dt.datetime.fromisoformat(self._last_saved).astimezone()
         if when.date() == _dt.datetime.now().date():
             stamp = format_datetime(when, "HH:mm", locale=i18n_qt.locale())

@@ -12,6 +12,7 @@ class (it receives rows).
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import bisect_right
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
@@ -21,6 +22,15 @@ from ua_writer.core.i18n import _, ngettext
 from ua_writer.ui import i18n_qt
 
 STATUSES = ("open", "past", "undated", "all")
+
+# roles as plain ints: data() compares them for every visible cell on every repaint
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter.value)
+_USER = int(Qt.ItemDataRole.UserRole.value)
+_HANDLED = frozenset({_DISPLAY, _TOOLTIP, _FONT, _ALIGN, *range(_USER + 1, _USER + 9)})
 _STATUS_ORDER = {"open": 0, "past": 1, "undated": 2}
 
 
@@ -92,7 +102,7 @@ class ActionTableModel(QAbstractTableModel):
 
     def _recompute(self) -> None:
         today = self.today
-        self.days = [r.days_left(today) for r in self._rows]
+        self.days = [None if r.deadline is None else (r.deadline - today).days for r in self._rows]
         self.statuses = ["undated" if d is None else ("open" if d >= 0 else "past") for d in self.days]
         self.search_texts = [r.search for r in self._rows]
         self._reindex()
@@ -124,16 +134,10 @@ class ActionTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(i, 0), self.index(i, self.COLUMN_COUNT - 1))
 
     # -- sorting (in Python, once; not per comparison) ------------------------------------------
-    def default_key(self, i: int):
-        r, d, st = self._rows[i], self.days[i], self.statuses[i]
-        title = (self._titles.get(r.id) or r.title).casefold()
-        if st == "open":
-            return (0, d, title)
-        if st == "past":
-            return (1, -r.deadline.toordinal(), title)
-        return (2, 0, title)
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        spec = (column, order) if column >= 0 else None
+        if spec == self._sort:
+            return  # already in this order (rows are re-sorted whenever they change)
         self.layoutAboutToBeChanged.emit()
         old_ids = [r.id for r in self._rows]
         self._sort = (column, order) if column >= 0 else None
@@ -148,10 +152,24 @@ class ActionTableModel(QAbstractTableModel):
         self.changePersistentIndexList(from_list, to_list)
         self.layoutChanged.emit()
 
+    def _default_keys(self) -> list[tuple]:
+        """Open by deadline, then past newest first, then undated; by title within each."""
+        titles = self._titles
+        keys = []
+        for r, d in zip(self._rows, self.days):
+            title = (titles.get(r.id) or r.title).casefold()
+            if d is None:
+                keys.append((2, 0, title))
+            elif d >= 0:
+                keys.append((0, d, title))
+            else:
+                keys.append((1, -d, title))
+        return keys
+
     def _apply_sort(self) -> None:
-        order = list(range(len(self._rows)))
-        if self._sort is None or self._sort[0] == self.COL_DAYS_LEFT or self._sort[0] == self.COL_DEADLINE:
-            order.sort(key=self.default_key)
+        n = len(self._rows)
+        if self._sort is None or self._sort[0] in (self.COL_DAYS_LEFT, self.COL_DEADLINE):
+            order = sorted(range(n), key=self._default_keys().__getitem__)
             if self._sort is not None and self._sort[1] == Qt.SortOrder.DescendingOrder:
                 order.reverse()
         else:
@@ -161,8 +179,9 @@ class ActionTableModel(QAbstractTableModel):
                 self.COL_COUNTRY: lambda i: (self._rows[i].country or "", self.title(i).casefold()),
                 self.COL_PERSONS: lambda i: self._rows[i].persons.casefold(),
                 self.COL_ACTIVITY: lambda i: (self._rows[i].sent_count, self._rows[i].draft_count),
-            }.get(column, self.default_key)
-            order.sort(key=keyf, reverse=desc)
+            }.get(column)
+            order = sorted(range(n), key=keyf, reverse=desc) if keyf else \
+                sorted(range(n), key=self._default_keys().__getitem__)
         self._rows = [self._rows[i] for i in order]
         self.days = [self.days[i] for i in order]
         self.statuses = [self.statuses[i] for i in order]
@@ -197,46 +216,43 @@ class ActionTableModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMN_COUNT - 1))
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: QModelIndex, role: int = _DISPLAY) -> Any:
+        # called for every visible cell and role on each repaint: cheap checks first, plain ints
+        if role not in _HANDLED:
             return None
         i, col = index.row(), index.column()
+        if i < 0:
+            return None
         r = self._rows[i]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.COL_TITLE:
+        if role == _DISPLAY:
+            if col == 0:  # COL_TITLE
                 return self._titles.get(r.id) or r.title
+            if col == self.COL_DAYS_LEFT:
+                return i18n_qt.days_left_text(self.days[i])
+            if col == self.COL_ACTIVITY:
+                return _activity_text(r.sent_count, r.draft_count)
             if col == self.COL_COUNTRY:
                 return r.country or ""
             if col == self.COL_PERSONS:
                 return r.persons
             if col == self.COL_DEADLINE:
                 return i18n_qt.date_text(r.deadline)
-            if col == self.COL_DAYS_LEFT:
-                return i18n_qt.days_left_text(self.days[i])
-            if col == self.COL_ACTIVITY:
-                return _activity_text(r.sent_count, r.draft_count)
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _FONT:
+            d = self.days[i]
+            return _bold_font() if d is not None and 0 <= d <= 7 else None
+        if role == _ALIGN:
+            return _CENTER if col in (self.COL_DAYS_LEFT, self.COL_ACTIVITY) else None
+        if role == _TOOLTIP:
             if col == self.COL_COUNTRY:
                 return i18n_qt.country_name(r.country)
             if col == self.COL_ACTIVITY:
                 return _activity_tooltip(r.sent_count, r.draft_count)
             if col in (self.COL_DAYS_LEFT, self.COL_DEADLINE):
                 return i18n_qt.days_left_sentence(self.days[i])
-            if col in (self.COL_TITLE, self.COL_PERSONS):
-                extra = " · ".join(x for x in (r.persons, i18n_qt.country_name(r.country)) if x)
-                title = self._titles.get(r.id) or r.title
-                return f"{title}\n{extra}" if extra else title
-            return None
-        if role == Qt.ItemDataRole.FontRole:
-            d = self.days[i]
-            if d is not None and 0 <= d <= 7:
-                f = QFont()
-                f.setBold(True)
-                return f
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_DAYS_LEFT, self.COL_ACTIVITY):
-            return int(Qt.AlignmentFlag.AlignCenter)
+            extra = " · ".join(x for x in (r.persons, i18n_qt.country_name(r.country)) if x)
+            title = self._titles.get(r.id) or r.title
+            return f"{title}\n{extra}" if extra else title
         if role == self.ActionIdRole:
             return r.id
         if role == self.DaysLeftRole:
@@ -254,6 +270,17 @@ class ActionTableModel(QAbstractTableModel):
         if role == self.UrgencyRole:
             return urgency(self.days[i])
         return None
+
+
+_bold: QFont | None = None
+
+
+def _bold_font() -> QFont:
+    global _bold
+    if _bold is None:
+        _bold = QFont()
+        _bold.setBold(True)
+    return _bold
 
 
 def _activity_text(sent: int, drafts: int) -> str:
@@ -283,6 +310,7 @@ class ActionFilterProxy(QSortFilterProxyModel):
         self._mask: list[bool] = []
         self._mask_generation = -1
         self._src = None
+        self._joined, self._starts, self._joined_generation = "", [], -1
 
     # -- the filter -----------------------------------------------------------------------------
     def status(self) -> str:
@@ -312,21 +340,49 @@ class ActionFilterProxy(QSortFilterProxyModel):
         else:  # pragma: no cover - older Qt
             self.invalidateRowsFilter()
 
+    def _index(self) -> tuple[str, list[int]]:
+        """All search texts joined by newlines (a query word never contains one) and where each
+        row starts: one C-level ``str.find`` scan finds the matching rows, so a selective query
+        costs about as much as its hits, not as 10,000 Python ``in`` tests."""
+        src = self._src
+        if self._joined_generation != src.generation:
+            texts = src.search_texts
+            starts, pos = [], 0
+            for t in texts:
+                starts.append(pos)
+                pos += len(t) + 1
+            self._joined = "\n".join(texts)
+            self._starts = starts
+            self._joined_generation = src.generation
+        return self._joined, self._starts
+
+    def _rows_with(self, word: str) -> list[int]:
+        joined, starts = self._index()
+        texts = self._src.search_texts
+        n = len(starts)
+        rows: list[int] = []
+        budget = n // 8  # a common word: hand the rest to a plain list comprehension
+        pos = joined.find(word)
+        while pos != -1:
+            row = bisect_right(starts, pos) - 1
+            rows.append(row)
+            if row + 1 >= n:
+                break
+            if len(rows) > budget:
+                return rows + [i for i in range(row + 1, n) if word in texts[i]]
+            pos = joined.find(word, starts[row + 1])
+        return rows
+
     def _compute_mask(self) -> None:
         src = self._src
         texts, statuses = src.search_texts, src.statuses
         st, words = self._status, self._words
         if not words:
             mask = [True] * len(texts) if st == "all" else [s == st for s in statuses]
-        elif len(words) == 1:
-            w = words[0]
-            if st == "all":
-                mask = [w in t for t in texts]
-            else:
-                mask = [s == st and w in t for s, t in zip(statuses, texts)]
-        else:  # narrow the candidates word by word (no per-row generator)
-            first = words[0]
-            keep = [i for i, t in enumerate(texts) if first in t and (st == "all" or statuses[i] == st)]
+        else:
+            keep = self._rows_with(words[0])
+            if st != "all":
+                keep = [i for i in keep if statuses[i] == st]
             for w in words[1:]:
                 keep = [i for i in keep if w in texts[i]]
             mask = [False] * len(texts)

@@ -94,6 +94,9 @@ class ActionListPane(QWidget):
         self.view.setTabKeyNavigation(False)
         self.view.setItemDelegateForColumn(ActionTableModel.COL_DAYS_LEFT, DaysLeftDelegate(self.view))
         header = self.view.horizontalHeader()
+        # size columns to the visible rows only (the default samples 1,000 rows: a Python data()
+        # call for each on every filter change)
+        header.setResizeContentsPrecision(0)
         header.setHighlightSections(False)
         # ResizeToContents measures at most 100 rows (the badge/country/letters columns are
         # uniform): Qt's default asks 1,000 rows per column on every reset, dataChanged and
@@ -105,9 +108,11 @@ class ActionListPane(QWidget):
         # reading order on screen: badge, title, country, people, deadline, letters
         header.moveSection(header.visualIndex(ActionTableModel.COL_DAYS_LEFT), 0)
         header.setSectionResizeMode(ActionTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for col in (ActionTableModel.COL_DAYS_LEFT, ActionTableModel.COL_COUNTRY,
-                    ActionTableModel.COL_ACTIVITY):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # fixed widths (set in retranslate_ui from the texts they must hold): no size-hint pass
+        # over the rows at every filter change
+        for col in (ActionTableModel.COL_DAYS_LEFT, ActionTableModel.COL_ACTIVITY):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(ActionTableModel.COL_COUNTRY, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ActionTableModel.COL_PERSONS, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ActionTableModel.COL_DEADLINE, QHeaderView.ResizeMode.ResizeToContents)
         for col in (ActionTableModel.COL_COUNTRY, ActionTableModel.COL_PERSONS, ActionTableModel.COL_DEADLINE):
@@ -148,7 +153,25 @@ class ActionListPane(QWidget):
         self.search_box.setToolTip(_("Search by title, person, country or recipient"))
         self.view.setAccessibleName(_("Actions"))
         self.model.retranslate()
+        self._fit_fixed_columns()
         self._update_count()
+
+    def _fit_fixed_columns(self) -> None:
+        from ua_writer.ui import i18n_qt
+
+        fm = self.view.fontMetrics()
+        bold = self.view.font()
+        bold.setBold(True)
+        fmb = type(fm)(bold)
+        header = self.view.horizontalHeader()
+        samples = [i18n_qt.days_left_text(d) for d in (None, -1, 0, 5, 22, 365)]
+        w = max(fmb.horizontalAdvance(t) for t in samples) + 28
+        title = self.model.headerData(ActionTableModel.COL_DAYS_LEFT, Qt.Orientation.Horizontal) or ""
+        w = max(w, header.fontMetrics().horizontalAdvance(title) + 28)
+        header.resizeSection(ActionTableModel.COL_DAYS_LEFT, w)
+        title = self.model.headerData(ActionTableModel.COL_ACTIVITY, Qt.Orientation.Horizontal) or ""
+        w = max(fm.horizontalAdvance("✓99 ✎99"), header.fontMetrics().horizontalAdvance(title)) + 24
+        header.resizeSection(ActionTableModel.COL_ACTIVITY, w)
 
     def _header_menu(self, pos) -> None:
         menu = QMenu(self)
