@@ -368,3 +368,20 @@ def test_compose_warnings_are_shown_above_the_letter(window):
     # no profile yet: compose says the letter has placeholders
     assert lp.warnings_label.isVisibleTo(window)
     assert "profile" in lp.warnings_label.text()
+
+
+def test_shortcuts_reach_their_commands(window, qtbot, fake_prompts, tmp_path):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    lp = window.letter_panel
+    lp.editor.setFocus()
+    fake_prompts.calls.clear()
+    fake_prompts.save_path = None
+    qtbot.keyClick(lp.editor, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert fake_prompts.calls and fake_prompts.calls[0][0] == "save_file"      # Ctrl+E: export PDF
+    qtbot.keyClick(lp.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.list_pane.search_box.hasFocus()                                # Ctrl+F: search
+    fake_prompts.calls.clear()
+    qtbot.keyClick(window.list_pane.search_box, Qt.Key.Key_S,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert ("dialog", "markSentDialog") in fake_prompts.calls                   # Ctrl+Shift+S

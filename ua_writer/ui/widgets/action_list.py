@@ -94,9 +94,6 @@ class ActionListPane(QWidget):
         self.view.setTabKeyNavigation(False)
         self.view.setItemDelegateForColumn(ActionTableModel.COL_DAYS_LEFT, DaysLeftDelegate(self.view))
         header = self.view.horizontalHeader()
-        # size columns to the visible rows only (the default samples 1,000 rows: a Python data()
-        # call for each on every filter change)
-        header.setResizeContentsPrecision(0)
         header.setHighlightSections(False)
         # ResizeToContents measures at most 100 rows (the badge/country/letters columns are
         # uniform): Qt's default asks 1,000 rows per column on every reset, dataChanged and
