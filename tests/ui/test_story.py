@@ -11,6 +11,7 @@ import docx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLabel
 
 from ua_writer.core.store import Store
 from ua_writer.ui.models.actions_model import ActionTableModel
@@ -385,3 +386,39 @@ def test_shortcuts_reach_their_commands(window, qtbot, fake_prompts, tmp_path):
     qtbot.keyClick(window.list_pane.search_box, Qt.Key.Key_S,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert ("dialog", "markSentDialog") in fake_prompts.calls                   # Ctrl+Shift+S
+
+
+def test_edit_a_recipient_of_the_pack_and_of_the_address_book(window, fake_prompts):
+    select(window, "juraev-2011", "ru", "prosecutor-general")
+
+    def new_fax(dialog):
+        assert dialog.objectName() == "recipientDialog"
+        dialog.fax.setText("+7 495 000 00 00")
+        return True
+
+    fake_prompts.on_dialog = new_fax
+    assert window.edit_recipient("prosecutor-general")
+    assert window.store.get_action("juraev-2011").recipient("prosecutor-general").fax == ["+7 495 000 00 00"]
+    assert any("+7 495 000 00 00" in lab.text() for lab in window.action_pane.findChildren(QLabel))
+    # the letter stays on the same recipient and language
+    assert window.letter_panel.current_recipient_id() == "prosecutor-general"
+    assert window.letter_panel.current_language() == "ru"
+
+    def embassy(dialog):
+        dialog.organization.setText("Embassy of the Russian Federation in Germany")
+        dialog.is_copy.setChecked(True)
+        return True
+
+    fake_prompts.on_dialog = embassy
+    assert window.add_recipient()
+    contact = window.store.contacts()[0]
+    assert contact.is_copy and window.action.recipient(contact.id) is not None
+
+    def rename(dialog):
+        dialog.note.setText("send a copy, please")
+        return True
+
+    fake_prompts.on_dialog = rename
+    assert window.edit_recipient(contact.id)
+    assert window.store.contacts()[0].note == "send a copy, please"
+    assert window.letter_panel.copies_button.isEnabled()
