@@ -120,6 +120,8 @@ def _style_rpr(style):
 _KEEP_STYLES = {"Normal", "Body Text", "Body Text Char", "footer", "Footer Char", "header",
                 "Header Char", "Default Paragraph Font", "Normal Table", "No List"}
 _lean: bytes | None = None
+#: (language tag, bidi, page size, alignment) -> the saved package after setup (styles, page)
+_PREPARED: dict[tuple, bytes] = {}
 
 
 def _lean_template() -> io.BytesIO:
@@ -171,10 +173,22 @@ class _Builder:
 
     # -- document-level setup -----------------------------------------------------------------
     def setup(self) -> None:
-        self._defaults()
-        self._styles()
-        self._page()
-        self._settings()
+        """Styles, page and settings are built once per (language tag, page size, alignment) and
+        reused as a saved package; only this letter's document properties are set each time."""
+        import docx
+
+        key = (self.tag, self.bidi, self.g.name, self.align)
+        prepared = _PREPARED.get(key)
+        if prepared is None:
+            self._defaults()
+            self._styles()
+            self._page()
+            self._settings()
+            buf = io.BytesIO()
+            self.doc.save(buf)
+            prepared = _PREPARED[key] = buf.getvalue()
+        else:
+            self.doc = docx.Document(io.BytesIO(prepared))
         self._properties()
 
     def _defaults(self) -> None:
