@@ -255,3 +255,18 @@ def test_every_ua_recipient_is_complete_in_russian(seeds, action_id):
             assert set(ru.forms) >= {"name_datv", "title_datv"}
             assert r.gender == "m"
     assert any(not r.is_copy for r in seeds[action_id].recipients)
+
+
+@pytest.mark.parametrize("action_id", UA_IDS)
+def test_ua_packs_carry_russian_notes_and_background(seeds, action_id):
+    """The instructions and background read in Russian in the Russian UI (localized.ru)."""
+    a = seeds[action_id]
+    ru = a.localized["ru"]
+    assert CYRILLIC.search(ru["notes"]) and "дипломатическим представителям" in ru["notes"]
+    assert not re.search(r"[A-Za-z]{3,}", ru["notes"])
+    # the same paragraphs as the English background, no hard wraps
+    assert len(ru["background"].split("\n\n")) == len(a.background.split("\n\n"))
+    for para in ru["background"].split("\n\n"):
+        assert para.strip() and "\n" not in para and CYRILLIC.search(para)
+    if action_id == "juraev-2011":
+        assert "не отправляйте письма непосредственно в Московский городской суд" in ru["notes"]
