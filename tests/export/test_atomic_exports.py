@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import time
 
 import pytest
 
@@ -153,3 +154,42 @@ def test_a_folder_in_the_way(tmp_path):
     (tmp_path / "letter.pdf").mkdir()
     with pytest.raises(ExportError, match="folder"):
         write_letter_pdf(russian_letter(), tmp_path / "letter.pdf")
+
+
+def test_stale_temp_files_of_a_killed_export_are_removed_on_the_next_write(tmp_path):
+    """A killed export leaves its hidden ``.<name>.XXXXXXXX.part``; the next write of the same name
+    removes it once it is over 10 minutes old — and touches nothing else."""
+    from ua_writer.core import atomic
+
+    old = time.time() - atomic.STALE_PART_SECONDS - 60
+
+    def make(name, age=old, content=b"half a letter"):
+        p = tmp_path / name
+        p.write_bytes(content)
+        os.utime(p, (age, age))
+        return p
+
+    stale = make(".letter.pdf.k3x_9q2z.part")
+    fresh = make(".letter.pdf.a1b2c3d4.part", age=time.time() - 30)        # a write still running
+    other_name = make(".letter.pdf.x.abcdefgh.part")                       # letter.pdf.x's
+    other_target = make(".other.pdf.abcdefgh.part")
+    not_ours = [make(n) for n in (".letter.pdf.abcdefgh.part.keep", ".letter.pdf.ABCDEFGH.part",
+                                  ".letter.pdf.abc.part", "letter.pdf.abcdefgh.part", "notes.txt")]
+    folder = make(".letter.pdf.folder00.part")
+    folder.unlink()
+    folder.mkdir()
+    os.utime(folder, (old, old))
+    link_target = make("precious.pdf")
+    link = tmp_path / ".letter.pdf.symlink0.part"
+    link.symlink_to(link_target)
+    os.utime(link, (old, old), follow_symlinks=False)
+
+    res = write_letter_pdf(russian_letter(), tmp_path / "letter.pdf")
+    assert res.path.read_bytes().startswith(b"%PDF")
+    assert not stale.exists()
+    for p in (fresh, other_name, other_target, *not_ours, folder, link, link_target):
+        assert p.exists() or p.is_symlink(), p.name
+    assert link_target.read_bytes() == b"half a letter"
+    # the helper on its own: nothing left to remove, never raises on a missing folder
+    assert atomic.remove_stale_parts(tmp_path / "letter.pdf") == []
+    assert atomic.remove_stale_parts(tmp_path / "nope" / "letter.pdf") == []

@@ -1,6 +1,9 @@
 """Atomic file writes: temp file in the target folder (mode 0600), fsync, os.replace.
 
-A crash or an exception mid-write leaves the old file (or none), never half a new one.
+A crash or an exception mid-write leaves the old file (or none), never half a new one. A killed
+process can leave its hidden temp file (``.<name>.XXXXXXXX.part``) behind: the next write of the
+same name into that folder removes such leftovers once they are older than ``STALE_PART_SECONDS``
+(only ours: that exact pattern, a regular file owned by this user; nothing else is touched).
 """
 
 from __future__ import annotations
@@ -8,11 +11,19 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
+import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable, Iterator, BinaryIO
 
 from ua_writer.core.errors import ExportError
+
+#: a temp file this old belongs to a write that was killed (a real write takes seconds at most)
+STALE_PART_SECONDS = 10 * 60
+#: tempfile.mkstemp's random part: 8 characters of this alphabet
+_RANDOM = "[a-z0-9_]{8}"
 
 
 def _describe(e: OSError, path: Path) -> str:
@@ -31,6 +42,7 @@ def atomic_open(path: str | os.PathLike, mode: int = 0o600) -> Iterator[BinaryIO
     target = Path(path)
     if target.is_dir():
         raise ExportError(f"cannot write {target}: it is a folder")
+    remove_stale_parts(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     except OSError as e:
@@ -56,6 +68,33 @@ def atomic_open(path: str | os.PathLike, mode: int = 0o600) -> Iterator[BinaryIO
             os.close(dfd)
     except OSError:
         pass
+
+
+def remove_stale_parts(target: str | os.PathLike, max_age: float = STALE_PART_SECONDS) -> list[str]:
+    """Remove the temp files a killed write of ``target`` left in its folder (older than
+    ``max_age`` seconds); returns their names. Never raises: it is housekeeping."""
+    target = Path(target)
+    prefix = f".{target.name}."
+    pattern = re.compile(re.escape(prefix) + _RANDOM + r"\.part")
+    removed = []
+    now = time.time()
+    try:
+        with os.scandir(target.parent) as entries:
+            candidates = [e for e in entries
+                          if e.name.startswith(prefix) and pattern.fullmatch(e.name)]
+    except OSError:
+        return removed
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    for e in candidates:
+        try:
+            st = e.stat(follow_symlinks=False)
+            if (stat.S_ISREG(st.st_mode) and (uid is None or st.st_uid == uid)
+                    and now - st.st_mtime > max_age):
+                os.unlink(e.path)
+                removed.append(e.name)
+        except OSError:
+            pass
+    return removed
 
 
 def _unlink(p: str) -> None:
