@@ -4,8 +4,9 @@ letter to PDF/DOCX/text/fax, imports, batch on worker processes, drafts, repair)
 (build, open a letter, type, autosave, export).
 
 * nothing tries to open a socket or resolve a name;
-* the data dir and its logs dir are 0700, the database (and its -wal/-shm) and every exported
-  letter 0600, whatever the umask;
+* the data dir and its logs dir are 0700, the database (and its -wal/-shm), the GUI's
+  ui-state.ini, every other file in the data dir and every exported letter 0600, whatever the
+  umask;
 * no log line holds letter text, names, addresses or e-mail addresses (marker strings planted in
   the profile, the signer sheet and the typed letter text).
 """
@@ -73,6 +74,11 @@ def test_private_permissions_whatever_the_umask(session):
         assert _mode(p) == 0o600, p.name
     for p in data.glob("logs/*.log*"):
         assert _mode(p) == 0o600, p.name
+    if "GUI-SKIPPED" not in session["stdout"]:
+        assert (data / "ui-state.ini").exists()  # the GUI's QSettings (window layout)
+    for p in data.rglob("*"):  # nothing in the data dir is readable by others
+        if p.is_file():
+            assert _mode(p) == 0o600, f"{p.relative_to(data)}: {oct(_mode(p))}"
     exports = [p for p in work.rglob("*") if p.is_file() and p.suffix in (".pdf", ".docx", ".txt")]
     assert len(exports) >= 36
     for p in exports:

@@ -176,3 +176,21 @@ def test_geometry_and_splitters_are_remembered_in_the_data_dir(build_app, data_d
     w2 = build_app()
     assert w2.size() == size and size.height() == 577
     assert w2.main_split.sizes()[0] == left
+
+
+def test_ui_state_file_is_private_whatever_the_umask(build_app, data_dir):
+    """ui-state.ini is 0600 like every file in the data dir, also under umask 0 and when an
+    older version left it world-readable."""
+    import os
+    import stat
+
+    ini = data_dir / "ui-state.ini"
+    old = os.umask(0)
+    try:
+        build_app().close()
+        assert ini.exists() and stat.S_IMODE(ini.stat().st_mode) == 0o600
+        ini.chmod(0o644)
+        build_app().close()
+        assert stat.S_IMODE(ini.stat().st_mode) == 0o600
+    finally:
+        os.umask(old)

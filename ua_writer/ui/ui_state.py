@@ -3,10 +3,14 @@
 Only *UI state* lives here (geometry, window state, splitter sizes, header layout); preferences
 and the sender profile live in the store. The INI file sits in the data dir (``ui-state.ini``),
 so ``--data-dir`` and the tests' temp dir isolate it too and the real user config is never read
-or written by tests. Must not import widgets or the store.
+or written by tests. The file is created 0600 whatever the umask, like everything in the data
+dir (QSettings would create it 0666 & ~umask; it keeps an existing file's mode when it rewrites
+it). Must not import widgets or the store.
 """
 
 from __future__ import annotations
+
+import os
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
@@ -18,6 +22,18 @@ FILE_NAME = "ui-state.ini"
 
 def settings() -> QSettings:
     return QSettings(str(paths.data_dir() / FILE_NAME), QSettings.Format.IniFormat)
+
+
+def _make_private(path) -> None:
+    """Create ``path`` 0600 (or make an existing one 0600) before QSettings writes it."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600)
+        try:
+            os.fchmod(fd, 0o600)
+        finally:
+            os.close(fd)
+    except OSError:  # QSettings reports nothing either; the layout is merely not remembered
+        pass
 
 
 def _bytes(value) -> QByteArray | None:
@@ -54,6 +70,7 @@ def restore(window: QMainWindow, splitters: dict[str, QSplitter],
 def save(window: QMainWindow, splitters: dict[str, QSplitter],
          headers: dict[str, QHeaderView] | None = None) -> None:
     s = settings()
+    _make_private(s.fileName())
     s.setValue("window/geometry", window.saveGeometry())
     s.setValue("window/state", window.saveState())
     for name, splitter in splitters.items():
