@@ -39,10 +39,12 @@ system-deps-test:
 bench: setup-test
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python bench/run.py $(BENCH_ARGS)
 
-# UI translations: extract, update, compile (pybabel from Babel)
+# UI translations: extract, update, compile (pybabel from Babel). Files in sorted path order and
+# 100-column lines, as the committed catalogs are, so a run only shows the real changes.
 catalogs: setup
-	$(VENV)/bin/pybabel extract -F translations/babel.cfg -o translations/ua_writer.pot ua_writer
-	$(VENV)/bin/pybabel update -i translations/ua_writer.pot -d translations -D ua_writer
+	$(VENV)/bin/pybabel extract -w 100 -F translations/babel.cfg -o translations/ua_writer.pot \
+		$$(find ua_writer -name '*.py' | LC_ALL=C sort)
+	$(VENV)/bin/pybabel update -w 100 -i translations/ua_writer.pot -d translations -D ua_writer
 	$(VENV)/bin/pybabel compile -d translations -D ua_writer
 
 wheel: setup-test

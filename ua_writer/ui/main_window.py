@@ -562,6 +562,8 @@ class MainWindow(QMainWindow):
             prompts.get().error(self, _("Profile not saved"), e.message)
             return False
         self._update_profile_widgets()
+        from ua_writer.ui.resigning import offer_to_sign_drafts
+        offer_to_sign_drafts(self)  # drafts still signed "[Your name]"
         self.letter_panel.recompose()
         return True
 
