@@ -46,6 +46,8 @@ SPECS: dict[str, Spec] = {
     "add_recipient": Spec(lambda: _("&Add a recipient…")),
     "history": Spec(lambda: _("&History…"), ("Ctrl+H",)),
     "mark_sent": Spec(lambda: _("&Mark sent…"), ("Ctrl+Shift+S",)),
+    "mail_merge": Spec(lambda: _("Mail mer&ge…"),
+                       tip=lambda: _("One letter per signer of a CSV sheet, as PDF or DOCX files")),
     "ui_system": Spec(lambda: _("&System language"), checkable=True),
     "ui_en": Spec(lambda: "English", checkable=True),
     "ui_ru": Spec(lambda: "Русский", checkable=True),

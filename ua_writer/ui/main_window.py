@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
                       "print_preview", "print", "open_export_folder", None, "quit"])
         menu("edit", ["undo", "redo", None, "find", None, "profile"])
         menu("action", ["add_recipient", "history"])
-        menu("letter", ["reset", None, "mark_sent"])
+        menu("letter", ["reset", None, "mail_merge", None, "mark_sent"])
         self.ui_language_menu = QMenu(self)
         self.ui_language_menu.setObjectName("menu_ui_language")
         for key in ("ui_system", "ui_en", "ui_ru"):
@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
         a["add_recipient"].triggered.connect(self.add_recipient)
         a["history"].triggered.connect(self.show_history)
         a["mark_sent"].triggered.connect(self.mark_sent)
+        a["mail_merge"].triggered.connect(self.mail_merge)
         a["ui_system"].triggered.connect(lambda: self.set_ui_language(None))
         a["ui_en"].triggered.connect(lambda: self.set_ui_language("en"))
         a["ui_ru"].triggered.connect(lambda: self.set_ui_language("ru"))
@@ -527,6 +528,18 @@ class MainWindow(QMainWindow):
                                               "Recorded as sent. {n} letters sent for this action.",
                                               n).format(n=n), 8000)
         return True
+
+    def mail_merge(self) -> None:
+        """Letter ▸ Mail merge…: one letter per signer of a CSV sheet (dialogs/batch_dialog.py)."""
+        from ua_writer.ui.dialogs.batch_dialog import BatchDialog
+
+        if self.action is not None:
+            lp = self.letter_panel
+            dialog = BatchDialog(self.action, lp.current_language(), lp.current_recipient_id(),
+                                 self.today, self.exports.export_dir(),
+                                 self.store.prefs().get("page_size") or "a4", self)
+            prompts.get().run_dialog(dialog)
+            dialog.dispose()
 
     def show_history(self) -> None:
         from ua_writer.ui.dialogs.history_dialog import HistoryDialog

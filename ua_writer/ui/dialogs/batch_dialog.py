@@ -1,0 +1,428 @@
+"""BatchDialog: mail-merge from the GUI — one letter per signer of a CSV sheet.
+
+Choose the signers sheet (through ``prompts``) and see at once how many signers were read and
+which rows will be skipped, with their line numbers; pick the letter's language and recipient
+(the editor's by default), PDF or DOCX, the output folder, and whether to merge all PDFs into one.
+*Run* renders with ``core.batch.BatchRun`` on the thread pool (``workers.Runner`` around the
+Qt-free job ``run_merge``) with a progress bar and *Cancel*, then shows a summary (letters
+written, rows skipped and letters failed with their line numbers) and *Open folder*. Expected
+failures (an unwritable folder, a full disk) are a plain, translated message.
+Must not import the store or the main window.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from ua_writer.core import batch as core_batch
+from ua_writer.core import i18n
+from ua_writer.core.errors import UserFacingError
+from ua_writer.core.i18n import _, ngettext
+from ua_writer.core.model import Action
+from ua_writer.ui import composing, i18n_qt, prompts
+from ua_writer.ui.exporting import safe_name
+from ua_writer.ui.workers import Runner
+
+
+# -- the Qt-free job --------------------------------------------------------------------------------
+
+@dataclass
+class MergeResult:
+    report: core_batch.BatchReport
+    total: int
+    cancelled: bool
+    merged: Path | None = None
+    merged_pages: int = 0
+
+
+def run_merge(run: core_batch.BatchRun, merge_to: Path | None):
+    """Render every letter of ``run`` (yielding progress), then merge the PDFs into ``merge_to``
+    unless the run was cancelled. Returns a MergeResult."""
+    for p in run:
+        yield p.done, p.total, ""
+    report = run.report()
+    result = MergeResult(report, len(run.signers), run.cancelled)
+    if merge_to is not None and report.written and not run.cancelled:
+        result.merged_pages = core_batch.merge_pdfs(report.written, merge_to)
+        result.merged = merge_to
+    return result
+
+
+def _writable_folder_problem(folder: Path) -> str | None:
+    """A translated reason why letters cannot go to ``folder`` (which may not exist yet), or None.
+    Nothing is created here; BatchRun creates the folder (private) when it starts."""
+    if folder.exists() and not folder.is_dir():
+        return _("{folder} is a file, not a folder. Choose a folder for the letters.").format(
+            folder=folder)
+    probe = folder
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    if not probe.is_dir() or not os.access(probe, os.W_OK | os.X_OK):
+        return _("You cannot write to the folder {folder}. Choose another folder.").format(
+            folder=folder)
+    return None
+
+
+def _explain(message: str, folder: Path) -> str:
+    """The core's (English) export error as a translated sentence where we know the case."""
+    if "disk is full" in message:
+        return _("The disk is full: not all letters could be written to {folder}. Free some space "
+                 "and run the mail merge again.").format(folder=folder)
+    if "permission denied" in message:
+        return _("You cannot write to the folder {folder}. Choose another folder.").format(
+            folder=folder)
+    return _("The letters could not be written: {reason}").format(reason=message)
+
+
+# -- the dialog -------------------------------------------------------------------------------------
+
+class BatchDialog(QDialog):
+    #: a run ended (also when cancelled): the MergeResult
+    run_finished = Signal(object)
+    #: a run stopped with an error: the message shown
+    run_failed = Signal(str)
+
+    def __init__(self, action: Action, language: str | None, recipient_id: str | None,
+                 today: _dt.date, folder: str | Path, page_size: str = "a4",
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("batchDialog")
+        self.action = action
+        self.today = today
+        self.page_size = page_size
+        self.sheet: core_batch.SignerSheet | None = None
+        self.sheet_path: Path | None = None
+        self.result: MergeResult | None = None
+        self._run: core_batch.BatchRun | None = None
+        self._run_folder: Path | None = None
+        self._close_when_done = False
+        self.runner = Runner(self)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+
+        self.setWindowTitle(_("Mail merge: {title}").format(
+            title=action.title_in(i18n.current_language())))
+        self.intro = QLabel(_(
+            "One letter per signer of a CSV sheet with the columns name, address, postal_code, "
+            "city, country, email and gender (address lines separated by “|”). Each letter is the "
+            "template letter signed by its signer; your edits in the editor are not used."))
+        self.intro.setWordWrap(True)
+
+        self.signers_path = QLineEdit(objectName="batchSignersPath")
+        self.signers_path.setReadOnly(True)
+        self.signers_path.setPlaceholderText(_("No sheet chosen yet"))
+        self.choose_signers = QPushButton(_("Choose…"), objectName="batchChooseSigners")
+        self.choose_signers.setToolTip(_("Choose the CSV sheet with one signer per row"))
+        self.choose_signers.clicked.connect(self.choose_sheet)
+        self.sheet_info = QLabel(objectName="batchSheetInfo")
+        self.sheet_info.setWordWrap(True)
+        self.sheet_info.hide()
+        self.bad_rows = QPlainTextEdit(objectName="batchBadRows")
+        self.bad_rows.setReadOnly(True)
+        self.bad_rows.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.bad_rows.hide()
+
+        self.language = QComboBox(objectName="batchLanguage")
+        requested, others = composing.letter_languages(action)
+        for code in requested:
+            self.language.addItem(_("{language} (requested)").format(
+                language=i18n_qt.language_name(code)), code)
+        for code in others:
+            self.language.addItem(i18n_qt.language_name(code), code)
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        self.recipient = QComboBox(objectName="batchRecipient")
+        for r in action.main_recipients():
+            self.recipient.addItem(i18n_qt.recipient_label(r), r.id)
+        self.recipient.setCurrentIndex(max(self.recipient.findData(recipient_id), 0))
+        self.format = QComboBox(objectName="batchFormat")
+        self.format.addItem(_("PDF"), "pdf")
+        self.format.addItem(_("DOCX"), "docx")
+        self.format.currentIndexChanged.connect(self._update_enabled)
+
+        self.folder = QLineEdit(str(Path(folder) / safe_name(action.id, "letters")),
+                                objectName="batchFolder")
+        self.folder.textChanged.connect(self._update_enabled)
+        self.choose_folder_button = QPushButton(_("Choose…"), objectName="batchChooseFolder")
+        self.choose_folder_button.setToolTip(_("Choose the folder for the letters"))
+        self.choose_folder_button.clicked.connect(self.choose_folder)
+        self.merge = QCheckBox(_("Also merge all letters into one PDF for printing"),
+                               objectName="batchMerge")
+
+        self.progress = QProgressBar(objectName="batchProgress")
+        self.progress.setFormat("%v / %m")
+        self.progress.hide()
+        self.cancel_button = QPushButton(_("Cancel"), objectName="batchCancel")
+        self.cancel_button.setToolTip(_("Stop after the letters being written now"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.summary = QLabel(objectName="batchSummary")
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+        self.details = QPlainTextEdit(objectName="batchDetails")
+        self.details.setReadOnly(True)
+        self.details.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
+        self.details.hide()
+
+        self.open_folder_button = QPushButton(_("Open folder"), objectName="batchOpenFolder")
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.open_folder_button.hide()
+        self.run_button = QPushButton(_("Run"), objectName="batchRun")
+        self.run_button.setToolTip(_("Write one letter for every signer"))
+        self.run_button.setDefault(True)
+        self.run_button.clicked.connect(self.start)
+        self.close_button = QPushButton(_("Close"), objectName="batchClose")
+        self.close_button.clicked.connect(self.reject)
+
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(self.signers_path, 1)
+        sheet_row.addWidget(self.choose_signers)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.choose_folder_button)
+        form = QFormLayout()
+        for text, buddy, field in ((_("&Signers:"), self.choose_signers, sheet_row),
+                                   (None, None, self.sheet_info), (None, None, self.bad_rows),
+                                   (_("&Language:"), self.language, self.language),
+                                   (_("&To:"), self.recipient, self.recipient),
+                                   (_("&Format:"), self.format, self.format),
+                                   (_("F&older:"), self.folder, folder_row),
+                                   (None, None, self.merge)):
+            label = QLabel(text or "")
+            if buddy is not None:
+                label.setBuddy(buddy)
+            form.addRow(label, field)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_folder_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.close_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.intro)
+        lay.addLayout(form)
+        lay.addLayout(progress_row)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.details)
+        lay.addStretch(1)
+        lay.addLayout(buttons)
+        self.setMinimumWidth(600)
+        self._update_enabled()
+
+    # -- state ----------------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self._run is not None
+
+    def _out_folder(self) -> Path | None:
+        text = self.folder.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def _update_enabled(self, *args) -> None:
+        idle = not self.running
+        for w in (self.choose_signers, self.language, self.recipient, self.format, self.folder,
+                  self.choose_folder_button):
+            w.setEnabled(idle)
+        self.merge.setEnabled(idle and self.format.currentData() == "pdf")
+        self.run_button.setEnabled(idle and bool(self.sheet and self.sheet.signers)
+                                   and self._out_folder() is not None
+                                   and self.recipient.currentData() is not None)
+        self.cancel_button.setVisible(not idle)
+
+    # -- the sheet ------------------------------------------------------------------------------
+    def choose_sheet(self) -> bool:
+        start = str(self.sheet_path.parent if self.sheet_path else Path(self.folder.text()).parent)
+        path = prompts.get().open_file(self, _("Choose the signers sheet"), start,
+                                       _("CSV sheets (*.csv *.txt *.tsv);;All files (*)"))
+        if not path:
+            return False
+        self.load_sheet(Path(path))
+        return True
+
+    def load_sheet(self, path: Path) -> None:
+        """Read the sheet now (it is small) and show what was read and what will be skipped."""
+        self.sheet_path = path
+        self.signers_path.setText(str(path))
+        try:
+            self.sheet = core_batch.read_signers(path)
+        except UserFacingError as e:
+            self.sheet = None
+            self.sheet_info.setText(_("This sheet cannot be used: {reason}").format(reason=e.message))
+            self.bad_rows.hide()
+        else:
+            sheet, name = self.sheet, path.name
+            n, k = len(sheet.signers), len(sheet.bad_rows)
+            if n:
+                parts = [ngettext("{n} signer read from {file}.", "{n} signers read from {file}.",
+                                  n).format(n=n, file=name)]
+            else:
+                parts = [_("No usable signer rows in {file}.").format(file=name)]
+            if k:
+                parts.append(ngettext("{n} row will be skipped:", "{n} rows will be skipped:",
+                                      k).format(n=k))
+            parts += ["⚠ " + w for w in sheet.warnings]
+            self.sheet_info.setText("\n".join(parts))
+            self.bad_rows.setPlainText("\n".join(
+                _("Line {line}: {text}").format(line=b.line, text=b.message) for b in sheet.bad_rows))
+            self.bad_rows.setVisible(bool(k))
+        self.sheet_info.show()
+        self.summary.hide()
+        self.details.hide()
+        self.open_folder_button.hide()
+        self._update_enabled()
+
+    def choose_folder(self) -> bool:
+        folder = self._out_folder()
+        start = folder if folder and folder.is_dir() else (folder.parent if folder else Path.home())
+        chosen = prompts.get().choose_folder(self, _("Folder for the letters"), str(start))
+        if not chosen:
+            return False
+        self.folder.setText(chosen)
+        return True
+
+    # -- running --------------------------------------------------------------------------------
+    def merge_path(self, folder: Path) -> Path:
+        return folder / (safe_name(self.action.id, self.language.currentData(),
+                                   self.recipient.currentData(), "all") + ".pdf")
+
+    def start(self) -> bool:
+        """Check the folder, then render every signer's letter off the GUI thread."""
+        folder = self._out_folder()
+        if self.running or not (self.sheet and self.sheet.signers) or folder is None:
+            return False
+        problem = _writable_folder_problem(folder)
+        if problem:
+            prompts.get().error(self, _("Mail merge not started"), problem)
+            return False
+        fmt = self.format.currentData()
+        merge_to = self.merge_path(folder) if fmt == "pdf" and self.merge.isChecked() else None
+        targets = [folder / f"{s.stem}.{fmt}" for s in self.sheet.signers]
+        existing = sum(p.exists() for p in targets + ([merge_to] if merge_to else []))
+        if existing and not prompts.get().question(
+                self, _("Replace files?"),
+                ngettext("{n} file in {folder} will be replaced by the new letters. Continue?",
+                         "{n} files in {folder} will be replaced by the new letters. Continue?",
+                         existing).format(n=existing, folder=folder),
+                yes=_("Replace"), no=_("Cancel")):
+            return False
+        job = core_batch.BatchJob(action=self.action, recipient_id=self.recipient.currentData(),
+                                  language=self.language.currentData(), out_dir=folder,
+                                  date=self.today, format=fmt, page_size=self.page_size)
+        self._run = core_batch.BatchRun(job, self.sheet.signers)
+        self._run_folder = folder
+        self.result = None
+        total = len(self.sheet.signers)
+        self.progress.setRange(0, total)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.summary.setText(_("Writing the letters…"))
+        self.summary.show()
+        self.details.hide()
+        self.open_folder_button.hide()
+        self._update_enabled()
+        self.runner.start(run_merge, self._run, merge_to)
+        return True
+
+    def cancel(self) -> None:
+        """Stop after the letters being written now (the ones written stay)."""
+        if self._run is not None:
+            self._run.cancel()
+            self.cancel_button.setEnabled(False)
+            self.summary.setText(_("Cancelling…"))
+
+    def _on_progress(self, done: int, total: int, _label: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _end_run(self) -> None:
+        self._run = None
+        self.cancel_button.setEnabled(True)
+        self._update_enabled()
+        if self._close_when_done:
+            super().reject()
+
+    def _on_finished(self, result: MergeResult) -> None:
+        self.result = result
+        folder = self._run_folder
+        report = result.report
+        n = len(report.written)
+        lines = [ngettext("{n} letter written to {folder}.", "{n} letters written to {folder}.",
+                          n).format(n=n, folder=folder)]
+        if result.cancelled:
+            lines.append(ngettext("Cancelled: {done} of {total} letter written.",
+                                  "Cancelled: {done} of {total} letters written.",
+                                  result.total).format(done=n, total=result.total))
+        if result.merged is not None:
+            lines.append(ngettext("All letters merged into {file} ({n} page).",
+                                  "All letters merged into {file} ({n} pages).",
+                                  result.merged_pages).format(file=result.merged.name,
+                                                              n=result.merged_pages))
+        details = []
+        bad = self.sheet.bad_rows if self.sheet else []
+        if bad:
+            lines.append(ngettext("{n} row of the sheet skipped (see below).",
+                                  "{n} rows of the sheet skipped (see below).", len(bad)).format(n=len(bad)))
+            details.append(_("Skipped rows:"))
+            details += [_("Line {line}: {text}").format(line=b.line, text=b.message) for b in bad]
+        if report.failed:
+            lines.append(ngettext("{n} letter could not be written (see below).",
+                                  "{n} letters could not be written (see below).",
+                                  len(report.failed)).format(n=len(report.failed)))
+            details.append(_("Letters not written:"))
+            details += [_("Line {line} ({name}): {text}").format(line=o.line, name=o.signer, text=o.error)
+                        for o in report.failed]
+        self.summary.setText("\n".join(lines))
+        self.summary.show()
+        self.details.setPlainText("\n".join(details))
+        self.details.setVisible(bool(details))
+        self.progress.setValue(n + len(report.failed))
+        self.open_folder_button.setVisible(n > 0)
+        self._end_run()
+        self.run_finished.emit(result)
+
+    def _on_failed(self, message: str, details: str) -> None:
+        folder = self._run_folder or Path()
+        self.progress.hide()
+        if details:  # a bug: the message with its traceback
+            text = _("The letters could not be written.")
+            prompts.get().error_details(self, _("Mail merge failed"), text, details)
+        else:
+            text = _explain(message, folder)
+            prompts.get().error(self, _("Mail merge failed"), text)
+        written = [o for o in (self._run.outcomes if self._run else []) if o.ok]
+        self.summary.setText(text)
+        self.summary.show()
+        self.open_folder_button.setVisible(bool(written))
+        self._end_run()
+        self.run_failed.emit(text)
+
+    def open_folder(self) -> None:
+        folder = self._run_folder or self._out_folder()
+        if folder is not None:
+            prompts.get().open_folder(folder)
+
+    # -- closing --------------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Close; while letters are being written, cancel first and close once the run stops."""
+        if self.running:
+            self._close_when_done = True
+            self.cancel()
+            return
+        super().reject()
+
+    def dispose(self) -> None:
+        """Delete the dialog once it is closed and no letters are being written any more."""
+        if self.running:
+            self.finished.connect(lambda _code: self.deleteLater())
+        else:
+            self.deleteLater()
