@@ -4,17 +4,20 @@
 profile prompt waits for the loop via ``QTimer.singleShot(0)``); it accepts the CLI's global
 options ``--data-dir`` and ``--today`` and reuses an existing QApplication (tests). One instance per
 data dir: a lock file there (QLockFile; a crashed instance's lock is recognised as stale). Expected
-start-up failures raise: ``AlreadyRunning``, ``CorruptStoreError``. ``main(argv)`` turns them into
-dialogs (a damaged database can be kept aside and a fresh one started, once — never a crash
-loop), installs the exception hook (UserFacingError → plain translated message; anything else →
-logged with its traceback + an error dialog with copyable details) and runs the loop.
-May import Qt; core/export/commands must never import this module.
+start-up failures raise: ``AlreadyRunning``, ``CorruptStoreError``. The database's integrity check
+(O(file size)) does not delay the window: it runs on a worker thread after the first paint, and a
+damaged file found then (or by a failed read) asks the same question as at start-up. ``main(argv)``
+turns these into dialogs (a damaged database can be kept aside and a fresh one started, once —
+never a crash loop), installs the exception hook (UserFacingError → plain translated message;
+anything else → logged with its traceback + an error dialog with copyable details) and runs the
+loop. May import Qt; core/export/commands must never import this module.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 import traceback
 
@@ -25,7 +28,7 @@ from ua_writer import APP_NAME, ORG_NAME, __version__, logs, paths
 from ua_writer.commands import resolve_today
 from ua_writer.core.errors import CorruptStoreError, UserFacingError
 from ua_writer.core.i18n import _
-from ua_writer.core.store import open_store
+from ua_writer.core.store import database_error, open_store
 from ua_writer.ui import i18n_qt, prompts
 
 log = logging.getLogger(__name__)
@@ -88,10 +91,14 @@ def build(argv: list[str] | None = None):
     logs.setup()
     lock = acquire_lock()
     try:
-        store = open_store()
+        # no integrity check at open: the window runs it after its first paint (store_damaged)
+        store = open_store(check=False)
         try:
             i18n_qt.apply_language(store.prefs().get("ui_language"))
             window = MainWindow(store, today)
+        except (sqlite3.DatabaseError, UnicodeError) as e:  # damage met while reading
+            store.close()
+            raise database_error(store.path, e) from None
         except BaseException:
             store.close()
             raise
@@ -99,11 +106,43 @@ def build(argv: list[str] | None = None):
         lock.unlock()
         raise
     window.lock = lock
+    window.damaged_path = None        # set when the database turns out to be damaged
+    window.keep_damaged_aside = False  # ... and the user chose to keep it aside and start fresh
+    window.store_damaged.connect(lambda problem: _on_store_damaged(window, problem))
     window.show()
     if store.profile().is_empty():
         QTimer.singleShot(0, window.ask_profile_first_start)
     log.info("started, data dir %s", paths.data_dir())
     return app, window
+
+
+# -- a damaged database ---------------------------------------------------------------------------
+def ask_keep_damaged_aside(parent, path) -> bool:
+    """The one question for a damaged database: keep it aside and start fresh (True), or quit."""
+    return prompts.get().question(
+        parent, _("The database is damaged"),
+        _("Your ua-writer database cannot be read ({path}).\n\nKeep the damaged file "
+          "aside (nothing is deleted) and start with a fresh database?").format(path=path),
+        yes=_("Keep it aside and start fresh"), no=_("Quit"))
+
+
+def _on_store_damaged(window, problem: str) -> None:
+    """The background check (or a read) found damage while the window is up: ask once, then
+    close the window (drafts flushed), which ends the event loop; ``main`` then keeps the file
+    aside and starts again, or quits."""
+    if window.damaged_path is not None:
+        return
+    window.damaged_path = str(window.store.path)
+    log.error("the database %s is damaged: %s", window.damaged_path, problem)
+    window.keep_damaged_aside = ask_keep_damaged_aside(window, window.damaged_path)
+    window.close()
+
+
+def _recover(path) -> None:
+    from ua_writer.core import salvage
+
+    kept, report = salvage.recover(path)  # drafts etc. copied into the fresh store
+    log.warning("damaged database kept as %s; %s", kept, report.summary())
 
 
 # -- unexpected errors ------------------------------------------------------------------------------
@@ -143,34 +182,41 @@ def main(argv: list[str] | None = None) -> int:
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
     app = create_app(qt_args)
-    try:
-        i18n_qt.apply_language(None)
-        for attempt in (1, 2):
+    recovered = False  # a damaged database is kept aside at most once per run: never a loop
+    while True:
+        try:
+            i18n_qt.apply_language(None)
             try:
                 app, window = build(argv)
-                break
             except CorruptStoreError as e:
-                if attempt == 2 or not prompts.get().question(
-                        None, _("The database is damaged"),
-                        _("Your ua-writer database cannot be read ({path}).\n\nKeep the damaged file "
-                          "aside (nothing is deleted) and start with a fresh database?").format(path=e.path),
-                        yes=_("Keep it aside and start fresh"), no=_("Quit")):
+                if recovered or not ask_keep_damaged_aside(None, e.path):
                     return 2
-                from ua_writer.core import salvage
-
-                kept, report = salvage.recover(e.path)  # drafts etc. copied into the fresh store
-                log.warning("damaged database kept as %s; %s", kept, report.summary())
-    except AlreadyRunning as e:
-        prompts.get().warning(None, _("Already running"), e.message)
-        return 1
-    except UserFacingError as e:
-        prompts.get().error(None, "ua-writer", e.message)
-        return 2
-    sys.excepthook = handle_exception
-    try:
-        return run_loop(app)
-    finally:
-        window.store.close()
+                _recover(e.path)
+                recovered = True
+                continue
+        except AlreadyRunning as e:
+            prompts.get().warning(None, _("Already running"), e.message)
+            return 1
+        except UserFacingError as e:
+            prompts.get().error(None, "ua-writer", e.message)
+            return 2
+        sys.excepthook = handle_exception
+        try:
+            code = run_loop(app)
+        finally:
+            if window.damaged_path is not None:
+                window.close()  # drafts flushed into the damaged file: salvage copies them
+            window.store.close()
+        if window.damaged_path is None:
+            return code
+        if recovered or not window.keep_damaged_aside:
+            return 2
+        try:  # found damaged while the window was up (background check): as at start-up
+            _recover(window.damaged_path)
+        except UserFacingError as e:
+            prompts.get().error(None, "ua-writer", e.message)
+            return 2
+        recovered = True
 
 
 def run_loop(app: QApplication) -> int:

@@ -111,7 +111,7 @@ class DraftKeeper(QObject):
     def _run(self) -> None:
         store = None
         try:
-            store = Store(self._db_path)
+            store = Store(self._db_path, check=False)  # the window checks the file
             while True:
                 item = self._queue.get()
                 if item is _STOP:

@@ -5,14 +5,18 @@ status line and banners; routes their requests to the store, the exporters and t
 the status line current (draft saved at, page count, appeal points mentioned); switches the UI
 language live (``retranslate_ui``); restores the last letter and the window layout; saves drafts
 on close. Owns no domain logic: composing, exporting and storing are the core's.
+
+Start-up order: a big list shows its first screenful (the nearest open deadlines) in the first
+paint; right after it the rest of the list is read, the database's integrity is checked on a
+worker thread (``store_damaged`` if it fails) and the last letter is composed.
 Must not import ua_writer.app.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 import logging
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -54,6 +58,14 @@ def _paginate(letter, page_size: str):
 class MainWindow(QMainWindow):
     ui_language_changed = Signal(str)
     action_shown = Signal(str)
+    #: the database turned out to be damaged (background check or a failed read): what is wrong
+    store_damaged = Signal(str)
+
+    #: up to this many actions the whole list is read before the window shows; above it, the
+    #: first FIRST_ROWS open actions first and the rest right after the first paint
+    FULL_LOAD_MAX = 2000
+    #: more than a screenful on any screen (2,160 px at 20 px a row: 108 rows)
+    FIRST_ROWS = 200
 
     def __init__(self, store: Store, today: _dt.date, parent: QWidget | None = None):
         super().__init__(parent)
@@ -137,7 +149,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self._set_tab_order()
         self.setAcceptDrops(True)
-        self.reload_actions()
+        self._titles_language: str | None = None
+        self._load_actions()
         self.retranslate_ui()
         from ua_writer.ui import extras  # envelope/labels/e-mail buttons, deadline reminder banner
         self.extras = extras.install(self)
@@ -145,6 +158,10 @@ class MainWindow(QMainWindow):
             self._default_size()
         #: True once the last action and its letter are shown (after the first paint)
         self.ready = False
+        #: the background integrity check: its runner, its connection (to interrupt it on close)
+        self._checker: Runner | None = None
+        self._check_connections: list = []
+        self.integrity_checked = False
         self._restore_scheduled = False
         # the first letter is composed after the window's first paint (see paintEvent); this
         # fallback covers a window that is never painted (e.g. minimised at start)
@@ -261,7 +278,10 @@ class MainWindow(QMainWindow):
         self.registry.retranslate_ui()
         pref = self.store.prefs().get("ui_language")
         self.registry["ui_system" if not pref else f"ui_{pref}"].setChecked(True)
-        self.model.set_titles(self.store.localized_titles(i18n.current_language()))
+        if self._titles_language != i18n.current_language():
+            self.model.fetch_all()
+            self._titles_language = i18n.current_language()
+            self.model.set_titles(self.store.localized_titles(self._titles_language))
         self.list_pane.retranslate_ui()
         self.action_pane.retranslate_ui()
         self.letter_panel.retranslate_ui()
@@ -291,10 +311,35 @@ class MainWindow(QMainWindow):
     # -- actions --------------------------------------------------------------------------------
     def reload_actions(self) -> None:
         current = self.list_pane.current_action_id()
-        self.model.set_titles(self.store.localized_titles(i18n.current_language()))
+        self._titles_language = i18n.current_language()
+        self.model.set_titles(self.store.localized_titles(self._titles_language))
         self.model.set_rows(self.store.action_rows())
         if current:
             self.list_pane.select_action(current)
+
+    def _load_actions(self) -> None:
+        """The list at start: all of it when small; else its first screenful now (exactly the
+        rows the whole list starts with) and the rest when the model is asked for it."""
+        if self.store.action_count() <= self.FULL_LOAD_MAX:
+            self.reload_actions()
+            return
+        self._titles_language = language = i18n.current_language()
+        rows = self.store.first_open_rows(self.today, self.FIRST_ROWS)
+        self.model.set_titles(self.store.localized_titles(language, [r.id for r in rows]))
+        self.model.set_first_rows(rows, self.store.status_counts(self.today), self._read_all_rows)
+
+    def _read_all_rows(self) -> tuple[list, dict]:
+        try:
+            titles = self.store.localized_titles(self._titles_language or i18n.current_language())
+            return self.store.action_rows(), titles
+        except sqlite3.DatabaseError as e:  # read without the check at open: damage shows here
+            log.error("reading the action list failed: %s", e)
+            QTimer.singleShot(0, lambda m=str(e): self.store_damaged.emit(m))
+            return [self.model.row_data(i) for i in range(self.model.rowCount())], None
+
+    def ensure_loaded(self) -> None:
+        """Read the rest of a list that shows only its first screenful (see _load_actions)."""
+        self.model.fetch_all()
 
     def _refresh_row(self, action_id: str, *, full: bool = False) -> None:
         """New sent/draft counts for one row (two small queries, not the whole list); ``full``
@@ -308,8 +353,8 @@ class MainWindow(QMainWindow):
                     self.model.update_row(new)
             return
         old = self.model.row_data(row)
-        self.model.update_row(dataclasses.replace(old, sent_count=len(self.store.sent(action_id)),
-                                                  draft_count=len(self.store.drafts(action_id))))
+        self.model.update_row(old._replace(sent_count=len(self.store.sent(action_id)),
+                                           draft_count=len(self.store.drafts(action_id))))
 
     def select_action(self, action_id: str) -> bool:
         """Select ``action_id`` in the list (switching the status filter if needed)."""
@@ -365,10 +410,15 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._restore_last_action)
 
     def _restore_last_action(self) -> None:
-        """Select the action of the last session (else the first in the list) and show its letter.
-        Runs once the event loop does, so the window paints before the first letter is composed."""
+        """Read the rest of the list, start the integrity check, select the action of the last
+        session (else the first in the list) and show its letter. Runs once the event loop does,
+        so the window paints before any of it."""
         try:
-            if self._closed or self.action is not None:
+            if self._closed:
+                return
+            self.ensure_loaded()
+            self._start_integrity_check()
+            if self.action is not None:
                 return
             last = self.store.get_setting(LAST_ACTION_KEY)
             if last and self.store.has_action(last) and self.select_action(last):
@@ -377,6 +427,23 @@ class MainWindow(QMainWindow):
                 self.list_pane.view.selectRow(0)
         finally:
             self.ready = True
+
+    # -- the database's integrity (checked after the first paint, not before) -------------------
+    def _start_integrity_check(self) -> None:
+        if self._checker is not None:
+            return
+        from ua_writer.core.store import check_integrity
+
+        self._checker = Runner(self)
+        self._checker.finished.connect(self._on_integrity_checked)
+        self._checker.failed.connect(lambda m, d: log.warning("integrity check failed to run: %s", m))
+        self._checker.start(check_integrity, self.store.path, on_connect=self._check_connections.append)
+
+    def _on_integrity_checked(self, problem: str | None) -> None:
+        self.integrity_checked = True
+        if problem and not self._closed:
+            log.error("the database is damaged: %s", problem)
+            self.store_damaged.emit(problem)
 
     def _compose(self, action, recipient, language):
         return composing.compose(action, recipient, language, self.store.profile(), self.today)
@@ -560,7 +627,7 @@ class MainWindow(QMainWindow):
 
     def ask_profile_first_start(self) -> None:
         """Called once the event loop runs (QTimer.singleShot from build) when there is no profile."""
-        if self.store.profile().is_empty() and not self._closed:
+        if not self._closed and self.store.profile().is_empty():
             self.edit_profile()
 
     def edit_profile(self) -> bool:
@@ -671,6 +738,11 @@ class MainWindow(QMainWindow):
                     self.store.set_setting(LAST_ACTION_KEY, self.action.id)
             except Exception:  # closing must never fail
                 log.warning("UI state not saved", exc_info=True)
+            for db in self._check_connections:  # a check still running stops at once
+                try:
+                    db.interrupt()
+                except Exception:  # already closed
+                    pass
             self.paginator.pool.waitForDone(3000)
             if self.lock is not None:
                 self.lock.unlock()

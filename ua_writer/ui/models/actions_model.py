@@ -5,15 +5,21 @@ what filtering and sorting need (status, days left, the store's casefolded ``sea
 plain lists, so the proxy can decide 10,000 rows in one list comprehension and answer Qt's
 per-row ``filterAcceptsRow`` with an index lookup. Sorting is done by the model itself (a Python
 sort and ``layoutChanged``), never by per-comparison ``lessThan`` calls. Default order: open by
-deadline, then past newest first, then undated by title. Must not import widgets or the store
-class (it receives rows).
+deadline, then past newest first, then undated by title.
+
+A big list can start with its first screenful (``set_first_rows``: the nearest open deadlines,
+which begin the list in the default order) and the rest is read when Qt asks
+(``canFetchMore``/``fetchMore``), when ``fetch_all()`` is called (the window does, right after
+its first paint), or before anything needs every row: another order, another status, a search,
+selecting an action that is not loaded yet. Must not import widgets or the store class (it
+receives rows and a function that reads them all).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from bisect import bisect_right
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
@@ -47,6 +53,19 @@ def urgency(days: int | None) -> str:
     return "open"
 
 
+def _title_key(r, titles: dict) -> str:
+    return (titles.get(r.id) or r.title).casefold()
+
+
+#: sort keys of the columns that do not sort by deadline: (row, localized titles) -> key
+_SORT_KEYS = {
+    0: _title_key,                                                       # COL_TITLE
+    1: lambda r, titles: (r.country or "", _title_key(r, titles)),       # COL_COUNTRY
+    2: lambda r, titles: r.persons.casefold(),                           # COL_PERSONS
+    5: lambda r, titles: (r.sent_count, r.draft_count),                  # COL_ACTIVITY
+}
+
+
 class ActionTableModel(QAbstractTableModel):
     COL_TITLE, COL_COUNTRY, COL_PERSONS, COL_DEADLINE, COL_DAYS_LEFT, COL_ACTIVITY = range(6)
     COLUMN_COUNT = 6
@@ -74,14 +93,80 @@ class ActionTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         #: titles in the UI language where the pack has them (id -> title)
         self._titles: dict[str, str] = {}
+        #: while only the first rows are loaded: reads (all rows, titles or None); and the
+        #: number of actions per status, for counts shown meanwhile
+        self._fetch: Callable[[], tuple[list, dict | None]] | None = None
+        self._counts: dict[str, int] | None = None
 
     # -- loading --------------------------------------------------------------------------------
     def set_rows(self, rows: list) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
-        self._recompute()
-        self._apply_sort()
+        self._fetch = self._counts = None
+        self._assign(*self._ordered(list(rows)))
         self.endResetModel()
+
+    def set_first_rows(self, rows: list, counts: dict[str, int],
+                       fetch: Callable[[], tuple[list, dict | None]]) -> None:
+        """Show ``rows`` — the start of the whole list in the default order, i.e. the open actions
+        with the nearest deadlines and every action due on the last of those days — and read the
+        rest with ``fetch()`` -> (all rows, their titles in the UI language or None) when needed.
+        ``counts``: actions per status ("open", "past", "undated", "all") until then. In any other
+        order than the default one the rows are read at once."""
+        if not self._default_order():
+            all_rows, titles = fetch()
+            if titles is not None:
+                self._titles = dict(titles)
+            self.set_rows(all_rows)
+            return
+        self.beginResetModel()
+        self._assign(*self._ordered(list(rows)))
+        self._fetch, self._counts = fetch, dict(counts)
+        self.endResetModel()
+
+    @property
+    def complete(self) -> bool:
+        """Every row is loaded (not only the first screenful)."""
+        return self._fetch is None
+
+    def expected_count(self, status: str) -> int:
+        """How many actions have ``status`` ("all" for every one), loaded or not."""
+        if self._counts is not None:
+            return self._counts.get(status, 0)
+        return len(self.statuses) if status == "all" else self.statuses.count(status)
+
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802 - Qt's name
+        return self._fetch is not None and not parent.isValid()
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802 - Qt's name
+        """Read the rest: appended after the first rows (which begin the full list) with
+        ``rowsInserted``, so selection and scroll position stay; a reset if they do not."""
+        if parent.isValid() or self._fetch is None:
+            return
+        fetch, self._fetch = self._fetch, None
+        rows, titles = fetch()
+        self._counts = None
+        if titles is not None:
+            self._titles = dict(titles)
+        ordered = self._ordered(list(rows))
+        n = len(self._rows)
+        if len(ordered[0]) >= n and [r.id for r in ordered[0][:n]] == [r.id for r in self._rows]:
+            if len(ordered[0]) > n:
+                self.beginInsertRows(QModelIndex(), n, len(ordered[0]) - 1)
+                self._assign(*ordered)
+                self.endInsertRows()
+            else:
+                self._assign(*ordered)
+            if n:  # the first rows were read again: counts may have changed meanwhile
+                self.dataChanged.emit(self.index(0, 0), self.index(n - 1, self.COLUMN_COUNT - 1))
+        else:  # pragma: no cover - the store changed between the two reads
+            self.beginResetModel()
+            self._assign(*ordered)
+            self.endResetModel()
+
+    def fetch_all(self) -> None:
+        """Make sure every row is loaded (no-op once it is)."""
+        if self._fetch is not None:
+            self.fetchMore(QModelIndex())
 
     def set_titles(self, titles: dict[str, str]) -> None:
         """Show these titles (the UI language's) instead of the packs' English ones."""
@@ -94,17 +179,14 @@ class ActionTableModel(QAbstractTableModel):
         return self._titles.get(r.id) or r.title
 
     def set_today(self, today: _dt.date) -> None:
+        self.fetch_all()  # the first rows are only right for the day they were read for
         self.beginResetModel()
         self.today = today
-        self._recompute()
-        self._apply_sort()
+        self._assign(*self._ordered(self._rows))
         self.endResetModel()
 
-    def _recompute(self) -> None:
-        today = self.today
-        self.days = [None if r.deadline is None else (r.deadline - today).days for r in self._rows]
-        self.statuses = ["undated" if d is None else ("open" if d >= 0 else "past") for d in self.days]
-        self.search_texts = [r.search for r in self._rows]
+    def _assign(self, rows: list, days: list, statuses: list, texts: list) -> None:
+        self._rows, self.days, self.statuses, self.search_texts = rows, days, statuses, texts
         self._reindex()
 
     def _reindex(self) -> None:
@@ -134,15 +216,21 @@ class ActionTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(i, 0), self.index(i, self.COLUMN_COUNT - 1))
 
     # -- sorting (in Python, once; not per comparison) ------------------------------------------
+    def _default_order(self) -> bool:
+        """The order the first rows of a partly loaded list are right for."""
+        return self._sort is None or (self._sort[0] in (self.COL_DAYS_LEFT, self.COL_DEADLINE)
+                                      and self._sort[1] == Qt.SortOrder.AscendingOrder)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         spec = (column, order) if column >= 0 else None
         if spec == self._sort:
             return  # already in this order (rows are re-sorted whenever they change)
+        self.fetch_all()  # another order starts elsewhere in the list
         self.layoutAboutToBeChanged.emit()
         old_ids = [r.id for r in self._rows]
         self._sort = (column, order) if column >= 0 else None
-        self._apply_sort()
-        new_pos = {r.id: i for i, r in enumerate(self._rows)}
+        self._assign(*self._ordered(self._rows))
+        new_pos = self._index_of
         from_list, to_list = [], []
         for idx in self.persistentIndexList():
             if idx.isValid():
@@ -152,41 +240,32 @@ class ActionTableModel(QAbstractTableModel):
         self.changePersistentIndexList(from_list, to_list)
         self.layoutChanged.emit()
 
-    def _default_keys(self) -> list[tuple]:
-        """Open by deadline, then past newest first, then undated; by title within each."""
+    def _ordered(self, rows: list) -> tuple[list, list, list, list]:
+        """``rows`` in the current order, with their days left, statuses and search texts."""
+        today = self.today
+        days = [None if r.deadline is None else (r.deadline - today).days for r in rows]
         titles = self._titles
-        keys = []
-        for r, d in zip(self._rows, self.days):
-            title = (titles.get(r.id) or r.title).casefold()
-            if d is None:
-                keys.append((2, 0, title))
-            elif d >= 0:
-                keys.append((0, d, title))
-            else:
-                keys.append((1, -d, title))
-        return keys
-
-    def _apply_sort(self) -> None:
-        n = len(self._rows)
-        if self._sort is None or self._sort[0] in (self.COL_DAYS_LEFT, self.COL_DEADLINE):
-            order = sorted(range(n), key=self._default_keys().__getitem__)
-            if self._sort is not None and self._sort[1] == Qt.SortOrder.DescendingOrder:
+        n = len(rows)
+        if self._sort is None or self._sort[0] in (self.COL_DAYS_LEFT, self.COL_DEADLINE) \
+                or self._sort[0] not in _SORT_KEYS:
+            # open by deadline, then past newest first, then undated; by title (then id) within
+            keys = []
+            for r, d in zip(rows, days):
+                title = (titles.get(r.id) or r.title).casefold()
+                keys.append((2, 0, title, r.id) if d is None else
+                            ((0, d, title, r.id) if d >= 0 else (1, -d, title, r.id)))
+            order = sorted(range(n), key=keys.__getitem__)
+            if self._sort is not None and self._sort[0] in (self.COL_DAYS_LEFT, self.COL_DEADLINE) \
+                    and self._sort[1] == Qt.SortOrder.DescendingOrder:
                 order.reverse()
         else:
-            column, desc = self._sort[0], self._sort[1] == Qt.SortOrder.DescendingOrder
-            keyf = {
-                self.COL_TITLE: lambda i: self.title(i).casefold(),
-                self.COL_COUNTRY: lambda i: (self._rows[i].country or "", self.title(i).casefold()),
-                self.COL_PERSONS: lambda i: self._rows[i].persons.casefold(),
-                self.COL_ACTIVITY: lambda i: (self._rows[i].sent_count, self._rows[i].draft_count),
-            }.get(column)
-            order = sorted(range(n), key=keyf, reverse=desc) if keyf else \
-                sorted(range(n), key=self._default_keys().__getitem__)
-        self._rows = [self._rows[i] for i in order]
-        self.days = [self.days[i] for i in order]
-        self.statuses = [self.statuses[i] for i in order]
-        self.search_texts = [self.search_texts[i] for i in order]
-        self._reindex()
+            desc = self._sort[1] == Qt.SortOrder.DescendingOrder
+            keyf = _SORT_KEYS[self._sort[0]]
+            order = sorted(range(n), key=lambda i: keyf(rows[i], titles), reverse=desc)
+        rows = [rows[i] for i in order]
+        days = [days[i] for i in order]
+        statuses = ["undated" if d is None else ("open" if d >= 0 else "past") for d in days]
+        return rows, days, statuses, [r.search for r in rows]
 
     # -- Qt API ---------------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
@@ -320,6 +399,7 @@ class ActionFilterProxy(QSortFilterProxyModel):
         if status not in STATUSES:
             raise ValueError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
         if status != self._status:
+            self._load_all()  # only the first open rows may be loaded yet
             self._status = status
             self._refilter()
 
@@ -329,8 +409,13 @@ class ActionFilterProxy(QSortFilterProxyModel):
     def set_search(self, text: str) -> None:
         words = text.casefold().split()
         if words != self._words:
+            self._load_all()  # a search covers every action
             self._words = words
             self._refilter()
+
+    def _load_all(self) -> None:
+        if self._src is not None and not self._src.complete:
+            self._src.fetch_all()
 
     def _refilter(self) -> None:
         self._mask_generation = -1

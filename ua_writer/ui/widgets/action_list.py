@@ -206,7 +206,8 @@ class ActionListPane(QWidget):
                 self.view.selectRow(row)
 
     def _update_count(self, *args) -> None:
-        n = self.proxy.rowCount()
+        # while only the first rows are loaded, the count is the store's (no search runs then)
+        n = self.proxy.rowCount() if self.model.complete else self.model.expected_count(self.proxy.status())
         self.count_label.setText(ngettext("{n} action", "{n} actions", n).format(n=n))
 
     def focus_search(self) -> None:
@@ -215,6 +216,8 @@ class ActionListPane(QWidget):
 
     # -- selection ------------------------------------------------------------------------------
     def select_action(self, action_id: str) -> bool:
+        if self.model.row_for_id(action_id) < 0:
+            self.model.fetch_all()  # not among the first rows read
         row = self.proxy.proxy_row_for(action_id)
         if row < 0 and self.proxy.status() != "all":
             status = self.model.statuses[self.model.row_for_id(action_id)] \

@@ -1,0 +1,170 @@
+"""Start-up that does not wait for what the first paint does not show: a big list shows its first
+screenful (exactly the rows the whole list starts with, the real counts) and reads the rest right
+after the first paint or as soon as anything needs it; the database's integrity check runs on a
+worker thread after the first paint, and damage found then asks the usual question once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from ua_writer import app as app_module
+from ua_writer.core.model import Recipient
+from ua_writer.core.store import Store, open_store
+from ua_writer.ui.main_window import MainWindow
+from ua_writer.ui.models.actions_model import ActionTableModel
+
+from .conftest import SEED_ARGS
+
+TODAY = dt.date(2011, 4, 1)
+
+
+def _ids(model):
+    return [model.action_id(r) for r in range(model.rowCount())]
+
+
+@pytest.fixture
+def big_list(monkeypatch):
+    """Treat the seeds' five actions as a big list: the first one row at start."""
+    monkeypatch.setattr(MainWindow, "FULL_LOAD_MAX", 2)
+    monkeypatch.setattr(MainWindow, "FIRST_ROWS", 1)
+
+
+def _full_order(window) -> list[str]:
+    model = ActionTableModel(TODAY)
+    model.set_titles(window.store.localized_titles("en"))
+    model.set_rows(window.store.action_rows())
+    return _ids(model)
+
+
+def test_a_small_list_is_whole_when_build_returns(build_app):
+    window = build_app(wait=False)
+    assert window.model.complete
+    assert window.model.rowCount() == window.store.action_count() == 5
+
+
+def test_a_big_list_shows_its_first_rows_then_all_of_them(big_list, build_app, qtbot):
+    window = build_app(wait=False)
+    model, pane = window.model, window.list_pane
+    full = _full_order(window)
+    counts = window.store.status_counts(TODAY)
+    # what the first paint shows: the start of the real list, and the real count
+    assert not model.complete and model.canFetchMore()
+    assert 1 <= model.rowCount() < len(full)
+    assert _ids(model) == full[:model.rowCount()]
+    assert pane.count_label.text() == f"{counts['open']} actions"
+    # right after the first paint the rest is read (appended: no reset)
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    qtbot.waitUntil(lambda: window.ready)
+    assert model.complete and not model.canFetchMore()
+    assert _ids(model) == full and not resets
+    assert pane.count_label.text() == f"{counts['open']} actions"
+
+
+def test_whatever_needs_every_row_reads_them_first(big_list, build_app):
+    w = build_app(wait=False)
+    w.list_pane.proxy.set_search("tortur")          # a search covers every action
+    assert w.model.complete
+    w.close()
+
+    w = build_app(wait=False)
+    w.list_pane.set_status("undated")               # another status
+    assert w.model.complete and w.list_pane.proxy.rowCount() == 2
+    w.close()
+
+    w = build_app(wait=False)
+    w.model.sort(ActionTableModel.COL_TITLE)        # another order
+    assert w.model.complete and w.model.rowCount() == 5
+    w.close()
+
+    w = build_app(wait=False)
+    last = _full_order(w)[-1]
+    assert w.model.row_for_id(last) < 0
+    assert w.select_action(last)                    # an action not read yet
+    assert w.list_pane.current_action_id() == last
+    w.close()
+
+    w = build_app(wait=False)
+    w.ensure_loaded()                               # what a test or a tool can call
+    assert w.model.rowCount() == 5
+
+
+def test_no_integrity_check_delays_the_window(data_dir, qapp, monkeypatch, build_app, qtbot):
+    opened = []
+    real_init = Store.__init__
+
+    def spy(self, *a, **k):
+        opened.append(k.get("check", True))
+        real_init(self, *a, **k)
+
+    monkeypatch.setattr(Store, "__init__", spy)
+    window = build_app(wait=False)
+    assert opened[0] is False and not window.integrity_checked
+    qtbot.waitUntil(lambda: window.integrity_checked)     # after the first paint, off the GUI thread
+    assert window.damaged_path is None
+
+
+def _damage_a_page_the_window_does_not_read(data_dir):
+    """A store whose address book's only page is overwritten: opening and listing work, SQLite's
+    quick_check does not."""
+    with open_store(data_dir / "ua-writer.sqlite3") as s:
+        for i in range(3):
+            s.save_contact(Recipient(id=f"embassy-{i}", name=f"Embassy {i}"))
+        root = s.db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'address_book'").fetchone()[0]
+        page = s.db.execute("PRAGMA page_size").fetchone()[0]
+    with open(data_dir / "ua-writer.sqlite3", "r+b") as f:
+        f.seek((root - 1) * page)
+        f.write(b"\xff" * page)
+
+
+def test_damage_found_after_the_first_paint_asks_once_and_starts_fresh(data_dir, qapp, qtbot,
+                                                                      fake_prompts, monkeypatch):
+    data_dir.mkdir(parents=True, exist_ok=True)
+    _damage_a_page_the_window_does_not_read(data_dir)
+    windows = []
+    real_build = app_module.build
+
+    def build(argv):
+        app, window = real_build(argv)
+        windows.append(window)
+        return app, window
+
+    def loop(app):
+        window = windows[-1]
+        if len(windows) == 1:  # the damaged file: the check finds it once the loop runs
+            qtbot.waitUntil(lambda: window.damaged_path is not None)
+        else:                  # the fresh one: fine
+            qtbot.waitUntil(lambda: window.integrity_checked)
+            assert window.damaged_path is None
+            window.close()
+        return 0
+
+    monkeypatch.setattr(app_module, "build", build)
+    monkeypatch.setattr(app_module, "run_loop", loop)
+    fake_prompts.answer = True
+    assert app_module.main(["--data-dir", str(data_dir), *SEED_ARGS]) == 0
+    assert len(windows) == 2 and not windows[0].isVisible()
+    assert [c[1] for c in fake_prompts.calls if c[0] == "question"] == ["The database is damaged"]
+    assert len(list(data_dir.glob("ua-writer.sqlite3.damaged-*[0-9]"))) == 1
+    with Store(data_dir / "ua-writer.sqlite3") as fresh:  # checked at open: sound
+        assert fresh.has_action("juraev-2011")
+
+
+def test_damage_found_after_the_first_paint_and_quit(data_dir, qapp, qtbot, fake_prompts, monkeypatch):
+    data_dir.mkdir(parents=True, exist_ok=True)
+    _damage_a_page_the_window_does_not_read(data_dir)
+
+    def loop(app):
+        window = next(w for w in QApplication.topLevelWidgets()
+                      if w.objectName() == "mainWindow" and w.isVisible())
+        qtbot.waitUntil(lambda: window.damaged_path is not None)
+        return 0
+
+    monkeypatch.setattr(app_module, "run_loop", loop)
+    fake_prompts.answer = False
+    assert app_module.main(["--data-dir", str(data_dir), *SEED_ARGS]) == 2
+    assert not list(data_dir.glob("*.damaged-*"))      # nothing moved without the user's yes
+    assert not (data_dir / app_module.LOCK_NAME).exists()
