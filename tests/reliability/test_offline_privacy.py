@@ -147,3 +147,36 @@ def test_the_network_guard_itself_catches_a_connection():
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                        cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert r.stdout.strip() not in ("", "0"), r.stderr
+
+
+def test_the_log_rotates_by_size_and_every_file_stays_private(tmp_path):
+    """ua-writer.log rolls over to .1 … .3 at its size limit (oldest dropped), each file 0600
+    under umask 0; nothing is lost but what falls off the last backup."""
+    import logging
+
+    from ua_writer.logs import _PrivateRotatingFileHandler
+
+    log_file = tmp_path / "ua-writer.log"
+    old = os.umask(0)
+    try:
+        handler = _PrivateRotatingFileHandler(log_file, max_bytes=200, backup_count=3)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger = logging.getLogger("ua_writer.test_rotation")
+        logger.propagate = False
+        logger.addHandler(handler)
+        try:
+            for i in range(40):
+                logger.warning("line %02d %s", i, "x" * 40)
+        finally:
+            logger.removeHandler(handler)
+            handler.close()
+    finally:
+        os.umask(old)
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == ["ua-writer.log", "ua-writer.log.1", "ua-writer.log.2", "ua-writer.log.3"]
+    for p in tmp_path.iterdir():
+        assert _mode(p) == 0o600, p.name
+        assert 0 < p.stat().st_size <= 200, p.name
+    text = "".join((tmp_path / n).read_text() for n in reversed(files[1:])) + log_file.read_text()
+    numbers = [int(line.split()[1]) for line in text.splitlines()]
+    assert numbers == list(range(numbers[0], 40))  # the newest lines, in order, none missing

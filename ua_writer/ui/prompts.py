@@ -3,18 +3,19 @@
 Widgets never call ``QFileDialog``/``QMessageBox``/``dialog.exec()`` directly; they call
 ``prompts.get().save_file(...)`` etc. Tests install a scripted replacement with ``set_prompts()``
 (see tests/ui/conftest.py), so no test ever blocks on a modal window. Owns no state but the one
-current instance. Must not import the main window or any widget module.
+current instance; imports its Qt dialog classes when first used (not on the start-up path).
+Must not import the main window or any widget module.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from ua_writer.core.i18n import _
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QWidget
 
 
 class Prompts:
@@ -22,31 +23,48 @@ class Prompts:
 
     # -- files ----------------------------------------------------------------------------------
     def save_file(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None
 
     def open_file(self, parent: QWidget | None, title: str, directory: str, filters: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getOpenFileName(parent, title, directory, filters)
         return path or None
 
     def choose_folder(self, parent: QWidget | None, title: str, directory: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         return QFileDialog.getExistingDirectory(parent, title, directory) or None
 
     def open_folder(self, path: str | Path) -> bool:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     # -- messages -------------------------------------------------------------------------------
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(parent, title, text)
 
     def warning(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent, title, text)
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(parent, title, text)
 
     def question(self, parent: QWidget | None, title: str, text: str, *, yes: str | None = None,
                  no: str | None = None) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
         yes_button = box.addButton(yes or _("Yes"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(no or _("No"), QMessageBox.ButtonRole.RejectRole)
@@ -62,6 +80,8 @@ class Prompts:
     # -- dialogs --------------------------------------------------------------------------------
     def run_dialog(self, dialog: QDialog) -> bool:
         """Show ``dialog`` modally; True when accepted."""
+        from PySide6.QtWidgets import QDialog
+
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def print_preview(self, parent: QWidget | None, render) -> None:
@@ -74,6 +94,7 @@ class Prompts:
 
     def print_dialog(self, parent: QWidget | None, render) -> bool:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtWidgets import QDialog
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dlg = QPrintDialog(printer, parent)

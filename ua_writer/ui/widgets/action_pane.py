@@ -12,7 +12,6 @@ Must not import the store or dialogs.
 from __future__ import annotations
 
 import datetime as _dt
-import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
@@ -37,22 +36,31 @@ def _label(word_wrap: bool = True, *, data: bool = True, selectable: bool = True
 
 
 class Banner(QFrame):
-    """A framed one-line message with a standard icon (palette colours only)."""
+    """A framed one-line message with a standard icon (palette colours only). The icon is
+    rendered when the banner is first shown: most banners stay hidden for a whole session."""
 
     def __init__(self, icon: QStyle.StandardPixmap, parent: QWidget | None = None):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self._standard_icon: QStyle.StandardPixmap | None = icon
         self.icon = QLabel()
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        self.icon.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
+        self.icon.setMinimumSize(size, size)  # the layout is the same before the icon is drawn
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.text = _label(data=False)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 6)
         lay.addWidget(self.icon)
         lay.addWidget(self.text, 1)
+
+    def showEvent(self, e) -> None:  # noqa: N802 - Qt's name
+        if self._standard_icon is not None:
+            size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+            self.icon.setPixmap(self.style().standardIcon(self._standard_icon).pixmap(size, size))
+            self._standard_icon = None
+        super().showEvent(e)
 
 
 class RecipientCard(QFrame):
@@ -76,10 +84,11 @@ class RecipientCard(QFrame):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
+        from html import escape as e  # not on the start-up path: cards come with an action
+
         r = self.recipient
         lang = i18n.current_language()
         loc = r.local(lang)
-        e = html.escape
         head = e(r.label())
         if loc.title or loc.name or loc.organization:
             local = " — ".join(p for p in (loc.title or loc.organization, loc.name) if p)
