@@ -128,7 +128,6 @@ class BatchDialog(QDialog):
         self.sheet_info.hide()
         self.bad_rows = QPlainTextEdit(objectName="batchBadRows")
         self.bad_rows.setReadOnly(True)
-        self.bad_rows.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         self.bad_rows.hide()
 
         self.language = QComboBox(objectName="batchLanguage")
@@ -169,7 +168,6 @@ class BatchDialog(QDialog):
         self.summary.hide()
         self.details = QPlainTextEdit(objectName="batchDetails")
         self.details.setReadOnly(True)
-        self.details.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
         self.details.hide()
 
         self.open_folder_button = QPushButton(_("Open folder"), objectName="batchOpenFolder")
@@ -216,10 +214,15 @@ class BatchDialog(QDialog):
         lay.addWidget(self.details)
         lay.addStretch(1)
         lay.addLayout(buttons)
-        self.setMinimumWidth(600)
+        self.setMinimumWidth(660)
         self._update_enabled()
 
     # -- state ----------------------------------------------------------------------------------
+    def _fit(self, box: QPlainTextEdit, lines: int, most: int) -> None:
+        """A read-only list as tall as its lines (at most ``most``; it scrolls beyond)."""
+        box.setFixedHeight(self.fontMetrics().lineSpacing() * max(1, min(lines, most))
+                           + 2 * box.frameWidth() + 2 * int(box.document().documentMargin()) + 4)
+
     @property
     def running(self) -> bool:
         return self._run is not None
@@ -274,6 +277,7 @@ class BatchDialog(QDialog):
             self.sheet_info.setText("\n".join(parts))
             self.bad_rows.setPlainText("\n".join(
                 _("Line {line}: {text}").format(line=b.line, text=b.message) for b in sheet.bad_rows))
+            self._fit(self.bad_rows, k, 5)
             self.bad_rows.setVisible(bool(k))
         self.sheet_info.show()
         self.summary.hide()
@@ -384,6 +388,7 @@ class BatchDialog(QDialog):
         self.summary.setText("\n".join(lines))
         self.summary.show()
         self.details.setPlainText("\n".join(details))
+        self._fit(self.details, len(details), 6)
         self.details.setVisible(bool(details))
         self.progress.setValue(n + len(report.failed))
         self.open_folder_button.setVisible(n > 0)
