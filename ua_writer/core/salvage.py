@@ -1,7 +1,8 @@
 """Deep check of a store and salvage of a damaged one: what ``ua-writer repair`` runs.
 
-SQLite's ``quick_check`` (run on every open) proves the file's structure, not its contents: a
-flipped byte inside a row still opens but then fails to decode. ``deep_check`` reads every row
+SQLite's ``quick_check`` (run when the CLI opens the store, by the GUI in the background) proves
+the file's structure, not its contents: a flipped byte inside a row still opens but then fails
+to decode. ``deep_check`` reads every row
 the way the store does (UTF-8 text, JSON values, ISO dates) and returns the first problem.
 ``salvage_into`` copies what can still be read from a damaged file (kept aside by
 ``store.quarantine``) into a fresh store, row by row: drafts, sent log, profile and preferences,

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (QFrame, QLabel, QMainWindow, QMenu, QPushButton, 
                                QStyle, QToolButton, QVBoxLayout, QWidget)
 
 from ua_writer import __version__
-from ua_writer.core import coverage as _coverage
 from ua_writer.core import i18n
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _, ngettext
@@ -516,7 +515,9 @@ class MainWindow(QMainWindow):
             self.coverage_label.setToolTip("")
             self.action_pane.set_coverage(None)
         else:
-            cov = _coverage.coverage(points, self.letter_panel.text(), self._names_text())
+            from ua_writer.core.coverage import coverage  # with the first letter, not at start
+
+            cov = coverage(points, self.letter_panel.text(), self._names_text())
             self.action_pane.set_coverage(cov)
             n = sum(c.mentioned for c in cov)
             self.coverage_label.setText(ngettext("{n} of {total} appeal point mentioned",

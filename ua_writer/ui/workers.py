@@ -10,7 +10,6 @@ or the GUI thread's Store. Must not import widgets or dialogs.
 
 from __future__ import annotations
 
-import inspect
 import logging
 import traceback
 from typing import Any, Callable
@@ -36,7 +35,9 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            if inspect.isgeneratorfunction(self.fn):
+            from inspect import isgeneratorfunction  # on the pool, not on the start-up path
+
+            if isgeneratorfunction(self.fn):
                 gen = self.fn(*self.args, **self.kwargs)
                 while True:
                     try:

@@ -12,6 +12,7 @@ Must not import the store or dialogs.
 from __future__ import annotations
 
 import datetime as _dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
@@ -19,10 +20,12 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScroll
                                QStyle, QToolButton, QVBoxLayout, QWidget)
 
 from ua_writer.core import i18n
-from ua_writer.core.coverage import PointCoverage
 from ua_writer.core.i18n import _
 from ua_writer.core.model import Action, Recipient
 from ua_writer.ui import i18n_qt
+
+if TYPE_CHECKING:  # annotations only: the checker is imported with the first letter
+    from ua_writer.core.coverage import PointCoverage
 
 
 def _label(word_wrap: bool = True, *, data: bool = True, selectable: bool = True) -> QLabel:
