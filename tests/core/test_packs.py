@@ -96,3 +96,12 @@ def test_syntax_errors_and_files(tmp_path):
         packs.loads("[1, 2]")
     with pytest.raises(PackError, match="nested too deeply|expected an object"):
         packs.loads("[" * 100000 + "]" * 100000)
+
+
+def test_localized_recipient_note_round_trips():
+    d = copy.deepcopy(GOOD)
+    d["recipients"][0]["localized"]["ru"]["note"] = "Если ответит голос, попросите включить факс."
+    a = packs.action_from_dict(d)
+    assert a.recipients[0].note_in("ru").startswith("Если ответит голос")
+    assert a.recipients[0].note_in("en") is None
+    assert packs.loads(packs.dumps(a)) == a

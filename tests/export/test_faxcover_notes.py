@@ -34,3 +34,15 @@ def test_fax_hint_printed_but_copies_only_advice_left_off(tmp_path):
     out = tmp_path / "court.pdf"
     fax_packet_pdf(letter, court, PROFILE, j, out)
     assert "only copies" not in _text(out)
+
+
+def test_the_note_is_in_the_letters_language(tmp_path):
+    k = packs.load(bundled_actions_dir() / "kasymakhunov-2012.json")
+    mfa = k.recipient("mfa-third-cis-department")
+    assert mfa.note_in("ru") == "Если ответит голос, попросите включить факс."
+    assert mfa.note_in("de") == mfa.note  # no German note: the pack's own
+    letter = compose.compose_letter(k, mfa, "ru", PROFILE, dt.date(2012, 7, 1))
+    out = tmp_path / "mfa-ru.pdf"
+    fax_packet_pdf(letter, mfa, PROFILE, k, out)
+    text = _text(out)
+    assert "попросите включить факс" in text and "voice answers" not in text

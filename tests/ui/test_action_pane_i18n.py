@@ -49,3 +49,18 @@ def test_base_text_where_the_pack_has_no_translation(window):
     notes, summary, _background = _pane_texts(window)
     assert notes == a.notes                      # the fallback: the pack's own text
     assert summary == a.localized["ru"]["summary"]  # what is translated is shown translated
+
+
+def test_recipient_notes_follow_the_ui_language(window):
+    from ua_writer.ui.widgets.action_pane import RecipientCard
+
+    def card_texts():
+        return " ".join(c.info.text() for c in window.action_pane.findChildren(RecipientCard))
+
+    select(window, "juraev-2011", "ru", "prosecutor-general")
+    assert "only copies" in card_texts()
+    window.registry["ui_ru"].trigger()
+    texts = card_texts()
+    assert "не отправляйте письма непосредственно в суд" in texts and "only copies" not in texts
+    window.registry["ui_en"].trigger()
+    assert "only copies" in card_texts()

@@ -40,6 +40,8 @@ class LocalizedRecipient:
     organization: str | None = None
     address_lines: list[str] | None = None
     salutation: str | None = None
+    #: the recipient's note in this language ("Если ответит голос, попросите включить факс.")
+    note: str | None = None
     #: e.g. {"name_datv": "Ю. Я. Чайке", "title_datv": "Генеральному прокурору ..."}
     forms: dict[str, str] = field(default_factory=dict)
 
@@ -71,6 +73,10 @@ class Recipient:
 
     def local(self, lang: str) -> LocalizedRecipient:
         return self.localized.get(lang) or LocalizedRecipient()
+
+    def note_in(self, lang: str) -> str | None:
+        """The note in ``lang`` when the pack has one, else the base note."""
+        return self.local(lang).note or self.note
 
 
 @dataclass

@@ -32,7 +32,7 @@ RECIPIENT_KEYS = (
     "id", "name", "title", "organization", "address_lines", "country", "fax", "email",
     "salutation", "gender", "is_copy", "note", "copies_only", "localized",
 )
-LOCAL_RECIPIENT_KEYS = ("name", "title", "organization", "address_lines", "salutation", "forms")
+LOCAL_RECIPIENT_KEYS = ("name", "title", "organization", "address_lines", "salutation", "note", "forms")
 ACTION_LOCAL_KEYS = ("title", "summary", "background", "notes")
 
 
@@ -241,6 +241,7 @@ def recipient_from_dict(r: Any, source: str | None = None, field: str = "recipie
             organization=v.text(lr.get("organization"), f"{lf}.organization"),
             address_lines=None if lines is None else v.texts(lines, f"{lf}.address_lines"),
             salutation=v.text(lr.get("salutation"), f"{lf}.salutation"),
+            note=v.text(lr.get("note"), f"{lf}.note"),
             forms=dict(forms),
         )
     return Recipient(
@@ -364,7 +365,7 @@ def recipient_to_dict(r: Recipient) -> dict[str, Any]:
         d["localized"] = {}
         for lang, lr in r.localized.items():
             ld: dict[str, Any] = {}
-            for k in ("name", "title", "organization", "address_lines", "salutation"):
+            for k in ("name", "title", "organization", "address_lines", "salutation", "note"):
                 val = getattr(lr, k)
                 if val is not None:
                     ld[k] = list(val) if isinstance(val, list) else val

@@ -157,7 +157,7 @@ def cover_data(letter: Letter, recipient: Recipient, profile: SenderProfile | No
     return CoverData(
         language=lang, labels=labels, to_lines=to_lines, fax=fax, from_lines=from_lines,
         from_phone=from_phone, from_fax=from_fax, from_email=from_email, date=date_text,
-        subject=subject, total_pages=total_pages, note=(recipient.note or "") if include_note and not recipient.copies_only else "",
+        subject=subject, total_pages=total_pages, note=(recipient.note_in(base) or "") if include_note and not recipient.copies_only else "",
         message=labels["message"].format(recipient=who),
     )
 

@@ -115,8 +115,9 @@ class RecipientCard(QFrame):
             addr.append(i18n_qt.country_name(r.country))
         if addr:
             lines.append(e(", ".join(addr)))
-        if r.note:
-            lines.append(f"⚠ <i>{e(r.note)}</i>")
+        note = r.note_in(i18n.current_language())
+        if note:
+            lines.append(f"⚠ <i>{e(note)}</i>")
         self.info.setText("<br>".join(lines))
         self.edit.setText(_("Edit…"))
         self.edit.setToolTip(_("Edit this recipient"))
