@@ -10,7 +10,9 @@ damaged file found then (or by a failed read) asks the same question as at start
 turns these into dialogs (a damaged database can be kept aside and a fresh one started, once —
 never a crash loop), installs the exception hook (UserFacingError → plain translated message;
 anything else → logged with its traceback + an error dialog with copyable details) and runs the
-loop. May import Qt; core/export/commands must never import this module.
+loop. The Qt calls themselves live in ``ua_writer.ui.application`` (this module has no PySide6
+import of its own: ui/ is the only package that imports Qt); core/export/commands must never import
+this module.
 """
 
 from __future__ import annotations
@@ -30,19 +32,14 @@ from ua_writer.core.errors import CorruptStoreError, UserFacingError  # isort: s
 from ua_writer.core.i18n import _  # isort: skip
 from ua_writer.core.store import database_error, open_store  # isort: skip
 
-from PySide6.QtCore import QLockFile, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
+from ua_writer.ui import application as qt_app  # noqa: E402  (loads PySide6)
 from ua_writer.ui import i18n_qt, prompts  # noqa: E402
+from ua_writer.ui.application import AlreadyRunning, create_app  # noqa: E402,F401  (public names)
 
 log = logging.getLogger(__name__)
 
 LOCK_NAME = "ua-writer.lock"
-DESKTOP_FILE = "ua-writer"
-
-
-class AlreadyRunning(UserFacingError):
-    """Another ua-writer has this data folder open."""
+DESKTOP_FILE = qt_app.DESKTOP_FILE
 
 
 def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, list[str]]:
@@ -52,35 +49,9 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(list(argv or []))
 
 
-def create_app(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (reused if one exists), named, with our fonts registered."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "ua-writer", *(argv or [])])
-    app.setOrganizationName(ORG_NAME)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName("ua-writer")
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName(DESKTOP_FILE)
-    # the palette follows the system (light/dark) by default: we set no colours of our own
-    i18n_qt.load_fonts()
-    return app
-
-
-def acquire_lock() -> QLockFile:
-    """Lock the data dir for this process; AlreadyRunning if another live process holds it."""
-    lock = QLockFile(str(paths.data_dir() / LOCK_NAME))
-    lock.setStaleLockTime(0)  # stale only when its process is gone (QLockFile checks the pid)
-    if not lock.tryLock(100):
-        if lock.error() == QLockFile.LockError.LockFailedError:
-            info = lock.getLockInfo()  # (pid, host, app) — (ok, ...) in some bindings
-            pid = next((v for v in info if isinstance(v, int) and not isinstance(v, bool)), "?")
-            raise AlreadyRunning(_(
-                "ua-writer is already running with this data folder (process {pid}). Switch to that "
-                "window, or close it first.").format(pid=pid))
-        raise UserFacingError(_("Cannot lock the data folder {folder}; check that you can write to "
-                                "it.").format(folder=paths.data_dir()))
-    return lock
+def acquire_lock():
+    """Lock the data dir for this process (a QLockFile); AlreadyRunning if another holds it."""
+    return qt_app.acquire_lock(LOCK_NAME)
 
 
 def build(argv: list[str] | None = None):
@@ -115,7 +86,7 @@ def build(argv: list[str] | None = None):
     window.store_damaged.connect(lambda problem: _on_store_damaged(window, problem))
     window.show()
     if store.profile().is_empty():
-        QTimer.singleShot(0, window.ask_profile_first_start)
+        qt_app.later(window.ask_profile_first_start)
     log.info("started, data dir %s", paths.data_dir())
     return app, window
 
@@ -157,9 +128,9 @@ def handle_exception(exc_type, exc, tb) -> None:
     """sys.excepthook: plain message for UserFacingError; log + details dialog for a bug."""
     global _in_hook
     if issubclass(exc_type, KeyboardInterrupt):
-        QApplication.quit()
+        qt_app.quit_app()
         return
-    parent = QApplication.activeWindow()
+    parent = qt_app.active_window()
     if isinstance(exc, UserFacingError):
         prompts.get().error(parent, "ua-writer", exc.message)
         return
@@ -223,9 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         recovered = True
 
 
-def run_loop(app: QApplication) -> int:
+def run_loop(app) -> int:
     """Enter the event loop (a seam for tests of ``main``)."""
-    return app.exec()
+    return qt_app.exec_app(app)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,74 @@
+"""The Qt side of start-up: the QApplication (names, desktop file, fonts), the data-dir lock, the
+event loop and the few QApplication calls ``ua_writer.app`` needs.
+
+``ua_writer.app`` orchestrates start-up (build, main, recovery, the exception hook) and keeps no
+PySide6 import of its own, so ``ui/`` stays the only package that imports Qt. Must not import
+ua_writer.app or the main window.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Callable
+
+from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ua_writer import APP_NAME, ORG_NAME, __version__, paths
+from ua_writer.core.errors import UserFacingError
+from ua_writer.core.i18n import _
+from ua_writer.ui import i18n_qt
+
+DESKTOP_FILE = "ua-writer"
+
+
+class AlreadyRunning(UserFacingError):
+    """Another ua-writer has this data folder open."""
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (reused if one exists), named, with our fonts registered."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "ua-writer", *(argv or [])])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("ua-writer")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_FILE)
+    # the palette follows the system (light/dark) by default: we set no colours of our own
+    i18n_qt.load_fonts()
+    return app
+
+
+def acquire_lock(lock_name: str) -> QLockFile:
+    """Lock the data dir for this process; AlreadyRunning if another live process holds it."""
+    lock = QLockFile(str(paths.data_dir() / lock_name))
+    lock.setStaleLockTime(0)  # stale only when its process is gone (QLockFile checks the pid)
+    if not lock.tryLock(100):
+        if lock.error() == QLockFile.LockError.LockFailedError:
+            info = lock.getLockInfo()  # (pid, host, app) — (ok, ...) in some bindings
+            pid = next((v for v in info if isinstance(v, int) and not isinstance(v, bool)), "?")
+            raise AlreadyRunning(_(
+                "ua-writer is already running with this data folder (process {pid}). Switch to that "
+                "window, or close it first.").format(pid=pid))
+        raise UserFacingError(_("Cannot lock the data folder {folder}; check that you can write to "
+                                "it.").format(folder=paths.data_dir()))
+    return lock
+
+
+def later(fn: Callable[[], object]) -> None:
+    """Run ``fn`` once the event loop runs (never inside build())."""
+    QTimer.singleShot(0, fn)
+
+
+def active_window():
+    return QApplication.activeWindow()
+
+
+def quit_app() -> None:
+    QApplication.quit()
+
+
+def exec_app(app: QApplication) -> int:
+    return app.exec()
