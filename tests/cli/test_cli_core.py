@@ -171,3 +171,29 @@ def test_entry_points_without_display(tmp_path):
     r = subprocess.run([sys.executable, "-m", "ua_writer", "--version"], capture_output=True, text=True,
                        timeout=60)
     assert r.returncode == 0 and r.stdout.startswith("ua-writer ")
+
+
+def test_no_command_starts_the_gui_without_loading_the_commands(tmp_path):
+    """The desktop launcher's command line (no command, maybe --data-dir/--today) goes straight to
+    the GUI: no command module (batch, multiprocessing, mail, ...) is imported first."""
+    from ua_writer import cli
+
+    assert cli.gui_only([]) and cli.gui_only(["--data-dir", "/x", "--today", "2011-04-01"])
+    assert cli.gui_only(["--today=2011-04-01"])
+    for argv in (["actions"], ["--help"], ["--version"], ["--today"], ["--data-dir", "--today", "x"],
+                 ["--data-dir", "/x", "gui"], ["-h"]):
+        assert not cli.gui_only(argv), argv
+    code = (
+        "import sys\n"
+        "import ua_writer.commands.gui as g\n"
+        "g.run_gui = lambda args, ctx, argv=None: print('GUI', args.data_dir, ctx.today) or 0\n"
+        "from ua_writer import cli\n"
+        f"rc = cli.main(['--data-dir', {str(tmp_path)!r}, '--today', '2011-04-01'])\n"
+        "print('RC', rc)\n"
+        "print('LOADED', sorted(m for m in sys.modules if m.startswith('ua_writer.commands.')))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                       env=dict(os.environ, UA_WRITER_DATA_DIR=str(tmp_path)))
+    assert r.returncode == 0, r.stderr
+    assert f"GUI {tmp_path} 2011-04-01" in r.stdout and "RC 0" in r.stdout
+    assert "LOADED ['ua_writer.commands.gui']" in r.stdout, r.stdout
