@@ -147,3 +147,75 @@ def test_filtering_ten_thousand_rows_is_fast(qapp):
     best = sorted(timings)[len(timings) // 2]
     # the benchmark target is ≤ 16 ms; leave room for slow CI machines here
     assert best < 0.06, f"median filter time {best * 1000:.1f} ms"
+
+
+@pytest.fixture
+def viewed(model, qtbot):
+    """The model behind the filter proxy in a real table view (selection, persistent indexes)."""
+    from PySide6.QtWidgets import QTableView
+
+    proxy = ActionFilterProxy()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    view.setModel(proxy)
+    qtbot.addWidget(view)
+    return proxy, view
+
+
+def _current_id(view):
+    idx = view.currentIndex()
+    return idx.data(ActionTableModel.ActionIdRole) if idx.isValid() else None
+
+
+def test_the_selection_stays_on_its_action_through_filters(viewed):
+    proxy, view = viewed
+    proxy.set_status("all")
+    view.selectRow(ids(proxy).index("c"))
+    assert _current_id(view) == "c"
+    proxy.set_search("far")                       # still shown, now on another row
+    assert ids(proxy) == ["c"] and _current_id(view) == "c"
+    assert view.selectionModel().isRowSelected(0)
+    proxy.set_search("gone")                      # filtered out: nothing current
+    assert ids(proxy) == ["d", "e"] and _current_id(view) is None
+    proxy.set_search("")
+    assert len(ids(proxy)) == 6
+
+
+def test_the_selection_follows_a_sort(viewed):
+    proxy, view = viewed
+    view.selectRow(ids(proxy).index("a"))
+    proxy.sort(ActionTableModel.COL_TITLE, Qt.SortOrder.AscendingOrder)
+    assert ids(proxy) == ["c", "b", "a"]          # open ones, by title
+    assert _current_id(view) == "a" and view.currentIndex().row() == 2
+
+
+def test_the_proxy_forwards_changes_of_shown_rows_and_headers(viewed, qtbot):
+    proxy, view = viewed
+    model = proxy.sourceModel()
+    with qtbot.waitSignal(proxy.dataChanged) as changed:
+        model.update_row(row("b", "Later", dt.date(2011, 4, 12), sent=3))
+    assert changed.args[0].row() == ids(proxy).index("b")
+    assert proxy.index(1, 0).data(ActionTableModel.SentCountRole) == 3
+    proxy.set_search("nothing matches this")
+    assert proxy.rowCount() == 0
+    assert proxy.headerData(ActionTableModel.COL_DAYS_LEFT, Qt.Orientation.Horizontal) == "Days left"
+    assert not proxy.index(0, 0).isValid() and not proxy.hasChildren()
+
+
+def test_rows_read_later_are_appended_through_the_proxy(qapp, qtbot):
+    full = [row(f"r{i}", f"Action {i}", TODAY + dt.timedelta(days=i % 50 - 10)) for i in range(300)]
+    model = ActionTableModel(TODAY)
+    whole = ActionTableModel(TODAY)
+    whole.set_rows(full)
+    first = [r for r in full if r.deadline and 0 <= (r.deadline - TODAY).days <= 3]
+    model.set_first_rows(first, {"open": 240, "past": 60, "undated": 0, "all": 300},
+                         lambda: (full, None))
+    proxy = ActionFilterProxy()
+    proxy.setSourceModel(model)
+    assert ids(proxy) == ids(whole)[:len(first)] and proxy.canFetchMore()
+    resets = []
+    proxy.modelReset.connect(lambda: resets.append(1))
+    with qtbot.waitSignal(proxy.rowsInserted):
+        proxy.fetchMore()
+    assert not resets and not proxy.canFetchMore()
+    assert ids(proxy) == [i for i in ids(whole) if whole.statuses[whole.row_for_id(i)] == "open"]
