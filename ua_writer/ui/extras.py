@@ -73,11 +73,16 @@ class ExtrasController(QObject):
 
         self.banner = ReminderBanner(self.store, lambda: self.window.today)
         self.banner.open_requested.connect(self.window.select_action)
+        #: the tray icon, made once the window is up (not part of it; on a desktop, asking for
+        #: the tray and registering an icon go through D-Bus)
         self.tray = None
-        if ReminderTray.available():  # pragma: no cover - no tray offscreen
-            self.tray = ReminderTray(self.banner, window.windowIcon(), self)
+        window.started.connect(self._start_tray)
         self.retranslate_ui()
         self.update_enabled()
+
+    def _start_tray(self) -> None:
+        if self.tray is None and ReminderTray.available():  # pragma: no cover - no tray offscreen
+            self.tray = ReminderTray(self.banner, self.window.windowIcon(), self)
 
     # -- state ----------------------------------------------------------------------------------
     def current(self):

@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
     action_shown = Signal(str)
     #: the database turned out to be damaged (background check or a failed read): what is wrong
     store_damaged = Signal(str)
+    #: once, right after the first paint: start-up work that is not part of the window hooks here
+    started = Signal()
 
     #: up to this many actions the whole list is read before the window shows; above it, the
     #: first screenful of open actions first and the rest right after the first paint
@@ -422,6 +424,7 @@ class MainWindow(QMainWindow):
                 return
             self.ensure_loaded()
             self._start_integrity_check()
+            self.started.emit()
             if self.action is not None:
                 return
             last = self.store.get_setting(LAST_ACTION_KEY)
