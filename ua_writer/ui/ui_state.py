@@ -54,16 +54,16 @@ def restore(window: QMainWindow, splitters: dict[str, QSplitter],
     state = _bytes(s.value("window/state"))
     if state is not None:
         window.restoreState(state)
-    if window.layout() is not None:
+    split_states = {name: _bytes(s.value(f"splitters/{name}")) for name in splitters}
+    header_states = {name: _bytes(s.value(f"headers/{name}")) for name in (headers or {})}
+    if window.layout() is not None and any(v is not None for v in split_states.values()):
         window.layout().activate()  # give the splitters their real sizes before restoring them
     for name, splitter in splitters.items():
-        data = _bytes(s.value(f"splitters/{name}"))
-        if data is not None:
-            splitter.restoreState(data)
+        if split_states[name] is not None:
+            splitter.restoreState(split_states[name])
     for name, header in (headers or {}).items():
-        data = _bytes(s.value(f"headers/{name}"))
-        if data is not None:
-            header.restoreState(data)
+        if header_states[name] is not None:
+            header.restoreState(header_states[name])
     return geometry is not None
 
 
