@@ -205,7 +205,10 @@ def corpus_docs() -> list[tuple[Path, Path]]:
 
 
 def seeds_dir() -> Path | None:
-    for c in (os.environ.get("UA_WRITER_SEEDS"), ROOT.parent / "shared" / "seeds", Path("/work/shared/seeds")):
+    # the project's shared seeds when present, else the copies kept with the tests (so a clone
+    # without shared/ beside it still checks the seeds)
+    for c in (os.environ.get("UA_WRITER_SEEDS"), ROOT.parent / "shared" / "seeds",
+              ROOT / "tests" / "importer" / "seeds"):
         if c and Path(c).is_dir():
             return Path(c)
     return None

@@ -78,7 +78,7 @@ def run_cli(work: Path) -> None:
                    str(work / f"letter.{fmt}")) == 0
     assert cli("letter", "juraev-2011", "--lang", "ru", "--to", "prosecutor-general", "--fax-cover",
                "-o", str(work / "fax.pdf")) == 0
-    seeds = sorted(Path("/work/shared/seeds").glob("*.txt")) if Path("/work/shared/seeds").is_dir() else []
+    seeds = sorted((Path(__file__).resolve().parents[1] / "importer" / "seeds").glob("*.txt"))
     corpus = Path(__file__).resolve().parents[1] / "importer" / "corpus"
     for doc in seeds[:1] + sorted(corpus.glob("*.pdf"))[:1]:
         cli("import", str(doc), "--json")  # 0 or 2 (a refused document is fine here)

@@ -24,7 +24,7 @@ from ua_writer.core.errors import PackError, UserFacingError
 SEED_PACKS = sorted(paths.bundled_actions_dir().glob("*.json"))
 SEED_DICTS = [json.loads(p.read_text(encoding="utf-8")) for p in SEED_PACKS]
 CORPUS = Path(__file__).resolve().parents[1] / "importer" / "corpus"
-SHARED_SEEDS = Path("/work/shared/seeds")
+SHARED_SEEDS = Path(__file__).resolve().parents[1] / "importer" / "seeds"  # copies of shared/seeds
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=False)
