@@ -1,4 +1,5 @@
-"""Every bundled action × recipient × language, composed for real, through PDF, DOCX and text."""
+"""Every bundled action × recipient × language (ru, en, de, fr, es), composed for real, through PDF,
+DOCX and text, read back (pdftotext, python-docx)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def _actions():
 def _cases():
     cases = []
     for action in _actions():
-        langs = list(dict.fromkeys([*action.languages, "en", "ru"]))
+        langs = list(dict.fromkeys([*action.languages, "en", "ru", "de", "fr", "es"]))
         for r in action.recipients:
             for lang in langs:
                 cases.append(pytest.param(action, r, lang, id=f"{action.id}-{r.id}-{lang}"))
