@@ -197,3 +197,14 @@ def test_no_command_starts_the_gui_without_loading_the_commands(tmp_path):
     assert r.returncode == 0, r.stderr
     assert f"GUI {tmp_path} 2011-04-01" in r.stdout and "RC 0" in r.stdout
     assert "LOADED ['ua_writer.commands.gui']" in r.stdout, r.stdout
+
+
+def test_gui_without_a_display_says_what_to_do(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["UA_WRITER_DATA_DIR"] = str(tmp_path / "d")
+    r = subprocess.run([sys.executable, "-m", "ua_writer"], capture_output=True, text=True, env=env,
+                       timeout=60)
+    assert r.returncode == 2
+    assert r.stderr.startswith("ua-writer: error: no display") and "xvfb-run" in r.stderr
+    assert "Traceback" not in r.stderr and "core dumped" not in r.stderr
