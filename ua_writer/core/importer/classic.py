@@ -25,30 +25,22 @@ ADDINFO = re.compile(r"^additional\s+information\b", re.I)
 BLANKISH_NAME = re.compile(r"^(?:Name|Gender(?:\s*m\s*/\s*f)?)\s*:", re.I)
 
 
+SIGNALS: list[C.Signal] = [
+    (r"^\s*urgent action\b", re.I | re.M, 0.15),
+    (r"^\s*URGENT ACTION\b", re.M, 0.1),
+    (r"please send appeals (?:before|by|to arrive)", re.I, 0.3),
+    (r"please write (?:immediately|now)", re.I, 0.15),
+    (r"^\s*additional information\b", re.I | re.M, 0.1),
+    (r"^\s*(?:and )?copies to\s*:", re.I | re.M, 0.05),
+    (r"^\s*salutation\s*:", re.I | re.M, 0.1),
+    (r"gender m/f", re.I, 0.05),
+    (r"model letter|take action\s*:", re.I, -0.2),
+    (r"^\s*recommended action\s*:|^\s*appeals to\s*:", re.I | re.M, -0.2),
+]
+
+
 def score(lines: list[str]) -> float:
-    text = "\n".join(lines[:3000])
-    s = 0.0
-    if re.search(r"^\s*urgent action\b", text, re.I | re.M):
-        s += 0.15
-    if re.search(r"^\s*URGENT ACTION\b", text, re.M):
-        s += 0.1
-    if re.search(r"please send appeals (?:before|by|to arrive)", text, re.I):
-        s += 0.3
-    if re.search(r"please write (?:immediately|now)", text, re.I):
-        s += 0.15
-    if re.search(r"^\s*additional information\b", text, re.I | re.M):
-        s += 0.1
-    if re.search(r"^\s*(?:and )?copies to\s*:", text, re.I | re.M):
-        s += 0.05
-    if re.search(r"^\s*salutation\s*:", text, re.I | re.M):
-        s += 0.1
-    if re.search(r"gender m/f", text, re.I):
-        s += 0.05
-    if re.search(r"model letter|take action\s*:", text, re.I):
-        s -= 0.2
-    if re.search(r"^\s*recommended action\s*:|^\s*appeals to\s*:", text, re.I | re.M):
-        s -= 0.2
-    return max(0.0, min(1.0, s))
+    return C.weighted_score(lines, SIGNALS)
 
 
 def parse(doc: C.Doc, score_value: float) -> ImportResult:

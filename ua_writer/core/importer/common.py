@@ -225,6 +225,20 @@ def clean_prose(text: str) -> str:
     return FOOTNOTE_MARK.sub("", text)
 
 
+# -- layout scoring -----------------------------------------------------------------------------------
+
+#: a layout's evidence: (pattern, regex flags, weight); negative weights are counter-evidence
+Signal = tuple[str, int, float]
+
+
+def weighted_score(lines: list[str], signals: list[Signal]) -> float:
+    """How well ``lines`` look like a layout: the summed weights of the signals found, in [0, 1].
+    Only the first 3,000 lines are read, so scoring stays cheap on huge inputs."""
+    text = "\n".join(lines[:3000])
+    s = sum(weight for pattern, flags, weight in signals if re.search(pattern, text, flags))
+    return max(0.0, min(1.0, s))
+
+
 # -- appeal points ---------------------------------------------------------------------------------
 
 def appeal_points(doc: Doc, idxs: list[int]) -> list[tuple[int, str]]:

@@ -28,24 +28,19 @@ BACKGROUND = re.compile(r"^background(?:\s+information)?\s*:?\s*$", re.I)
 _PERSON_SPLIT = re.compile(r"\s*(?:;|,\s*and\s+|\s+and\s+(?=[A-Z]))\s*")
 
 
+SIGNALS: list[C.Signal] = [
+    (r"^\s*(?:EXTERNAL|INTERNAL)\b", re.M, 0.2),
+    (r"^\s*AI Index\s*:", re.I | re.M, 0.1),
+    (r"^\s*RECOMMENDED ACTION\s*:", re.I | re.M, 0.3),
+    (r"^\s*APPEALS TO\s*:", re.I | re.M, 0.2),
+    (r"^\s*(?:Further information on )?UA\s+\d+/\d\d\b", re.I | re.M, 0.15),
+    (r"PLEASE SEND APPEALS IMMEDIATELY", re.I, 0.1),
+    (r"please send appeals before .* to\s*:", re.I, -0.15),
+]
+
+
 def score(lines: list[str]) -> float:
-    text = "\n".join(lines[:3000])
-    s = 0.0
-    if re.search(r"^\s*(?:EXTERNAL|INTERNAL)\b", text, re.M):
-        s += 0.2
-    if re.search(r"^\s*AI Index\s*:", text, re.I | re.M):
-        s += 0.1
-    if re.search(r"^\s*RECOMMENDED ACTION\s*:", text, re.I | re.M):
-        s += 0.3
-    if re.search(r"^\s*APPEALS TO\s*:", text, re.I | re.M):
-        s += 0.2
-    if re.search(r"^\s*(?:Further information on )?UA\s+\d+/\d\d\b", text, re.I | re.M):
-        s += 0.15
-    if re.search(r"PLEASE SEND APPEALS IMMEDIATELY", text, re.I):
-        s += 0.1
-    if re.search(r"please send appeals before .* to\s*:", text, re.I):
-        s -= 0.15
-    return max(0.0, min(1.0, s))
+    return C.weighted_score(lines, SIGNALS)
 
 
 def parse(doc: C.Doc, score_value: float) -> ImportResult:

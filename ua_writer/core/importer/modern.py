@@ -46,26 +46,20 @@ SECTION_END = re.compile(r"^(?:additional\s+information|background|preferred\s+l
 COPY_HINT = re.compile(r"^(?:and\s+)?cop(?:y|ies)\b", re.I)
 
 
+SIGNALS: list[C.Signal] = [
+    (r"^\s*take action\b", re.I | re.M, 0.25),
+    (r"model letter|sample letter", re.I, 0.25),
+    (r"preferred language|language to address target", re.I, 0.2),
+    (r"write a letter, send an e-?mail", re.I, 0.35),
+    (r"^\s*contact\b.{0,160}\bby\b", re.I | re.M, 0.2),
+    (r"please take action|appeal deadline", re.I, 0.15),
+    (r"^\s*(?:yours sincerely|sincerely)\s*,?\s*$", re.I | re.M, 0.1),
+    (r"please send appeals before .{3,30} to\s*:", re.I, -0.2),
+]
+
+
 def score(lines: list[str]) -> float:
-    text = "\n".join(lines[:3000])
-    s = 0.0
-    if re.search(r"^\s*take action\b", text, re.I | re.M):
-        s += 0.25
-    if re.search(r"model letter|sample letter", text, re.I):
-        s += 0.25
-    if re.search(r"preferred language|language to address target", text, re.I):
-        s += 0.2
-    if re.search(r"write a letter, send an e-?mail", text, re.I):
-        s += 0.35
-    if re.search(r"^\s*contact\b.{0,160}\bby\b", text, re.I | re.M):
-        s += 0.2
-    if re.search(r"please take action|appeal deadline", text, re.I):
-        s += 0.15
-    if re.search(r"^\s*(?:yours sincerely|sincerely)\s*,?\s*$", text, re.I | re.M):
-        s += 0.1
-    if re.search(r"please send appeals before .{3,30} to\s*:", text, re.I):
-        s -= 0.2
-    return max(0.0, min(1.0, s))
+    return C.weighted_score(lines, SIGNALS)
 
 
 def parse(doc: C.Doc, score_value: float) -> ImportResult:
