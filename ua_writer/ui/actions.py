@@ -30,6 +30,10 @@ class Spec:
 SPECS: dict[str, Spec] = {
     "import": Spec(lambda: _("&Import action…"), (Std.Open,),
                    lambda: _("Import an action pack (.json) or an Urgent Action text or PDF")),
+    "pack_import": Spec(lambda: _("Import &group pack…"),
+                        tip=lambda: _("Import actions and templates shared by your group (.uapack)")),
+    "pack_export": Spec(lambda: _("Export g&roup pack…"),
+                        tip=lambda: _("Save actions and your letter templates to share with your group")),
     "export_pdf": Spec(lambda: _("Export &PDF…"), ("Ctrl+E",)),
     "export_docx": Spec(lambda: _("Export &DOCX…"), ("Ctrl+Shift+E",)),
     "fax_packet": Spec(lambda: _("&Fax packet…")),

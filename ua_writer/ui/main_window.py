@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.open_folder_button)
         self.imports = ImportController(self, store)
         self.imports.imported.connect(self._after_import)
+        from ua_writer.ui.grouppacks import SUFFIX as PACK_SUFFIX, GroupPackController
+        self.group_packs, self._pack_suffix = GroupPackController(self), PACK_SUFFIX
         self.paginator = Runner(self)
         self.paginator.finished.connect(self._on_paginated)
         self.paginator.failed.connect(lambda m, d: log.warning("page count failed: %s", m))
@@ -205,7 +207,7 @@ class MainWindow(QMainWindow):
             self.menus[key] = m
             return m
 
-        menu("file", ["import", None, "export_pdf", "export_docx", "fax_packet", "copies", None,
+        menu("file", ["import", "pack_import", "pack_export", None, "export_pdf", "export_docx", "fax_packet", "copies", None,
                       "print_preview", "print", "open_export_folder", None, "quit"])
         menu("edit", ["undo", "redo", None, "find", None, "profile"])
         menu("action", ["add_recipient", "history"])
@@ -220,6 +222,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a, lp = self.registry, self.letter_panel
         a["import"].triggered.connect(self.imports.choose_and_import)
+        a["pack_import"].triggered.connect(self.group_packs.choose_and_import)
+        a["pack_export"].triggered.connect(self.group_packs.export_pack)
         a["export_pdf"].triggered.connect(lambda: self.export("pdf"))
         a["export_docx"].triggered.connect(lambda: self.export("docx"))
         a["fax_packet"].triggered.connect(lambda: self.export("fax"))
@@ -720,7 +724,7 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, e) -> None:  # noqa: N802
         urls = e.mimeData().urls() if e.mimeData().hasUrls() else []
-        if urls and all(u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in supported_suffixes()
+        if urls and all(u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in supported_suffixes() + (self._pack_suffix,)
                         for u in urls):
             e.acceptProposedAction()
 
@@ -728,7 +732,8 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in e.mimeData().urls() if u.isLocalFile()]
         e.acceptProposedAction()
         # import after the drop returns, so the source application is not kept waiting
-        QTimer.singleShot(0, lambda: [self.imports.import_path(p) for p in paths])
+        QTimer.singleShot(0, lambda: [(self.group_packs if p.suffix.lower() == self._pack_suffix
+                                        else self.imports).import_path(p) for p in paths])
 
     # -- misc -----------------------------------------------------------------------------------
     def _about(self) -> None:

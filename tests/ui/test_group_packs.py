@@ -1,0 +1,158 @@
+"""Group packs from the GUI: File ▸ Export group pack… (``groupPackExport``) writes a .uapack that
+core uapack reads back; File ▸ Import group pack… and a dropped .uapack show the plan
+(``groupPackImport``) and apply it only when confirmed; a bad pack is a plain message and nothing
+is applied."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import zipfile
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from ua_writer.core import uapack
+
+PAIR = ["juraev-2011", "azimov-2011"]
+
+
+def _export(window, fake_prompts, target, ids=PAIR, templates=None):
+    seen = {}
+
+    def choose(dialog):
+        if dialog.objectName() != "groupPackExport":        # e.g. the first-start profile
+            return False
+        seen["name"] = dialog.objectName()
+        seen["checked"] = dialog.checked_ids()
+        dialog.set_checked(ids)
+        if templates is not None:
+            dialog.include_templates.setChecked(templates)
+        return True
+
+    fake_prompts.on_dialog = choose
+    fake_prompts.save_path = str(target)
+    window.registry["pack_export"].trigger()
+    return seen
+
+
+def test_export_through_the_dialog(window, fake_prompts, tmp_path):
+    tdir = window.group_packs.templates_dir
+    (tdir / "ru").mkdir(parents=True)
+    (tdir / "ru" / "letter.j2").write_text("Уважаемый {{ recipient }}", "utf-8")
+    target = tmp_path / "group.uapack"
+    seen = _export(window, fake_prompts, target)
+    assert seen["name"] == "groupPackExport"
+    assert window.action.id in seen["checked"]               # the current one is pre-checked
+    assert "juraev-2011" in seen["checked"]                  # open on 2011-04-01
+    assert "ivanovo-refugees-2006" not in seen["checked"] or window.action.id == "ivanovo-refugees-2006"
+    assert target.exists()
+    plan = uapack.read_pack(target, window.store, templates_dir=tdir)
+    assert sorted(plan.actions) == sorted(PAIR)
+    assert set(plan.templates) == {"ru/letter.j2"}
+    assert not plan.has_work                                 # everything is the exporter's own
+    assert not [c for c in fake_prompts.calls if c[0] == "error"]
+
+
+def test_export_to_an_unwritable_folder_is_a_plain_message(window, fake_prompts, tmp_path):
+    _export(window, fake_prompts, tmp_path / "no" / "such" / "folder" / "group.uapack")
+    errors = [c for c in fake_prompts.calls if c[0] == "error"]
+    assert len(errors) == 1 and "could not be saved" in errors[0][2]
+    assert "Traceback" not in errors[0][2]
+
+
+def _prepare_target(build_app, tmp_path):
+    """A second window on a fresh data dir: azimov deleted (-> new), juraev's deadline moved
+    (-> changed)."""
+    other = build_app(data=tmp_path / "other-data")
+    store = other.store
+    store.delete_action("azimov-2011")
+    juraev = store.get_action("juraev-2011", with_address_book=False)
+    mine = dataclasses.replace(juraev, deadline=_dt.date(2011, 6, 1))
+    store.save_action(mine, replace=True)
+    other.reload_actions()
+    return other
+
+
+def _confirm_with(fake_prompts, seen, *, accept=True, overwrite=True):
+    def review(dialog):
+        if dialog.objectName() != "groupPackImport":
+            return False
+        seen["name"] = dialog.objectName()
+        seen["lines"] = dialog.lines()
+        dialog.overwrite.setChecked(overwrite)
+        return accept
+
+    fake_prompts.on_dialog = review
+
+
+def test_import_shows_the_plan_and_applies_on_confirm(build_app, fake_prompts, tmp_path):
+    source = build_app()
+    pack = tmp_path / "group.uapack"
+    _export(source, fake_prompts, pack, templates=False)
+    other = _prepare_target(build_app, tmp_path)
+    seen = {}
+    _confirm_with(fake_prompts, seen)
+    fake_prompts.open_path = str(pack)
+    assert other.registry["pack_import"].trigger() is None
+    assert seen["name"] == "groupPackImport"
+    text = "\n".join(seen["lines"])
+    assert "New: Action azimov-2011" in text
+    assert "Changed: Action juraev-2011" in text and "deadline" in text
+    assert other.store.has_action("azimov-2011")
+    assert other.store.get_action("juraev-2011").deadline == _dt.date(2011, 5, 3)
+    assert other.list_pane.proxy.proxy_row_for("azimov-2011") >= 0 or \
+        other.model.row_for_id("azimov-2011") >= 0           # the list was refreshed
+    infos = [c for c in fake_prompts.calls if c[0] == "info"]
+    assert infos and "1 new action" in infos[-1][2] and "1 action updated" in infos[-1][2]
+
+
+def test_import_without_overwrite_keeps_my_version(build_app, fake_prompts, tmp_path):
+    source = build_app()
+    pack = tmp_path / "group.uapack"
+    _export(source, fake_prompts, pack, templates=False)
+    other = _prepare_target(build_app, tmp_path)
+    seen = {}
+    _confirm_with(fake_prompts, seen, overwrite=False)
+    other.group_packs.import_path(pack)
+    assert other.store.has_action("azimov-2011")
+    assert other.store.get_action("juraev-2011").deadline == _dt.date(2011, 6, 1)
+
+
+def test_declined_import_applies_nothing(build_app, fake_prompts, tmp_path, qtbot):
+    source = build_app()
+    pack = tmp_path / "group.uapack"
+    _export(source, fake_prompts, pack, templates=False)
+    other = _prepare_target(build_app, tmp_path)
+    seen = {}
+    _confirm_with(fake_prompts, seen, accept=False)
+    mime = QMimeData()                                       # dropped on the window this time
+    mime.setUrls([QUrl.fromLocalFile(str(pack))])
+    other.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                               Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: "name" in seen)
+    assert seen["name"] == "groupPackImport"
+    assert not other.store.has_action("azimov-2011")
+    assert other.store.get_action("juraev-2011").deadline == _dt.date(2011, 6, 1)
+
+
+def test_corrupt_pack_is_an_error_and_nothing_is_applied(build_app, fake_prompts, tmp_path):
+    source = build_app()
+    pack = tmp_path / "group.uapack"
+    _export(source, fake_prompts, pack, templates=False)
+    bad = tmp_path / "bad.uapack"
+    with zipfile.ZipFile(pack) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "actions/azimov-2011.json":
+                data = data.replace(b"2011-08-23", b"2011-08-24")   # hash no longer matches
+            zout.writestr(info, data)
+    other = _prepare_target(build_app, tmp_path)
+    fake_prompts.calls.clear()
+    fake_prompts.on_dialog = lambda d: True
+    assert other.group_packs.import_path(bad) is None
+    errors = [c for c in fake_prompts.calls if c[0] == "error"]
+    assert len(errors) == 1 and "SHA-256" in errors[0][2] and "nothing was imported" in errors[0][2]
+    assert ("dialog", "groupPackImport") not in fake_prompts.calls
+    assert not other.store.has_action("azimov-2011")
+    assert other.store.get_action("juraev-2011").deadline == _dt.date(2011, 6, 1)

@@ -1,0 +1,122 @@
+"""Group pack dialogs: choose what to export (``groupPackExport``) and review an import plan
+before anything is written (``groupPackImport``). They return choices; the caller
+(ui/grouppacks.py) reads and writes through core uapack. Must not import the store or the main
+window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QLabel, QListWidget,
+                               QListWidgetItem, QVBoxLayout, QWidget)
+
+from ua_writer.core.i18n import _, ngettext
+
+
+class GroupPackExportDialog(QDialog):
+    """A checkable list of actions and "Include my letter templates"."""
+
+    def __init__(self, rows: list[tuple[str, str, bool]], *, templates_available: bool,
+                 parent: QWidget | None = None):
+        """``rows``: (action id, title, pre-checked)."""
+        super().__init__(parent)
+        self.setObjectName("groupPackExport")
+        self.setWindowTitle(_("Export group pack"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("Actions to put in the pack:")))
+        self.list = QListWidget(objectName="groupPackActions")
+        for aid, title, checked in rows:
+            item = QListWidgetItem(_("{title} ({id})").format(title=title, id=aid))
+            item.setData(Qt.ItemDataRole.UserRole, aid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        layout.addWidget(self.list)
+        self.include_templates = QCheckBox(_("Include my letter templates"),
+                                           objectName="groupPackTemplates")
+        self.include_templates.setChecked(templates_available)
+        layout.addWidget(self.include_templates)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export…"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.list.itemChanged.connect(self._update_ok)
+        self._update_ok()
+
+    def set_checked(self, action_ids) -> None:
+        """Check exactly ``action_ids`` (tests, and a caller that knows better)."""
+        wanted = set(action_ids)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted
+                               else Qt.CheckState.Unchecked)
+
+    def checked_ids(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _update_ok(self, *args) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.checked_ids()))
+
+
+def describe_item(item) -> str:
+    """One translated line for a uapack PlanItem."""
+    if item.kind == "action":
+        what = _("Action {id}: {title}").format(id=item.name, title=item.title) if item.title \
+            else _("Action {id}").format(id=item.name)
+    else:
+        what = _("Template {path}").format(path=item.name)
+    if item.status == "new":
+        return _("New: {what}").format(what=what)
+    if item.status == "changed":
+        if item.changes:
+            return _("Changed: {what} (differs in {fields}) — would overwrite yours").format(
+                what=what, fields=", ".join(item.changes))
+        return _("Changed: {what} — would overwrite yours").format(what=what)
+    return _("Already here: {what}").format(what=what)
+
+
+class GroupPackImportDialog(QDialog):
+    """The plan of an import: what is new, what changed (and in which fields), what is already
+    here; changed items are only overwritten when "Overwrite" is checked."""
+
+    def __init__(self, plan, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("groupPackImport")
+        self.setWindowTitle(_("Import group pack"))
+        self.plan = plan
+        layout = QVBoxLayout(self)
+        n_new, n_changed = len(plan.new), len(plan.changed)
+        summary = (ngettext("{n} new item", "{n} new items", n_new).format(n=n_new) + ", "
+                   + ngettext("{n} changed item", "{n} changed items", n_changed).format(n=n_changed))
+        self.summary = QLabel(_("{file}: {summary}").format(file=plan.source.name, summary=summary),
+                              objectName="groupPackSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.items = QListWidget(objectName="groupPackPlan")
+        order = {"new": 0, "changed": 1, "unchanged": 2}
+        for item in sorted(plan.items, key=lambda i: order.get(i.status, 3)):
+            row = QListWidgetItem(describe_item(item))
+            row.setData(Qt.ItemDataRole.UserRole, (item.status, item.kind, item.name))
+            self.items.addItem(row)
+        layout.addWidget(self.items)
+        self.overwrite = QCheckBox(ngettext("Overwrite my version of {n} changed item",
+                                            "Overwrite my versions of {n} changed items",
+                                            n_changed).format(n=n_changed),
+                                   objectName="groupPackOverwrite")
+        self.overwrite.setVisible(bool(n_changed))
+        layout.addWidget(self.overwrite)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Import"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def lines(self) -> list[str]:
+        return [self.items.item(i).text() for i in range(self.items.count())]
+
+    def overwrite_changed(self) -> bool:
+        return bool(self.plan.changed) and self.overwrite.isChecked()
