@@ -14,7 +14,6 @@ import re
 from ua_writer.core.importer import common as C
 from ua_writer.core.importer import fields as F
 from ua_writer.core.importer.result import GUESS, SHAPE, STRUCTURAL, ImportResult
-from ua_writer.core.model import Action
 
 NAME = "background"
 
@@ -33,10 +32,8 @@ def score(lines: list[str]) -> float:
 
 
 def parse(doc: C.Doc, score_value: float) -> ImportResult:
-    b = C.Builder(doc, NAME)
-    a = Action(id="imported", title="")
+    b, a = C.begin(doc, NAME)
     lines = doc.lines
-    C.read_header(doc, b, a)
     content = [i for i, ln in enumerate(lines) if ln and i not in b.used and not C.is_chrome(ln)]
 
     # -- heading lines: type, country, title -----------------------------------------------------

@@ -44,11 +44,9 @@ def score(lines: list[str]) -> float:
 
 
 def parse(doc: C.Doc, score_value: float) -> ImportResult:
-    b = C.Builder(doc, NAME)
-    a = Action(id="imported", title="")
+    b, a = C.begin(doc, NAME)
     lines = doc.lines
     n = len(lines)
-    C.read_header(doc, b, a)
 
     urgent = doc.find(URGENT)
     write = doc.find(WRITE, max(urgent, 0))

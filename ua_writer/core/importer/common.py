@@ -225,6 +225,17 @@ def clean_prose(text: str) -> str:
     return FOOTNOTE_MARK.sub("", text)
 
 
+# -- a layout's parse starts here -----------------------------------------------------------------
+
+def begin(doc: "Doc", layout: str) -> tuple["Builder", Action]:
+    """The Builder recording provenance for ``layout`` and an empty Action with the document's
+    header fields (UA number, index, date) already read — every layout's parse starts so."""
+    b = Builder(doc, layout)
+    a = Action(id="imported", title="")
+    read_header(doc, b, a)
+    return b, a
+
+
 # -- layout scoring -----------------------------------------------------------------------------------
 
 #: a layout's evidence: (pattern, regex flags, weight); negative weights are counter-evidence

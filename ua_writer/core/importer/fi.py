@@ -14,7 +14,7 @@ from ua_writer.core.importer import common as C
 from ua_writer.core.importer import fields as F
 from ua_writer.core.importer.recipients import parse_recipients
 from ua_writer.core.importer.result import GUESS, LABELLED, SHAPE, STRUCTURAL, ImportResult
-from ua_writer.core.model import Action, Person
+from ua_writer.core.model import Person
 
 NAME = "fi"
 
@@ -44,11 +44,9 @@ def score(lines: list[str]) -> float:
 
 
 def parse(doc: C.Doc, score_value: float) -> ImportResult:
-    b = C.Builder(doc, NAME)
-    a = Action(id="imported", title="")
+    b, a = C.begin(doc, NAME)
     lines = doc.lines
     n = len(lines)
-    C.read_header(doc, b, a)
     for i in doc.find_all(EXTERNAL, 0, 15):
         b.use(i)
 

@@ -63,11 +63,9 @@ def score(lines: list[str]) -> float:
 
 
 def parse(doc: C.Doc, score_value: float) -> ImportResult:
-    b = C.Builder(doc, NAME)
-    a = Action(id="imported", title="")
+    b, a = C.begin(doc, NAME)
     lines = doc.lines
     n = len(lines)
-    C.read_header(doc, b, a)
     for i, ln in enumerate(lines):
         if ln and C.is_chrome(ln):
             b.use(i)
