@@ -152,15 +152,7 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
         b.note("background", STRUCTURAL if addinfo >= 0 else SHAPE, addinfo if addinfo >= 0 else None,
                a.background[:200])
 
-    if notes:
-        a.notes = " ".join(dict.fromkeys(notes))
-        b.note("notes", STRUCTURAL, None, a.notes)
-    country, conf = C.action_country(a, a.title)
-    if country:
-        a.country = country
-        b.note("country", conf, None, country)
-    a.id = C.make_id(a)
-    b.note("id", SHAPE if a.persons else GUESS, None, a.id)
+    C.settle(b, a, notes)
     if not a.title:
         a.title = (a.summary or "Imported action")[:80]
         b.note("title", C.DAMAGED, None, a.title)

@@ -515,6 +515,20 @@ def clean_title(headline: str, body: str, title_case: bool = False) -> str:
     return t
 
 
+def settle(b: "Builder", a: Action, notes: list[str]) -> None:
+    """The closing steps every UA layout shares: the action's notes (deduplicated, in order), its
+    country when the text names one, and its id (from the persons, else the title)."""
+    if notes:
+        a.notes = " ".join(dict.fromkeys(notes))
+        b.note("notes", STRUCTURAL, None, a.notes)
+    country, conf = action_country(a, a.title)
+    if country:
+        a.country = country
+        b.note("country", conf, None, country)
+    a.id = make_id(a)
+    b.note("id", SHAPE if a.persons else GUESS, None, a.id)
+
+
 def make_id(action: Action, text_year: int | None = None) -> str:
     """``surname-year`` of the main person, else the title's first words (+ year)."""
     year = (action.issue_date or action.deadline)

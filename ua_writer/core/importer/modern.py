@@ -239,15 +239,7 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
         if ln and i not in b.used and DIPLOMATIC.search(ln) and re.search(r"copies|send|write", ln, re.I):
             notes.append(ln)
             b.use(i)
-    if notes:
-        a.notes = " ".join(dict.fromkeys(notes))
-        b.note("notes", STRUCTURAL, None, a.notes)
-    country, conf = C.action_country(a, a.title)
-    if country:
-        a.country = country
-        b.note("country", conf, None, country)
-    a.id = C.make_id(a)
-    b.note("id", SHAPE if a.persons else GUESS, None, a.id)
+    C.settle(b, a, notes)
     if not a.title:
         a.title = (a.summary or "Imported Urgent Action").split(".")[0][:100]
         b.note("title", GUESS, None, a.title)
