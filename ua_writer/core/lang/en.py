@@ -58,17 +58,8 @@ TITLES = {
 class EnglishRules(LanguageRules):
     code = "en"
     locale_tag = "en_GB"
-    words = {
-        "closing": "Yours sincerely,",
-        "closing_faithfully": "Yours faithfully,",
-        "copies_heading": "Copies to:",
-        "copy_marker": "COPY",
-        "copy_of": "COPY of a letter to {label}",
-        "your_name": "[Your name]",
-        "your_address": "[Your address]",
-        "untranslated": "[Text in {language} — please translate]",
-        "subject_prefix": "",
-    }
+    # the base class's defaults are English; English adds the closing for "Dear Sir or Madam"
+    words = {**LanguageRules.words, "closing_faithfully": "Yours faithfully,"}
     salutation_mark = ","
     titles = TITLES
 
