@@ -37,18 +37,6 @@ def bundled_dir(name: str) -> Path:
         "the installation is incomplete")
 
 
-def resource(relpath: str) -> Path:
-    """A file under resources/, e.g. ``resource("fonts/PTSerif-Regular.ttf")``."""
-    base = bundled_dir("resources")
-    p = (base / relpath).resolve()
-    if base.resolve() not in p.parents or not p.exists():
-        parent = (base / relpath).parent
-        valid = sorted(x.name for x in parent.iterdir()) if parent.is_dir() else []
-        raise ResourceNotFound(f"resource {relpath!r} not found; valid names in "
-                               f"{parent.name or 'resources'}/: {', '.join(valid) or '(none)'}")
-    return p
-
-
 def templates_dir() -> Path:
     return bundled_dir("templates")
 

@@ -16,7 +16,7 @@ import stat
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable, Iterator, BinaryIO
+from typing import BinaryIO, Iterator
 
 from ua_writer.core.errors import ExportError
 
@@ -111,9 +111,3 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, mode: int = 0o600) 
 
 def atomic_write_text(path: str | os.PathLike, text: str, mode: int = 0o600) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), mode)
-
-
-def atomic_write_with(path: str | os.PathLike, writer: Callable[[BinaryIO], None], mode: int = 0o600) -> None:
-    """Let ``writer`` fill the file; anything it raises leaves nothing behind."""
-    with atomic_open(path, mode) as f:
-        writer(f)

@@ -52,9 +52,6 @@ class Letter:
         blocks = self.header_blocks() + [[p] for p in self.paragraphs] + self.footer_blocks()
         return "\n\n".join("\n".join(b) for b in blocks) + "\n"
 
-    def body_text(self) -> str:
-        return "\n\n".join(self.paragraphs)
-
 
 def _split_blocks(text: str) -> list[list[str]]:
     blocks: list[list[str]] = []
