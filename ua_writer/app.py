@@ -17,17 +17,17 @@ this module.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sqlite3
 import sys
 import traceback
+from types import SimpleNamespace
 
 # The Qt-free modules before PySide6: once PySide6 is loaded, its import hook reads the source of
 # every module an import statement names for the first time (~0.2 ms each: its __feature__
 # check); imported here first, the core's own dependencies never go through it.
 from ua_writer import APP_NAME, ORG_NAME, __version__, logs, paths  # isort: skip
-from ua_writer.commands import resolve_today  # isort: skip
+from ua_writer.commands import resolve_today, split_global_options  # isort: skip
 from ua_writer.core.errors import CorruptStoreError, UserFacingError  # isort: skip
 from ua_writer.core.i18n import _  # isort: skip
 from ua_writer.core.store import database_error, open_store  # isort: skip
@@ -42,11 +42,10 @@ LOCK_NAME = "ua-writer.lock"
 DESKTOP_FILE = qt_app.DESKTOP_FILE
 
 
-def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, list[str]]:
-    parser = argparse.ArgumentParser(prog="ua-writer", add_help=False)
-    parser.add_argument("--data-dir")
-    parser.add_argument("--today")
-    return parser.parse_known_args(list(argv or []))
+def parse_args(argv: list[str] | None) -> tuple[SimpleNamespace, list[str]]:
+    """(``data_dir``, ``today``) from the global options; the rest of ``argv`` is Qt's."""
+    values, rest = split_global_options(list(argv or []))
+    return SimpleNamespace(data_dir=values.get("data_dir"), today=values.get("today")), rest
 
 
 def acquire_lock():

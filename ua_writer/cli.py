@@ -17,7 +17,7 @@ import sqlite3
 import sys
 
 from ua_writer import __version__, paths
-from ua_writer.commands import Context, resolve_today
+from ua_writer.commands import Context, resolve_today, split_global_options
 from ua_writer.core.errors import UserFacingError
 
 #: command modules under ua_writer.commands, each with register(subparsers)
@@ -43,22 +43,10 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USER_ERROR)
 
 
-#: the global options, each followed by one value; with nothing else, the command line is the GUI's
-GLOBAL_OPTIONS = ("--data-dir", "--today")
-
-
 def gui_only(argv: list[str]) -> bool:
-    """True when ``argv`` holds only global options with their values (no command, no --help)."""
-    i = 0
-    while i < len(argv):
-        arg = argv[i]
-        if arg in GLOBAL_OPTIONS and i + 1 < len(argv) and not argv[i + 1].startswith("-"):
-            i += 2
-        elif arg.startswith(tuple(f"{o}=" for o in GLOBAL_OPTIONS)):
-            i += 1
-        else:
-            return False
-    return True
+    """True when ``argv`` holds only global options with their values (no command, no --help):
+    the command line of the desktop app, which then starts without building the parser."""
+    return not split_global_options(argv)[1]
 
 
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:
@@ -100,8 +88,11 @@ def database_error_message(e: sqlite3.DatabaseError) -> str:
 def main(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
-    parser = build_parser(commands=not gui_only(argv))
-    args = parser.parse_args(argv)
+    if gui_only(argv):  # the desktop launcher: no parser to build (see split_global_options)
+        values, _ = split_global_options(argv)
+        args = argparse.Namespace(data_dir=values.get("data_dir"), today=values.get("today"))
+    else:
+        args = build_parser().parse_args(argv)
     ctx = None
     try:
         if args.data_dir:

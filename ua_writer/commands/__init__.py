@@ -39,6 +39,35 @@ class Context:
             self._store = None
 
 
+#: the options every command and the desktop app take, before the command, each with one value
+GLOBAL_OPTIONS = ("--data-dir", "--today")
+
+
+def split_global_options(argv: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Pick the global options out of ``argv``: ``({"data_dir": ..., "today": ...}, the rest)``.
+
+    ``--data-dir DIR`` and ``--data-dir=DIR`` both count (a value starting with "-" does not: it
+    stays in the rest, for argparse to report). The desktop app starts through this, not argparse:
+    building an ArgumentParser looks up gettext catalogs on disk, several milliseconds of start-up.
+    """
+    values: dict[str, str] = {}
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        name, eq, value = arg.partition("=")
+        if name in GLOBAL_OPTIONS and eq:
+            values[name[2:].replace("-", "_")] = value
+            i += 1
+        elif arg in GLOBAL_OPTIONS and i + 1 < len(argv) and not argv[i + 1].startswith("-"):
+            values[arg[2:].replace("-", "_")] = argv[i + 1]
+            i += 2
+        else:
+            rest.append(arg)
+            i += 1
+    return values, rest
+
+
 def parse_date(value: str, what: str = "date") -> _dt.date:
     try:
         return _dt.date.fromisoformat(value)

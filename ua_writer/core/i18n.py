@@ -13,7 +13,6 @@ Must not import Qt or anything from ua_writer except ``paths``.
 from __future__ import annotations
 
 import gettext as _gettext
-import locale
 import os
 
 DOMAIN = "ua_writer"
@@ -63,17 +62,19 @@ def system_language(candidates: list[str] | None = None) -> str:
         if value:
             tags += value.split(":")
             break
-    try:
-        tags.append(locale.getlocale(locale.LC_MESSAGES)[0] or "")
-    except (AttributeError, ValueError):  # pragma: no cover - Windows has no LC_MESSAGES
-        pass
     for tag in tags:
         if tag in ("C", "POSIX"):
             continue
         code = normalize(tag)
         if code:
             return code
-    return SOURCE_LANGUAGE
+    import locale  # only now: the module costs ~1.5 ms of start-up and is rarely needed
+
+    try:
+        code = normalize(locale.getlocale(locale.LC_MESSAGES)[0] or "")
+    except (AttributeError, ValueError):  # pragma: no cover - Windows has no LC_MESSAGES
+        code = None
+    return code or SOURCE_LANGUAGE
 
 
 def load(language: str) -> _gettext.NullTranslations:

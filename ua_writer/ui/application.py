@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication
 from ua_writer import APP_NAME, ORG_NAME, __version__, paths
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _
-from ua_writer.ui import i18n_qt
 
 DESKTOP_FILE = "ua-writer"
 
@@ -27,7 +26,7 @@ class AlreadyRunning(UserFacingError):
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (reused if one exists), named, with our fonts registered."""
+    """The QApplication (reused if one exists), named."""
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "ua-writer", *(argv or [])])
@@ -36,8 +35,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("ua-writer")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_FILE)
-    # the palette follows the system (light/dark) by default: we set no colours of our own
-    i18n_qt.load_fonts()
+    # the palette follows the system (light/dark) by default: we set no colours of our own; the
+    # bundled letter font is registered with the first letter (i18n_qt.letter_font)
     return app
 
 

@@ -22,12 +22,18 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QToolButton
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.ui import prompts
-from ua_writer.ui.exporting import safe_name
 from ua_writer.ui.widgets.reminder_banner import ReminderBanner, ReminderTray
 
 log = logging.getLogger(__name__)
 
 ENVELOPE_SIZES = ("dl", "c5", "c6/5")
+
+
+def _safe_name(*parts: str) -> str:
+    """exporting.safe_name, imported when a file is first named (not needed at start-up)."""
+    from ua_writer.ui.exporting import safe_name
+
+    return safe_name(*parts)
 
 
 def _open_url(url: str) -> bool:
@@ -76,6 +82,8 @@ class ExtrasController(QObject):
         #: the tray icon, made once the window is up (not part of it; on a desktop, asking for
         #: the tray and registering an icon go through D-Bus)
         self.tray = None
+        # after the window's first paint: read what is due (the banner slides in), then the tray
+        window.started.connect(self.refresh_reminders)
         window.started.connect(self._start_tray)
         self.retranslate_ui()
         self.update_enabled()
@@ -87,7 +95,7 @@ class ExtrasController(QObject):
     # -- state ----------------------------------------------------------------------------------
     def current(self):
         """(action, recipient, language, edited Letter) of the letter on screen, or None."""
-        return self.window.exports.current()
+        return self.window.current_letter()
 
     def update_enabled(self) -> None:
         cur = self.current()
@@ -141,7 +149,7 @@ class ExtrasController(QObject):
             return None
         action, recipient, language, _letter = cur
         path = self._ask(_("Save envelope"),
-                         safe_name(action.id, recipient.id, "envelope", size.replace("/", "-")) + ".pdf",
+                         _safe_name(action.id, recipient.id, "envelope", size.replace("/", "-")) + ".pdf",
                          _("PDF files (*.pdf)"))
         if path is None:
             return None
@@ -175,7 +183,7 @@ class ExtrasController(QObject):
                                                        language=lang)
             if not addresses:
                 raise UserFacingError(_("No recipient of this action has a postal address."))
-            path = self._ask(_("Save address labels"), safe_name(action.id, "labels", sheet) + ".pdf",
+            path = self._ask(_("Save address labels"), _safe_name(action.id, "labels", sheet) + ".pdf",
                              _("PDF files (*.pdf)"))
             if path is None:
                 return None
@@ -230,7 +238,7 @@ class ExtrasController(QObject):
                 yes=_("Save draft file…"), no=_("Paste from clipboard"))
             if as_file:
                 path = self._ask(_("Save e-mail draft"),
-                                 safe_name(action.id, language, recipient.id) + ".eml",
+                                 _safe_name(action.id, language, recipient.id) + ".eml",
                                  _("E-mail drafts (*.eml)"))
                 if path is None:
                     return None

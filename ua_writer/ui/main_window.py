@@ -17,11 +17,13 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import sqlite3
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QFrame, QLabel, QMainWindow, QMenu, QPushButton, QSplitter,
-                               QStyle, QToolButton, QVBoxLayout, QWidget)
+                               QToolButton, QVBoxLayout, QWidget)
 
 from ua_writer import __version__
 from ua_writer.core import i18n
@@ -29,17 +31,20 @@ from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.model import Action
 from ua_writer.core.store import Store
-from ua_writer.ui import composing, i18n_qt, prompts, ui_state
+from ua_writer.ui import i18n_qt, prompts, ui_state
 from ua_writer.ui.actions import ActionRegistry
 from ua_writer.ui.autosave import DraftKeeper
-from ua_writer.ui.exporting import ExportController
-from ua_writer.ui.importing import ImportController, supported_suffixes
 from ua_writer.ui.models.actions_model import ActionTableModel
 from ua_writer.ui.widgets.action_list import ActionListPane
 from ua_writer.ui.widgets.action_pane import ActionPane, Banner
 from ua_writer.ui.widgets.letter_panel import LetterPanel
 from ua_writer.ui.widgets.page_preview import PagePreview
-from ua_writer.ui.workers import Runner
+
+if TYPE_CHECKING:
+    from ua_writer.ui.exporting import ExportController
+    from ua_writer.ui.grouppacks import GroupPackController
+    from ua_writer.ui.importing import ImportController
+    from ua_writer.ui.workers import Runner
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +93,7 @@ class MainWindow(QMainWindow):
         self.letter_panel.set_preview(self.preview)
 
         # profile banner (empty state) above the letter side
-        self.profile_banner = Banner(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        self.profile_banner = Banner("SP_MessageBoxInformation")
         self.profile_banner.setObjectName("profileBanner")
         self.profile_banner_button = QPushButton()
         self.profile_banner_button.clicked.connect(self.edit_profile)
@@ -128,22 +133,13 @@ class MainWindow(QMainWindow):
         self.profile_button.clicked.connect(self.edit_profile)
         self.menuBar().setCornerWidget(self.profile_button, Qt.Corner.TopRightCorner)
 
-        self.exports = ExportController(self, store, lambda: self.today, self._current_letter,
-                                        self.statusBar())
-        self.exports.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
-        self.exports.exported.connect(self._after_export)
         self.open_folder_button = QToolButton(objectName="openFolderButton")
         self.open_folder_button.setAutoRaise(True)
-        self.open_folder_button.clicked.connect(self.exports.open_export_folder)
+        self.open_folder_button.clicked.connect(lambda: self.exports.open_export_folder())
         self.open_folder_button.hide()
         self.statusBar().addPermanentWidget(self.open_folder_button)
-        self.imports = ImportController(self, store)
-        self.imports.imported.connect(self._after_import)
-        from ua_writer.ui.grouppacks import SUFFIX as PACK_SUFFIX, GroupPackController
-        self.group_packs, self._pack_suffix = GroupPackController(self), PACK_SUFFIX
-        self.paginator = Runner(self)
-        self.paginator.finished.connect(self._on_paginated)
-        self.paginator.failed.connect(lambda m, d: log.warning("page count failed: %s", m))
+        # exports, imports, group packs and the page counter are made on first use (properties
+        # below): their modules are not needed to show the window
         self._paginate_timer = QTimer(self, singleShot=True, interval=PAGINATE_MS)
         self._paginate_timer.timeout.connect(self._start_pagination)
         self._pagination_seq = 0
@@ -170,6 +166,40 @@ class MainWindow(QMainWindow):
         # the first letter is composed after the window's first paint (see paintEvent); this
         # fallback covers a window that is never painted (e.g. minimised at start)
         QTimer.singleShot(400, self._schedule_restore)
+
+    # -- controllers, made on first use -----------------------------------------------------------
+    @cached_property
+    def exports(self) -> ExportController:
+        from ua_writer.ui.exporting import ExportController
+
+        ctl = ExportController(self, self.store, lambda: self.today, self.current_letter,
+                               self.statusBar())
+        ctl.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        ctl.exported.connect(self._after_export)
+        return ctl
+
+    @cached_property
+    def imports(self) -> ImportController:
+        from ua_writer.ui.importing import ImportController
+
+        ctl = ImportController(self, self.store)
+        ctl.imported.connect(self._after_import)
+        return ctl
+
+    @cached_property
+    def group_packs(self) -> GroupPackController:
+        from ua_writer.ui.grouppacks import GroupPackController
+
+        return GroupPackController(self)
+
+    @cached_property
+    def paginator(self) -> Runner:
+        from ua_writer.ui.workers import Runner
+
+        runner = Runner(self)
+        runner.finished.connect(self._on_paginated)
+        runner.failed.connect(lambda m, d: log.warning("page count failed: %s", m))
+        return runner
 
     # -- construction ---------------------------------------------------------------------------
     def _splitters(self) -> dict:
@@ -221,16 +251,16 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a, lp = self.registry, self.letter_panel
-        a["import"].triggered.connect(self.imports.choose_and_import)
-        a["pack_import"].triggered.connect(self.group_packs.choose_and_import)
-        a["pack_export"].triggered.connect(self.group_packs.export_pack)
+        a["import"].triggered.connect(lambda: self.imports.choose_and_import())
+        a["pack_import"].triggered.connect(lambda: self.group_packs.choose_and_import())
+        a["pack_export"].triggered.connect(lambda: self.group_packs.export_pack())
         a["export_pdf"].triggered.connect(lambda: self.export("pdf"))
         a["export_docx"].triggered.connect(lambda: self.export("docx"))
         a["fax_packet"].triggered.connect(lambda: self.export("fax"))
         a["copies"].triggered.connect(lambda: self.export("copies"))
-        a["print_preview"].triggered.connect(self.exports.print_preview)
+        a["print_preview"].triggered.connect(lambda: self.exports.print_preview())
         a["print"].triggered.connect(lambda: self.export("print"))
-        a["open_export_folder"].triggered.connect(self.exports.open_export_folder)
+        a["open_export_folder"].triggered.connect(lambda: self.exports.open_export_folder())
         a["quit"].triggered.connect(self.close)
         a["undo"].triggered.connect(lp.undo_group.undo)
         a["redo"].triggered.connect(lp.undo_group.redo)
@@ -397,6 +427,8 @@ class MainWindow(QMainWindow):
         for d in drafts:
             if d.recipient_id in mains:
                 return d.language, d.recipient_id
+        from ua_writer.ui import composing
+
         requested, others = composing.letter_languages(action)
         mine = self.store.profile().languages
         for lang in requested:
@@ -444,6 +476,7 @@ class MainWindow(QMainWindow):
         if self._checker is not None:
             return
         from ua_writer.core.store import check_integrity
+        from ua_writer.ui.workers import Runner
 
         self._checker = Runner(self)
         self._checker.finished.connect(self._on_integrity_checked)
@@ -457,9 +490,12 @@ class MainWindow(QMainWindow):
             self.store_damaged.emit(problem)
 
     def _compose(self, action, recipient, language):
+        from ua_writer.ui import composing
+
         return composing.compose(action, recipient, language, self.store.profile(), self.today)
 
-    def _current_letter(self):
+    def current_letter(self):
+        """(action, recipient, language, edited Letter) of the letter on screen, or None."""
         lp = self.letter_panel
         letter = lp.edited_letter()
         recipient = lp.current_recipient()
@@ -547,7 +583,7 @@ class MainWindow(QMainWindow):
         return " ".join(parts)
 
     def _start_pagination(self) -> None:
-        cur = self._current_letter()
+        cur = self.current_letter()
         if cur is None:
             self.preview.set_layout(None)
             self._show_page_count(None)
@@ -646,6 +682,8 @@ class MainWindow(QMainWindow):
     def edit_profile(self) -> bool:
         from ua_writer.ui.dialogs.profile_dialog import ProfileDialog
 
+        from ua_writer.ui import composing
+
         dialog = ProfileDialog(self.store.profile(), composing.available_languages(), self)
         if not prompts.get().run_dialog(dialog):
             return False
@@ -723,8 +761,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Action imported."), 8000)
 
     def dragEnterEvent(self, e) -> None:  # noqa: N802
+        from ua_writer.ui.grouppacks import SUFFIX as PACK_SUFFIX
+        from ua_writer.ui.importing import supported_suffixes
+
         urls = e.mimeData().urls() if e.mimeData().hasUrls() else []
-        if urls and all(u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in supported_suffixes() + (self._pack_suffix,)
+        if urls and all(u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in supported_suffixes() + (PACK_SUFFIX,)
                         for u in urls):
             e.acceptProposedAction()
 
@@ -732,7 +773,9 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in e.mimeData().urls() if u.isLocalFile()]
         e.acceptProposedAction()
         # import after the drop returns, so the source application is not kept waiting
-        QTimer.singleShot(0, lambda: [(self.group_packs if p.suffix.lower() == self._pack_suffix
+        from ua_writer.ui.grouppacks import SUFFIX as PACK_SUFFIX
+
+        QTimer.singleShot(0, lambda: [(self.group_packs if p.suffix.lower() == PACK_SUFFIX
                                         else self.imports).import_path(p) for p in paths])
 
     # -- misc -----------------------------------------------------------------------------------
@@ -757,7 +800,8 @@ class MainWindow(QMainWindow):
                     db.interrupt()
                 except Exception:  # already closed
                     pass
-            self.paginator.pool.waitForDone(3000)
+            if "paginator" in self.__dict__:  # made on first use (cached_property)
+                self.paginator.pool.waitForDone(3000)
             if self.lock is not None:
                 self.lock.unlock()
                 self.lock = None

@@ -14,10 +14,11 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
-                               QStyle, QToolButton, QVBoxLayout, QWidget)
+                               QToolButton, QVBoxLayout, QWidget)
 
 from ua_writer.core import i18n
 from ua_writer.core.i18n import _
@@ -25,6 +26,8 @@ from ua_writer.core.model import Action, Recipient
 from ua_writer.ui import i18n_qt
 
 if TYPE_CHECKING:  # annotations only: the checker is imported with the first letter
+    from PySide6.QtGui import QIcon, QPixmap
+
     from ua_writer.core.coverage import PointCoverage
 
 
@@ -38,19 +41,33 @@ def _label(word_wrap: bool = True, *, data: bool = True, selectable: bool = True
     return lab
 
 
-class Banner(QFrame):
-    """A framed one-line message with a standard icon (palette colours only). The icon is
-    rendered when the banner is first shown: most banners stay hidden for a whole session."""
+def standard_icon(widget: QWidget, name: str) -> QIcon:
+    """The widget style's standard icon ``QStyle.StandardPixmap.<name>``. QStyle is reached
+    through the module on first use, not imported by name: the import alone builds all of
+    QStyle's Python enums (~5 ms), which the first frame does not need."""
+    style_cls = QtWidgets.QStyle
+    return widget.style().standardIcon(getattr(style_cls.StandardPixmap, name))
 
-    def __init__(self, icon: QStyle.StandardPixmap, parent: QWidget | None = None):
+
+def standard_pixmap(widget: QWidget, name: str) -> QPixmap:
+    """:func:`standard_icon` as a pixmap of the style's small-icon size."""
+    size = widget.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_SmallIconSize)
+    return standard_icon(widget, name).pixmap(size, size)
+
+
+class Banner(QFrame):
+    """A framed one-line message with a standard icon (palette colours only), named by its
+    ``QStyle.StandardPixmap`` member ("SP_MessageBoxWarning"). The icon is looked up and
+    rendered when the banner is first shown: most banners stay hidden for a whole session, and
+    QStyle's Python enums cost ~5 ms to build, which a hidden banner should not add to start-up."""
+
+    def __init__(self, icon: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self._standard_icon: QStyle.StandardPixmap | None = icon
+        self._standard_icon: str | None = icon
         self.icon = QLabel()
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        self.icon.setMinimumSize(size, size)  # the layout is the same before the icon is drawn
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.text = _label(data=False)
         lay = QHBoxLayout(self)
@@ -60,8 +77,7 @@ class Banner(QFrame):
 
     def showEvent(self, e) -> None:  # noqa: N802 - Qt's name
         if self._standard_icon is not None:
-            size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-            self.icon.setPixmap(self.style().standardIcon(self._standard_icon).pixmap(size, size))
+            self.icon.setPixmap(standard_pixmap(self, self._standard_icon))
             self._standard_icon = None
         super().showEvent(e)
 
@@ -147,8 +163,8 @@ class ActionPane(QScrollArea):
         self.title.setFont(f)
         self.meta = _label()
         self.deadline = _label()
-        self.past_banner = Banner(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self.notes_banner = Banner(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        self.past_banner = Banner("SP_MessageBoxWarning")
+        self.notes_banner = Banner("SP_MessageBoxInformation")
         self.notes_banner.text.setProperty("dataLabel", True)
         self.summary = _label()
         self.background_toggle = QToolButton(checkable=True)
@@ -203,6 +219,10 @@ class ActionPane(QScrollArea):
         outer.addWidget(self.placeholder)
         outer.addWidget(self.content)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        # no action yet: the placeholder only (the banners show when an action needs them)
+        self.content.hide()
+        self.past_banner.hide()
+        self.notes_banner.hide()
         self.retranslate_ui()
 
     def _bold(self) -> QFont:

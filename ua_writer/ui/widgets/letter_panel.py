@@ -11,21 +11,22 @@ window performs exports and store writes. Must not import dialogs or the main wi
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSplitter,
-                               QStyle, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _
-from ua_writer.core.letter import Letter, from_text
 from ua_writer.core.model import Action, Recipient
-from ua_writer.ui import composing, i18n_qt
+from ua_writer.ui import i18n_qt
 from ua_writer.ui.autosave import DraftKeeper, Key
-from ua_writer.ui.undo import ResetToTemplateCommand, TextChangeCommand
 from ua_writer.ui.widgets.letter_editor import LetterEdit, diff
+
+if TYPE_CHECKING:
+    from ua_writer.core.letter import Letter
 
 #: how long the text must rest before coverage and page count are recomputed
 SETTLE_MS = 400
@@ -68,9 +69,9 @@ class LetterPanel(QWidget):
         self.recipient_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.recipient_label.setBuddy(self.recipient_combo)
         self.reset_button = QPushButton(objectName="resetButton")
-        self.reset_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+        #XX self.reset_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         self.editor = LetterEdit()
-        self.editor.setFont(i18n_qt.letter_font())
+        self._font_set = False  # the letter font (PT Serif) is registered with the first letter
         self.preview = None  # set by set_preview()
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.setChildrenCollapsible(True)
@@ -82,7 +83,7 @@ class LetterPanel(QWidget):
         self.copies_button = QPushButton(objectName="copiesButton")
         self.print_button = QPushButton(objectName="printButton")
         self.mark_sent_button = QPushButton(objectName="markSentButton")
-        self.mark_sent_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
+        #XX self.mark_sent_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
         self.pdf_button.clicked.connect(lambda: self.export_requested.emit("pdf"))
         self.docx_button.clicked.connect(lambda: self.export_requested.emit("docx"))
         self.fax_button.clicked.connect(lambda: self.export_requested.emit("fax"))
@@ -210,10 +211,18 @@ class LetterPanel(QWidget):
                    recipient_id: str | None = None) -> None:
         self.keeper.write_pending()
         self.action = action
+        self._use_letter_font()
         with self._quiet():
             self._fill_languages(language)
             self._fill_recipients(recipient_id)
         self._load_letter()
+
+    def _use_letter_font(self) -> None:
+        """Give the editor the letter font (PT Serif, registered now) once there is a letter:
+        registering the font files is not needed to paint the window's first frame."""
+        if not self._font_set:
+            self._font_set = True
+            self.editor.setFont(i18n_qt.letter_font())
 
     def set_letter(self, language: str | None = None, recipient_id: str | None = None) -> None:
         """Switch language and/or recipient of the current action."""
@@ -233,6 +242,8 @@ class LetterPanel(QWidget):
         combo.clear()
         if self.action is None:
             return
+        from ua_writer.ui import composing
+
         requested, others = composing.letter_languages(self.action)
         for code in requested:
             combo.addItem(_("{language} (requested)").format(language=i18n_qt.language_name(code)), code)
@@ -343,6 +354,8 @@ class LetterPanel(QWidget):
     def _on_edited(self, pos: int, removed: str, added: str) -> None:
         stack = self.undo_group.activeStack()
         if stack is not None:
+            from ua_writer.ui.undo import TextChangeCommand
+
             stack.push(TextChangeCommand(self.editor, pos, removed, added))
 
     def _on_content_changed(self) -> None:
@@ -359,6 +372,8 @@ class LetterPanel(QWidget):
             return
         old = self.editor.text()
         if old != self._template_text:
+            from ua_writer.ui.undo import ResetToTemplateCommand
+
             stack.push(ResetToTemplateCommand(self.editor, old, self._template_text))
 
     def recompose(self) -> None:
@@ -398,6 +413,8 @@ class LetterPanel(QWidget):
         text = self.editor.text()
         if text == self._template_text:
             return self._composed
+        from ua_writer.core.letter import from_text
+
         return from_text(text, self._composed)
 
     def is_edited(self) -> bool:

@@ -12,7 +12,6 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ua_writer.core.i18n import _, ngettext
-from ua_writer.ui.page_render import paint_page
 
 
 class PagePreview(QWidget):
@@ -59,6 +58,8 @@ class PagePreview(QWidget):
         x = area.x() + (area.width() - w) / 2
         y = area.y() + (area.height() - h) / 2
         p.fillRect(QRectF(x + 2, y + 2, w, h), shadow)
+        from ua_writer.ui.page_render import paint_page  # with the first letter, not at start-up
+
         paint_page(p, self.layout_.pages[0], g, QRectF(x, y, w, h), window=True)
         n = self.layout_.page_count
         note = _("fits on one page") if n == 1 else ngettext(

@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QMenu, QPushButton, QStyle, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
-from ua_writer.core import reminders
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.ui.widgets.action_pane import Banner
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
+    from ua_writer.core import reminders
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +54,7 @@ class ReminderBanner(Banner):
     changed = Signal()             # snoozed or dismissed
 
     def __init__(self, store, today_fn: Callable[[], _dt.date], parent: QWidget | None = None):
-        super().__init__(QStyle.StandardPixmap.SP_MessageBoxWarning, parent)
+        super().__init__("SP_MessageBoxWarning", parent)
         self.setObjectName("reminderBanner")
         self.store = store
         self.today_fn = today_fn
@@ -65,12 +68,14 @@ class ReminderBanner(Banner):
         self.snooze_button.clicked.connect(self.snooze)
         self.done_button.clicked.connect(self.dismiss)
         self.retranslate_ui()
-        self.refresh()
+        self.hide()  # until refresh(): the window reads the reminders right after its first paint
 
     def current_id(self) -> str | None:
         return self.items[0].id if self.items else None
 
     def refresh(self) -> None:
+        from ua_writer.core import reminders
+
         try:
             self.items = reminders.due(self.store, self.today_fn())
         except UserFacingError as e:  # pragma: no cover - a busy store: try again later
@@ -85,10 +90,14 @@ class ReminderBanner(Banner):
 
     def snooze(self) -> None:
         """Remind me tomorrow (about the action shown)."""
+        from ua_writer.core import reminders
+
         self._change(lambda aid: reminders.snooze(self.store, aid, self.today_fn()))
 
     def dismiss(self) -> None:
         """Done: no more reminders for the action shown (until its deadline changes)."""
+        from ua_writer.core import reminders
+
         self._change(lambda aid: reminders.dismiss(self.store, aid, self.today_fn()))
 
     def _change(self, fn) -> None:
@@ -111,9 +120,13 @@ class ReminderBanner(Banner):
 
 
 class ReminderTray(QObject):
-    """A system-tray icon that mirrors the banner (where the platform has a tray)."""
+    """A system-tray icon that mirrors the banner (where the platform has a tray). Made after
+    the window's first paint; its Qt classes are imported then."""
 
     def __init__(self, banner: ReminderBanner, icon: QIcon, parent: QObject | None = None):
+        from PySide6.QtGui import QAction
+        from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
         super().__init__(parent)
         self.banner = banner
         self.icon = QSystemTrayIcon(icon, self)
@@ -135,13 +148,15 @@ class ReminderTray(QObject):
 
     @staticmethod
     def available() -> bool:
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         return QSystemTrayIcon.isSystemTrayAvailable()
 
     def update(self) -> None:
         items = self.banner.items
         self.icon.setVisible(bool(items))
         self.icon.setToolTip(reminder_text(items))
-        if items and not self._announced and QSystemTrayIcon.supportsMessages():
+        if items and not self._announced and self.icon.supportsMessages():
             self._announced = True
             self.icon.showMessage("ua-writer", reminder_text(items))
 
