@@ -14,7 +14,6 @@ widgets; the GUI thread's Store is only read.
 from __future__ import annotations
 
 import logging
-import queue
 import threading
 from pathlib import Path
 
@@ -43,7 +42,7 @@ class DraftKeeper(QObject):
         self._db_path = Path(store.path)
         self._memory: dict[Key, str | None] = {}   # latest known text per key (None = no draft)
         self._pending: dict[Key, tuple[str, str]] = {}
-        self._queue: queue.Queue = queue.Queue()
+        self._queue = None  # a queue.Queue, made with the writer thread (with the first draft)
         self._thread: threading.Thread | None = None
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.write_pending)
@@ -104,6 +103,10 @@ class DraftKeeper(QObject):
 
     # -- the writer thread ----------------------------------------------------------------------
     def _ensure_thread(self) -> None:
+        if self._queue is None:
+            import queue
+
+            self._queue = queue.Queue()
         if self._thread is None or not self._thread.is_alive():
             self._thread = threading.Thread(target=self._run, name="draft-writer", daemon=True)
             self._thread.start()
@@ -137,6 +140,8 @@ class DraftKeeper(QObject):
             log.error("the draft writer could not start", exc_info=True)
             self.save_failed.emit(str(e))
             # drain waiters so flush() returns
+            import queue
+
             while True:
                 try:
                     item = self._queue.get_nowait()

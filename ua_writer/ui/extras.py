@@ -15,8 +15,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QToolButton
 
 from ua_writer.core.errors import UserFacingError
@@ -37,6 +36,9 @@ def _safe_name(*parts: str) -> str:
 
 
 def _open_url(url: str) -> bool:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     return QDesktopServices.openUrl(QUrl(url))
 
 
@@ -251,6 +253,8 @@ class ExtrasController(QObject):
                 method = "eml"
                 self.status.emit(_("Saved {path}").format(path=path))
             else:
+                from PySide6.QtGui import QGuiApplication
+
                 QGuiApplication.clipboard().setText(decision.body)
                 self.open_url(decision.url)
                 p.info(self.window, _("Paste the letter"),

@@ -11,8 +11,13 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtGui import QFont
 
 from ua_writer import paths
 from ua_writer.core import i18n
@@ -34,6 +39,8 @@ def apply_language(language: str | None) -> str:
             app.removeTranslator(_qt_translator)
             _qt_translator = None
         if code != i18n.SOURCE_LANGUAGE:
+            from PySide6.QtCore import QLibraryInfo, QTranslator
+
             tr = QTranslator(app)
             if tr.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
                 app.installTranslator(tr)
@@ -109,6 +116,8 @@ def load_fonts() -> str | None:
     global _letter_family
     if _letter_family is not None:
         return _letter_family
+    from PySide6.QtGui import QFontDatabase
+
     family = None
     try:
         folder = paths.fonts_dir()
@@ -124,6 +133,8 @@ def load_fonts() -> str | None:
 
 
 def letter_font() -> QFont:
+    from PySide6.QtGui import QFont, QFontDatabase
+
     family = load_fonts()
     font = QFont(family) if family else QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
     if family:

@@ -460,6 +460,7 @@ class MainWindow(QMainWindow):
                 return
             self.ensure_loaded()
             self._start_integrity_check()
+            self.letter_panel.show_icons()
             self.started.emit()
             if self.action is not None:
                 return

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
-from PySide6 import QtWidgets
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
@@ -24,10 +23,9 @@ from ua_writer.core import i18n
 from ua_writer.core.i18n import _
 from ua_writer.core.model import Action, Recipient
 from ua_writer.ui import i18n_qt
+from ua_writer.ui.icons import standard_pixmap
 
 if TYPE_CHECKING:  # annotations only: the checker is imported with the first letter
-    from PySide6.QtGui import QIcon, QPixmap
-
     from ua_writer.core.coverage import PointCoverage
 
 
@@ -39,20 +37,6 @@ def _label(word_wrap: bool = True, *, data: bool = True, selectable: bool = True
         lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     lab.setProperty("dataLabel", data)  # shows action data, not UI text (i18n tests skip it)
     return lab
-
-
-def standard_icon(widget: QWidget, name: str) -> QIcon:
-    """The widget style's standard icon ``QStyle.StandardPixmap.<name>``. QStyle is reached
-    through the module on first use, not imported by name: the import alone builds all of
-    QStyle's Python enums (~5 ms), which the first frame does not need."""
-    style_cls = QtWidgets.QStyle
-    return widget.style().standardIcon(getattr(style_cls.StandardPixmap, name))
-
-
-def standard_pixmap(widget: QWidget, name: str) -> QPixmap:
-    """:func:`standard_icon` as a pixmap of the style's small-icon size."""
-    size = widget.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_SmallIconSize)
-    return standard_icon(widget, name).pixmap(size, size)
 
 
 class Banner(QFrame):

@@ -23,6 +23,7 @@ from ua_writer.core.i18n import _
 from ua_writer.core.model import Action, Recipient
 from ua_writer.ui import i18n_qt
 from ua_writer.ui.autosave import DraftKeeper, Key
+from ua_writer.ui.icons import standard_icon
 from ua_writer.ui.widgets.letter_editor import LetterEdit, diff
 
 if TYPE_CHECKING:
@@ -69,7 +70,6 @@ class LetterPanel(QWidget):
         self.recipient_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.recipient_label.setBuddy(self.recipient_combo)
         self.reset_button = QPushButton(objectName="resetButton")
-        #XX self.reset_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         self.editor = LetterEdit()
         self._font_set = False  # the letter font (PT Serif) is registered with the first letter
         self.preview = None  # set by set_preview()
@@ -83,7 +83,10 @@ class LetterPanel(QWidget):
         self.copies_button = QPushButton(objectName="copiesButton")
         self.print_button = QPushButton(objectName="printButton")
         self.mark_sent_button = QPushButton(objectName="markSentButton")
-        #XX self.mark_sent_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
+        #: the buttons' standard icons, set by show_icons() once the window has painted (the
+        #: style's icons need QStyle's Python enums: ~5 ms the first frame does without)
+        self._icons = {self.reset_button: "SP_BrowserReload",
+                       self.mark_sent_button: "SP_DialogApplyButton"}
         self.pdf_button.clicked.connect(lambda: self.export_requested.emit("pdf"))
         self.docx_button.clicked.connect(lambda: self.export_requested.emit("docx"))
         self.fax_button.clicked.connect(lambda: self.export_requested.emit("fax"))
@@ -136,6 +139,13 @@ class LetterPanel(QWidget):
         self.retranslate_ui()
         self._update_enabled()
 
+    def show_icons(self) -> None:
+        """Give the buttons their standard icons (the main window calls this after its first
+        paint; their minimum widths already make room for them)."""
+        for button, name in self._icons.items():
+            if button.icon().isNull():
+                button.setIcon(standard_icon(self, name))
+
     def set_preview(self, widget: QWidget) -> None:
         self.preview = widget
         self.split.addWidget(widget)
@@ -167,7 +177,7 @@ class LetterPanel(QWidget):
         for b in (self.pdf_button, self.docx_button, self.fax_button, self.copies_button,
                   self.print_button, self.mark_sent_button, self.reset_button, self.add_recipient_button):
             # let buttons shrink to their text when space is short (the style's minimum is wider)
-            extra = 32 if not b.icon().isNull() else 16
+            extra = 32 if b in self._icons else 16  # room for the icon before it is drawn
             b.setMinimumWidth(b.fontMetrics().horizontalAdvance(b.text().replace("&", "")) + extra)
         self.editor.retranslate_ui()
         if self.action is not None:
