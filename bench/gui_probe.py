@@ -1,6 +1,8 @@
 """GUI probe, run as a subprocess by bench/run.py with QT_QPA_PLATFORM=offscreen.
 
 ``python gui_probe.py bare``     a bare PySide6 QMainWindow
+``python gui_probe.py widgets``  a plain PySide6 window with the same kinds of widgets, no ua-writer
+                                 code (a detail: what any PySide6 window of this shape costs)
 ``python gui_probe.py app``      ua-writer's main window (``ua_writer.app.build``), data dir from
                                  UA_WRITER_DATA_DIR
 
@@ -70,6 +72,100 @@ def bare() -> int:
     return app.exec()
 
 
+def widgets() -> int:
+    """A plain PySide6 window with the same kinds of widgets as ua-writer's first frame and no
+    ua-writer code: a table on a Python model (60 rows, sorted), a filter combo and a search box,
+    a splitter, labels, two combos, a text editor, a row of buttons, six menus of actions with
+    shortcuts and a status bar. What any PySide6 app of this shape pays (type and enum creation,
+    the font database, polish); a detail of the bench, not a target."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout,
+                                   QHeaderView, QLabel, QLineEdit, QMainWindow, QPlainTextEdit,
+                                   QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+    class Model(QAbstractTableModel):
+        def __init__(self, rows):
+            super().__init__()
+            self.rows = rows
+
+        def rowCount(self, parent=QModelIndex()):  # noqa: N802
+            return 0 if parent.isValid() else len(self.rows)
+
+        def columnCount(self, parent=QModelIndex()):  # noqa: N802
+            return 0 if parent.isValid() else 3
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.rows[index.row()][index.column()]
+            return None
+
+        def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+            if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+                return ("Days", "Title", "Letters")[section]
+            return None
+
+    qapp = QApplication(sys.argv[:1])
+    w = QMainWindow()
+    left = QWidget()
+    lay = QVBoxLayout(left)
+    top = QHBoxLayout()
+    status = QComboBox()
+    status.addItems(["Open", "Past", "No deadline", "All"])
+    search = QLineEdit()
+    search.setClearButtonEnabled(True)
+    top.addWidget(status)
+    top.addWidget(search, 1)
+    lay.addLayout(top)
+    view = QTableView()
+    view.setModel(Model([(f"{i} days", f"Action {i}", "") for i in range(60)]))
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSortingEnabled(True)
+    view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    view.verticalHeader().hide()
+    lay.addWidget(view, 1)
+    lay.addWidget(QLabel("60 actions"))
+    pane = QWidget()
+    pane_lay = QVBoxLayout(pane)
+    for text in ("Choose an action from the list.", "Title", "Deadline", "Summary", "Recipients"):
+        label = QLabel(text)
+        label.setWordWrap(True)
+        pane_lay.addWidget(label)
+    letter = QWidget()
+    letter_lay = QVBoxLayout(letter)
+    pickers = QHBoxLayout()
+    for _ in range(2):
+        pickers.addWidget(QLabel("Label:"))
+        pickers.addWidget(QComboBox(), 1)
+    pickers.addWidget(QPushButton("Reset"))
+    letter_lay.addLayout(pickers)
+    letter_lay.addWidget(QPlainTextEdit(), 1)
+    bar = QHBoxLayout()
+    for text in ("PDF", "DOCX", "Fax packet", "Copies", "Print…", "Envelope", "Labels", "E-mail…"):
+        bar.addWidget(QPushButton(text))
+    bar.addStretch(1)
+    bar.addWidget(QPushButton("Mark sent"))
+    letter_lay.addLayout(bar)
+    right = QSplitter(Qt.Orientation.Vertical)
+    right.addWidget(pane)
+    right.addWidget(letter)
+    main = QSplitter(Qt.Orientation.Horizontal)
+    main.addWidget(left)
+    main.addWidget(right)
+    w.setCentralWidget(main)
+    for title in ("&File", "&Edit", "&Action", "&Letter", "&View", "&Help"):
+        menu = w.menuBar().addMenu(title)
+        for k in range(5):
+            action = QAction(f"{title} {k}", w)
+            action.setShortcut(QKeySequence(f"Ctrl+Shift+{k}"))
+            menu.addAction(action)
+    w.statusBar().addWidget(QLabel("Draft saved"))
+    w.resize(1280, 800)
+    _watch_first_paint(qapp, w)
+    w.show()
+    return qapp.exec()
+
+
 def _build():
     from ua_writer import app as ua_app
 
@@ -137,4 +233,4 @@ def session() -> int:
 if __name__ == "__main__":
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     mode = sys.argv[1] if len(sys.argv) > 1 else "bare"
-    sys.exit({"bare": bare, "app": app, "session": session}[mode]())
+    sys.exit({"bare": bare, "widgets": widgets, "app": app, "session": session}[mode]())

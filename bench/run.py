@@ -264,17 +264,22 @@ def bench_gui(env: Env, results: dict) -> None:
     datagen.make_data_dir(env.big, N_ACTIONS)
     results["_datagen_s"] = time.perf_counter() - t
     runs = 3 if env.quick else 7
-    bare, app, letter = [], [], []
+    bare, widgets, app, letter = [], [], [], []
     _probe(env, "bare")  # warm-ups: bytecode caches, OS file cache, the store's first migration
+    _probe(env, "widgets")
     _probe(env, "app")
-    for _ in range(runs):  # interleaved, so machine load affects both alike
+    for _ in range(runs):  # interleaved, so machine load affects all alike
         bare.append(_probe(env, "bare")[0])
+        widgets.append(_probe(env, "widgets")[0])
         first, values = _probe(env, "app")
         app.append(first)
         if "letter_ms" in values:
             letter.append(values["letter_ms"])
     results["startup_bare_qt_ms"] = statistics.median(bare)
     results["startup_ms"] = statistics.median(app)
+    # not a target: a plain PySide6 window of the same kinds of widgets, no ua-writer code
+    results["_startup_qt_widgets_ms"] = statistics.median(widgets)
+    results["_startup_qt_widgets_ratio"] = results["_startup_qt_widgets_ms"] / results["startup_bare_qt_ms"]
     if letter:  # not a target: when the first letter is composed and shown (may follow the paint)
         results["_startup_letter_ms"] = statistics.median(letter)
     results["startup_ratio"] = results["startup_ms"] / results["startup_bare_qt_ms"]
