@@ -3,6 +3,9 @@
 The sheet's columns are documented in :mod:`ua_writer.core.batch`. Bad rows are reported with
 their line numbers on stderr and skipped; the rest are written. A progress bar is drawn on stderr
 when it is a terminal. ``--merge FILE.pdf`` also joins all the PDFs into one file for printing.
+``--from-draft`` carries your saved draft of that letter (what you edited in the app) over to
+every signer: the paragraphs, subject, salutation and closing you changed go out as you wrote
+them, the rest as composed for each signer (see :class:`ua_writer.core.batch.LetterEdits`).
 Exit 0 when every row became a letter, 1 when some rows were skipped, 2 on a user error.
 """
 
@@ -35,6 +38,10 @@ def register(sub) -> None:
     p.add_argument("--page-size", choices=("a4", "letter"), default="a4")
     p.add_argument("--justify", action="store_true",
                    help="justified paragraphs (default: ragged right, as DIN 5008 advises)")
+    p.add_argument("--from-draft", action="store_true",
+                   help="use your saved draft of this letter (language and recipient) for every "
+                        "signer: what you changed goes out as written, the rest as composed for "
+                        "each signer")
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help="worker processes (default: the number of CPUs)")
     p.set_defaults(func=run_batch)
@@ -89,6 +96,15 @@ def run_batch(args, ctx) -> int:
                               out_dir=Path(args.output), date=date, format=args.format,
                               page_size=args.page_size, align="justify" if args.justify else "left",
                               copy_of=copy_of)
+    if args.from_draft:
+        draft = store.get_draft(action.id, language, recipient.id)
+        if draft is None:
+            raise UserFacingError(
+                f"no saved draft of the {language} letter to {recipient.id} for {action.id}: "
+                "edit that letter in the app first, or leave out --from-draft")
+        job.edits = core_batch.edits_from_text(job, store.profile(), draft.text)
+        if not job.edits.changed:
+            ctx.warn("the draft is the letter as composed: every signer gets the template letter")
     ctx.close()  # workers must not inherit an open database connection
     run = core_batch.BatchRun(job, sheet.signers, workers=args.jobs)
     bar = _Bar(ctx.err)

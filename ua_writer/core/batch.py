@@ -40,6 +40,13 @@ loaded, a single thread) and ``spawn`` otherwise, so calling it from the GUI is 
 An export failure that concerns every letter (disk full, unwritable folder) stops the batch with
 ExportError; a failure specific to one signer is recorded and the batch goes on.
 ``merge_pdfs`` joins the PDFs into one file (pypdf). Must not import Qt.
+
+**The user's edits.** By default every letter is the template letter signed by its signer.
+``BatchJob.edits`` (a :class:`LetterEdits`, e.g. from the saved draft: ``edits_from_text``)
+carries what the user changed in the editor over to every signer's letter: a paragraph, the
+subject, salutation or closing the user changed goes out as written; one left as composed stays
+as composed *for each signer* (so the grammar that follows the signer's gender, and the
+signer's own sender block, date line and signature, are right for every letter).
 """
 
 from __future__ import annotations
@@ -55,12 +62,15 @@ import sys
 import threading
 import unicodedata
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ua_writer.core.errors import ExportError, UserFacingError
 from ua_writer.core.model import Action, SenderProfile
+
+if TYPE_CHECKING:
+    from ua_writer.core.letter import Letter
 
 log = logging.getLogger(__name__)
 
@@ -308,6 +318,49 @@ def read_signers(path: str | os.PathLike) -> SignerSheet:
 
 # -- rendering ------------------------------------------------------------------------------------
 
+def _merge_paragraphs(template: list[str], edited: list[str], target: list[str]) -> list[str]:
+    """``edited`` with every run of paragraphs it kept unchanged from ``template`` replaced by
+    the same run of ``target`` (the same template composed for someone else)."""
+    if len(target) != len(template):  # not the same template: the edited text as it is
+        return list(edited)
+    from difflib import SequenceMatcher
+
+    out: list[str] = []
+    ops = SequenceMatcher(None, template, edited, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            out += target[i1:i2]
+        elif tag in ("replace", "insert"):
+            out += edited[j1:j2]
+    return out
+
+
+@dataclass
+class LetterEdits:
+    """The user's edits to one letter: ``edited`` (their text mapped onto the letter) against
+    ``template`` (the same letter as composed for them). :meth:`apply` carries the changed parts
+    over to the letter composed for another signer."""
+
+    template: Letter
+    edited: Letter
+
+    @property
+    def changed(self) -> bool:
+        t, e = self.template, self.edited
+        return (t.subject, t.salutation, t.paragraphs, t.closing) != \
+            (e.subject, e.salutation, e.paragraphs, e.closing)
+
+    def apply(self, letter: Letter) -> Letter:
+        t, e = self.template, self.edited
+
+        def pick(name: str):
+            return getattr(letter, name) if getattr(e, name) == getattr(t, name) else getattr(e, name)
+
+        return replace(letter, subject=pick("subject"), salutation=pick("salutation"),
+                       closing=pick("closing"),
+                       paragraphs=_merge_paragraphs(t.paragraphs, e.paragraphs, letter.paragraphs))
+
+
 @dataclass
 class BatchJob:
     """What to write for every signer: the same action, recipient, language and date."""
@@ -322,6 +375,8 @@ class BatchJob:
     align: str = "left"            # "left" (ragged right, as DIN 5008 advises) or "justify"
     #: for a copy recipient: the main recipient whose letter is copied (default: the first one)
     copy_of: str | None = None
+    #: the user's edits carried over to every letter (None: the template letter)
+    edits: LetterEdits | None = None
 
     def __post_init__(self):
         self.out_dir = Path(self.out_dir)
@@ -358,7 +413,21 @@ class BatchReport:
 
 
 def compose_for(job: BatchJob, profile: SenderProfile):
-    """The composed Letter of ``job`` signed by ``profile``."""
+    """The composed Letter of ``job`` signed by ``profile`` (with ``job.edits`` applied)."""
+    letter = _compose_template(job, profile)
+    return job.edits.apply(letter) if job.edits is not None else letter
+
+
+def edits_from_text(job: BatchJob, profile: SenderProfile, text: str) -> LetterEdits:
+    """The edits in ``text`` — the letter of ``job`` as the editor shows it, e.g. a saved draft
+    — made by the user whose profile is ``profile`` (their own letter is what was edited)."""
+    from ua_writer.core.letter import from_text
+
+    template = _compose_template(job, profile)
+    return LetterEdits(template, from_text(text, template))
+
+
+def _compose_template(job: BatchJob, profile: SenderProfile):
     from ua_writer.core import compose
 
     recipient = job.action.recipient(job.recipient_id)

@@ -1,0 +1,112 @@
+"""Mail-merge with the user's edits: what the user changed goes to every signer as written, the
+rest stays as composed for each signer (their sender block, date line, gender agreement)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from ua_writer.cli import main
+from ua_writer.core import batch
+from ua_writer.core.model import SenderProfile
+
+pytest.importorskip("ua_writer.core.compose")
+
+DAY = dt.date(2011, 5, 3)
+ME = SenderProfile(name="Claire Martin", address_lines=["1 rue de la Paix", "75002 Paris"],
+                   city="Paris", country="FR", gender="f", languages=["fr"])
+HIM = SenderProfile(name="Paul Durand", address_lines=["2 quai Saint-Michel", "69002 Lyon"],
+                    city="Lyon", country="FR", gender="m", languages=["fr"])
+
+
+@pytest.fixture
+def action():
+    from ua_writer.core.store import open_store
+
+    store = open_store()
+    try:
+        return store.get_action("juraev-2011")
+    finally:
+        store.close()
+
+
+def _job(action, tmp_path, lang="fr"):
+    return batch.BatchJob(action, "prosecutor-general", lang, tmp_path / "out", DAY)
+
+
+def test_unedited_draft_gives_each_signer_the_template(action, tmp_path):
+    job = _job(action, tmp_path)
+    mine = batch.compose_for(job, ME)
+    edits = batch.edits_from_text(job, ME, mine.to_text())
+    assert not edits.changed
+    job.edits = edits
+    assert batch.compose_for(job, HIM) == batch.compose_for(_job(action, tmp_path), HIM)
+
+
+def test_changed_paragraph_travels_and_untouched_ones_agree_with_each_signer(action, tmp_path):
+    job = _job(action, tmp_path)
+    mine = batch.compose_for(job, ME)
+    # the French template thanks "... me tenir informée" for a woman, "informé" for a man
+    assert any("informée" in p for p in mine.paragraphs)
+    removed = mine.paragraphs[3]
+    paragraphs = [p for p in mine.paragraphs if p != removed]  # a paragraph I deleted
+    paragraphs[0] = "Notre groupe de Lyon suit ce cas depuis des mois."
+    paragraphs.insert(2, "Un paragraphe ajouté par moi.")
+    edited = replace(mine, paragraphs=paragraphs, salutation="Monsieur le Procureur,")
+    job.edits = batch.edits_from_text(job, ME, edited.to_text())
+    assert job.edits.changed
+    his = batch.compose_for(job, HIM)
+    plain = batch.compose_for(_job(action, tmp_path), HIM)
+    assert his.paragraphs[0] == "Notre groupe de Lyon suit ce cas depuis des mois."
+    assert "Un paragraphe ajouté par moi." in his.paragraphs
+    assert removed not in his.paragraphs
+    assert his.paragraphs == ["Notre groupe de Lyon suit ce cas depuis des mois.", plain.paragraphs[1],
+                              "Un paragraphe ajouté par moi.", plain.paragraphs[2],
+                              plain.paragraphs[4], plain.paragraphs[5]]
+    assert his.salutation == "Monsieur le Procureur,"
+    # what I left alone is composed for him: his gender, his sender block, date line, signature
+    assert any("me tenir informé des suites" in p for p in his.paragraphs)
+    assert not any("informée" in p for p in his.paragraphs)
+    assert his.sender == plain.sender and his.place_date == plain.place_date
+    assert his.signature == plain.signature and his.closing == plain.closing
+    assert "Claire Martin" not in his.to_text()
+
+
+def test_cli_from_draft_carries_the_saved_draft_to_every_signer(tmp_path, capsys):
+    from docx import Document
+
+    from ua_writer.core.store import open_store
+
+    store = open_store()
+    store.save_profile(ME)
+    action = store.get_action("juraev-2011")
+    job = _job(action, tmp_path, lang="en")
+    mine = batch.compose_for(job, ME)
+    text = mine.to_text().replace(mine.paragraphs[0], "Our school group in Lyon follows this case.")
+    store.save_draft("juraev-2011", "en", "prosecutor-general", text)
+    store.close()
+    sheet = tmp_path / "signers.csv"
+    sheet.write_text("name,city,country,gender\nPaul Durand,Lyon,FR,m\nZoe Petit,Lille,FR,f\n",
+                     encoding="utf-8")
+    out = tmp_path / "letters"
+    code = main(["--today", "2011-05-03", "batch", "juraev-2011", "--signers", str(sheet),
+                 "--lang", "en", "--to", "prosecutor-general", "-o", str(out), "--format", "docx",
+                 "--from-draft"])
+    assert code == 0, capsys.readouterr().err
+    files = sorted(out.glob("*.docx"))
+    assert len(files) == 2
+    for f, name in zip(files, ("Paul Durand", "Zoe Petit")):
+        body = "\n".join(p.text for p in Document(str(f)).paragraphs)
+        assert "Our school group in Lyon follows this case." in body
+        assert name in body and "Claire Martin" not in body
+
+
+def test_cli_from_draft_without_a_draft_is_one_clear_error(tmp_path, capsys):
+    sheet = tmp_path / "signers.csv"
+    sheet.write_text("name\nPaul Durand\n", encoding="utf-8")
+    code = main(["batch", "juraev-2011", "--signers", str(sheet), "--lang", "en",
+                 "--to", "prosecutor-general", "-o", str(tmp_path / "o"), "--from-draft"])
+    err = capsys.readouterr().err
+    assert code == 2 and "no saved draft" in err and err.count("\n") == 1
