@@ -6,7 +6,8 @@
 ``python gui_probe.py app``      ua-writer's main window (``ua_writer.app.build``), data dir from
                                  UA_WRITER_DATA_DIR
 
-Both print ``FIRST_PAINT <time.time()>`` when the main window receives its first Paint event
+All print ``FIRST_PAINT <time.time()>`` when the main window receives its first Paint event
+(and exit right there with ``UA_BENCH_EXIT_AT_PAINT=1``, which ``run.py --instructions`` uses)
 (an event filter on the window) and quit (``app`` first waits for ``LETTER_READY``: the letter
 editor holding the composed letter, reported as a detail); the parent subtracts the time.time() it took just
 before starting the process, so interpreter start-up and imports count for both alike.
@@ -53,6 +54,8 @@ def _watch_first_paint(app, window, then_letter: bool = False) -> None:
             if event.type() == QEvent.Type.Paint and not self.done:
                 self.done = True
                 print(f"FIRST_PAINT {time.time():.6f}", flush=True)
+                if os.environ.get("UA_BENCH_EXIT_AT_PAINT"):  # counting instructions: stop here
+                    os._exit(0)
                 QTimer.singleShot(0, wait_letter if then_letter else app.quit)
             return False
 

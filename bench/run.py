@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -261,6 +262,34 @@ def _settle_machine(seconds: float = 2.0) -> None:
     time.sleep(seconds)
 
 
+def _instructions(env: Env, mode: str) -> float:
+    """Instructions (millions) the ``mode`` probe executes up to its first paint, counted by
+    valgrind's cachegrind: deterministic to ~0.1 %, unlike wall time on a shared machine."""
+    out = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no",
+                          "--cachegrind-out-file=/dev/null", sys.executable,
+                          str(HERE / "gui_probe.py"), mode], capture_output=True, text=True,
+                         timeout=600, env=dict(env.gui_env(), UA_BENCH_EXIT_AT_PAINT="1"))
+    m = re.search(r"I\s+refs:\s+([\d,]+)", out.stderr)
+    if not m:
+        raise Skip(f"valgrind gave no count for the {mode} probe")
+    return int(m.group(1).replace(",", "")) / 1e6
+
+
+def bench_instructions(env: Env, results: dict) -> None:
+    """``--instructions``: the start-up ratio again, as instructions to the first paint."""
+    if not shutil.which("valgrind"):
+        raise Skip("valgrind is not installed (apt-get install valgrind)")
+    if not (env.big / "ua-writer.sqlite3").exists():
+        datagen.make_data_dir(env.big, N_ACTIONS)
+    _probe(env, "app")  # bytecode caches and the store's first open, not counted
+    counts = {mode: _instructions(env, mode) for mode in ("bare", "widgets", "app")}
+    results["_startup_instr_bare_m"] = counts["bare"]
+    results["_startup_instr_widgets_m"] = counts["widgets"]
+    results["_startup_instr_app_m"] = counts["app"]
+    results["_startup_instr_ratio"] = counts["app"] / counts["bare"]
+    results["_startup_instr_widgets_ratio"] = counts["widgets"] / counts["bare"]
+
+
 def bench_gui(env: Env, results: dict) -> None:
     try:
         import PySide6  # noqa: F401
@@ -390,6 +419,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", metavar="NAMES", help=f"comma-separated: {', '.join(b[0] for b in BENCHES)}")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
     ap.add_argument("--markdown", metavar="FILE", help="also write the table as Markdown")
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count the start-up probes' instructions with valgrind (a "
+                         "deterministic cross-check of the start-up ratio; ~1 min)")
     args = ap.parse_args(argv)
     only = set(args.only.split(",")) if args.only else None
     env = Env(args.quick)
@@ -409,6 +441,12 @@ def main(argv: list[str] | None = None) -> int:
                 for k in keys:
                     if k not in results:
                         skipped[k] = str(e)
+        if args.instructions:
+            print("bench: instructions (valgrind) ...", file=sys.stderr, flush=True)
+            try:
+                bench_instructions(env, results)
+            except Skip as e:
+                results["_startup_instr_skipped"] = str(e)
         skipped.update(results.pop("_skipped", {}))
         if results.get("libreoffice_pdf_ms") and results.get("pdf_letter_ms"):
             results["libreoffice_ratio"] = results["libreoffice_pdf_ms"] / results["pdf_letter_ms"]
