@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from ua_writer.core.errors import ExportError
+from ua_writer.core.i18n import _
 
 #: a temp file this old belongs to a write that was killed (a real write takes seconds at most)
 STALE_PART_SECONDS = 10 * 60
@@ -28,12 +29,13 @@ _RANDOM = "[a-z0-9_]{8}"
 
 def _describe(e: OSError, path: Path) -> str:
     if e.errno == errno.ENOSPC:
-        return f"cannot write {path}: the disk is full"
+        return _("cannot write {path}: the disk is full").format(path=path)
     if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"cannot write {path}: permission denied (choose another folder)"
+        return _("cannot write {path}: permission denied (choose another folder)").format(path=path)
     if e.errno == errno.ENOENT:
-        return f"cannot write {path}: the folder {path.parent} does not exist"
-    return f"cannot write {path}: {e.strerror or e}"
+        return _("cannot write {path}: the folder {folder} does not exist").format(
+            path=path, folder=path.parent)
+    return _("cannot write {path}: {error}").format(path=path, error=e.strerror or e)
 
 
 @contextlib.contextmanager
@@ -41,7 +43,7 @@ def atomic_open(path: str | os.PathLike, mode: int = 0o600) -> Iterator[BinaryIO
     """Yield a binary file; on clean exit it replaces ``path`` atomically, else it vanishes."""
     target = Path(path)
     if target.is_dir():
-        raise ExportError(f"cannot write {target}: it is a folder")
+        raise ExportError(_("cannot write {path}: it is a folder").format(path=target))
     remove_stale_parts(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)

@@ -34,6 +34,7 @@ from jinja2.utils import Cycler, Joiner, Namespace
 
 from ua_writer import paths
 from ua_writer.core.errors import TemplateError
+from ua_writer.core.i18n import _, ngettext
 
 TEMPLATE_NAME = "letter.j2"
 BLOCKS = ("subject", "salutation", "body", "closing")
@@ -70,9 +71,11 @@ def _tick(n: int = 1) -> None:
         return
     b.ticks += n
     if b.ticks > MAX_TICKS:
-        raise _Limit("the template does too much work (a loop, recursion or include that is too long)")
+        raise _Limit(_("the template does too much work (a loop, recursion or include that is too "
+                       "long)"))
     if time.monotonic() > b.deadline:
-        raise _Limit(f"the template took longer than {MAX_SECONDS:g} s to render")
+        raise _Limit(_("the template took longer than {seconds} s to render").format(
+            seconds=f"{MAX_SECONDS:g}"))
 
 
 def _size(value, limit: int = MAX_VALUE) -> int:
@@ -100,9 +103,11 @@ def _size(value, limit: int = MAX_VALUE) -> int:
     return total
 
 
-def _check(value, what: str = "a value the template builds") -> None:
+def _check(value) -> None:
     if _budget.active and _size(value) > MAX_VALUE:
-        raise _Limit(f"{what} is too large (more than {MAX_VALUE} characters)")
+        raise _Limit(ngettext("a value the template builds is too large (more than {max} character)",
+                              "a value the template builds is too large (more than {max} characters)",
+                              MAX_VALUE).format(max=MAX_VALUE))
 
 
 def _check_args(args, kwargs, *, cap_ints: bool = True) -> int:
@@ -112,13 +117,17 @@ def _check_args(args, kwargs, *, cap_ints: bool = True) -> int:
         if isinstance(a, (Context, EvalContext)) or a is None or isinstance(a, bool):
             continue
         if cap_ints and isinstance(a, int) and abs(a) > MAX_INT:
+            digits = int(a.bit_length() * 0.30103) + 1
             shown = str(a) if a.bit_length() < 64 else \
-                f"a number of about {int(a.bit_length() * 0.30103) + 1} digits"
-            raise _Limit(f"{shown} is too large as an argument in a letter template "
-                         f"(limit {MAX_INT})")
+                ngettext("a number of about {n} digit", "a number of about {n} digits",
+                         digits).format(n=digits)
+            raise _Limit(_("{value} is too large as an argument in a letter template (limit "
+                           "{max})").format(value=shown, max=MAX_INT))
         size = _size(a)
         if size > MAX_VALUE:
-            raise _Limit(f"an argument is too large (more than {MAX_VALUE} characters)")
+            raise _Limit(ngettext("an argument is too large (more than {max} character)",
+                                  "an argument is too large (more than {max} characters)",
+                                  MAX_VALUE).format(max=MAX_VALUE))
         largest = max(largest, size)
     return largest
 
@@ -134,15 +143,17 @@ _NESTED_SPEC = re.compile(r"\{[^{}]*:[^{}]*\{")
 
 def _check_str_call(receiver: str, name: str, largest_arg: int) -> None:
     if len(receiver) * max(1, largest_arg) > MAX_PRODUCT:
-        raise _Limit(f"str.{name}() would build a string that is too large")
+        raise _Limit(_("str.{name}() would build a string that is too large").format(name=name))
     if name in ("format", "format_map") and _BIG_WIDTH.search(receiver):
-        raise _Limit("a format width or precision is too large")
+        raise _Limit(_("a format width or precision is too large"))
 
 
 def _safe_range(*args) -> range:
     rng = range(*args)
     if len(rng) > MAX_INT:
-        raise _Limit(f"range() is limited to {MAX_INT} numbers in letter templates")
+        raise _Limit(ngettext("range() is limited to {max} number in letter templates",
+                              "range() is limited to {max} numbers in letter templates",
+                              MAX_INT).format(max=MAX_INT))
     _tick(len(rng))
     return rng
 
@@ -162,10 +173,11 @@ def _guard_filter(func):
         if values and isinstance(values[0], (str, list, tuple, dict)):
             _check(values[0])
             if _size(values[0]) * max(1, largest) > MAX_PRODUCT:
-                raise _Limit(f"the filter {func.__name__!r} would build a value that is too large")
+                raise _Limit(_("the filter {name} would build a value that is too large").format(
+                    name=repr(func.__name__)))
             if func.__name__ == "do_format" and isinstance(values[0], str) \
                     and _BIG_WIDTH.search(values[0]):
-                raise _Limit("a format width or precision is too large")
+                raise _Limit(_("a format width or precision is too large"))
         result = func(*args, **kwargs)
         _check(result)
         return result
@@ -201,7 +213,10 @@ class _LetterSandbox(ImmutableSandboxedEnvironment):
         if b.active:
             b.output += len(text)
             if b.output > MAX_OUTPUT:
-                raise _Limit(f"the template produces too much text (more than {MAX_OUTPUT} characters)")
+                raise _Limit(ngettext(
+                    "the template produces too much text (more than {max} character)",
+                    "the template produces too much text (more than {max} characters)",
+                    MAX_OUTPUT).format(max=MAX_OUTPUT))
         return text
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
@@ -230,20 +245,20 @@ class _LetterSandbox(ImmutableSandboxedEnvironment):
         if operator == "**" and isinstance(right, int) and not isinstance(right, bool):
             base_bits = left.bit_length() if isinstance(left, int) else 64
             if abs(right) > 1024 or base_bits * abs(right) > 4096:
-                raise _Limit("a power that is too large")
+                raise _Limit(_("a power that is too large"))
         if operator == "*":
             for seq, n in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(n, int) \
                         and _size(seq) * max(n, 0) > MAX_VALUE:
-                    raise _Limit("a repeated string or list that is too large")
+                    raise _Limit(_("a repeated string or list that is too large"))
             if isinstance(left, int) and isinstance(right, int) \
                     and left.bit_length() + right.bit_length() > 4096:
-                raise _Limit("a number that is too large")
+                raise _Limit(_("a number that is too large"))
         if operator == "%" and isinstance(left, str):
             if _BIG_WIDTH.search(left):
-                raise _Limit("a format width or precision is too large")
+                raise _Limit(_("a format width or precision is too large"))
             if len(left) * max(1, _size(right)) > MAX_PRODUCT:
-                raise _Limit("a formatted string that is too large")
+                raise _Limit(_("a formatted string that is too large"))
         result = super().call_binop(context, operator, left, right)
         _check(result)
         return result
@@ -325,12 +340,14 @@ class _FolderLoader(BaseLoader):
             try:
                 stat = path.stat()
                 if stat.st_size > MAX_TEMPLATE_BYTES:
-                    raise _BadFile(str(path), f"the file is larger than {MAX_TEMPLATE_BYTES // 1024} KB")
+                    raise _BadFile(str(path), _("the file is larger than {size} KB").format(
+                        size=MAX_TEMPLATE_BYTES // 1024))
                 source = path.read_bytes().decode("utf-8-sig")
             except UnicodeDecodeError:
-                raise _BadFile(str(path), "the file is not UTF-8 text") from None
+                raise _BadFile(str(path), _("the file is not UTF-8 text")) from None
             except OSError as e:
-                raise _BadFile(str(path), f"cannot read the file ({e.strerror})") from None
+                raise _BadFile(str(path), _("cannot read the file ({error})").format(
+                    error=e.strerror)) from None
             earlier = [f.joinpath(*pieces) for f in self.folders[:i]]
             mtime = stat.st_mtime_ns
 
@@ -406,34 +423,38 @@ def render_blocks(lang: str, context: dict) -> tuple[dict[str, str], str]:
     except _BadFile as e:
         raise _error(e.filename, None, e.reason) from None
     except TemplateSyntaxError as e:
-        raise _error(e.filename or default_file, e.lineno, f"syntax error: {e.message}") from None
+        raise _error(e.filename or default_file, e.lineno,
+                     _("syntax error: {message}").format(message=e.message)) from None
     except TemplateNotFound as e:
         if tmpl is None and e.name == TEMPLATE_NAME:
-            raise TemplateError(f"there is no letter template for the language {lang!r} "
-                                f"(looked for {' and '.join(str(f / TEMPLATE_NAME) for f in folders)})"
-                                ) from None
+            looked = [str(f / TEMPLATE_NAME) for f in folders]
+            while len(looked) > 1:  # "a and b and c"
+                looked[:2] = [_("{first} and {second}").format(first=looked[0], second=looked[1])]
+            raise TemplateError(_("there is no letter template for the language {lang} (looked for "
+                                  "{files})").format(lang=repr(lang), files=looked[0])) from None
         raise _error(*_where(env, default_file),
-                     f"it includes {e.name!r}, which does not exist or lies outside the template "
-                     "folders") from None
+                     _("it includes {name}, which does not exist or lies outside the template "
+                       "folders").format(name=repr(e.name))) from None
     except (_Limit, SecurityError, UndefinedError, RecursionError, MemoryError, Exception) as e:
         filename, line = _where(env, default_file)
         raise _error(filename, line, _reason(e)) from None
     finally:
         b.active = False
     if "body" not in out:
-        raise _error(tmpl.filename or default_file, None, "it defines no {% block body %}")
+        raise _error(tmpl.filename or default_file, None,
+                     _("it defines no {block}").format(block="{% block body %}"))
     return out, tmpl.filename or default_file
 
 
 def _reason(e: BaseException) -> str:
     if isinstance(e, RecursionError):
-        return "it recurses too deeply"
+        return _("it recurses too deeply")
     if isinstance(e, MemoryError):
-        return "it needs too much memory"
+        return _("it needs too much memory")
     if isinstance(e, SecurityError):
-        return f"it tries something a letter template may not do ({e})"
+        return _("it tries something a letter template may not do ({error})").format(error=e)
     if isinstance(e, UndefinedError):
-        return f"it uses something that is not defined ({e})"
+        return _("it uses something that is not defined ({error})").format(error=e)
     if isinstance(e, _Limit):
         return str(e)
     return f"{type(e).__name__}: {e}"
@@ -456,6 +477,7 @@ def _where(env: _LetterSandbox, default_file: str) -> tuple[str, int | None]:
 
 
 def _error(filename: str, line: int | None, reason: str) -> TemplateError:
-    where = f"{filename}, line {line}" if line else filename
-    return TemplateError(f"The letter template {where} cannot be used: {reason}. Fix the file, or "
-                         "delete it to use the built-in template.")
+    where = _("{file}, line {line}").format(file=filename, line=line) if line else filename
+    return TemplateError(_("The letter template {where} cannot be used: {reason}. Fix the file, or "
+                           "delete it to use the built-in template.").format(where=where,
+                                                                             reason=reason))

@@ -29,6 +29,7 @@ from typing import Literal
 from urllib.parse import quote
 
 from ua_writer.core.errors import UserFacingError
+from ua_writer.core.i18n import _
 
 #: longest mailto: URL we hand to the system (see the module docstring for why)
 MAILTO_SAFE_LENGTH = 1800
@@ -75,7 +76,8 @@ def _addresses(values, who: str) -> list[str]:
         if not a:
             continue
         if not valid_address(a):
-            raise UserFacingError(f"{who}: {a!r} does not look like an e-mail address")
+            raise UserFacingError(_("{who}: {address} does not look like an e-mail address").format(
+                who=who, address=repr(a)))
         if a not in out:
             out.append(a)
     return out
@@ -87,16 +89,18 @@ def draft_for(letter, action, recipient, *, profile=None, body: str | None = Non
     To: the recipient's addresses. Cc: the action's copy recipients with e-mail (only when writing
     to a main recipient). ``body`` overrides the Letter's text form (e.g. the user's saved draft).
     """
-    to = _addresses(recipient.email, f"recipient {recipient.id}")
+    to = _addresses(recipient.email, _("recipient {id}").format(id=recipient.id))
     if not to:
         with_mail = [r.id for r in action.recipients if r.email]
-        hint = f"; recipients with e-mail: {', '.join(with_mail)}" if with_mail else \
-            "; no recipient of this action has one (send it by post or fax)"
-        raise UserFacingError(f"recipient {recipient.id!r} has no e-mail address{hint}")
+        if with_mail:
+            raise UserFacingError(_("recipient {id} has no e-mail address; recipients with e-mail: "
+                                    "{ids}").format(id=repr(recipient.id), ids=", ".join(with_mail)))
+        raise UserFacingError(_("recipient {id} has no e-mail address; no recipient of this action "
+                                "has one (send it by post or fax)").format(id=repr(recipient.id)))
     cc: list[str] = []
     if not recipient.is_copy:
         for r in action.copy_recipients():
-            for a in _addresses(r.email, f"recipient {r.id}"):
+            for a in _addresses(r.email, _("recipient {id}").format(id=r.id)):
                 if a not in to and a not in cc:
                     cc.append(a)
     subject = (letter.subject or "").strip() or action.title_in(letter.language)
@@ -144,7 +148,7 @@ def eml_bytes(draft: MailDraft) -> bytes:
     """An unsent RFC 5322 message (UTF-8, CRLF line ends, ``X-Unsent: 1``) for a mail program."""
     msg = EmailMessage(policy=SMTP)
     if draft.sender_email and valid_address(draft.sender_email):
-        user, _, domain = draft.sender_email.partition("@")
+        user, _at, domain = draft.sender_email.partition("@")
         msg["From"] = Address(display_name=draft.sender_name or "", username=user, domain=domain)
     msg["To"] = ", ".join(draft.to)
     if draft.cc:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ua_writer.core.errors import PackError
+from ua_writer.core.i18n import _
 from ua_writer.core.model import Action, LocalizedRecipient, Person, Recipient
 
 FORMAT = "ua-writer/action@1"
@@ -47,42 +48,42 @@ class _V:
 
     def obj(self, value: Any, field: str, keys: tuple[str, ...], required: tuple[str, ...] = ()):
         if not isinstance(value, dict):
-            self.fail(field, f"expected an object, got {_kind(value)}")
+            self.fail(field, _("expected an object, got {kind}").format(kind=_kind(value)))
         unknown = [k for k in value if k not in keys]
         if unknown:
             self.fail(f"{field}.{unknown[0]}" if field else unknown[0],
-                      f"unknown key (allowed: {', '.join(keys)})")
+                      _("unknown key (allowed: {keys})").format(keys=", ".join(keys)))
         for k in required:
             if value.get(k) in (None, ""):
-                self.fail(f"{field}.{k}" if field else k, "is required")
+                self.fail(f"{field}.{k}" if field else k, _("is required"))
         return value
 
     def text(self, value: Any, field: str, *, required: bool = False) -> str | None:
         if value is None:
             if required:
-                self.fail(field, "is required")
+                self.fail(field, _("is required"))
             return None
         if not isinstance(value, str):
-            self.fail(field, f"expected a string, got {_kind(value)}")
+            self.fail(field, _("expected a string, got {kind}").format(kind=_kind(value)))
         if required and not value.strip():
-            self.fail(field, "must not be empty")
+            self.fail(field, _("must not be empty"))
         return value
 
     def texts(self, value: Any, field: str) -> list[str]:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.fail(field, f"expected a list of strings, got {_kind(value)}")
+            self.fail(field, _("expected a list of strings, got {kind}").format(kind=_kind(value)))
         for i, item in enumerate(value):
             if not isinstance(item, str):
-                self.fail(f"{field}[{i}]", f"expected a string, got {_kind(item)}")
+                self.fail(f"{field}[{i}]", _("expected a string, got {kind}").format(kind=_kind(item)))
         return list(value)
 
     def text_map(self, value: Any, field: str) -> dict[str, str]:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.fail(field, f"expected an object, got {_kind(value)}")
+            self.fail(field, _("expected an object, got {kind}").format(kind=_kind(value)))
         for k, v in value.items():
             self.lang(k, f"{field}.{k}")
             self.text(v, f"{field}.{k}", required=True)
@@ -92,46 +93,51 @@ class _V:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.fail(field, f"expected an ISO date string YYYY-MM-DD, got {_kind(value)}")
+            self.fail(field, _("expected an ISO date string YYYY-MM-DD, got {kind}").format(
+                kind=_kind(value)))
         try:
             return _dt.date.fromisoformat(value)
         except ValueError:
-            self.fail(field, f"not a valid ISO date (YYYY-MM-DD): {value!r}")
+            self.fail(field, _("not a valid ISO date (YYYY-MM-DD): {value}").format(value=repr(value)))
         return None  # unreachable
 
     def gender(self, value: Any, field: str):
         if value not in (None, "m", "f"):
-            self.fail(field, f"must be \"m\", \"f\" or null, got {value!r}")
+            self.fail(field, _('must be "m", "f" or null, got {value}').format(value=repr(value)))
         return value
 
     def lang(self, value: Any, field: str) -> str:
         if not isinstance(value, str) or not LANG_RE.match(value):
-            self.fail(field, f"not an ISO 639-1 language code: {value!r}")
+            self.fail(field, _("not an ISO 639-1 language code: {value}").format(value=repr(value)))
         return value
 
     def country(self, value: Any, field: str) -> str | None:
         if value is None:
             return None
         if not isinstance(value, str) or not COUNTRY_RE.match(value):
-            self.fail(field, f"not an ISO 3166 alpha-2 country code (e.g. \"RU\"): {value!r}")
+            self.fail(field, _('not an ISO 3166 alpha-2 country code (e.g. "RU"): {value}').format(
+                value=repr(value)))
         return value
 
     def boolean(self, value: Any, field: str) -> bool:
         if value is None:
             return False
         if not isinstance(value, bool):
-            self.fail(field, f"expected true or false, got {_kind(value)}")
+            self.fail(field, _("expected true or false, got {kind}").format(kind=_kind(value)))
         return value
 
     def slug(self, value: Any, field: str) -> str:
         if not isinstance(value, str) or not ID_RE.match(value):
-            self.fail(field, f"must be a slug of a-z, 0-9 and single hyphens, got {value!r}")
+            self.fail(field, _("must be a slug of a-z, 0-9 and single hyphens, got {value}").format(
+                value=repr(value)))
         return value
 
 
 def _kind(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
-            int: "a number", float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
+    """What a JSON value is, in words ("null" and Python type names stay as they are)."""
+    return {dict: _("an object"), list: _("a list"), str: _("a string"), bool: _("a boolean"),
+            int: _("a number"), float: _("a number"), type(None): "null"}.get(type(value),
+                                                                              type(value).__name__)
 
 
 # -- loading ------------------------------------------------------------------------------------
@@ -141,7 +147,8 @@ def action_from_dict(data: Any, source: str | None = None) -> Action:
     v = _V(source)
     v.obj(data, "", ACTION_KEYS, required=("format", "id", "title"))
     if data["format"] != FORMAT:
-        v.fail("format", f"unsupported format {data['format']!r} (expected {FORMAT!r})")
+        v.fail("format", _("unsupported format {found} (expected {expected})").format(
+            found=repr(data["format"]), expected=repr(FORMAT)))
     action_id = v.slug(data["id"], "id")
     title = v.text(data["title"], "title", required=True)
 
@@ -153,7 +160,7 @@ def action_from_dict(data: Any, source: str | None = None) -> Action:
     raw_persons = data.get("persons")
     raw_persons = [] if raw_persons is None else raw_persons
     if not isinstance(raw_persons, list):
-        v.fail("persons", f"expected a list, got {_kind(raw_persons)}")
+        v.fail("persons", _("expected a list, got {kind}").format(kind=_kind(raw_persons)))
     for i, p in enumerate(raw_persons):
         f = f"persons[{i}]"
         v.obj(p, f, PERSON_KEYS, required=("name",))
@@ -168,7 +175,8 @@ def action_from_dict(data: Any, source: str | None = None) -> Action:
     raw_appeals = data.get("appeals")
     raw_appeals = {} if raw_appeals is None else raw_appeals
     if not isinstance(raw_appeals, dict):
-        v.fail("appeals", f"expected an object of language -> list of points, got {_kind(raw_appeals)}")
+        v.fail("appeals", _("expected an object of language -> list of points, got {kind}").format(
+            kind=_kind(raw_appeals)))
     for lang, points in raw_appeals.items():
         v.lang(lang, f"appeals.{lang}")
         appeals[lang] = v.texts(points, f"appeals.{lang}")
@@ -177,12 +185,12 @@ def action_from_dict(data: Any, source: str | None = None) -> Action:
     raw_recipients = data.get("recipients")
     raw_recipients = [] if raw_recipients is None else raw_recipients
     if not isinstance(raw_recipients, list):
-        v.fail("recipients", f"expected a list, got {_kind(raw_recipients)}")
+        v.fail("recipients", _("expected a list, got {kind}").format(kind=_kind(raw_recipients)))
     seen: set[str] = set()
     for i, r in enumerate(raw_recipients):
         rec = recipient_from_dict(r, source=source, field=f"recipients[{i}]")
         if rec.id in seen:
-            v.fail(f"recipients[{i}].id", f"duplicate recipient id {rec.id!r}")
+            v.fail(f"recipients[{i}].id", _("duplicate recipient id {id}").format(id=repr(rec.id)))
         seen.add(rec.id)
         recipients.append(rec)
 
@@ -190,7 +198,7 @@ def action_from_dict(data: Any, source: str | None = None) -> Action:
     raw_local = data.get("localized")
     raw_local = {} if raw_local is None else raw_local
     if not isinstance(raw_local, dict):
-        v.fail("localized", f"expected an object, got {_kind(raw_local)}")
+        v.fail("localized", _("expected an object, got {kind}").format(kind=_kind(raw_local)))
     for lang, fields in raw_local.items():
         f = f"localized.{lang}"
         v.lang(lang, f)
@@ -224,14 +232,14 @@ def recipient_from_dict(r: Any, source: str | None = None, field: str = "recipie
     local: dict[str, LocalizedRecipient] = {}
     raw_local = r.get("localized") or {}
     if not isinstance(raw_local, dict):
-        v.fail(f"{f}.localized", f"expected an object, got {_kind(raw_local)}")
+        v.fail(f"{f}.localized", _("expected an object, got {kind}").format(kind=_kind(raw_local)))
     for lang, lr in raw_local.items():
         lf = f"{f}.localized.{lang}"
         v.lang(lang, lf)
         v.obj(lr, lf, LOCAL_RECIPIENT_KEYS)
         forms = lr.get("forms") or {}
         if not isinstance(forms, dict):
-            v.fail(f"{lf}.forms", f"expected an object, got {_kind(forms)}")
+            v.fail(f"{lf}.forms", _("expected an object, got {kind}").format(kind=_kind(forms)))
         for k, val in forms.items():
             v.text(val, f"{lf}.forms.{k}", required=True)
         lines = lr.get("address_lines")
@@ -266,12 +274,13 @@ def _forms(v: _V, value: Any, field: str) -> dict[str, dict[str, str]]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        v.fail(field, f"expected an object of language -> {{case: form}}, got {_kind(value)}")
+        v.fail(field, _("expected an object of language -> {shape}, got {kind}").format(
+            shape="{case: form}", kind=_kind(value)))
     out: dict[str, dict[str, str]] = {}
     for lang, cases in value.items():
         v.lang(lang, f"{field}.{lang}")
         if not isinstance(cases, dict):
-            v.fail(f"{field}.{lang}", f"expected an object, got {_kind(cases)}")
+            v.fail(f"{field}.{lang}", _("expected an object, got {kind}").format(kind=_kind(cases)))
         for k, val in cases.items():
             v.text(val, f"{field}.{lang}.{k}", required=True)
         out[lang] = dict(cases)
@@ -283,10 +292,10 @@ def loads(text: str, source: str | None = None) -> Action:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        raise PackError(f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})",
-                        source=source) from None
+        raise PackError(_("not valid JSON (line {line}, column {column}: {error})").format(
+            line=e.lineno, column=e.colno, error=e.msg), source=source) from None
     except RecursionError:
-        raise PackError("JSON nested too deeply", source=source) from None
+        raise PackError(_("JSON nested too deeply"), source=source) from None
     return action_from_dict(data, source=source)
 
 
@@ -296,21 +305,21 @@ def load(path: str | Path) -> Action:
     name = str(p)
     try:
         if p.stat().st_size > MAX_PACK_BYTES:
-            raise PackError(f"file is too large for an action pack (> {MAX_PACK_BYTES // 1024 // 1024} MB)",
-                            source=name)
+            raise PackError(_("file is too large for an action pack (> {size} MB)").format(
+                size=MAX_PACK_BYTES // 1024 // 1024), source=name)
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise PackError("file not found", source=name) from None
+        raise PackError(_("file not found"), source=name) from None
     except IsADirectoryError:
-        raise PackError("is a folder, not a file", source=name) from None
+        raise PackError(_("is a folder, not a file"), source=name) from None
     except PermissionError:
-        raise PackError("permission denied", source=name) from None
+        raise PackError(_("permission denied"), source=name) from None
     except OSError as e:
-        raise PackError(f"cannot read file ({e.strerror})", source=name) from None
+        raise PackError(_("cannot read file ({error})").format(error=e.strerror), source=name) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise PackError(f"not UTF-8 text (byte {e.start})", source=name) from None
+        raise PackError(_("not UTF-8 text (byte {offset})").format(offset=e.start), source=name) from None
     return loads(text, source=name)
 
 

@@ -20,6 +20,7 @@ import datetime as _dt
 from dataclasses import dataclass
 
 from ua_writer.core.errors import NotFoundError, UserFacingError
+from ua_writer.core.i18n import _
 
 SETTINGS_KEY = "reminders"
 #: the calendar alarm fires this many days before the deadline
@@ -87,7 +88,8 @@ def due(store, today: _dt.date, within: int | None = None, *,
     if within is None:
         within = remind_days(store)
     if within < 0:
-        raise UserFacingError(f"the number of days must not be negative, got {within}")
+        raise UserFacingError(_("the number of days must not be negative, got {days}").format(
+            days=within))
     state = _state(store)
     out: list[Reminder] = []
     # only rows whose deadline is in the window: the deadline index, not all 10,000 actions
@@ -122,14 +124,14 @@ def _prune(state: dict, store, today: _dt.date) -> dict:
 
 def _require(store, action_id: str):
     if not store.has_action(action_id):
-        raise NotFoundError(f"no action with id {action_id!r}")
+        raise NotFoundError(_("no action with id {id}").format(id=repr(action_id)))
     return next(r for r in store.action_rows() if r.id == action_id)
 
 
 def snooze(store, action_id: str, today: _dt.date, days: int = 1) -> _dt.date:
     """"Remind me tomorrow": hide the reminder until ``today + days``; returns that date."""
     if days < 1:
-        raise UserFacingError(f"snooze for at least one day, got {days}")
+        raise UserFacingError(_("snooze for at least one day, got {days}").format(days=days))
     _require(store, action_id)
     until = today + _dt.timedelta(days=days)
 
@@ -146,7 +148,8 @@ def dismiss(store, action_id: str, today: _dt.date) -> None:
     """"Done": no more reminders for this action while its deadline stays the same."""
     row = _require(store, action_id)
     if row.deadline is None:
-        raise UserFacingError(f"action {action_id!r} has no deadline to be reminded of")
+        raise UserFacingError(_("action {id} has no deadline to be reminded of").format(
+            id=repr(action_id)))
 
     def change(raw):
         state = _prune(_state_from(raw), store, today)

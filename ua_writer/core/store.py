@@ -25,6 +25,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 from ua_writer.core import packs
 from ua_writer.core.errors import (CorruptStoreError, NotFoundError, PackError, StoreError,
                                    UserFacingError)
+from ua_writer.core.i18n import _
 from ua_writer.core.model import (CHANNELS, Action, Draft, Recipient, SenderProfile, SentRecord)
 
 log = logging.getLogger(__name__)
@@ -177,13 +178,13 @@ def database_error(path: str | os.PathLike, e: BaseException) -> StoreError:
     busy, read-only, or damaged (CorruptStoreError, which names ``ua-writer repair``)."""
     msg = str(e).lower()
     if "locked" in msg or "busy" in msg:
-        return StoreError(f"the database {path} is busy: another ua-writer is writing to it; "
-                          "try again in a moment")
+        return StoreError(_("the database {path} is busy: another ua-writer is writing to it; "
+                            "try again in a moment").format(path=path))
     if "readonly" in msg or "read-only" in msg or "unable to open" in msg:
-        return StoreError(f"cannot write to the database {path}: {e}")
+        return StoreError(_("cannot write to the database {path}: {error}").format(path=path, error=e))
     return CorruptStoreError(
-        f"the database {path} is damaged ({e}); run 'ua-writer repair' to keep the damaged file "
-        "aside and start a fresh one", str(path))
+        _("the database {path} is damaged ({error}); run 'ua-writer repair' to keep the damaged "
+          "file aside and start a fresh one").format(path=path, error=e), str(path))
 
 
 def check_integrity(path: str | os.PathLike, *, on_connect: Callable | None = None) -> str | None:
@@ -227,12 +228,14 @@ class Store:
                 fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
                 os.close(fd)
         except OSError as e:
-            raise StoreError(f"cannot create the database {self.path}: {e.strerror}") from None
+            raise StoreError(_("cannot create the database {path}: {error}").format(
+                path=self.path, error=e.strerror)) from None
         try:
             self.db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None,
                                       check_same_thread=False)
         except sqlite3.Error as e:
-            raise StoreError(f"cannot open the database {self.path}: {e}") from None
+            raise StoreError(_("cannot open the database {path}: {error}").format(
+                path=self.path, error=e)) from None
         self.db.row_factory = sqlite3.Row
         try:
             self._configure(check)
@@ -259,8 +262,9 @@ class Store:
             raise sqlite3.DatabaseError(f"implausible schema version {version}")
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"the database {self.path} was written by a newer ua-writer (schema {version}, "
-                f"this version knows {SCHEMA_VERSION}); please upgrade ua-writer")
+                _("the database {path} was written by a newer ua-writer (schema {version}, "
+                  "this version knows {known}); please upgrade ua-writer").format(
+                    path=self.path, version=version, known=SCHEMA_VERSION))
         while version < SCHEMA_VERSION:
             with self.transaction():
                 for stmt in _statements(MIGRATIONS[version]):
@@ -295,7 +299,8 @@ class Store:
                 self.store.db.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as e:
                 self.store._lock.release()
-                raise StoreError(f"the database is busy (another ua-writer is writing): {e}") from None
+                raise StoreError(_("the database is busy (another ua-writer is writing): {error}").format(
+                    error=e)) from None
             return self.store.db
 
         def __exit__(self, exc_type, exc, tb):
@@ -318,8 +323,8 @@ class Store:
     def get_action(self, action_id: str, *, with_address_book: bool = True) -> Action:
         row = self.db.execute("SELECT pack FROM actions WHERE id = ?", (action_id,)).fetchone()
         if row is None:
-            raise NotFoundError(f"no action with id {action_id!r}")
-        action = packs.action_from_dict(_loads(row["pack"]), source=f"database action {action_id}")
+            raise NotFoundError(_("no action with id {id}").format(id=repr(action_id)))
+        action = packs.action_from_dict(_loads(row["pack"]), source=_("database action {id}").format(id=action_id))
         if with_address_book:
             known = {r.id for r in action.recipients}
             for r in self.action_address_book(action_id):
@@ -399,7 +404,8 @@ class Store:
     def list_actions(self, today: _dt.date, status: str = "open") -> list[ActionRow]:
         """Rows filtered by status (open|past|undated|all): open by deadline, past newest first."""
         if status not in ("open", "past", "undated", "all"):
-            raise UserFacingError(f"unknown status {status!r}; use open, past, undated or all")
+            raise UserFacingError(_("unknown status {status}; use open, past, undated or all").format(
+                status=repr(status)))
         rows = [r for r in self.action_rows() if status == "all" or r.status(today) == status]
         order = {"open": 0, "past": 1, "undated": 2}
 
@@ -431,7 +437,8 @@ class Store:
         old = db.execute("SELECT origin FROM actions WHERE id = ?", (action.id,)).fetchone()
         if old is not None and not replace:
             raise UserFacingError(
-                f"an action with id {action.id!r} already exists; use --replace to overwrite it")
+                _("an action with id {id} already exists; use --replace to overwrite it").format(
+                    id=repr(action.id)))
         extra = self._address_book_for(db, action.id) if old is not None else []
         fields = (data, action.title, action.country, _iso(action.issue_date), _iso(action.deadline),
                   _persons_text(action), _search_text(action, extra), _titles(action))
@@ -454,7 +461,7 @@ class Store:
         with self.transaction() as db:
             row = db.execute("SELECT origin FROM actions WHERE id = ?", (action_id,)).fetchone()
             if row is None:
-                raise NotFoundError(f"no action with id {action_id!r}")
+                raise NotFoundError(_("no action with id {id}").format(id=repr(action_id)))
             db.execute("DELETE FROM actions WHERE id = ?", (action_id,))
             if row["origin"] == "bundled":
                 deleted = set(self._get_setting(db, "deleted_bundled", []))
@@ -552,9 +559,9 @@ class Store:
     def attach_contact(self, action_id: str, recipient_id: str) -> None:
         with self.transaction() as db:
             if db.execute("SELECT 1 FROM actions WHERE id = ?", (action_id,)).fetchone() is None:
-                raise NotFoundError(f"no action with id {action_id!r}")
+                raise NotFoundError(_("no action with id {id}").format(id=repr(action_id)))
             if db.execute("SELECT 1 FROM address_book WHERE id = ?", (recipient_id,)).fetchone() is None:
-                raise NotFoundError(f"no address-book entry with id {recipient_id!r}")
+                raise NotFoundError(_("no address-book entry with id {id}").format(id=repr(recipient_id)))
             db.execute("INSERT OR IGNORE INTO action_recipients (action_id, recipient_id) VALUES (?, ?)",
                        (action_id, recipient_id))
             self._refresh_search(db, action_id)
@@ -627,7 +634,8 @@ class Store:
 
     def set_pref(self, key: str, value) -> None:
         if key not in DEFAULT_PREFS:
-            raise UserFacingError(f"unknown preference {key!r}; known: {', '.join(DEFAULT_PREFS)}")
+            raise UserFacingError(_("unknown preference {key}; known: {known}").format(
+                key=repr(key), known=", ".join(DEFAULT_PREFS)))
         with self.transaction() as db:
             stored = self._get_setting(db, "prefs", {}) or {}
             stored[key] = value
@@ -671,10 +679,11 @@ class Store:
     def mark_sent(self, action_id: str, recipient_id: str, language: str, channel: str,
                   sent_on: _dt.date) -> SentRecord:
         if channel not in CHANNELS:
-            raise UserFacingError(f"unknown channel {channel!r}; use one of {', '.join(CHANNELS)}")
+            raise UserFacingError(_("unknown channel {channel}; use one of {channels}").format(
+                channel=repr(channel), channels=", ".join(CHANNELS)))
         with self.transaction() as db:
             if db.execute("SELECT 1 FROM actions WHERE id = ?", (action_id,)).fetchone() is None:
-                raise NotFoundError(f"no action with id {action_id!r}")
+                raise NotFoundError(_("no action with id {id}").format(id=repr(action_id)))
             cur = db.execute(
                 """INSERT INTO sent (action_id, recipient_id, language, channel, sent_on, created_at)
                    VALUES (?, ?, ?, ?, ?, ?)""",

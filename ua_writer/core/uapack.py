@@ -34,6 +34,7 @@ from typing import Literal
 from ua_writer.core import packs
 from ua_writer.core.atomic import atomic_write_bytes
 from ua_writer.core.errors import PackError, UserFacingError
+from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.model import Action
 
 FORMAT = "ua-writer/uapack"
@@ -153,16 +154,16 @@ def _safe_template_path(rel: str) -> PurePosixPath | None:
 def _entry_name_problem(name: str) -> str | None:
     """Why a zip member name is unsafe (zip-slip, absolute, drive, odd characters), or None."""
     if not name:
-        return "empty name"
+        return _("empty name")
     if "\x00" in name or any(ord(c) < 32 for c in name):
-        return "control characters in the name"
+        return _("control characters in the name")
     if "\\" in name:
-        return "backslash in the name"
+        return _("backslash in the name")
     if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
-        return "absolute path"
+        return _("absolute path")
     parts = name.rstrip("/").split("/")
     if any(part in ("", ".", "..") for part in parts):
-        return "path leaves the pack ('..' or empty component)"
+        return _("path leaves the pack ('..' or empty component)")
     return None
 
 
@@ -180,10 +181,11 @@ def _template_files(folder: Path) -> dict[str, bytes]:
         if rel.endswith((".part", "~")):
             continue
         if _safe_template_path(rel) is None:
-            raise UapackError(f"cannot pack the template {path}: use plain names like ru/letter.j2")
+            raise UapackError(_("cannot pack the template {path}: use plain names like "
+                                "ru/letter.j2").format(path=path))
         if path.stat().st_size > MAX_ENTRY_BYTES:
-            raise UapackError(f"cannot pack the template {path}: it is larger than "
-                              f"{MAX_ENTRY_BYTES // 1024 // 1024} MB")
+            raise UapackError(_("cannot pack the template {path}: it is larger than {size} MB").format(
+                path=path, size=MAX_ENTRY_BYTES // 1024 // 1024))
         out[rel] = path.read_bytes()
     return out
 
@@ -225,7 +227,7 @@ def export_pack(store, action_ids: list[str], path: str | os.PathLike, *,
                 now: _dt.datetime | None = None) -> ExportSummary:
     """Write the actions ``action_ids`` (and the user's template overrides) to ``path``."""
     if not action_ids:
-        raise UapackError("name at least one action to pack")
+        raise UapackError(_("name at least one action to pack"))
     seen: set[str] = set()
     actions = []
     for aid in action_ids:
@@ -243,7 +245,8 @@ def export_pack(store, action_ids: list[str], path: str | os.PathLike, *,
 # -- import: read and check everything ------------------------------------------------------------
 
 def _fail(source: Path, problem: str) -> UapackError:
-    return UapackError(f"{source}: {problem}; nothing was imported")
+    return UapackError(_("{source}: {problem}; nothing was imported").format(
+        source=source, problem=problem))
 
 
 def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: Path) -> bytes:
@@ -252,16 +255,18 @@ def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: Path) -> byt
         with zf.open(info) as fh:
             data = fh.read(info.file_size + 1)
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as e:
-        raise _fail(source, f"{info.filename} cannot be read ({e})") from None
+        raise _fail(source, _("{name} cannot be read ({error})").format(
+            name=info.filename, error=e)) from None
     if len(data) != info.file_size:
-        raise _fail(source, f"{info.filename} is not the size its header says")
+        raise _fail(source, _("{name} is not the size its header says").format(name=info.filename))
     return data
 
 
 def _check_members(zf: zipfile.ZipFile, source: Path) -> dict[str, zipfile.ZipInfo]:
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise _fail(source, f"too many entries ({len(infos)} > {MAX_ENTRIES})")
+        raise _fail(source, _("too many entries ({count} > {max})").format(
+            count=len(infos), max=MAX_ENTRIES))
     members: dict[str, zipfile.ZipInfo] = {}
     folded: set[str] = set()
     total = 0
@@ -269,59 +274,67 @@ def _check_members(zf: zipfile.ZipFile, source: Path) -> dict[str, zipfile.ZipIn
         name = info.filename
         problem = _entry_name_problem(name)
         if problem:
-            raise _fail(source, f"unsafe entry {name!r}: {problem}")
+            raise _fail(source, _("unsafe entry {name}: {problem}").format(
+                name=repr(name), problem=problem))
         if name.endswith("/"):
             continue  # a folder entry: nothing to extract
         mode = info.external_attr >> 16
         if stat.S_IFMT(mode) == stat.S_IFLNK:
-            raise _fail(source, f"entry {name!r} is a symbolic link")
+            raise _fail(source, _("entry {name} is a symbolic link").format(name=repr(name)))
         if info.flag_bits & 0x1:
-            raise _fail(source, f"entry {name!r} is encrypted")
+            raise _fail(source, _("entry {name} is encrypted").format(name=repr(name)))
         if name.casefold() in folded:
-            raise _fail(source, f"entry {name!r} appears twice")
+            raise _fail(source, _("entry {name} appears twice").format(name=repr(name)))
         folded.add(name.casefold())
         if info.file_size > MAX_ENTRY_BYTES:
-            raise _fail(source, f"entry {name!r} is too large ({info.file_size} bytes > "
-                                f"{MAX_ENTRY_BYTES} bytes)")
+            raise _fail(source, _("entry {name} is too large ({size} bytes > {max} bytes)").format(
+                name=repr(name), size=info.file_size, max=MAX_ENTRY_BYTES))
         if (info.file_size > RATIO_MIN_BYTES
                 and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
-            raise _fail(source, f"entry {name!r} expands {info.file_size // max(info.compress_size, 1)}"
-                                f"-fold (a zip bomb?)")
+            raise _fail(source, _("entry {name} expands {ratio}-fold (a zip bomb?)").format(
+                name=repr(name), ratio=info.file_size // max(info.compress_size, 1)))
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise _fail(source, f"the pack expands to more than {MAX_TOTAL_BYTES // 1024 // 1024} MB")
+            raise _fail(source, _("the pack expands to more than {size} MB").format(
+                size=MAX_TOTAL_BYTES // 1024 // 1024))
         members[name] = info
     return members
 
 
 def _manifest(zf, members, source: Path) -> dict:
     if MANIFEST not in members:
-        raise _fail(source, "no manifest.json: not a ua-writer group pack")
+        raise _fail(source, _("no manifest.json: not a ua-writer group pack"))
     raw = _read_entry(zf, members[MANIFEST], source)
     try:
         m = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
-        raise _fail(source, f"manifest.json is not valid JSON ({e})") from None
+        raise _fail(source, _("manifest.json is not valid JSON ({error})").format(error=e)) from None
     if not isinstance(m, dict) or m.get("format") != FORMAT:
-        raise _fail(source, f"manifest.json does not name the format {FORMAT!r}")
+        raise _fail(source, _("manifest.json does not name the format {format}").format(
+            format=repr(FORMAT)))
     version = m.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise _fail(source, "manifest.json has no version number")
+        raise _fail(source, _("manifest.json has no version number"))
     if version not in SUPPORTED_VERSIONS:
-        newer = " (made by a newer ua-writer; please upgrade)" if version > VERSION else ""
-        raise _fail(source, f"unknown pack version {version}{newer}; this ua-writer reads version "
-                            f"{', '.join(map(str, SUPPORTED_VERSIONS))}")
+        known = ", ".join(map(str, SUPPORTED_VERSIONS))
+        if version > VERSION:
+            raise _fail(source, _("unknown pack version {version} (made by a newer ua-writer; please "
+                                  "upgrade); this ua-writer reads version {known}").format(
+                version=version, known=known))
+        raise _fail(source, _("unknown pack version {version}; this ua-writer reads version "
+                              "{known}").format(version=version, known=known))
     files = m.get("files")
     if not isinstance(files, dict):
-        raise _fail(source, "manifest.json has no file list")
+        raise _fail(source, _("manifest.json has no file list"))
     for name, meta in files.items():
         if (not isinstance(meta, dict) or not isinstance(meta.get("sha256"), str)
                 or not re.fullmatch(r"[0-9a-f]{64}", meta["sha256"])
                 or not isinstance(meta.get("size"), int)):
-            raise _fail(source, f"manifest.json: bad entry for {name!r} (needs sha256 and size)")
+            raise _fail(source, _("manifest.json: bad entry for {name} (needs sha256 and size)").format(
+                name=repr(name)))
     listed = m.get("actions", [])
     if not isinstance(listed, list) or not all(isinstance(x, str) for x in listed):
-        raise _fail(source, "manifest.json: 'actions' must be a list of ids")
+        raise _fail(source, _("manifest.json: 'actions' must be a list of ids"))
     return m
 
 
@@ -340,18 +353,18 @@ def read_pack(path: str | os.PathLike, store, *,
     try:
         size = source.stat().st_size
     except FileNotFoundError:
-        raise UapackError(f"{source}: file not found") from None
+        raise UapackError(_("{file}: file not found").format(file=source)) from None
     except OSError as e:
-        raise UapackError(f"{source}: cannot read ({e.strerror})") from None
+        raise UapackError(_("{file}: cannot read ({error})").format(file=source, error=e.strerror)) from None
     if source.is_dir():
-        raise UapackError(f"{source}: is a folder, not a .uapack file")
+        raise UapackError(_("{file}: is a folder, not a .uapack file").format(file=source))
     if size > MAX_ARCHIVE_BYTES:
-        raise _fail(source, f"the file is too large for a group pack (> "
-                            f"{MAX_ARCHIVE_BYTES // 1024 // 1024} MB)")
+        raise _fail(source, _("the file is too large for a group pack (> {size} MB)").format(
+            size=MAX_ARCHIVE_BYTES // 1024 // 1024))
     try:
         zf = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, EOFError):
-        raise _fail(source, "not a group pack (not a zip file)") from None
+        raise _fail(source, _("not a group pack (not a zip file)")) from None
     with zf:
         members = _check_members(zf, source)
         manifest = _manifest(zf, members, source)
@@ -359,46 +372,50 @@ def read_pack(path: str | os.PathLike, store, *,
         present = set(members) - {MANIFEST}
         missing = sorted(set(files) - present)
         if missing:
-            raise _fail(source, f"{missing[0]} is listed in the manifest but missing")
+            raise _fail(source, _("{name} is listed in the manifest but missing").format(name=missing[0]))
         extra = sorted(present - set(files))
         if extra:
-            raise _fail(source, f"{extra[0]} is not listed in the manifest")
+            raise _fail(source, _("{name} is not listed in the manifest").format(name=extra[0]))
         actions: dict[str, Action] = {}
         templates: dict[str, bytes] = {}
         for name in sorted(present):
             if _entry_name_problem(name):  # also the manifest's keys (same set by now)
-                raise _fail(source, f"unsafe entry {name!r}")
+                raise _fail(source, _("unsafe entry {name}").format(name=repr(name)))
             data = _read_entry(zf, members[name], source)
             meta = files[name]
             if len(data) != meta["size"] or hashlib.sha256(data).hexdigest() != meta["sha256"]:
-                raise _fail(source, f"{name} does not match its SHA-256 in the manifest "
-                                    "(damaged or altered)")
-            top, _, rest = name.partition("/")
+                raise _fail(source, _("{name} does not match its SHA-256 in the manifest "
+                                      "(damaged or altered)").format(name=name))
+            top, _slash, rest = name.partition("/")
             if top == "actions" and "/" not in rest and rest.endswith(".json"):
                 try:
                     text = data.decode("utf-8-sig")
                     action = packs.loads(text, source=f"{source.name}:{name}")
                 except UnicodeDecodeError as e:
-                    raise _fail(source, f"{name} is not UTF-8 text (byte {e.start})") from None
+                    raise _fail(source, _("{name} is not UTF-8 text (byte {offset})").format(
+                        name=name, offset=e.start)) from None
                 except PackError as e:
-                    raise UapackError(f"{e.message}; nothing was imported") from None
+                    raise UapackError(_("{message}; nothing was imported").format(
+                        message=e.message)) from None
                 if f"{action.id}.json" != rest:
-                    raise _fail(source, f"{name} holds the action {action.id!r}; the file must be "
-                                        f"named actions/{action.id}.json")
+                    raise _fail(source, _("{name} holds the action {id}; the file must be named "
+                                          "{expected}").format(name=name, id=repr(action.id),
+                                                               expected=f"actions/{action.id}.json"))
                 actions[action.id] = action
             elif top == "templates":
                 rel = _safe_template_path(rest)
                 if rel is None:
-                    raise _fail(source, f"unsafe template path {name!r}")
+                    raise _fail(source, _("unsafe template path {path}").format(path=repr(name)))
                 try:
                     data.decode("utf-8")
                 except UnicodeDecodeError:
-                    raise _fail(source, f"{name} is not UTF-8 text") from None
+                    raise _fail(source, _("{name} is not UTF-8 text").format(name=name)) from None
                 templates[rel.as_posix()] = data
             else:
-                raise _fail(source, f"unexpected entry {name!r} (only actions/ and templates/)")
+                raise _fail(source, _("unexpected entry {name} (only actions/ and templates/)").format(
+                    name=repr(name)))
         if sorted(manifest.get("actions", [])) != sorted(actions):
-            raise _fail(source, "the manifest's action list does not match the action files")
+            raise _fail(source, _("the manifest's action list does not match the action files"))
     return _plan(source, manifest["version"], actions, templates, store, _template_dir(templates_dir))
 
 
@@ -434,13 +451,15 @@ def _template_target(tdir: Path, rel: str) -> Path:
     (e.g. through a symlinked sub-folder)."""
     p = _safe_template_path(rel)
     if p is None:
-        raise UapackError(f"unsafe template path {rel!r}")
+        raise UapackError(_("unsafe template path {path}").format(path=repr(rel)))
     target = tdir.joinpath(*p.parts)
     root = tdir.resolve()
     if root not in target.parent.resolve().parents and target.parent.resolve() != root:
-        raise UapackError(f"the template {rel} would be written outside {tdir}")
+        raise UapackError(_("the template {path} would be written outside {folder}").format(
+            path=rel, folder=tdir))
     if target.is_symlink() or target.is_dir():
-        raise UapackError(f"the template {target} is a link or a folder; remove it first")
+        raise UapackError(_("the template {path} is a link or a folder; remove it first").format(
+            path=target))
     return target
 
 
@@ -452,9 +471,14 @@ def apply_plan(plan: ImportPlan, store, *, templates_dir: str | os.PathLike | No
     a UapackError lists them. Unchanged items are skipped.
     """
     if plan.changed and not overwrite:
-        names = ", ".join(f"{i.kind} {i.name}" for i in plan.changed)
-        raise UapackError(f"{plan.source}: the pack would overwrite {len(plan.changed)} changed "
-                          f"item(s): {names}; confirm to overwrite them (--yes); nothing was imported")
+        names = ", ".join((_("action {name}") if i.kind == "action" else _("template {name}"))
+                          .format(name=i.name) for i in plan.changed)
+        n = len(plan.changed)
+        raise UapackError(ngettext(
+            "{source}: the pack would overwrite {n} changed item(s): {names}; confirm to overwrite "
+            "them (--yes); nothing was imported",
+            "{source}: the pack would overwrite {n} changed item(s): {names}; confirm to overwrite "
+            "them (--yes); nothing was imported", n).format(source=plan.source, n=n, names=names))
     tdir = _template_dir(templates_dir)
     todo = [i for i in plan.items if i.status in ("new", "changed")]
     actions = [plan.actions[i.name] for i in todo if i.kind == "action"]
@@ -474,8 +498,8 @@ def apply_plan(plan: ImportPlan, store, *, templates_dir: str | os.PathLike | No
                     fh.flush()
                     os.fsync(fh.fileno())
             except OSError as e:
-                raise UapackError(f"cannot write the template {target}: {e.strerror or e}; "
-                                  "nothing was imported") from None
+                raise UapackError(_("cannot write the template {path}: {error}; nothing was "
+                                    "imported").format(path=target, error=e.strerror or e)) from None
         # 2. all actions in one transaction (all or none)
         if actions:
             store.save_actions(actions, origin="imported", replace=True)
@@ -484,7 +508,7 @@ def apply_plan(plan: ImportPlan, store, *, templates_dir: str | os.PathLike | No
             os.replace(tmp, target)
             staged.remove((tmp, target))
     finally:
-        for tmp, _ in staged:
+        for tmp, _target in staged:
             try:
                 os.unlink(tmp)
             except OSError:

@@ -24,6 +24,7 @@ import os
 from pathlib import Path
 
 from ua_writer.core.errors import ExportError
+from ua_writer.core.i18n import _
 from ua_writer.core.letter import Letter
 from ua_writer.core.atomic import atomic_open
 from ua_writer.export.common import ExportResult, language_tag
@@ -160,7 +161,8 @@ class _Builder:
 
         self.letter = letter
         if align not in ("left", "justify"):
-            raise ExportError(f"unknown alignment {align!r}; valid: left, justify")
+            raise ExportError(_("unknown alignment {align}; valid: {valid}").format(
+                align=repr(align), valid="left, justify"))
         self.align = align
         self.tag = language_tag(letter.language)
         self.bidi = self.tag.split("-")[0] in _RTL
@@ -356,7 +358,7 @@ class _Builder:
             body[0]._p.getparent().remove(body[0]._p)
         used_pt = 0.0
         if letter.copy_marker:
-            head, _, rest = letter.copy_marker.partition(" ")
+            head, _sep, rest = letter.copy_marker.partition(" ")
             p = self._styled("Copy Marker")
             run = self._run(p, head)
             self._border(run)
@@ -434,7 +436,8 @@ def write_letter_docx(letter: Letter, path: str | os.PathLike, *, page_size: str
     word processor knows where its lines break."""
     target = Path(path)
     if page_size not in ("a4", "letter"):
-        raise ExportError(f"unknown page size {page_size!r}; valid: a4, letter")
+        raise ExportError(_("unknown page size {size}; valid: {valid}").format(
+            size=repr(page_size), valid="a4, letter"))
     # zip in memory first: a zipfile left half-written on a failing stream is never closed
     buf = io.BytesIO()
     letter_docx_document(letter, page_size=page_size, align=align).save(buf)

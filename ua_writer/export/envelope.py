@@ -27,6 +27,7 @@ from typing import BinaryIO
 
 from ua_writer.core.atomic import atomic_open
 from ua_writer.core.errors import UserFacingError
+from ua_writer.core.i18n import _
 from ua_writer.core.model import Recipient, SenderProfile
 from ua_writer.export import fonts as _fonts
 from ua_writer.export.common import ExportResult, language_tag
@@ -56,7 +57,8 @@ AIRMAIL = ("PAR AVION", "BY AIR MAIL")
 def envelope_size(key: str) -> EnvelopeSize:
     k = (key or "").strip().lower().replace("c65", "c6/5").replace("c6-5", "c6/5")
     if k not in ENVELOPES:
-        raise UserFacingError(f"unknown envelope size {key!r}; use one of {', '.join(ENVELOPES)}")
+        raise UserFacingError(_("unknown envelope size {size}; use one of {sizes}").format(
+            size=repr(key), sizes=", ".join(ENVELOPES)))
     return ENVELOPES[k]
 
 
@@ -259,7 +261,7 @@ def render_envelope(recipient: Recipient, language: str, profile: SenderProfile 
     airmail = is_international(recipient, profile)
     lay = EnvelopeLayout(env, address, ret, airmail)
     if not has_postal_address(recipient):
-        raise UserFacingError(f"recipient {recipient.id!r} has no postal address")
+        raise UserFacingError(_("recipient {id} has no postal address").format(id=repr(recipient.id)))
     if not ret:
         lay.warnings.append("no sender profile: the envelope has no return address "
                             "(set one with 'ua-writer profile')")

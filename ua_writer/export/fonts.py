@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ua_writer import paths
 from ua_writer.core.errors import ExportError
+from ua_writer.core.i18n import _
 
 #: the family name word processors know the font by (DOCX styles use it)
 FAMILY = "PT Serif"
@@ -62,15 +63,15 @@ def _load(face: str, path: Path):
 
     if not path.is_file():
         raise ExportError(
-            f"the font file {path.name} is missing (looked in {path.parent}); "
-            "reinstall ua-writer to restore it")
+            _("the font file {name} is missing (looked in {folder}); reinstall ua-writer to "
+              "restore it").format(name=path.name, folder=path.parent))
     try:
         return TTFont(_RL_NAMES[face], str(path))
     except (OSError, TTFError, ValueError, IndexError, KeyError) as e:
         # TTFError: not a TrueType file; the others: a truncated/damaged file
         raise ExportError(
-            f"the font file {path.name} in {path.parent} cannot be read ({e}); "
-            "reinstall ua-writer to restore it") from None
+            _("the font file {name} in {folder} cannot be read ({error}); reinstall ua-writer to "
+              "restore it").format(name=path.name, folder=path.parent, error=e)) from None
 
 
 def letter_fonts() -> FontSet:

@@ -38,6 +38,7 @@ from typing import BinaryIO
 
 from ua_writer.core.atomic import atomic_open
 from ua_writer.core.errors import UserFacingError
+from ua_writer.core.i18n import _
 from ua_writer.core.model import Action, SenderProfile
 from ua_writer.export import fonts as _fonts
 from ua_writer.export.common import ExportResult
@@ -90,7 +91,8 @@ SHEETS: dict[str, LabelSheet] = {
 def sheet(key: str) -> LabelSheet:
     k = (key or "").strip().lower().replace("×", "x")
     if k not in SHEETS:
-        raise UserFacingError(f"unknown label sheet {key!r}; use one of {', '.join(SHEETS)}")
+        raise UserFacingError(_("unknown label sheet {sheet}; use one of {sheets}").format(
+            sheet=repr(key), sheets=", ".join(SHEETS)))
     return SHEETS[k]
 
 
@@ -99,10 +101,12 @@ def check_offset(x: float, y: float) -> tuple[float, float]:
         try:
             v = float(v)
         except (TypeError, ValueError):
-            raise UserFacingError(f"the label {name} offset must be a number of mm, got {v!r}") from None
+            raise UserFacingError(_("the label {axis} offset must be a number of mm, got {value}").format(
+                axis=name, value=repr(v))) from None
         if abs(v) > MAX_OFFSET_MM:
-            raise UserFacingError(f"the label {name} offset {v:g} mm is too large "
-                                  f"(at most ±{MAX_OFFSET_MM:g} mm); print the calibration page")
+            raise UserFacingError(_("the label {axis} offset {value} mm is too large (at most "
+                                    "±{max} mm); print the calibration page").format(
+                axis=name, value=f"{v:g}", max=f"{MAX_OFFSET_MM:g}"))
     return float(x), float(y)
 
 
@@ -171,9 +175,10 @@ def render_labels(addresses: list[list[str]], out: BinaryIO, *, sheet_key: str =
     s = sheet(sheet_key)
     offset = check_offset(*offset)
     if skip < 0 or skip >= s.per_sheet:
-        raise UserFacingError(f"--skip must be between 0 and {s.per_sheet - 1} for this sheet")
+        raise UserFacingError(_("--skip must be between 0 and {max} for this sheet").format(
+            max=s.per_sheet - 1))
     if not addresses:
-        raise UserFacingError("no addresses to print")
+        raise UserFacingError(_("no addresses to print"))
     fs = _fonts.letter_fonts()
     lay = LabelsLayout(s)
     c = _canvas(out, s, f"Address labels ({s.name})", invariant)

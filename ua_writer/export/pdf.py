@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from ua_writer.core.errors import ExportError
+from ua_writer.core.i18n import _
 from ua_writer.core.letter import Letter
 from ua_writer.export import fonts as _fonts
 from ua_writer.core.atomic import atomic_open
@@ -89,7 +90,8 @@ class Geometry:
 def geometry(page_size: str) -> Geometry:
     key = (page_size or "a4").lower()
     if key not in PAGE_SIZES_MM:
-        raise ExportError(f"unknown page size {page_size!r}; valid: {', '.join(PAGE_SIZES_MM)}")
+        raise ExportError(_("unknown page size {size}; valid: {valid}").format(
+            size=repr(page_size), valid=", ".join(PAGE_SIZES_MM)))
     w, h = PAGE_SIZES_MM[key]
     if key == "a4":
         return Geometry(key, w, h)
@@ -377,7 +379,8 @@ def layout_letter(letter: Letter, page_size: PageSizeName | str = "a4", *,
     fs = _fonts.letter_fonts()
     letter = printable_letter(letter, fs)
     if align not in ("justify", "left"):
-        raise ExportError(f"unknown alignment {align!r}; valid: justify, left")
+        raise ExportError(_("unknown alignment {align}; valid: {valid}").format(
+            align=repr(align), valid="justify, left"))
     m = _Measurer()
     sizes = [(font_size, round(font_size * 1.27, 2))] if font_size else list(BODY_SIZES)
     layout = first = None
@@ -436,7 +439,7 @@ def _layout_at(letter: Letter, g: Geometry, fs: _fonts.FontSet, m: _Measurer,
     # (the first word, e.g. "COPY"/"КОПИЯ", big in a box; the rest — whom the original letter
     # is written to — small beneath it, wrapped left of the sender block, above the window)
     if letter.copy_marker:
-        head, _, rest = letter.copy_marker.partition(" ")
+        head, _sep, rest = letter.copy_marker.partition(" ")
         msize = 16.0
         w = m.width(head, fs.bold, msize)
         x0, top = g.left * MM, (g.sender_top - 1.0)
@@ -559,7 +562,7 @@ def draw_page(c, ops: list[Op]) -> None:
     for op in ops:
         kind = op[0]
         if kind == "t":
-            _, x, y, font, size, s, ws = op
+            _k, x, y, font, size, s, ws = op
             if text is None:
                 text = c.beginText()
                 cur_font = cur_ws = None
@@ -576,13 +579,13 @@ def draw_page(c, ops: list[Op]) -> None:
                 c.drawText(text)
                 text = None
             if kind == "l":
-                _, x1, y1, x2, y2, width, gray = op
+                _k, x1, y1, x2, y2, width, gray = op
                 c.setLineWidth(width)
                 c.setStrokeGray(gray)
                 c.line(x1, y1, x2, y2)
                 c.setStrokeGray(0)
             elif kind == "r":
-                _, x, y, w, h, width = op
+                _k, x, y, w, h, width = op
                 c.setLineWidth(width)
                 c.rect(x, y, w, h, stroke=1, fill=0)
     if text is not None:

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from ua_writer.core.errors import ImportFailed
+from ua_writer.core.i18n import _
 from ua_writer.core.importer import background, classic, fi, modern
 from ua_writer.core.importer import text as T
 from ua_writer.core.importer.common import Doc
@@ -42,37 +43,38 @@ def import_text(text: str, source: str | None = None) -> ImportResult:
     """Recognise an Urgent Action in plain text (or HTML source). Raises ImportFailed."""
     where = f"{source}: " if source else ""
     if not isinstance(text, str):
-        raise ImportFailed(f"{where}expected text")
+        raise ImportFailed(where + _("expected text"))
     if len(text) > T.MAX_INPUT_BYTES:
-        raise ImportFailed(f"{where}the text is too large to be an Urgent Action "
-                           f"(more than {T.MAX_INPUT_BYTES // (1024 * 1024)} MB)")
+        raise ImportFailed(where + _("the text is too large to be an Urgent Action (more than "
+                                     "{size} MB)").format(size=T.MAX_INPUT_BYTES // (1024 * 1024)))
     if T.looks_like_html(text):
         text = T.html_to_text(text)
     if T.looks_binary(text):
-        raise ImportFailed(f"{where}this does not look like text")
+        raise ImportFailed(where + _("this does not look like text"))
     lines = T.normalise(text)
     if sum(1 for ln in lines if ln) == 0 or sum(c.isalpha() for ln in lines for c in ln) < 20:
-        raise ImportFailed(f"{where}there is no text to import")
+        raise ImportFailed(where + _("there is no text to import"))
     doc = Doc(lines, source)
     started = time.monotonic()
     ranked = detect_layout(lines)
     by_name = {m.NAME: m for m in LAYOUTS}
     best_name, best_score = ranked[0]
     if best_score < MIN_SCORE:
-        raise ImportFailed(f"{where}this text is not recognised as an Urgent Action or a background "
-                           "document (too little prose, no recipients, no deadline)")
+        raise ImportFailed(where + _("this text is not recognised as an Urgent Action or a "
+                                     "background document (too little prose, no recipients, no "
+                                     "deadline)"))
     try:
         result = by_name[best_name].parse(doc, best_score)
     except Exception:  # a bug in a layout: keep the text, fall back to the plainest reading
         log.exception("layout %s failed on %s", best_name, source or "text")
         if best_name == background.NAME:
-            raise ImportFailed(f"{where}this text could not be recognised (internal error; "
-                               "see the log)") from None
+            raise ImportFailed(where + _("this text could not be recognised (internal error; see "
+                                         "the log)")) from None
         result = background.parse(doc, 0.0)
         result.warnings.append(f"internal error in the {best_name} layout; imported as plain text")
     result.action.source = source
     if not result.action.title.strip():
-        raise ImportFailed(f"{where}no title could be recognised")
+        raise ImportFailed(where + _("no title could be recognised"))
     runner_up = ranked[1] if len(ranked) > 1 else None
     if runner_up and runner_up[1] > 0.5 and best_score - runner_up[1] < 0.1:
         result.warnings.append(f"the text looks like both the {best_name} and the {runner_up[0]} "
@@ -88,22 +90,25 @@ def import_file(path: str | Path) -> ImportResult:
     try:
         size = p.stat().st_size
     except FileNotFoundError:
-        raise ImportFailed(f"{name}: file not found") from None
+        raise ImportFailed(_("{file}: file not found").format(file=name)) from None
     except OSError as e:
-        raise ImportFailed(f"{name}: cannot read file ({e.strerror})") from None
+        raise ImportFailed(_("{file}: cannot read file ({error})").format(
+            file=name, error=e.strerror)) from None
     if p.is_dir():
-        raise ImportFailed(f"{name}: is a folder, not a file")
+        raise ImportFailed(_("{file}: is a folder, not a file").format(file=name))
     if size > T.MAX_INPUT_BYTES:
-        raise ImportFailed(f"{name}: the file is too large ({size // (1024 * 1024)} MB; an Urgent Action "
-                           f"is at most a few pages, the limit is {T.MAX_INPUT_BYTES // (1024 * 1024)} MB)")
+        raise ImportFailed(_("{file}: the file is too large ({size} MB; an Urgent Action is at "
+                             "most a few pages, the limit is {limit} MB)").format(
+            file=name, size=size // (1024 * 1024), limit=T.MAX_INPUT_BYTES // (1024 * 1024)))
     if size == 0:
-        raise ImportFailed(f"{name}: the file is empty")
+        raise ImportFailed(_("{file}: the file is empty").format(file=name))
     try:
         raw = p.read_bytes()
     except PermissionError:
-        raise ImportFailed(f"{name}: permission denied") from None
+        raise ImportFailed(_("{file}: permission denied").format(file=name)) from None
     except OSError as e:
-        raise ImportFailed(f"{name}: cannot read file ({e.strerror})") from None
+        raise ImportFailed(_("{file}: cannot read file ({error})").format(
+            file=name, error=e.strerror)) from None
     return import_bytes(raw, p.name, suffix=p.suffix.lower())
 
 
@@ -111,7 +116,7 @@ def import_bytes(raw: bytes, source: str | None = None, suffix: str = "") -> Imp
     """Recognise a UA in file content; ``suffix`` (".pdf", ".docx" ...) is a hint, the bytes decide."""
     where = f"{source}: " if source else ""
     if len(raw) > T.MAX_INPUT_BYTES:
-        raise ImportFailed(f"{where}the file is too large")
+        raise ImportFailed(where + _("the file is too large"))
     head = raw[:1024].lstrip()
     if head.startswith(b"%PDF"):
         from ua_writer.core.importer.pdf import pdf_to_text
@@ -119,19 +124,19 @@ def import_bytes(raw: bytes, source: str | None = None, suffix: str = "") -> Imp
         text = pdf_to_text(raw, source)
     elif raw[:4] == b"PK\x03\x04":
         if suffix not in ("", ".docx", ".docm", ".dotx"):
-            raise ImportFailed(f"{where}this is a ZIP archive, not a Word document (.docx)")
+            raise ImportFailed(where + _("this is a ZIP archive, not a Word document (.docx)"))
         text = T.docx_to_text(raw, source)
     elif suffix == ".pdf":
-        raise ImportFailed(f"{where}not a valid PDF file")
+        raise ImportFailed(where + _("not a valid PDF file"))
     elif suffix == ".docx":
-        raise ImportFailed(f"{where}not a valid Word document (.docx)")
+        raise ImportFailed(where + _("not a valid Word document (.docx)"))
     elif suffix == ".doc" or raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise ImportFailed(f"{where}old Word documents (.doc) cannot be read; save it as .docx or "
-                           "plain text first")
+        raise ImportFailed(where + _("old Word documents (.doc) cannot be read; save it as .docx "
+                                     "or plain text first"))
     elif raw[:8] in (b"\x89PNG\r\n\x1a\n",) or raw[:3] == b"\xff\xd8\xff" or raw[:4] in (b"GIF8", b"II*\x00",
                                                                                         b"MM\x00*"):
-        raise ImportFailed(f"{where}this is an image; copy the text from it by hand or use a "
-                           "text-recognition (OCR) tool first")
+        raise ImportFailed(where + _("this is an image; copy the text from it by hand or use a "
+                                     "text-recognition (OCR) tool first"))
     else:
         text = T.decode(raw, source)
     return import_text(text, source)

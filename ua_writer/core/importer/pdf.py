@@ -15,6 +15,7 @@ import statistics
 from dataclasses import dataclass
 
 from ua_writer.core.errors import ImportFailed
+from ua_writer.core.i18n import _
 
 MAX_PAGES = 60
 #: horizontal gap (points) that separates two columns on one line
@@ -40,7 +41,7 @@ class _Line:
 def pdf_to_text(raw: bytes, source: str | None = None) -> str:
     where = f"{source}: " if source else ""
     if not raw.lstrip()[:5].startswith(b"%PDF"):
-        raise ImportFailed(f"{where}not a PDF file")
+        raise ImportFailed(where + _("not a PDF file"))
     try:
         text = _with_pdfplumber(raw)
     except ImportFailed:
@@ -48,8 +49,9 @@ def pdf_to_text(raw: bytes, source: str | None = None) -> str:
     except Exception:
         text = _with_pypdf(raw, where)
     if not text.strip() or sum(c.isalpha() for c in text) < 20:
-        raise ImportFailed(f"{where}the PDF contains no text (probably a scanned image); "
-                           "copy the text from it by hand or use a text-recognition (OCR) tool first")
+        raise ImportFailed(where + _("the PDF contains no text (probably a scanned image); copy the "
+                                     "text from it by hand or use a text-recognition (OCR) tool "
+                                     "first"))
     return text
 
 
@@ -74,7 +76,7 @@ def _with_pypdf(raw: bytes, where: str) -> str:
             try:
                 reader.decrypt("")
             except Exception:
-                raise ImportFailed(f"{where}the PDF is password-protected") from None
+                raise ImportFailed(where + _("the PDF is password-protected")) from None
         out = []
         for page in reader.pages[:MAX_PAGES]:
             try:
@@ -85,7 +87,8 @@ def _with_pypdf(raw: bytes, where: str) -> str:
     except ImportFailed:
         raise
     except Exception as e:
-        raise ImportFailed(f"{where}the PDF is damaged and cannot be read ({type(e).__name__})") from None
+        raise ImportFailed(where + _("the PDF is damaged and cannot be read ({error})").format(
+            error=type(e).__name__)) from None
 
 
 def _layout_words(words: list[dict]) -> str:

@@ -14,6 +14,7 @@ import unicodedata
 from html.parser import HTMLParser
 
 from ua_writer.core.errors import ImportFailed
+from ua_writer.core.i18n import _
 
 #: files larger than this are refused before any parsing
 MAX_INPUT_BYTES = 20 * 1024 * 1024
@@ -44,14 +45,15 @@ def decode(raw: bytes, source: str | None = None) -> str:
     """Decode text bytes. BOMs win; then strict UTF-8; then charset-normalizer (cp1251, latin-1 ...)."""
     where = f"{source}: " if source else ""
     if not raw.strip():
-        raise ImportFailed(f"{where}the file is empty")
+        raise ImportFailed(where + _("the file is empty"))
     for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
                      (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if raw.startswith(bom):
             try:
                 return raw.decode(enc)
             except UnicodeDecodeError:
-                raise ImportFailed(f"{where}the file says it is {enc.upper()} but is damaged") from None
+                raise ImportFailed(where + _("the file says it is {encoding} but is damaged").format(
+                    encoding=enc.upper())) from None
     sample = raw[:65536]
     if b"\x00" in sample:
         # UTF-16 without BOM: every other byte of ASCII text is zero
@@ -62,7 +64,8 @@ def decode(raw: bytes, source: str | None = None) -> str:
             return _decode_or_fail(raw, "utf-16-le", where)
         if zeros_even > 0.4 * half and zeros_odd < 0.05 * half:
             return _decode_or_fail(raw, "utf-16-be", where)
-        raise ImportFailed(f"{where}this is a binary file, not text, a PDF, a web page or a Word document")
+        raise ImportFailed(where + _("this is a binary file, not text, a PDF, a web page or a Word "
+                                     "document"))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -76,7 +79,8 @@ def decode(raw: bytes, source: str | None = None) -> str:
         enc = "cp1252"  # latin-1 text is cp1252 in practice (curly quotes in 0x80-0x9f)
     text = raw.decode(enc, errors="replace")
     if _binary_ratio(text) > 0.1:
-        raise ImportFailed(f"{where}this is a binary file, not text, a PDF, a web page or a Word document")
+        raise ImportFailed(where + _("this is a binary file, not text, a PDF, a web page or a Word "
+                                     "document"))
     return text
 
 
@@ -84,7 +88,7 @@ def _decode_or_fail(raw: bytes, enc: str, where: str) -> str:
     try:
         return raw.decode(enc)
     except UnicodeDecodeError:
-        raise ImportFailed(f"{where}the file cannot be decoded as text") from None
+        raise ImportFailed(where + _("the file cannot be decoded as text")) from None
 
 
 def _binary_ratio(text: str) -> float:
@@ -151,7 +155,7 @@ class _TextExtractor(HTMLParser):
         # pop up to the matching tag (HTML in the wild is not well-formed)
         for i in range(len(self.stack) - 1, max(-1, len(self.stack) - 50), -1):
             if self.stack[i][0] == tag:
-                for _, skip in self.stack[i:]:
+                for _tag, skip in self.stack[i:]:
                     if skip:
                         self.skip_depth -= 1
                 del self.stack[i:]
@@ -206,7 +210,8 @@ def docx_to_text(raw: bytes, source: str | None = None) -> str:
 
         document = docx.Document(io.BytesIO(raw))
     except Exception as e:  # zipfile.BadZipFile, KeyError, lxml errors ...
-        raise ImportFailed(f"{where}not a readable Word document (.docx): {type(e).__name__}") from None
+        raise ImportFailed(where + _("not a readable Word document (.docx): {error}").format(
+            error=type(e).__name__)) from None
 
     out: list[str] = []
 
@@ -239,7 +244,8 @@ def docx_to_text(raw: bytes, source: str | None = None) -> str:
     try:
         walk(document, document.element.body)
     except Exception as e:
-        raise ImportFailed(f"{where}the Word document is damaged: {type(e).__name__}") from None
+        raise ImportFailed(where + _("the Word document is damaged: {error}").format(
+            error=type(e).__name__)) from None
     return "\n".join(out)
 
 

@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ua_writer.core import formatting
+from ua_writer.core.i18n import _
 from ua_writer.core.model import Gender, Person, Recipient
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -307,9 +308,10 @@ def get_rules(code: str) -> LanguageRules:
     """The rules for ``code``: its module's ``RULES``, else GenericRules if Babel knows the
     language; ValueError otherwise."""
     if not isinstance(code, str) or not _CODE_RE.match(code):
-        raise ValueError(f"not a language code: {code!r}")
+        raise ValueError(_("not a language code: {code}").format(code=repr(code)))
     if code in module_languages():
         return importlib.import_module(f"{__name__}.{code}").RULES
     if formatting.known_locale(code):
         return GenericRules(code)
-    raise ValueError(f"no letter rules for language {code!r}")
+    # shown to the user (envelopes and labels pass it on as a UserFacingError)
+    raise ValueError(_("no letter rules for language {code}").format(code=repr(code)))
