@@ -168,9 +168,8 @@ _MESSAGE_ARG = {name: 0 for name in ("UserFacingError", "PackError", "StoreError
                                      "NotFoundError", "ExportError", "TemplateError", "ImportFailed",
                                      "UapackError", "_Limit")}
 _MESSAGE_ARG.update({"fail": 1, "_fail": 1, "_BadFile": 1, "_error": 2})
-#: translated in a change of its own (another engineer's work in progress); drop it from here
-#: once ua_writer/core/batch.py marks its messages
-_PENDING = {"ua_writer/core/batch.py"}
+#: modules not held to this yet (none: batch.py marks its messages too)
+_PENDING: set[str] = set()
 
 
 def _literal_text(node: ast.AST) -> bool:

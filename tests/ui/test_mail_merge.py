@@ -244,3 +244,44 @@ def test_the_dialog_speaks_russian(window, qtbot, fake_prompts, sheet, tmp_path)
         "Прочитано 3 подписанта из signers.csv.", "Будет пропущена 1 строка:"]
     assert d.bad_rows.toPlainText().startswith("Строка 3: ")
     assert window.registry["mail_merge"].text() == "Рассылка по &списку…"
+
+
+def test_my_edits_go_to_every_signer(window, qtbot, fake_prompts, sheet, tmp_path):
+    """Edit the letter, then mail-merge it: the typed words are in every signer's letter, each
+    still signed by its own signer; a letter not edited (another language) has the box off."""
+    from .conftest import type_text
+
+    lp = select(window, "juraev-2011", "en", "prosecutor-general")
+    first = lp.composed_letter().paragraphs[0]
+    pos = lp.text().index(first) + len(first)
+    cursor = lp.editor.textCursor()
+    cursor.setPosition(pos)
+    lp.editor.setTextCursor(cursor)
+    lp.editor.setFocus()
+    type_text(qtbot, lp.editor, " Our group in Berlin follows this case.")
+    out = tmp_path / "edited"
+    seen = {}
+
+    def drive(dialog):
+        box = dialog.use_edits
+        assert box.isVisibleTo(dialog) and box.isEnabled() and box.isChecked()
+        dialog.language.setCurrentIndex(dialog.language.findData("ru"))  # not edited in Russian
+        assert not box.isEnabled() and not box.isChecked()
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        assert box.isEnabled() and box.isChecked()
+        _choose(dialog, fake_prompts, sheet, out)
+        with qtbot.waitSignal(dialog.run_finished, timeout=30000) as blocker:
+            dialog.run_button.click()
+        seen["result"] = blocker.args[0]
+        return False
+
+    fake_prompts.on_dialog = drive
+    window.registry["mail_merge"].trigger()
+    letters = sorted(out.glob("*.pdf"))
+    assert len(letters) == 3 and not seen["result"].report.failed
+    profile_name = window.store.profile().name
+    for f, name in zip(letters, ("Anna Kovach", "Bob Smith", "Chloé Martin")):
+        text = " ".join(_pdf_text(f).split())
+        assert "Our group in Berlin follows this case." in text
+        assert name in text
+        assert not profile_name or profile_name not in text

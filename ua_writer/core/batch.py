@@ -67,6 +67,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from ua_writer.core.errors import ExportError, UserFacingError
+from ua_writer.core.i18n import _
 from ua_writer.core.model import Action, SenderProfile
 
 if TYPE_CHECKING:
@@ -152,8 +153,10 @@ def _decode(raw: bytes, source: str) -> tuple[str, str | None]:
     except Exception:  # pragma: no cover - the library is a dependency
         best = None
     if best is None or best.encoding is None:
-        raise UserFacingError(f"{source}: not a text file in a known encoding; save it as CSV UTF-8")
-    return str(best), f"{source} is not UTF-8; read it as {best.encoding} (save as CSV UTF-8 to be sure)"
+        raise UserFacingError(_("{file}: not a text file in a known encoding; save it as CSV "
+                                "UTF-8").format(file=source))
+    return str(best), _("{file} is not UTF-8; read it as {encoding} (save as CSV UTF-8 to be "
+                        "sure)").format(file=source, encoding=best.encoding)
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -219,23 +222,28 @@ def parse_signers(text: str, source: str = "signers") -> SignerSheet:
             else:
                 rows.append((start, row))
     except csv.Error as e:
-        raise UserFacingError(f"{source}: line {reader.line_num}: not valid CSV ({e})") from None
+        raise UserFacingError(_("{file}: line {line}: not valid CSV ({error})").format(
+            file=source, line=reader.line_num, error=e)) from None
     if header is None:
-        raise UserFacingError(f"{source}: the file is empty; expected a header row such as "
-                              "name,address,city,postal_code,country,email,gender")
+        raise UserFacingError(_("{file}: the file is empty; expected a header row such as "
+                                "name,address,city,postal_code,country,email,gender").format(
+                                    file=source))
     cols = [_column(h) for h in header]
     sheet.columns = [c for c in cols if c]
     if "name" not in cols:
-        raise UserFacingError(
-            f"{source}: line {header_line}: no 'name' column (found: {', '.join(header) or 'none'}); "
-            "expected a header row such as name,address,city,postal_code,country,email,gender")
+        raise UserFacingError(_(
+            "{file}: line {line}: no 'name' column (found: {columns}); expected a header row such "
+            "as name,address,city,postal_code,country,email,gender").format(
+                file=source, line=header_line, columns=", ".join(header) or _("none")))
     unknown = [h for h, c in zip(header, cols) if not c and h]
     if unknown:
-        sheet.warnings.append(f"{source}: ignored unknown column(s): {', '.join(unknown)}")
+        sheet.warnings.append(_("{file}: ignored unknown column(s): {columns}").format(
+            file=source, columns=", ".join(unknown)))
     for line, row in rows:
         if len(row) > len(header) and any(c.strip() for c in row[len(header):]):
-            sheet.bad_rows.append(BadRow(line, f"{len(row)} fields but the header has {len(header)} "
-                                               "(a separator inside a value needs quotes)"))
+            sheet.bad_rows.append(BadRow(line, _(
+                "{n} fields but the header has {columns} (a separator inside a value needs "
+                "quotes)").format(n=len(row), columns=len(header))))
             continue
         try:
             profile = _profile_from(cols, row)
@@ -270,18 +278,20 @@ def _profile_from(cols: list[str], values: list[str]) -> SenderProfile:
             data.setdefault(col, value)
     name = " ".join(data.get("name", "").split())
     if not name:
-        raise ValueError("the name is empty")
+        raise ValueError(_("the name is empty"))
     if len(name) > 200:
-        raise ValueError("the name is longer than 200 characters")
+        raise ValueError(_("the name is longer than 200 characters"))
     gender_raw = data.get("gender", "").casefold()
     if gender_raw not in _GENDERS:
-        raise ValueError(f"gender must be m or f (or empty), got {data['gender']!r}")
+        raise ValueError(_("gender must be m or f (or empty), got {value}").format(
+            value=repr(data["gender"])))
     country = _country_code(data.get("country", ""))
     if country is None:
-        raise ValueError(f"unknown country {data['country']!r}; use a two-letter code such as DE")
+        raise ValueError(_("unknown country {value}; use a two-letter code such as DE").format(
+            value=repr(data["country"])))
     email = data.get("email", "")
     if email and not _EMAIL.match(email):
-        raise ValueError(f"not an e-mail address: {email!r}")
+        raise ValueError(_("not an e-mail address: {value}").format(value=repr(email)))
     address = _split_lines(data.get("address", "")) + _split_lines(data.get("address2", "")) \
         + _split_lines(data.get("address3", ""))
     city, postal = data.get("city", ""), data.get("postal_code", "")
@@ -301,14 +311,16 @@ def read_signers(path: str | os.PathLike) -> SignerSheet:
     try:
         size = p.stat().st_size
         if size > MAX_SHEET_BYTES:
-            raise UserFacingError(f"{p}: the signer sheet is larger than {MAX_SHEET_BYTES // 2**20} MB")
+            raise UserFacingError(_("{file}: the signer sheet is larger than {size} MB").format(
+                file=p, size=MAX_SHEET_BYTES // 2**20))
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise UserFacingError(f"{p}: no such file") from None
+        raise UserFacingError(_("{file}: no such file").format(file=p)) from None
     except IsADirectoryError:
-        raise UserFacingError(f"{p}: is a folder, not a CSV file") from None
+        raise UserFacingError(_("{file}: is a folder, not a CSV file").format(file=p)) from None
     except OSError as e:
-        raise UserFacingError(f"{p}: cannot read it ({e.strerror})") from None
+        raise UserFacingError(_("{file}: cannot read it ({error})").format(
+            file=p, error=e.strerror)) from None
     text, warning = _decode(raw, str(p))
     sheet = parse_signers(text, str(p))
     if warning:
@@ -381,7 +393,8 @@ class BatchJob:
     def __post_init__(self):
         self.out_dir = Path(self.out_dir)
         if self.format not in FORMATS:
-            raise UserFacingError(f"unknown format {self.format!r}; use {' or '.join(FORMATS)}")
+            raise UserFacingError(_("unknown format {value}; use {choices}").format(
+                value=repr(self.format), choices=" or ".join(FORMATS)))
 
 
 @dataclass
@@ -433,14 +446,16 @@ def _compose_template(job: BatchJob, profile: SenderProfile):
     recipient = job.action.recipient(job.recipient_id)
     if recipient is None:
         ids = ", ".join(r.id for r in job.action.recipients) or "none"
-        raise UserFacingError(f"action {job.action.id!r} has no recipient {job.recipient_id!r} "
-                              f"(recipients: {ids})")
+        raise UserFacingError(_("action {action} has no recipient {recipient} (recipients: "
+                                "{ids})").format(action=repr(job.action.id),
+                                                 recipient=repr(job.recipient_id), ids=ids))
     if recipient.is_copy or recipient.copies_only:  # a copy letter ("COPY") of a main letter
         mains = [r for r in job.action.main_recipients() if not r.copies_only]
         original = job.copy_of or (mains[0].id if mains else None)
         if original is None:
-            raise UserFacingError(f"action {job.action.id!r} has no main recipient whose letter "
-                                  f"{recipient.id!r} could get a copy of")
+            raise UserFacingError(_("action {action} has no main recipient whose letter {recipient} "
+                                    "could get a copy of").format(action=repr(job.action.id),
+                                                                  recipient=repr(recipient.id)))
         return compose.compose_letter(job.action, recipient, job.language, profile, job.date,
                                       copy_of=original)
     return compose.compose_letter(job.action, recipient, job.language, profile, job.date)
@@ -535,9 +550,11 @@ class BatchRun:
         try:
             out.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as e:
-            raise ExportError(f"cannot create the folder {out}: {e.strerror}") from None
+            raise ExportError(_("cannot create the folder {folder}: {error}").format(
+                folder=out, error=e.strerror)) from None
         if not os.access(out, os.W_OK | os.X_OK):
-            raise ExportError(f"cannot write to {out}: permission denied; choose a folder you can write to")
+            raise ExportError(_("cannot write to {folder}: permission denied; choose a folder you "
+                                "can write to").format(folder=out))
         # one letter in memory first: template, recipient and font problems surface once, here
         if self.signers:
             render_to(self.job, compose_for(self.job, self.signers[0].profile), None)

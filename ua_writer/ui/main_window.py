@@ -652,9 +652,12 @@ class MainWindow(QMainWindow):
 
         if self.action is not None:
             lp = self.letter_panel
+            aid = self.action.id
             dialog = BatchDialog(self.action, lp.current_language(), lp.current_recipient_id(),
                                  self.today, self.exports.export_dir(),
-                                 self.store.prefs().get("page_size") or "a4", self)
+                                 self.store.prefs().get("page_size") or "a4", self,
+                                 profile=self.store.profile(),
+                                 draft_text=lambda lang, rid: self.keeper.text_for((aid, lang, rid)))
             prompts.get().run_dialog(dialog)
             dialog.dispose()
 

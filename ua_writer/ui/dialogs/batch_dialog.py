@@ -3,6 +3,9 @@
 Choose the signers sheet (through ``prompts``) and see at once how many signers were read and
 which rows will be skipped, with their line numbers; pick the letter's language and recipient
 (the editor's by default), PDF or DOCX, the output folder, and whether to merge all PDFs into one.
+When the user has edited that letter (a draft exists for its language and recipient), *Use my
+edits* — on by default — carries the paragraphs, salutation and closing they changed to every
+signer's letter (``core.batch.LetterEdits``); the rest stays as composed for each signer.
 *Run* renders with ``core.batch.BatchRun`` on the thread pool (``workers.Runner`` around the
 Qt-free job ``run_merge``) with a progress bar and *Cancel*, then shows a summary (letters
 written, rows skipped and letters failed with their line numbers) and *Open folder*. Expected
@@ -16,6 +19,7 @@ import datetime as _dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel,
@@ -26,7 +30,7 @@ from ua_writer.core import batch as core_batch
 from ua_writer.core import i18n
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _, ngettext
-from ua_writer.core.model import Action
+from ua_writer.core.model import Action, SenderProfile
 from ua_writer.ui import composing, i18n_qt, prompts
 from ua_writer.ui.exporting import safe_name
 from ua_writer.ui.workers import Runner
@@ -92,12 +96,17 @@ class BatchDialog(QDialog):
 
     def __init__(self, action: Action, language: str | None, recipient_id: str | None,
                  today: _dt.date, folder: str | Path, page_size: str = "a4",
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, profile: SenderProfile | None = None,
+                 draft_text: Callable[[str, str], str | None] | None = None):
+        """``draft_text(language, recipient_id)``: the user's edited text of that letter, or None
+        (not edited); with ``profile`` (whose letter it is) the edits can go to every signer."""
         super().__init__(parent)
         self.setObjectName("batchDialog")
         self.action = action
         self.today = today
         self.page_size = page_size
+        self.profile = profile
+        self.draft_text = draft_text
         self.sheet: core_batch.SignerSheet | None = None
         self.sheet_path: Path | None = None
         self.result: MergeResult | None = None
@@ -113,8 +122,8 @@ class BatchDialog(QDialog):
             title=action.title_in(i18n.current_language())))
         self.intro = QLabel(_(
             "One letter per signer of a CSV sheet with the columns name, address, postal_code, "
-            "city, country, email and gender (address lines separated by “|”). Each letter is the "
-            "template letter signed by its signer; your edits in the editor are not used."))
+            "city, country, email and gender (address lines separated by “|”). Each letter is "
+            "signed by its signer, with their address and date line."))
         self.intro.setWordWrap(True)
 
         self.signers_path = QLineEdit(objectName="batchSignersPath")
@@ -155,6 +164,10 @@ class BatchDialog(QDialog):
         self.choose_folder_button.clicked.connect(self.choose_folder)
         self.merge = QCheckBox(_("Also merge all letters into one PDF for printing"),
                                objectName="batchMerge")
+        self.use_edits = QCheckBox(_("Use my edits to this letter for every signer"),
+                                   objectName="batchUseEdits")
+        self.language.currentIndexChanged.connect(self._update_edits_box)
+        self.recipient.currentIndexChanged.connect(self._update_edits_box)
 
         self.progress = QProgressBar(objectName="batchProgress")
         self.progress.setFormat("%v / %m")
@@ -192,6 +205,7 @@ class BatchDialog(QDialog):
                                    (_("&Language:"), self.language, self.language),
                                    (_("&To:"), self.recipient, self.recipient),
                                    (_("&Format:"), self.format, self.format),
+                                   (None, None, self.use_edits),
                                    (_("F&older:"), self.folder, folder_row),
                                    (None, None, self.merge)):
             label = QLabel(text or "")
@@ -215,6 +229,7 @@ class BatchDialog(QDialog):
         lay.addStretch(1)
         lay.addLayout(buttons)
         self.setMinimumWidth(660)
+        self._update_edits_box()
         self._update_enabled()
 
     # -- state ----------------------------------------------------------------------------------
@@ -231,11 +246,31 @@ class BatchDialog(QDialog):
         text = self.folder.text().strip()
         return Path(text).expanduser() if text else None
 
+    def _edited_text(self) -> str | None:
+        """The user's edited text of the chosen language and recipient, or None."""
+        if self.draft_text is None or self.profile is None:
+            return None
+        language, rid = self.language.currentData(), self.recipient.currentData()
+        return self.draft_text(language, rid) if language and rid else None
+
+    def _update_edits_box(self, *args) -> None:
+        """*Use my edits*: available (and ticked) when the chosen letter has been edited."""
+        edited = self._edited_text() is not None
+        self.use_edits.setChecked(edited)
+        self.use_edits.setEnabled(edited and not self.running)
+        self.use_edits.setVisible(self.draft_text is not None)
+        self.use_edits.setToolTip(_(
+            "The paragraphs, salutation and closing you changed go into every letter as you wrote "
+            "them; the rest is composed for each signer. Check words that depend on who signs.")
+            if edited else _("You have not edited the letter in this language to this recipient: "
+                             "every signer gets it as composed."))
+
     def _update_enabled(self, *args) -> None:
         idle = not self.running
         for w in (self.choose_signers, self.language, self.recipient, self.format, self.folder,
                   self.choose_folder_button):
             w.setEnabled(idle)
+        self.use_edits.setEnabled(idle and self._edited_text() is not None)
         self.merge.setEnabled(idle and self.format.currentData() == "pdf")
         self.run_button.setEnabled(idle and bool(self.sheet and self.sheet.signers)
                                    and self._out_folder() is not None
@@ -322,6 +357,13 @@ class BatchDialog(QDialog):
         job = core_batch.BatchJob(action=self.action, recipient_id=self.recipient.currentData(),
                                   language=self.language.currentData(), out_dir=folder,
                                   date=self.today, format=fmt, page_size=self.page_size)
+        edited = self._edited_text() if self.use_edits.isChecked() else None
+        if edited is not None:
+            try:
+                job.edits = core_batch.edits_from_text(job, self.profile, edited)
+            except UserFacingError as e:
+                prompts.get().error(self, _("Mail merge not started"), e.message)
+                return False
         self._run = core_batch.BatchRun(job, self.sheet.signers)
         self._run_folder = folder
         self.result = None
