@@ -76,7 +76,6 @@ def take_mail_merge(out_dir: Path, data_dir: Path) -> Path:
 
     from ua_writer import app as app_module
     from ua_writer.ui import prompts
-    from ua_writer.ui.dialogs.batch_dialog import BatchDialog
 
     class Quiet(prompts.Prompts):
         def run_dialog(self, dialog):
@@ -92,9 +91,7 @@ def take_mail_merge(out_dir: Path, data_dir: Path) -> Path:
         work.mkdir(exist_ok=True)
         sheet = work / "signers.csv"
         sheet.write_text(MERGE_SHEET, encoding="utf-8")
-        lp = window.letter_panel
-        dialog = BatchDialog(window.action, lp.current_language(), lp.current_recipient_id(),
-                             window.today, work, "a4", window)
+        dialog = window.mail_merge_dialog(work)  # as Letter ▸ Mail merge… makes it
         dialog.load_sheet(sheet)
         dialog.merge.setChecked(True)
         dialog.show()

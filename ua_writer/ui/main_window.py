@@ -646,18 +646,23 @@ class MainWindow(QMainWindow):
                                               n).format(n=n), 8000)
         return True
 
-    def mail_merge(self) -> None:
-        """Letter ▸ Mail merge…: one letter per signer of a CSV sheet (dialogs/batch_dialog.py)."""
+    def mail_merge_dialog(self, folder: str | Path | None = None):
+        """The mail-merge dialog for the letter on screen: its language and recipient, the user's
+        profile and drafts (for *Use my edits*), letters into ``folder`` (default: the export
+        folder)."""
         from ua_writer.ui.dialogs.batch_dialog import BatchDialog
 
+        lp, aid = self.letter_panel, self.action.id
+        return BatchDialog(self.action, lp.current_language(), lp.current_recipient_id(), self.today,
+                           folder if folder is not None else self.exports.export_dir(),
+                           self.store.prefs().get("page_size") or "a4", self,
+                           profile=self.store.profile(),
+                           draft_text=lambda lang, rid: self.keeper.text_for((aid, lang, rid)))
+
+    def mail_merge(self) -> None:
+        """Letter ▸ Mail merge…: one letter per signer of a CSV sheet (dialogs/batch_dialog.py)."""
         if self.action is not None:
-            lp = self.letter_panel
-            aid = self.action.id
-            dialog = BatchDialog(self.action, lp.current_language(), lp.current_recipient_id(),
-                                 self.today, self.exports.export_dir(),
-                                 self.store.prefs().get("page_size") or "a4", self,
-                                 profile=self.store.profile(),
-                                 draft_text=lambda lang, rid: self.keeper.text_for((aid, lang, rid)))
+            dialog = self.mail_merge_dialog()
             prompts.get().run_dialog(dialog)
             dialog.dispose()
 

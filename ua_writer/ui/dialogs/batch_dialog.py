@@ -199,7 +199,7 @@ class BatchDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.choose_folder_button)
-        form = QFormLayout()
+        self._form = form = QFormLayout()
         for text, buddy, field in ((_("&Signers:"), self.choose_signers, sheet_row),
                                    (None, None, self.sheet_info), (None, None, self.bad_rows),
                                    (_("&Language:"), self.language, self.language),
@@ -258,7 +258,8 @@ class BatchDialog(QDialog):
         edited = self._edited_text() is not None
         self.use_edits.setChecked(edited)
         self.use_edits.setEnabled(edited and not self.running)
-        self.use_edits.setVisible(self.draft_text is not None)
+        if hasattr(self, "_form"):  # no drafts to offer (a dialog made without them): no row
+            self._form.setRowVisible(self.use_edits, self.draft_text is not None)
         self.use_edits.setToolTip(_(
             "The paragraphs, salutation and closing you changed go into every letter as you wrote "
             "them; the rest is composed for each signer. Check words that depend on who signs.")
