@@ -315,3 +315,45 @@ def test_cli_pack_import_bad_file(cli, tmp_path):
     bad.write_bytes(b"PK\x03\x04garbage")
     code, _, err = cli("pack-import", str(bad))
     assert code == 2 and err.startswith("ua-writer: error:") and "nothing was imported" in err
+
+
+class _Terminal:
+    """A stdin that is a terminal and answers ``answer`` to the question."""
+
+    def __init__(self, answer: str):
+        self.answer = answer
+        self.asked = 0
+
+    def isatty(self):
+        return True
+
+    def readline(self):
+        self.asked += 1
+        return self.answer + "\n"
+
+
+@pytest.mark.parametrize("answer, code, notes_kept", [
+    ("y", 0, False), ("YES", 0, False), ("n", 2, True), ("", 2, True), ("maybe", 2, True),
+])
+def test_cli_pack_import_asks_on_a_terminal(cli, tmp_path, monkeypatch, answer, code, notes_kept):
+    import sys
+
+    target = tmp_path / "group.uapack"
+    assert cli("pack-export", "juraev-2011", "-o", str(target))[0] == 0
+    s = open_store()
+    a = s.get_action("juraev-2011")
+    a.notes = "local"
+    s.save_action(a, replace=True)
+    s.close()
+    terminal = _Terminal(answer)
+    monkeypatch.setattr(sys, "stdin", terminal)
+    got, out, err = cli("pack-import", str(target))
+    assert terminal.asked == 1 and "Overwrite 1 changed item? [y/N] " in err
+    assert got == code, err
+    s = open_store()
+    assert (s.get_action("juraev-2011").notes == "local") is notes_kept
+    s.close()
+    if notes_kept:
+        assert "re-run with --yes" in err
+    else:
+        assert "1 updated" in out
