@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ua_writer.core.letter import Letter
 
 RU_PARAGRAPHS = [
@@ -33,6 +35,7 @@ EN_PARAGRAPHS = [
 
 
 def russian_letter(**changes) -> Letter:
+    """A one-page Russian letter; ``changes`` replace its fields."""
     letter = Letter(
         language="ru",
         sender=["Анна Ковач", "Musterstraße 12", "10115 Berlin", "Германия",
@@ -50,12 +53,11 @@ def russian_letter(**changes) -> Letter:
         meta={"title": "Письмо: Низомхон Джураев", "author": "Анна Ковач",
               "subject": "UA 90/11", "action_id": "test", "recipient_id": "prosecutor"},
     )
-    for k, v in changes.items():
-        setattr(letter, k, v)
-    return letter
+    return replace(letter, **changes)
 
 
 def english_letter(**changes) -> Letter:
+    """The English counterpart of :func:`russian_letter`."""
     letter = Letter(
         language="en",
         sender=["Anna Kovach", "Musterstraße 12", "10115 Berlin", "Germany", "anna.kovach@example.org"],
@@ -71,9 +73,7 @@ def english_letter(**changes) -> Letter:
         copies=["Embassy of the Republic of Uzbekistan, Perleberger Str. 62, 10559 Berlin"],
         meta={"title": "Letter: Nizomkhon Dzhuraev", "author": "Anna Kovach", "subject": "UA 90/11"},
     )
-    for k, v in changes.items():
-        setattr(letter, k, v)
-    return letter
+    return replace(letter, **changes)
 
 
 def long_russian_letter(repeat: int = 3) -> Letter:
