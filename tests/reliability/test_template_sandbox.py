@@ -18,6 +18,8 @@ from ua_writer.cli import main
 from ua_writer.core import packs
 from ua_writer.core.errors import TemplateError, UserFacingError
 
+from ..user_templates import body, write_user_template
+
 compose = pytest.importorskip("ua_writer.core.compose")
 
 DATE = dt.date(2011, 5, 3)
@@ -27,21 +29,6 @@ WALL = 8.0
 
 def _action():
     return packs.load(paths.bundled_actions_dir() / "juraev-2011.json")
-
-
-def _user_template(source: str | bytes, lang: str = "en", name: str = "letter.j2"):
-    folder = paths.user_templates_dir() / lang
-    folder.mkdir(parents=True, exist_ok=True)
-    p = folder / name
-    if isinstance(source, bytes):
-        p.write_bytes(source)
-    else:
-        p.write_text(source, encoding="utf-8")
-    return p
-
-
-def _body(expr: str) -> str:
-    return "{% block body %}" + expr + "{% endblock %}"
 
 
 def _compose(lang: str = "en"):
@@ -54,7 +41,7 @@ def _compose(lang: str = "en"):
 
 
 def _refused(source, *, lang: str = "en", leak: tuple[str, ...] = ()) -> TemplateError:
-    _user_template(source, lang)
+    write_user_template(source, lang)
     t0 = time.monotonic()
     with pytest.raises(TemplateError) as exc:
         _compose(lang)
@@ -111,7 +98,7 @@ HARMLESS = {
 
 
 def _harmless(source) -> None:
-    _user_template(source)
+    write_user_template(source)
     try:
         text = _compose().to_text()
     except TemplateError:
@@ -125,9 +112,9 @@ def test_reaching_for_python_internals_is_refused(name, tmp_path):
     marker = tmp_path / "pwned"
     src = ESCAPES[name].replace("/tmp/pwned", str(marker))
     if name in HARMLESS:
-        _harmless(_body(src))
+        _harmless(body(src))
     else:
-        _refused(_body(src), leak=("<class", "<module", "__builtins__", "<function"))
+        _refused(body(src), leak=("<class", "<module", "__builtins__", "<function"))
     assert not marker.exists()
 
 
@@ -149,7 +136,7 @@ FILES = {
 
 @pytest.mark.parametrize("name", list(FILES))
 def test_files_outside_the_template_folders_are_refused(name):
-    _refused(_body(FILES[name]), leak=("root:", "PATH=", "daemon:"))
+    _refused(body(FILES[name]), leak=("root:", "PATH=", "daemon:"))
 
 
 def test_a_symlink_out_of_the_folder_is_refused(tmp_path):
@@ -158,11 +145,11 @@ def test_a_symlink_out_of_the_folder_is_refused(tmp_path):
     folder = paths.user_templates_dir() / "en"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "part.j2").symlink_to(secret)
-    _refused(_body("{% include 'part.j2' %}"), leak=("TOP-SECRET-VALUE",))
+    _refused(body("{% include 'part.j2' %}"), leak=("TOP-SECRET-VALUE",))
     # and a letter.j2 that is itself a symlink out of the folder is not served either
     (folder / "letter.j2").unlink()
     evil = tmp_path / "evil.j2"
-    evil.write_text(_body("TOP-SECRET-VALUE"), encoding="utf-8")
+    evil.write_text(body("TOP-SECRET-VALUE"), encoding="utf-8")
     (folder / "letter.j2").symlink_to(evil)
     try:
         letter = _compose()
@@ -177,7 +164,7 @@ def test_an_include_inside_the_folder_works():
     folder = paths.user_templates_dir() / "en"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "part.j2").write_text("Sibling partial {{ action.id }}.", encoding="utf-8")
-    _user_template(_body("{% include 'part.j2' %}"))
+    write_user_template(body("{% include 'part.j2' %}"))
     letter = _compose()
     assert "Sibling partial juraev-2011." in letter.to_text()
 
@@ -229,7 +216,7 @@ ENDLESS = {
 
 @pytest.mark.parametrize("name", list(ENDLESS))
 def test_endless_work_and_memory_bombs_are_stopped(name):
-    _refused(_body(ENDLESS[name]))
+    _refused(body(ENDLESS[name]))
 
 
 @pytest.mark.parametrize("source, problem", [
@@ -241,7 +228,7 @@ def test_endless_work_and_memory_bombs_are_stopped(name):
     ("{% block body %}\x00{{ action.id }}\x00{% endblock %}", None),
 ])
 def test_broken_templates_get_a_clear_message(source, problem):
-    _user_template(source)
+    write_user_template(source)
     try:
         letter = _compose()
     except TemplateError as e:
@@ -259,7 +246,7 @@ def test_missing_template_for_a_language_is_a_clear_message():
 
 
 def test_cli_refuses_an_evil_template_in_one_line(data_dir, capsys):
-    _user_template(_body("{{ cycler.__init__.__globals__ }}"))
+    write_user_template(body("{{ cycler.__init__.__globals__ }}"))
     out = data_dir.parent / "letter.pdf"
     code = main(["--today", "2011-05-03", "letter", "juraev-2011", "--lang", "en", "--to",
                  "prosecutor-general", "-o", str(out)])
@@ -271,7 +258,7 @@ def test_cli_refuses_an_evil_template_in_one_line(data_dir, capsys):
 
 
 def test_cli_endless_template_stops_within_bounds(data_dir, capsys):
-    _user_template(_body("{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}"))
+    write_user_template(body("{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}"))
     t0 = time.monotonic()
     code = main(["--today", "2011-05-03", "letter", "juraev-2011", "--lang", "en"])
     err = capsys.readouterr().err
@@ -284,7 +271,7 @@ def test_sandbox_holds_in_a_fresh_process_too(data_dir, tmp_path):
     import subprocess
     import sys
 
-    _user_template(_body("{{ ''.__class__.__mro__[1].__subclasses__() }}"))
+    write_user_template(body("{{ ''.__class__.__mro__[1].__subclasses__() }}"))
     r = subprocess.run([sys.executable, "-m", "ua_writer", "--today", "2011-05-03", "letter",
                         "juraev-2011", "--lang", "en"], capture_output=True, text=True, timeout=60,
                        env=dict(os.environ, UA_WRITER_DATA_DIR=str(data_dir)))
