@@ -92,7 +92,8 @@ def test_compiled_catalog_is_current():
         mo = gettext.GNUTranslations(f)
     for m in catalog:
         if m.id and isinstance(m.id, str):
-            assert mo.gettext(m.id) == m.string, f"stale .mo for {m.id!r}: run make catalogs"
+            got = mo.pgettext(m.context, m.id) if m.context else mo.gettext(m.id)
+            assert got == m.string, f"stale .mo for {m.id!r}: run make catalogs"
 
 
 def test_every_source_string_is_in_the_catalog(tmp_path):
@@ -102,11 +103,11 @@ def test_every_source_string_is_in_the_catalog(tmp_path):
                     "-F", str(TRANSLATIONS / "babel.cfg"), "-o", str(pot), "ua_writer"],
                    cwd=ROOT, check=True, capture_output=True)
     with open(pot, "rb") as f:
-        fresh = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
+        fresh = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in read_po(f) if m.id}
     with open(TRANSLATIONS / "ru" / "LC_MESSAGES" / "ua_writer.po", "rb") as f:
-        ru = {m.id if isinstance(m.id, str) else m.id[0]: m.string for m in read_po(f, locale="ru")
-              if m.id}
-    missing = sorted(i for i in fresh if not ru.get(i))
+        ru = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m.string
+              for m in read_po(f, locale="ru") if m.id}
+    missing = sorted(f"{i} (context {c})" if c else i for c, i in fresh if not ru.get((c, i)))
     assert not missing, ("untranslated UI strings (run `make catalogs` and translate them in "
                          "translations/ru/LC_MESSAGES/ua_writer.po):\n" + "\n".join(missing))
 

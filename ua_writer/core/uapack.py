@@ -34,7 +34,7 @@ from typing import Literal
 from ua_writer.core import packs
 from ua_writer.core.atomic import atomic_write_bytes
 from ua_writer.core.errors import PackError, UserFacingError
-from ua_writer.core.i18n import _, ngettext
+from ua_writer.core.i18n import _, ngettext, pgettext
 from ua_writer.core.model import Action
 
 FORMAT = "ua-writer/uapack"
@@ -81,14 +81,61 @@ class PlanItem:
     #: for changed actions: the top-level pack fields that differ (e.g. ["deadline", "recipients"])
     changes: list[str] = field(default_factory=list)
 
+    def status_label(self) -> str:
+        """"new", "changed" or "unchanged" in the UI language (Russian agrees with акция/шаблон)."""
+        if self.kind == "action":
+            labels = {"new": pgettext("action in a group pack", "new"),
+                      "changed": pgettext("action in a group pack", "changed"),
+                      "unchanged": pgettext("action in a group pack", "unchanged")}
+        else:
+            labels = {"new": pgettext("template in a group pack", "new"),
+                      "changed": pgettext("template in a group pack", "changed"),
+                      "unchanged": pgettext("template in a group pack", "unchanged")}
+        return labels.get(self.status, self.status)
+
+    def change_labels(self) -> list[str]:
+        """The fields a changed action differs in, as words in the UI language."""
+        return [field_label(key) for key in self.changes]
+
     def describe(self) -> str:
-        what = f"{self.kind} {self.name}"
+        """One line of the plan in the UI language; in English (the CLI's pack-import) e.g.
+        ``changed  action juraev-2011: Title (differs in deadline) — would overwrite yours``."""
+        what = (_("action {name}") if self.kind == "action" else _("template {name}")).format(
+            name=self.name)
         if self.title:
             what += f": {self.title}"
         if self.status == "changed":
-            detail = f" (differs in {', '.join(self.changes)})" if self.changes else ""
-            return f"changed  {what}{detail} — would overwrite yours"
-        return f"{self.status:8} {what}"
+            if self.changes:
+                what = _("{item} (differs in {fields})").format(
+                    item=what, fields=", ".join(self.change_labels()))
+            what = _("{item} — would overwrite yours").format(item=what)
+        return f"{self.status_label():8} {what}"
+
+
+def field_label(key: str) -> str:
+    """A top-level pack field as the plan names it: in English the key itself (so the CLI's plan
+    reads as it always did), in other UI languages a plain word ("deadline" -> "крайний срок").
+    Unknown keys are returned as they are."""
+    labels = {
+        "format": pgettext("pack field", "format"),
+        "id": pgettext("pack field", "id"),
+        "ua_number": pgettext("pack field", "ua_number"),
+        "index": pgettext("pack field", "index"),
+        "title": pgettext("pack field", "title"),
+        "country": pgettext("pack field", "country"),
+        "issue_date": pgettext("pack field", "issue_date"),
+        "deadline": pgettext("pack field", "deadline"),
+        "languages": pgettext("pack field", "languages"),
+        "persons": pgettext("pack field", "persons"),
+        "summary": pgettext("pack field", "summary"),
+        "background": pgettext("pack field", "background"),
+        "appeals": pgettext("pack field", "appeals"),
+        "recipients": pgettext("pack field", "recipients"),
+        "notes": pgettext("pack field", "notes"),
+        "source": pgettext("pack field", "source"),
+        "localized": pgettext("pack field", "localized"),
+    }
+    return labels.get(key, key)
 
 
 @dataclass

@@ -263,14 +263,15 @@ def render_envelope(recipient: Recipient, language: str, profile: SenderProfile 
     if not has_postal_address(recipient):
         raise UserFacingError(_("recipient {id} has no postal address").format(id=repr(recipient.id)))
     if not ret:
-        lay.warnings.append("no sender profile: the envelope has no return address "
-                            "(set one with 'ua-writer profile')")
+        lay.warnings.append(_("no sender profile: the envelope has no return address "
+                              "(set one with 'ua-writer profile')"))
     if airmail and not (profile and profile.country):
-        lay.warnings.append("the sender's country is not set in the profile: treating the letter "
-                            "as international post")
+        lay.warnings.append(_("the sender's country is not set in the profile: treating the "
+                              "letter as international post"))
     missing = _fonts.missing_glyphs("".join(address + ret))
     if missing:
-        lay.warnings.append("the font cannot print these characters: " + " ".join(sorted(missing)))
+        lay.warnings.append(_("the font cannot print these characters: {characters}").format(
+            characters=" ".join(sorted(missing))))
 
     c = Canvas(out, pagesize=(W, H), lang=language_tag(language), invariant=1 if invariant else 0,
                pageCompression=1, initialFontName=fs.regular, initialFontSize=RETURN_SIZE)
@@ -288,7 +289,7 @@ def render_envelope(recipient: Recipient, language: str, profile: SenderProfile 
         draw_fitted(c, fit, fs.regular, margin, y)
         y -= fit.height() + 4 * MM
         if fit.truncated:
-            lay.warnings.append("the return address is too long for the envelope and was cut")
+            lay.warnings.append(_("the return address is too long for the envelope and was cut"))
     if airmail:
         box_w, box_h = 32 * MM, 11 * MM
         c.setLineWidth(0.8)
@@ -308,10 +309,11 @@ def render_envelope(recipient: Recipient, language: str, profile: SenderProfile 
     fit = fit_lines(address, fs.regular, box_w, box_h)
     lay.address_size = fit.size
     if fit.truncated:
-        lay.warnings.append("the address is too long for this envelope and was cut; "
-                            "choose a larger envelope")
+        lay.warnings.append(_("the address is too long for this envelope and was cut; "
+                              "choose a larger envelope"))
     elif fit.size < ADDRESS_SIZES[0]:
-        lay.warnings.append(f"the address was set in {fit.size:g} pt to fit the envelope")
+        lay.warnings.append(_("the address was set in {size} pt to fit the envelope").format(
+            size=f"{fit.size:g}"))
     text_top = top - max(0.0, (box_h - fit.height()) / 2)
     draw_fitted(c, fit, fs.regular, x0, text_top)
     c.showPage()

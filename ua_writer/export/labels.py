@@ -38,7 +38,7 @@ from typing import BinaryIO
 
 from ua_writer.core.atomic import atomic_open
 from ua_writer.core.errors import UserFacingError
-from ua_writer.core.i18n import _
+from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.model import Action, SenderProfile
 from ua_writer.export import fonts as _fonts
 from ua_writer.export.common import ExportResult
@@ -133,7 +133,8 @@ def addresses_for(actions: list[Action], profile: SenderProfile | None, *, copie
             if is_copy and not copies:
                 continue
             if not has_postal_address(r):
-                warnings.append(f"{action.id}: {r.id} has no postal address; no label")
+                warnings.append(_("{action}: {recipient} has no postal address; no label").format(
+                    action=action.id, recipient=r.id))
                 continue
             out.append(LabelAddress(action.id, r.id, postal_lines(r, lang, profile)))
     return out, warnings
@@ -203,10 +204,15 @@ def render_labels(addresses: list[list[str]], out: BinaryIO, *, sheet_key: str =
     c.save()
     lay.pages = (skip + len(addresses) - 1) // s.per_sheet + 1
     if cut:
-        lay.warnings.append(f"{cut} address(es) did not fit a label even at {LABEL_SIZES[-1]:g} pt "
-                            "and were cut; use the larger 2x7 sheet")
+        # the English singular is the plural text too: the CLI prints exactly what it always did
+        lay.warnings.append(ngettext(
+            "{n} address(es) did not fit a label even at {size} pt and were cut; use the larger 2x7 "
+            "sheet",
+            "{n} address(es) did not fit a label even at {size} pt and were cut; use the larger 2x7 "
+            "sheet", cut).format(n=cut, size=f"{LABEL_SIZES[-1]:g}"))
     if missing:
-        lay.warnings.append("the font cannot print these characters: " + " ".join(sorted(missing)))
+        lay.warnings.append(_("the font cannot print these characters: {characters}").format(
+            characters=" ".join(sorted(missing))))
     return lay
 
 

@@ -71,14 +71,15 @@ def import_text(text: str, source: str | None = None) -> ImportResult:
             raise ImportFailed(where + _("this text could not be recognised (internal error; see "
                                          "the log)")) from None
         result = background.parse(doc, 0.0)
-        result.warnings.append(f"internal error in the {best_name} layout; imported as plain text")
+        result.warnings.append(_("internal error in the {layout} layout; imported as plain text").format(
+            layout=best_name))
     result.action.source = source
     if not result.action.title.strip():
         raise ImportFailed(where + _("no title could be recognised"))
     runner_up = ranked[1] if len(ranked) > 1 else None
     if runner_up and runner_up[1] > 0.5 and best_score - runner_up[1] < 0.1:
-        result.warnings.append(f"the text looks like both the {best_name} and the {runner_up[0]} "
-                               "layout; check the result")
+        result.warnings.append(_("the text looks like both the {layout} and the {other} layout; check "
+                                 "the result").format(layout=best_name, other=runner_up[0]))
     result.elapsed = round(time.monotonic() - started, 4)
     return result
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ua_writer.core.i18n import _
 from ua_writer.core.importer import common as C
 from ua_writer.core.importer import fields as F
 from ua_writer.core.importer.result import GUESS, SHAPE, STRUCTURAL, ImportResult
@@ -115,13 +116,13 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
         g = C.pronoun_gender(" ".join(t for _, t in kept))
         if g:
             a.persons[0].gender = g
-            b.note("persons[0].gender", GUESS, kept[0][0], "pronouns in the text")
+            b.note("persons[0].gender", GUESS, kept[0][0], _("pronouns in the text"))
     a.id = C.make_id(a, C.latest_year(doc))
     b.note("id", GUESS, None, a.id)
     if not a.title:
         a.title = "Imported document"
         b.note("title", C.DAMAGED, None, a.title)
-    b.warnings.append("no recipients or deadline: imported as a background document")
+    b.warnings.append(_("no recipients or deadline: imported as a background document"))
     return b.finish(a, score_value)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ua_writer.core.i18n import _
 from ua_writer.core.importer import common as C
 from ua_writer.core.importer import fields as F
 from ua_writer.core.importer.recipients import CHECK_SECTION, DIPLOMATIC, parse_recipients
@@ -135,7 +136,7 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
             g = C.pronoun_gender(" ".join(lines[i] for i in scope))
             if g:
                 persons[0].gender = g
-                b.note("persons[0].gender", GUESS, scope[0], "pronouns in the case text")
+                b.note("persons[0].gender", GUESS, scope[0], _("pronouns in the case text"))
     a.persons = persons
 
     # -- additional information / background ---------------------------------------------------------
@@ -156,9 +157,9 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
     if not a.title:
         a.title = (a.summary or "Imported action")[:80]
         b.note("title", C.DAMAGED, None, a.title)
-        b.warnings.append("no headline found; the title was taken from the first sentence")
+        b.warnings.append(_("no headline found; the title was taken from the first sentence"))
     if a.deadline is None:
-        b.warnings.append("no deadline found")
+        b.warnings.append(_("no deadline found"))
     return b.finish(a, score_value)
 
 

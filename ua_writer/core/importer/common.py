@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ua_writer.core.i18n import _
 from ua_writer.core.importer import fields as F
 from ua_writer.core.importer.result import (DAMAGED, GUESS, LABELLED, SHAPE, STRUCTURAL, FieldInfo,
                                             ImportResult)
@@ -76,8 +77,8 @@ class Builder:
             if line and i not in self.used and not is_chrome(line):
                 unrec.append((i + 1, line))
         if not action.recipients and self.layout != "background":
-            self.warnings.append("no recipients were recognised; add them by hand (e.g. the embassy "
-                                 "of the country in yours)")
+            self.warnings.append(_("no recipients were recognised; add them by hand (e.g. the "
+                                   "embassy of the country in yours)"))
         return ImportResult(action=action, layout=self.layout, layout_score=round(score, 2),
                             fields=self.fields, unrecognised_lines=unrec, warnings=self.warnings,
                             text=self.doc.text())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ua_writer.core.i18n import _
 from ua_writer.core.importer import common as C
 from ua_writer.core.importer import fields as F
 from ua_writer.core.importer.recipients import parse_recipients
@@ -222,7 +223,7 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
     a.id = C.make_id(a)
     b.note("id", SHAPE if a.persons else GUESS, None, a.id)
     if a.deadline is None:
-        b.warnings.append("no deadline found")
+        b.warnings.append(_("no deadline found"))
     return b.finish(a, score_value)
 
 

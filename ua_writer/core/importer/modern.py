@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ua_writer.core.i18n import _
 from ua_writer.core.importer import common as C
 from ua_writer.core.importer import fields as F
 from ua_writer.core.importer.recipients import CHECK_SECTION, DIPLOMATIC, parse_recipients
@@ -218,7 +219,7 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
             g = C.pronoun_gender(" ".join(lines[i] for i in scope + extra))
             if g:
                 persons[0].gender = g
-                b.note("persons[0].gender", GUESS, scope[0] if scope else None, "pronouns in the case text")
+                b.note("persons[0].gender", GUESS, scope[0] if scope else None, _("pronouns in the case text"))
     a.persons = persons
     if addinfo >= 0:
         b.use(addinfo)
@@ -244,7 +245,7 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
         a.title = (a.summary or "Imported Urgent Action").split(".")[0][:100]
         b.note("title", GUESS, None, a.title)
     if dl is None:
-        b.warnings.append("no deadline found")
+        b.warnings.append(_("no deadline found"))
     return b.finish(a, score_value)
 
 

@@ -73,7 +73,7 @@ def describe_item(item) -> str:
     if item.status == "changed":
         if item.changes:
             return _("Changed: {what} (differs in {fields}) — would overwrite yours").format(
-                what=what, fields=", ".join(item.changes))
+                what=what, fields=", ".join(item.change_labels()))
         return _("Changed: {what} — would overwrite yours").format(what=what)
     return _("Already here: {what}").format(what=what)
 
