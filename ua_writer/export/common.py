@@ -24,7 +24,7 @@ class ExportResult:
     bytes_written: int = 0
     #: pages of the letter itself when the file holds more (a fax packet's cover); else = pages
     letter_pages: int | None = None
-    #: notes for the user, e.g. "the letter runs to 2 pages" (already phrased; not translated yet)
+    #: notes for the user, e.g. "the letter runs to 2 pages" (phrased and translated, like errors)
     warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:

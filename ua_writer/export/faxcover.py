@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ua_writer.core import formatting
+from ua_writer.core.i18n import _
 from ua_writer.core.letter import Letter
 from ua_writer.core.model import Action, Recipient, SenderProfile
 from ua_writer.export import fonts as _fonts
@@ -258,7 +259,7 @@ def render_fax(letter: Letter, recipient: Recipient, profile: SenderProfile | No
     c.save()
     warnings = list(layout.warnings)
     if not data.fax:
-        warnings.append("the recipient has no fax number")
+        warnings.append(_("the recipient has no fax number"))
     return pages, layout.page_count, warnings
 
 
