@@ -244,6 +244,23 @@ def test_the_dialog_speaks_russian(window, qtbot, fake_prompts, sheet, tmp_path)
         "Прочитано 3 подписанта из signers.csv.", "Будет пропущена 1 строка:"]
     assert d.bad_rows.toPlainText().startswith("Строка 3: ")
     assert window.registry["mail_merge"].text() == "Рассылка по &списку…"
+    assert "пол должен быть m или f" in d.bad_rows.toPlainText()
+
+
+def test_a_full_disk_is_explained_in_russian(window, qtbot, fake_prompts, sheet, tmp_path, monkeypatch):
+    window.registry["ui_ru"].trigger()
+    select(window, "juraev-2011", "ru", "prosecutor-general")
+    d = _dialog(window, qtbot)
+    out = tmp_path / "full"
+    _choose(d, fake_prompts, sheet, out)
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with qtbot.waitSignal(d.run_failed, timeout=30000) as blocker:
+        d.run_button.click()
+    assert blocker.args[0].startswith("Диск заполнен"), blocker.args[0]
 
 
 def test_my_edits_go_to_every_signer(window, qtbot, fake_prompts, sheet, tmp_path):

@@ -48,7 +48,7 @@ def atomic_open(path: str | os.PathLike, mode: int = 0o600) -> Iterator[BinaryIO
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     except OSError as e:
-        raise ExportError(_describe(e, target)) from None
+        raise ExportError(_describe(e, target), e.errno) from None
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as f:
@@ -58,7 +58,7 @@ def atomic_open(path: str | os.PathLike, mode: int = 0o600) -> Iterator[BinaryIO
         os.replace(tmp, target)
     except OSError as e:
         _unlink(tmp)
-        raise ExportError(_describe(e, target)) from None
+        raise ExportError(_describe(e, target), e.errno) from None
     except BaseException:
         _unlink(tmp)
         raise

@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import errno
 import io
 import logging
 import multiprocessing
@@ -551,10 +552,10 @@ class BatchRun:
             out.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as e:
             raise ExportError(_("cannot create the folder {folder}: {error}").format(
-                folder=out, error=e.strerror)) from None
+                folder=out, error=e.strerror), e.errno) from None
         if not os.access(out, os.W_OK | os.X_OK):
             raise ExportError(_("cannot write to {folder}: permission denied; choose a folder you "
-                                "can write to").format(folder=out))
+                                "can write to").format(folder=out), errno.EACCES)
         # one letter in memory first: template, recipient and font problems surface once, here
         if self.signers:
             render_to(self.job, compose_for(self.job, self.signers[0].profile), None)

@@ -46,7 +46,13 @@ class NotFoundError(UserFacingError):
 
 
 class ExportError(UserFacingError):
-    """An export that cannot be written (unwritable folder, disk full, missing font...)."""
+    """An export that cannot be written (unwritable folder, disk full, missing font...).
+    ``errno`` is the operating system's error number when one caused it (ENOSPC: disk full),
+    so callers can react to the case without reading the (translated) message."""
+
+    def __init__(self, message: str, errno: int | None = None):
+        super().__init__(message)
+        self.errno = errno
 
 
 class TemplateError(UserFacingError):

@@ -16,6 +16,7 @@ Must not import the store or the main window.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBox
 
 from ua_writer.core import batch as core_batch
 from ua_writer.core import i18n
-from ua_writer.core.errors import UserFacingError
+from ua_writer.core.errors import ExportError, UserFacingError
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.model import Action, SenderProfile
 from ua_writer.ui import composing, i18n_qt, prompts
@@ -49,14 +50,18 @@ class MergeResult:
 
 def run_merge(run: core_batch.BatchRun, merge_to: Path | None):
     """Render every letter of ``run`` (yielding progress), then merge the PDFs into ``merge_to``
-    unless the run was cancelled. Returns a MergeResult."""
-    for p in run:
-        yield p.done, p.total, ""
-    report = run.report()
-    result = MergeResult(report, len(run.signers), run.cancelled)
-    if merge_to is not None and report.written and not run.cancelled:
-        result.merged_pages = core_batch.merge_pdfs(report.written, merge_to)
-        result.merged = merge_to
+    unless the run was cancelled. Returns a MergeResult; an export failure becomes the
+    sentence the dialog shows (:func:`_explain`)."""
+    try:
+        for p in run:
+            yield p.done, p.total, ""
+        report = run.report()
+        result = MergeResult(report, len(run.signers), run.cancelled)
+        if merge_to is not None and report.written and not run.cancelled:
+            result.merged_pages = core_batch.merge_pdfs(report.written, merge_to)
+            result.merged = merge_to
+    except ExportError as e:
+        raise ExportError(_explain(e, run.job.out_dir), e.errno) from None
     return result
 
 
@@ -75,15 +80,15 @@ def _writable_folder_problem(folder: Path) -> str | None:
     return None
 
 
-def _explain(message: str, folder: Path) -> str:
-    """The core's (English) export error as a translated sentence where we know the case."""
-    if "disk is full" in message:
+def _explain(error: ExportError, folder: Path) -> str:
+    """The export failure of a mail merge as one translated sentence about the whole run."""
+    if error.errno == errno.ENOSPC:
         return _("The disk is full: not all letters could be written to {folder}. Free some space "
                  "and run the mail merge again.").format(folder=folder)
-    if "permission denied" in message:
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return _("You cannot write to the folder {folder}. Choose another folder.").format(
             folder=folder)
-    return _("The letters could not be written: {reason}").format(reason=message)
+    return _("The letters could not be written: {reason}").format(reason=error.message)
 
 
 # -- the dialog -------------------------------------------------------------------------------------
@@ -439,13 +444,12 @@ class BatchDialog(QDialog):
         self.run_finished.emit(result)
 
     def _on_failed(self, message: str, details: str) -> None:
-        folder = self._run_folder or Path()
         self.progress.hide()
         if details:  # a bug: the message with its traceback
             text = _("The letters could not be written.")
             prompts.get().error_details(self, _("Mail merge failed"), text, details)
         else:
-            text = _explain(message, folder)
+            text = message  # already a sentence about the run (run_merge, _explain)
             prompts.get().error(self, _("Mail merge failed"), text)
         written = [o for o in (self._run.outcomes if self._run else []) if o.ok]
         self.summary.setText(text)
