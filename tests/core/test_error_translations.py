@@ -18,7 +18,8 @@ from ua_writer.core.importer import import_file
 from ua_writer.core.store import Store
 from ua_writer.export.pdf import write_letter_pdf
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..source_scan import calls_in_core_and_export, literal_text
+
 
 
 @pytest.fixture
@@ -168,35 +169,12 @@ _MESSAGE_ARG = {name: 0 for name in ("UserFacingError", "PackError", "StoreError
                                      "NotFoundError", "ExportError", "TemplateError", "ImportFailed",
                                      "UapackError", "_Limit")}
 _MESSAGE_ARG.update({"fail": 1, "_fail": 1, "_BadFile": 1, "_error": 2})
-#: modules not held to this yet (none: batch.py marks its messages too)
-_PENDING: set[str] = set()
-
-
-def _literal_text(node: ast.AST) -> bool:
-    """A message built from literal text outside any _() call: "...", f"...", where + "..."."""
-    if isinstance(node, ast.JoinedStr):
-        return True
-    if isinstance(node, ast.Constant):
-        return isinstance(node.value, str)
-    if isinstance(node, ast.BinOp):
-        return _literal_text(node.left) or _literal_text(node.right)
-    return False
-
-
 def test_user_facing_messages_are_marked_for_translation():
     problems = []
-    files = sorted((ROOT / "ua_writer" / "core").rglob("*.py")) + \
-        sorted((ROOT / "ua_writer" / "export").rglob("*.py"))
-    for path in files:
-        rel = path.relative_to(ROOT).as_posix()
-        if rel in _PENDING:
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            f = node.func
-            name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
-            index = _MESSAGE_ARG.get(name)
-            if index is not None and len(node.args) > index and _literal_text(node.args[index]):
-                problems.append(f"{rel}:{node.lineno}: {name}() with an untranslated message")
+    for rel, node in calls_in_core_and_export():
+        f = node.func
+        name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+        index = _MESSAGE_ARG.get(name)
+        if index is not None and len(node.args) > index and literal_text(node.args[index]):
+            problems.append(f"{rel}:{node.lineno}: {name}() with an untranslated message")
     assert not problems, "\n".join(problems)
