@@ -21,16 +21,6 @@ from ua_writer.export.pdf import write_letter_pdf
 from ..source_scan import calls_in_core_and_export, literal_text
 
 
-
-@pytest.fixture
-def russian():
-    i18n.set_language("ru")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
-
-
 def _pack(**changes) -> str:
     data = {"format": packs.FORMAT, "id": "test-2011", "title": "Test",
             "recipients": [{"id": "minister", "name": "Minister", "fax": ["+7 495 000 00 00"]}]}

@@ -25,15 +25,6 @@ CLASSIC = SEEDS / "000_e4e6033d01025e6d.txt"      # Juraev, 2011: a classic UA
 BACKGROUND = SEEDS / "004_eb31e6506aaa2254.txt"   # a background document (no recipients, no deadline)
 
 
-@pytest.fixture
-def russian():
-    i18n.set_language("ru")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
-
-
 def _classic_head() -> str:
     """The classic seed cut before "PLEASE SEND APPEALS BEFORE ...": no deadline, no recipients."""
     lines = CLASSIC.read_text(encoding="utf-8").splitlines()
