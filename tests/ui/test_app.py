@@ -194,3 +194,19 @@ def test_ui_state_file_is_private_whatever_the_umask(build_app, data_dir):
         assert stat.S_IMODE(ini.stat().st_mode) == 0o600
     finally:
         os.umask(old)
+
+
+def test_selecting_in_a_narrow_list_keeps_the_days_left_in_view(build_app, qtbot):
+    """Made narrower than its columns, the list scrolls sideways; selecting an action must not
+    scroll the days-left badges (the first column) out of view."""
+    from .conftest import select
+
+    window = build_app()
+    window.resize(1000, 700)
+    window.main_split.setSizes([150, 850])
+    qtbot.waitUntil(lambda: window.list_pane.view.width() <= 160)
+    view = window.list_pane.view
+    assert view.horizontalScrollBar().maximum() > 0  # narrower than its columns
+    for action_id in ("kasymakhunov-2012", "juraev-2011", "azimov-2011"):
+        select(window, action_id)
+        assert view.horizontalScrollBar().value() == 0, action_id

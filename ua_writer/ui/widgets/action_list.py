@@ -237,7 +237,10 @@ class ActionListPane(QWidget):
         if row < 0:
             return False
         self.view.selectRow(row)
-        self.view.scrollTo(self.proxy.index(row, 0))
+        # the first column on screen (the days-left badge, moved there), not logical column 0:
+        # in a list narrower than its columns that would scroll the badges out of view
+        first = self.view.horizontalHeader().logicalIndex(0)
+        self.view.scrollTo(self.proxy.index(row, first))
         return True
 
     def current_action_id(self) -> str:
