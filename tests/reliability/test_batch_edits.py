@@ -110,3 +110,16 @@ def test_cli_from_draft_without_a_draft_is_one_clear_error(tmp_path, capsys):
                  "--to", "prosecutor-general", "-o", str(tmp_path / "o"), "--from-draft"])
     err = capsys.readouterr().err
     assert code == 2 and "no saved draft" in err and err.count("\n") == 1
+
+
+def test_worker_processes_speak_the_ui_language(action, tmp_path):
+    """A worker started with "spawn" begins in English; _init_worker gives it the UI language of
+    the process that started the batch, so per-letter failures read like the rest of the UI."""
+    from ua_writer.core import i18n
+
+    try:
+        batch._init_worker(_job(action, tmp_path), None, None, "ru")
+        assert i18n.current_language() == "ru"
+        assert i18n._("the name is empty") == "имя не указано"
+    finally:
+        i18n.set_language("en")

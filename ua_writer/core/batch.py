@@ -68,7 +68,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from ua_writer.core.errors import ExportError, UserFacingError
-from ua_writer.core.i18n import _
+from ua_writer.core.i18n import _, current_language
 from ua_writer.core.model import Action, SenderProfile
 
 if TYPE_CHECKING:
@@ -492,9 +492,15 @@ def _render_one(job: BatchJob, signer: Signer) -> LetterOutcome:
 _worker_job: BatchJob | None = None
 
 
-def _init_worker(job: BatchJob, warm: SenderProfile | None, data_dir: str | None) -> None:
+def _init_worker(job: BatchJob, warm: SenderProfile | None, data_dir: str | None,
+                 language: str = "en") -> None:
     global _worker_job
     _worker_job = job
+    # a worker started with "spawn" begins in English: speak the UI language of the one that
+    # started it, so a letter that fails is reported in the same language as everything else
+    from ua_writer.core import i18n
+
+    i18n.set_language(language)
     if data_dir:
         from ua_writer import paths
 
@@ -592,7 +598,8 @@ class BatchRun:
         warm = self.signers[0].profile if self.signers else None
         done = 0
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(),
-                                   initializer=_init_worker, initargs=(self.job, warm, data_dir))
+                                   initializer=_init_worker,
+                                   initargs=(self.job, warm, data_dir, current_language()))
         try:
             pending: set[Future] = set()
             queue = list(reversed(chunks))
