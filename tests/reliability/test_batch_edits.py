@@ -123,3 +123,52 @@ def test_worker_processes_speak_the_ui_language(action, tmp_path):
         assert i18n._("the name is empty") == "имя не указано"
     finally:
         i18n.set_language("en")
+
+
+@pytest.mark.parametrize("closing", ["Bien à vous,", "Je vous prie d'agréer, Monsieur le Procureur, "
+                                     "l'expression de ma haute et respectueuse considération."])
+def test_a_changed_closing_goes_to_every_signer_above_their_own_name(action, tmp_path, closing):
+    job = _job(action, tmp_path)
+    mine = batch.compose_for(job, ME)
+    text = mine.to_text().replace(mine.closing + "\n", closing + "\n", 1)
+    job.edits = batch.edits_from_text(job, ME, text)
+    assert job.edits.changed
+    his = batch.compose_for(job, HIM)
+    plain = batch.compose_for(_job(action, tmp_path), HIM)
+    assert his.closing == closing
+    assert his.signature == plain.signature and his.paragraphs == plain.paragraphs
+    assert "Claire Martin" not in his.to_text()
+
+
+def test_a_postscript_after_my_name_follows_every_signature(action, tmp_path):
+    job = _job(action, tmp_path)
+    mine = batch.compose_for(job, ME)
+    end = mine.closing + "\n" + "\n".join(mine.signature) + "\n"  # closing and name, then copies
+    assert mine.to_text().count(end) == 1
+    text = mine.to_text().replace(end, end + "\nP.S. Merci de votre attention.\n")
+    job.edits = batch.edits_from_text(job, ME, text)
+    assert job.edits.changed
+    his = batch.compose_for(job, HIM)
+    plain = batch.compose_for(_job(action, tmp_path), HIM)
+    assert his.signature == plain.signature + ["P.S. Merci de votre attention."]
+    assert his.paragraphs == plain.paragraphs and his.closing == plain.closing
+
+
+def test_drafts_the_merge_cannot_carry_are_a_clear_error(action, tmp_path):
+    from ua_writer.core.errors import UserFacingError
+
+    job = _job(action, tmp_path)
+    mine = batch.compose_for(job, ME)
+    with pytest.raises(UserFacingError, match="no text"):
+        batch.edits_from_text(job, ME, "")
+    no_end = mine.to_text().replace(mine.closing + "\n" + "\n".join(mine.signature), "Adieu.", 1)
+    with pytest.raises(UserFacingError, match="closing line followed by your name"):
+        batch.edits_from_text(job, ME, no_end)
+
+
+def test_deleting_the_date_line_does_not_drop_the_subject(action, tmp_path):
+    job = _job(action, tmp_path, lang="en")
+    mine = batch.compose_for(job, ME)
+    assert mine.subject
+    job.edits = batch.edits_from_text(job, ME, mine.to_text().replace(mine.place_date + "\n", "", 1))
+    assert batch.compose_for(job, HIM).subject == batch.compose_for(_job(action, tmp_path, "en"), HIM).subject

@@ -358,10 +358,15 @@ class LetterEdits:
     edited: Letter
 
     @property
+    def after_signature(self) -> list[str]:
+        """Lines the user wrote below their name (a postscript): they follow every signature."""
+        return self.edited.signature[len(self.template.signature):]
+
+    @property
     def changed(self) -> bool:
         t, e = self.template, self.edited
         return (t.subject, t.salutation, t.paragraphs, t.closing) != \
-            (e.subject, e.salutation, e.paragraphs, e.closing)
+            (e.subject, e.salutation, e.paragraphs, e.closing) or bool(self.after_signature)
 
     def apply(self, letter: Letter) -> Letter:
         t, e = self.template, self.edited
@@ -370,7 +375,7 @@ class LetterEdits:
             return getattr(letter, name) if getattr(e, name) == getattr(t, name) else getattr(e, name)
 
         return replace(letter, subject=pick("subject"), salutation=pick("salutation"),
-                       closing=pick("closing"),
+                       closing=pick("closing"), signature=letter.signature + self.after_signature,
                        paragraphs=_merge_paragraphs(t.paragraphs, e.paragraphs, letter.paragraphs))
 
 
@@ -438,7 +443,31 @@ def edits_from_text(job: BatchJob, profile: SenderProfile, text: str) -> LetterE
     from ua_writer.core.letter import from_text
 
     template = _compose_template(job, profile)
-    return LetterEdits(template, from_text(text, template))
+    edited = from_text(text, template)
+    if not edited.paragraphs:
+        raise UserFacingError(_("the edited letter has no text; write the letter first, or run "
+                                "the mail merge without your edits"))
+    if template.closing and not edited.closing:
+        # the closing line was edited, so the editor's mapping took "closing + name" for body
+        # text: take it apart again where the last block ends with the user's signature
+        edited = _closing_from_last_paragraph(edited, template)
+    if template.subject and not edited.subject:
+        # a header block deleted above it: the header is mapped by position, so an empty subject
+        # says more about the mapping than about the user's wish
+        edited = replace(edited, subject=template.subject)
+    return LetterEdits(template, edited)
+
+
+def _closing_from_last_paragraph(edited: Letter, template: Letter) -> Letter:
+    lines = edited.paragraphs[-1].split("\n")
+    sig = list(template.signature)
+    for at in range(len(lines) - len(sig), 0, -1):
+        if sig and lines[at:at + len(sig)] == sig:
+            return replace(edited, paragraphs=edited.paragraphs[:-1], closing=" ".join(lines[:at]),
+                           signature=lines[at:] + edited.signature)
+    raise UserFacingError(_("the end of the edited letter cannot be told apart: keep a closing "
+                            "line followed by your name on the next line (each signer's name "
+                            "takes its place), or run the mail merge without your edits"))
 
 
 def _compose_template(job: BatchJob, profile: SenderProfile):
