@@ -293,3 +293,19 @@ def test_my_edits_go_to_every_signer(window, qtbot, fake_prompts, sheet, tmp_pat
         assert "Our group in Berlin follows this case." in text
         assert name in text
         assert not profile_name or profile_name not in text
+
+
+def test_a_broken_template_stops_the_run_with_one_sentence(window, qtbot, fake_prompts, sheet, tmp_path):
+    """Found before any letter is written (the first letter is rendered in memory first)."""
+    from ua_writer import paths
+
+    select(window, "juraev-2011", "en", "prosecutor-general")
+    folder = paths.user_templates_dir() / "en"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "letter.j2").write_text("{% block body %}{{ ''.__class__ }}{% endblock %}", encoding="utf-8")
+    d = _dialog(window, qtbot)
+    _choose(d, fake_prompts, sheet, tmp_path / "broken")
+    with qtbot.waitSignal(d.run_failed, timeout=30000) as blocker:
+        d.run_button.click()
+    assert blocker.args[0].startswith("The letters could not be written: ")
+    assert "letter.j2" in blocker.args[0] and not d.running

@@ -458,9 +458,9 @@ class MainWindow(QMainWindow):
         try:
             if self._closed:
                 return
+            self.letter_panel.show_icons()
             self.ensure_loaded()
             self._start_integrity_check()
-            self.letter_panel.show_icons()
             self.started.emit()
             if self.action is not None:
                 return

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBox
 
 from ua_writer.core import batch as core_batch
 from ua_writer.core import i18n
-from ua_writer.core.errors import ExportError, UserFacingError
+from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.model import Action, SenderProfile
 from ua_writer.ui import composing, i18n_qt, prompts
@@ -50,8 +50,8 @@ class MergeResult:
 
 def run_merge(run: core_batch.BatchRun, merge_to: Path | None):
     """Render every letter of ``run`` (yielding progress), then merge the PDFs into ``merge_to``
-    unless the run was cancelled. Returns a MergeResult; an export failure becomes the
-    sentence the dialog shows (:func:`_explain`)."""
+    unless the run was cancelled. Returns a MergeResult; a failure that stops the run becomes
+    the sentence the dialog shows (:func:`_explain`)."""
     try:
         for p in run:
             yield p.done, p.total, ""
@@ -60,8 +60,8 @@ def run_merge(run: core_batch.BatchRun, merge_to: Path | None):
         if merge_to is not None and report.written and not run.cancelled:
             result.merged_pages = core_batch.merge_pdfs(report.written, merge_to)
             result.merged = merge_to
-    except ExportError as e:
-        raise ExportError(_explain(e, run.job.out_dir), e.errno) from None
+    except UserFacingError as e:
+        raise UserFacingError(_explain(e, run.job.out_dir)) from None
     return result
 
 
@@ -80,12 +80,14 @@ def _writable_folder_problem(folder: Path) -> str | None:
     return None
 
 
-def _explain(error: ExportError, folder: Path) -> str:
-    """The export failure of a mail merge as one translated sentence about the whole run."""
-    if error.errno == errno.ENOSPC:
+def _explain(error: UserFacingError, folder: Path) -> str:
+    """The failure of a mail merge as one translated sentence about the whole run (a full disk
+    and a folder you cannot write to are told apart by the error number, not by the words)."""
+    number = getattr(error, "errno", None)
+    if number == errno.ENOSPC:
         return _("The disk is full: not all letters could be written to {folder}. Free some space "
                  "and run the mail merge again.").format(folder=folder)
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if number in (errno.EACCES, errno.EPERM, errno.EROFS):
         return _("You cannot write to the folder {folder}. Choose another folder.").format(
             folder=folder)
     return _("The letters could not be written: {reason}").format(reason=error.message)
