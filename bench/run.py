@@ -254,9 +254,9 @@ def _probe(env: Env, mode: str, timeout: float = 120) -> tuple[float, dict]:
 
 def _settle_machine(seconds: float = 2.0) -> None:
     """Let the disk writes of the benches before (10,000 actions just generated, 1,000 fsync'ed
-    batch PDFs) finish before timing start-ups: the write-back otherwise lands on whichever probe
-    runs next and skews the ratio — in either direction (one run measured the bare window at
-    157 ms instead of ~110)."""
+    batch PDFs) finish before timing start-ups, so their write-back does not land on whichever
+    probe runs next. (The start-ups still vary by ±15 % on a shared VM: compare changes with
+    ``--instructions``.)"""
     if hasattr(os, "sync"):
         os.sync()
     time.sleep(seconds)
