@@ -208,3 +208,18 @@ def test_gui_without_a_display_says_what_to_do(tmp_path):
     assert r.returncode == 2
     assert r.stderr.startswith("ua-writer: error: no display") and "xvfb-run" in r.stderr
     assert "Traceback" not in r.stderr and "core dumped" not in r.stderr
+
+
+@pytest.mark.parametrize("argv, values, rest", [
+    (["--data-dir", "/x", "--today", "2011-04-01"], {"data_dir": "/x", "today": "2011-04-01"}, []),
+    (["--data-dir=/y"], {"data_dir": "/y"}, []),
+    (["--data", "/x", "--tod=2011-04-01"], {"data_dir": "/x", "today": "2011-04-01"}, []),  # argparse's
+    (["-platform", "offscreen", "--data-dir", "/x"], {"data_dir": "/x"}, ["-platform", "offscreen"]),
+    (["--today"], {}, ["--today"]),                      # no value: left for argparse to report
+    (["--data-dir", "-x"], {}, ["--data-dir", "-x"]),
+    (["--testability", "--", "x"], {}, ["--testability", "--", "x"]),  # Qt's and others' stay
+])
+def test_split_global_options_as_the_app_and_launcher_read_them(argv, values, rest):
+    from ua_writer.commands import split_global_options
+
+    assert split_global_options(argv) == (values, rest)

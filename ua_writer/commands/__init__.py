@@ -46,8 +46,9 @@ GLOBAL_OPTIONS = ("--data-dir", "--today")
 def split_global_options(argv: list[str]) -> tuple[dict[str, str], list[str]]:
     """Pick the global options out of ``argv``: ``({"data_dir": ..., "today": ...}, the rest)``.
 
-    ``--data-dir DIR`` and ``--data-dir=DIR`` both count (a value starting with "-" does not: it
-    stays in the rest, for argparse to report). The desktop app starts through this, not argparse:
+    ``--data-dir DIR`` and ``--data-dir=DIR`` both count, and so do abbreviations argparse would
+    take (``--data DIR``); a value starting with "-" does not: it stays in the rest, for argparse
+    to report. The desktop app starts through this, not argparse:
     building an ArgumentParser looks up gettext catalogs on disk, several milliseconds of start-up.
     """
     values: dict[str, str] = {}
@@ -56,16 +57,26 @@ def split_global_options(argv: list[str]) -> tuple[dict[str, str], list[str]]:
     while i < len(argv):
         arg = argv[i]
         name, eq, value = arg.partition("=")
-        if name in GLOBAL_OPTIONS and eq:
-            values[name[2:].replace("-", "_")] = value
+        option = _global_option(name)
+        if option and eq:
+            values[option[2:].replace("-", "_")] = value
             i += 1
-        elif arg in GLOBAL_OPTIONS and i + 1 < len(argv) and not argv[i + 1].startswith("-"):
-            values[arg[2:].replace("-", "_")] = argv[i + 1]
+        elif option and not eq and i + 1 < len(argv) and not argv[i + 1].startswith("-"):
+            values[option[2:].replace("-", "_")] = argv[i + 1]
             i += 2
         else:
             rest.append(arg)
             i += 1
     return values, rest
+
+
+def _global_option(name: str) -> str | None:
+    """The global option ``name`` stands for: itself or, as argparse allows, an unambiguous
+    beginning of one ("--data" for "--data-dir")."""
+    if len(name) < 3 or not name.startswith("--"):
+        return None
+    matches = [o for o in GLOBAL_OPTIONS if o.startswith(name)]
+    return matches[0] if len(matches) == 1 else None
 
 
 def parse_date(value: str, what: str = "date") -> _dt.date:
