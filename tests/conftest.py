@@ -37,3 +37,9 @@ def data_dir(_isolated_data_dir):
 @pytest.fixture
 def seed_today():
     return SEED_TODAY
+
+
+@pytest.fixture
+def dd(tmp_path):
+    """A data dir path (not created) for ``--data-dir`` in CLI tests."""
+    return str(tmp_path / "data")

@@ -12,16 +12,7 @@ import pytest
 
 from ua_writer.cli import main
 
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def dd(tmp_path):
-    return str(tmp_path / "data")
+from ..cli_run import run
 
 
 def test_actions_all_json_lists_the_five_seeds(capsys, dd):

@@ -10,24 +10,14 @@ import pypdf
 import pytest
 
 from tests.export.helpers import needs_pdftotext, norm, pdf_pages, pdf_text
-from ua_writer.cli import main
 from ua_writer.commands import letters as cmd
+
+from ..cli_run import run
 
 pytest.importorskip("ua_writer.core.compose", reason="compose.py (the composer) is not written yet")
 
 ACTION = "juraev-2011"
 DATE = dt.date(2011, 4, 1)
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def dd(tmp_path):
-    return str(tmp_path / "data")
 
 
 @pytest.fixture

@@ -8,12 +8,12 @@ import time
 
 import pytest
 
-from ua_writer.cli import main
 from ua_writer.core.errors import ImportFailed, UserFacingError
 from ua_writer.core.importer import LOW_CONFIDENCE, import_bytes, import_file, import_text
 from ua_writer.core.importer import fields as F
 from ua_writer.core.importer.pdf import pdf_to_text
 
+from ..cli_run import run
 from .score import CORPUS
 
 CLASSIC = (CORPUS / "classic_02_header_end.txt").read_text(encoding="utf-8")
@@ -183,12 +183,6 @@ def test_pdf_address_columns_are_not_interleaved():
 
 
 # -- CLI -------------------------------------------------------------------------------------------------
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 def test_cli_import_prints_summary_and_saves(capsys, tmp_path):
     dd = str(tmp_path / "data")

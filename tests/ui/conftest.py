@@ -152,3 +152,15 @@ def type_text(qtbot, widget, text: str) -> None:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
                                                          Qt.KeyboardModifier.NoModifier, ch))
+
+
+def fill_profile(dialog) -> bool:
+    """Fill the profile dialog as a user would (Anna Kovač in Berlin); True = OK pressed."""
+    assert dialog.objectName() == "profileDialog"
+    dialog.name.setText("Anna Kovač")
+    dialog.name_ru.setText("Анна Ковач")
+    dialog.address.setPlainText("Hauptstraße 1\n10115 Berlin")
+    dialog.city.setText("Berlin")
+    dialog.country.setCurrentIndex(dialog.country.findData("DE"))
+    dialog.gender.setCurrentIndex(dialog.gender.findData("f"))
+    return True

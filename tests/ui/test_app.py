@@ -13,7 +13,7 @@ from ua_writer import app as app_module
 from ua_writer.core.errors import CorruptStoreError, UserFacingError
 from ua_writer.core.store import Store
 
-from .conftest import SEED_ARGS
+from .conftest import SEED_ARGS, fill_profile
 
 
 def test_build_reuses_the_application_and_names_it(qapp, window):
@@ -124,17 +124,7 @@ def test_error_dialog_copies_details(qtbot):
 
 
 def test_first_start_asks_for_the_profile_once_the_loop_runs(build_app, qtbot, fake_prompts):
-    def fill(dialog):
-        assert dialog.objectName() == "profileDialog"
-        dialog.name.setText("Anna Kovač")
-        dialog.name_ru.setText("Анна Ковач")
-        dialog.address.setPlainText("Hauptstr. 1\n10115 Berlin")
-        dialog.city.setText("Berlin")
-        dialog.country.setCurrentIndex(dialog.country.findData("DE"))
-        dialog.gender.setCurrentIndex(dialog.gender.findData("f"))
-        return True
-
-    fake_prompts.on_dialog = fill
+    fake_prompts.on_dialog = fill_profile
     window = build_app(wait=False)
     # build() itself showed nothing modal; the banner says what is missing
     assert ("dialog", "profileDialog") not in fake_prompts.calls

@@ -4,21 +4,10 @@ other edits and hand-signed drafts stay exactly as they were."""
 
 from __future__ import annotations
 
-from .conftest import select, type_text
+from .conftest import fill_profile, select, type_text
 
 TYPED = " Прошу ответить мне лично"
 HAND_SIGNED = "Jane Doe\nLondon\n\n1 April 2011\n\nDear Sir,\n\nI wrote this myself.\n\nYours,\nJane\n"
-
-
-def _fill_profile(dialog):
-    assert dialog.objectName() == "profileDialog"
-    dialog.name.setText("Anna Kovač")
-    dialog.name_ru.setText("Анна Ковач")
-    dialog.address.setPlainText("Hauptstraße 1\n10115 Berlin")
-    dialog.city.setText("Berlin")
-    dialog.country.setCurrentIndex(dialog.country.findData("DE"))
-    dialog.gender.setCurrentIndex(dialog.gender.findData("f"))
-    return True
 
 
 def _draft_with_placeholders(window, qtbot, fake_prompts):
@@ -42,7 +31,7 @@ def _draft_with_placeholders(window, qtbot, fake_prompts):
 def test_saving_the_profile_signs_placeholder_drafts(window, qtbot, fake_prompts):
     lp = _draft_with_placeholders(window, qtbot, fake_prompts)
     before = lp.text()
-    fake_prompts.on_dialog = _fill_profile
+    fake_prompts.on_dialog = fill_profile
     with qtbot.waitSignal(window.keeper.draft_saved, timeout=5000):
         assert window.edit_profile()
     asked = [c for c in fake_prompts.calls if c[0] == "question"]
@@ -67,7 +56,7 @@ def test_saving_the_profile_signs_placeholder_drafts(window, qtbot, fake_prompts
 def test_declining_keeps_the_drafts_as_they_are(window, qtbot, fake_prompts):
     lp = _draft_with_placeholders(window, qtbot, fake_prompts)
     before = lp.text()
-    fake_prompts.on_dialog = _fill_profile
+    fake_prompts.on_dialog = fill_profile
     fake_prompts.answer = False
     assert window.edit_profile()
     assert "question" in fake_prompts.kinds()
