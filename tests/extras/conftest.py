@@ -34,11 +34,9 @@ def berlin_profile():
 @pytest.fixture
 def cli(capsys, data_dir):
     """Run ``ua-writer`` in-process with --data-dir: returns (exit code, stdout, stderr)."""
-    from ua_writer.cli import main
+    from ..cli_run import run
 
-    def run(*argv, today="2011-04-28"):
-        code = main(["--data-dir", str(data_dir), "--today", today, *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
+    def run_here(*argv, today="2011-04-28"):
+        return run(capsys, "--data-dir", str(data_dir), "--today", today, *argv)
 
-    return run
+    return run_here
