@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ua_writer.commands import parse_date
 from ua_writer.core.errors import NotFoundError, UserFacingError
+from ua_writer.core.i18n import ngettext
 
 FORMATS = ("pdf", "docx", "txt")
 PAGE_SIZES = ("a4", "letter")
@@ -178,9 +179,8 @@ def run_letter(args, ctx) -> int:
             texts.append(letter_text(letter))
             continue
         result = _write(letter, recipient, profile, action, target, fmt, args, date)
-        for w in result.warnings:
-            if "runs to" not in w:
-                warn(f"{target.name}: {w}")
+        for w in _other_warnings(result):
+            warn(f"{target.name}: {w}")
         pages = result.letter_pages
         if pages is None and fmt == "docx":
             from ua_writer.export.pdf import layout_letter
@@ -251,9 +251,16 @@ def run_fax_cover(args, ctx) -> int:
         raise UserFacingError(f"the fax cover is a PDF: use a .pdf name, not {target.name!r}")
     result = fax_cover_pdf(letter, recipient, profile, action, target, date=date,
                            page_size=args.page_size, include_note=not args.no_note)
-    for w in result.warnings:
-        if "runs to" not in w:
-            warn(f"{target.name}: {w}")
+    for w in _other_warnings(result):
+        warn(f"{target.name}: {w}")
     total = (result.letter_pages or 0) + 1
     print(f"wrote {target} (cover for {total} pages in all)", file=ctx.out)
     return 0
+
+
+def _other_warnings(result) -> list[str]:
+    """The exporter's warnings but its page count (the command says that itself, once): the
+    exporter's exact sentence, not a search for its words (warnings are translatable)."""
+    n = result.letter_pages or 0
+    pages = ngettext("the letter runs to {n} page", "the letter runs to {n} pages", n).format(n=n)
+    return [w for w in result.warnings if w != pages]
