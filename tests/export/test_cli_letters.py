@@ -170,6 +170,11 @@ def test_long_letter_warns(capsys, profile, tmp_path, monkeypatch):
     assert code == 0, err
     assert re.search(r"warning: long\.pdf: the letter runs to [2-9] pages", err)
     assert err.count("runs to") == 1  # the exporter's own page warning is not repeated
+    # the fax cover states the pages itself, in its own line: no page warning there
+    code, out, err = run(capsys, "--data-dir", profile, "--today", "2011-04-01", "fax-cover", ACTION,
+                         "--to", "prosecutor-general", "-o", str(tmp_path / "cover.pdf"))
+    assert code == 0, err
+    assert "runs to" not in err and re.search(r"cover for [3-9] pages in all", out)
 
 
 @pytest.mark.parametrize("argv,message", [
