@@ -118,8 +118,11 @@ class LocalFields:
     address_lines: list[str]
     salutation: str | None
     forms: dict[str, str]
-    #: which of name/title/organization came from the base (untranslated) fields
+    #: which of name/title/organization/salutation came from the base (untranslated) fields
     fallback: set[str]
+    #: the office the recipient holds, as an English glossary key ("director", "prosecutor
+    #: general"), recognised from the hand-checked titles first (see LanguageRules.office)
+    office: str | None = None
 
     @property
     def is_institution(self) -> bool:
@@ -139,10 +142,21 @@ def local_fields(recipient: Recipient, code: str, *, base_salutation: bool = Fal
             fallback.add(attr)
         return base
 
-    lines = loc.address_lines if loc and loc.address_lines is not None else recipient.address_lines
-    sal = (loc.salutation if loc else None) or (recipient.salutation if base_salutation else None)
+    lines = loc.address_lines if loc and loc.address_lines is not None else None
+    if lines is None:
+        # the postal lines in Latin script: the hand-checked English form before the UA's own
+        en = recipient.localized.get("en")
+        lines = en.address_lines if en and en.address_lines is not None else recipient.address_lines
+    sal = loc.salutation if loc else None
+    if not sal and base_salutation and recipient.salutation:
+        sal = recipient.salutation
+        fallback.add("salutation")
     return LocalFields(pick("name"), pick("title"), pick("organization"), list(lines or []), sal,
                        dict(loc.forms) if loc else {}, fallback)
+
+
+def _norm_title(text: str) -> str:
+    return re.sub(r"[\s\-‐]+", " ", text.strip().lower())
 
 
 def match_title(title: str | None, glossary: dict[str, object]):
@@ -151,9 +165,10 @@ def match_title(title: str | None, glossary: dict[str, object]):
     title in the letter's language."""
     if not title:
         return None
-    norm = re.sub(r"[\s\-‐]+", " ", title.strip().lower())
+    norm = _norm_title(title)
     for key in sorted(glossary, key=len, reverse=True):
-        if norm == key or norm.startswith(key + " ") or norm.startswith(key + ","):
+        k = _norm_title(key)
+        if norm == k or norm.startswith(k + " ") or norm.startswith(k + ","):
             return glossary[key]
     return None
 
@@ -187,6 +202,9 @@ class LanguageRules:
     salutation_mark = ","
     #: English title -> (masculine, feminine) title in this language, for generated salutations
     titles: dict[str, tuple[str, str]] = {}
+    #: how an office's title begins in this language -> the English glossary key of the office
+    #: ("generalstaatsanwalt" -> "prosecutor general"), to recognise a hand-checked title
+    offices: dict[str, str] = {}
 
     @property
     def loc(self):
@@ -199,7 +217,37 @@ class LanguageRules:
 
     # recipients
     def fields(self, recipient: Recipient) -> LocalFields:
-        return local_fields(recipient, self.code, base_salutation=self.code == "en")
+        f = local_fields(recipient, self.code, base_salutation=self.code == "en")
+        f.office = self.office(recipient)
+        if "salutation" in f.fallback:
+            # the UA's own salutation ("Dear Minister") only where it names the office the
+            # hand-checked titles name (a UA may copy the wrong one from the line above)
+            said = recognize_office(re.sub(r"^\s*dear\s+", "", f.salutation or "", flags=re.I), "en")
+            if said is not None and f.office is not None and said != f.office:
+                f.salutation = None
+        return f
+
+    def recognize_office(self, title: str | None) -> str | None:
+        """The office a title in THIS language names ("Direktor des …" -> "director"), or None."""
+        glossary = {key: key for key in self.titles}
+        glossary.update(self.offices)
+        return match_title(title, glossary)
+
+    def office(self, recipient: Recipient) -> str | None:
+        """The office the recipient holds, recognised from their titles: the one in this language,
+        then the other hand-checked (localized) ones, the UA's own English title last — a UA may
+        put the wrong title on a line ("Minister of Foreign Affairs" above a department director),
+        and the forms in the pack are the checked correction."""
+        candidates = [(self.code, recipient.local(self.code).title)]
+        others = sorted(l for l in recipient.localized if l not in (self.code, "en"))
+        candidates += [(l, recipient.localized[l].title) for l in others]
+        candidates += [("en", recipient.local("en").title), ("en", recipient.title)]
+        for lang, title in candidates:
+            if title:
+                found = recognize_office(title, lang)
+                if found is not None:
+                    return found
+        return None
 
     def address_lines(self, recipient: Recipient, f: LocalFields, *,
                       sender_country: str | None) -> list[str]:
@@ -225,8 +273,9 @@ class LanguageRules:
         return [l for l in head if l] + self.address_lines(recipient, f, sender_country=sender_country)
 
     def title_word(self, f: LocalFields, gender: Gender) -> str | None:
-        """The title as used in a salutation ("Prosecutor General"), or None if unknown."""
-        entry = match_title(f.title, self.titles)
+        """The title as used in a salutation ("Prosecutor General"), or None if unknown: the
+        word for the office the recipient holds (``f.office``), whatever language named it."""
+        entry = self.titles.get(f.office) if f.office else match_title(f.title, self.titles)
         if entry is None:
             return None
         m, fem = entry
@@ -294,6 +343,18 @@ class GenericRules(LanguageRules):
         self.code = code
         self.locale_tag = code
         self.words = dict(LanguageRules.words)
+
+
+def recognize_office(title: str | None, lang: str) -> str | None:
+    """The office ``title`` (written in ``lang``) names, as an English glossary key; None if the
+    language has no rules or the title no known office."""
+    if not title:
+        return None
+    try:
+        rules = get_rules(lang)
+    except ValueError:
+        return None
+    return rules.recognize_office(title)
 
 
 # -- registry -----------------------------------------------------------------------------------

@@ -31,6 +31,23 @@ TITLES = {
 }
 
 
+#: how a German title begins -> the office (English key of TITLES)
+OFFICES = {
+    "generalstaatsanwalt": "prosecutor general", "generalstaatsanwältin": "prosecutor general",
+    "stellvertretender generalstaatsanwalt": "deputy prosecutor general",
+    "stellvertretende generalstaatsanwältin": "deputy prosecutor general",
+    "minister": "minister", "ministerin": "minister", "außenminister": "minister",
+    "außenministerin": "minister", "premierminister": "prime minister",
+    "premierministerin": "prime minister", "ministerpräsident": "prime minister",
+    "ministerpräsidentin": "prime minister", "präsident": "president", "präsidentin": "president",
+    "vorsitzender": "chair", "vorsitzende": "chair", "direktor": "director",
+    "direktorin": "director", "leiter": "director", "leiterin": "director", "richter": "judge",
+    "richterin": "judge", "botschafter": "ambassador", "botschafterin": "ambassador",
+    "gouverneur": "governor", "gouverneurin": "governor", "bürgermeister": "mayor",
+    "bürgermeisterin": "mayor", "ombudsmann": "ombudsman", "ombudsfrau": "ombudsman",
+    "menschenrechtsbeauftragter": "ombudsman", "menschenrechtsbeauftragte": "ombudsman",
+}
+
 class GermanRules(LanguageRules):
     code = "de"
     locale_tag = "de_DE"
@@ -46,6 +63,7 @@ class GermanRules(LanguageRules):
     }
     salutation_mark = ","
     titles = TITLES
+    offices = OFFICES
 
     def name_line(self, f: LocalFields, gender: Gender) -> str | None:
         if f.name and gender in ("m", "f"):

@@ -30,6 +30,18 @@ TITLES = {
 }
 
 
+#: how a Spanish title begins -> the office (English key of TITLES)
+OFFICES = {
+    "fiscal general": "prosecutor general", "fiscal general adjunto": "deputy prosecutor general",
+    "fiscal general adjunta": "deputy prosecutor general", "ministro": "minister",
+    "ministra": "minister", "primer ministro": "prime minister",
+    "primera ministra": "prime minister", "presidente": "president", "presidenta": "president",
+    "director": "director", "directora": "director", "juez": "judge", "jueza": "judge",
+    "embajador": "ambassador", "embajadora": "ambassador", "gobernador": "governor",
+    "gobernadora": "governor", "alcalde": "mayor", "alcaldesa": "mayor",
+    "defensor del pueblo": "ombudsman", "defensora del pueblo": "ombudsman",
+}
+
 class SpanishRules(LanguageRules):
     code = "es"
     locale_tag = "es_ES"
@@ -45,6 +57,7 @@ class SpanishRules(LanguageRules):
     }
     salutation_mark = ":"
     titles = TITLES
+    offices = OFFICES
 
     def name_line(self, f: LocalFields, gender: Gender) -> str | None:
         if f.name and gender in ("m", "f"):

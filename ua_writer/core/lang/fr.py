@@ -38,6 +38,20 @@ TITLES = {
 GENERIC = "Madame, Monsieur"
 
 
+#: how a French title begins -> the office (English key of TITLES)
+OFFICES = {
+    "procureur général": "prosecutor general", "procureure générale": "prosecutor general",
+    "procureur général adjoint": "deputy prosecutor general",
+    "procureure générale adjointe": "deputy prosecutor general",
+    "ministre": "minister", "premier ministre": "prime minister",
+    "première ministre": "prime minister", "président": "president", "présidente": "president",
+    "directeur": "director", "directrice": "director", "juge": "judge",
+    "ambassadeur": "ambassador", "ambassadrice": "ambassador", "gouverneur": "governor",
+    "gouverneure": "governor", "maire": "mayor", "médiateur": "ombudsman",
+    "médiatrice": "ombudsman", "défenseur des droits": "ombudsman",
+    "défenseure des droits": "ombudsman",
+}
+
 class FrenchRules(LanguageRules):
     code = "fr"
     locale_tag = "fr_FR"
@@ -55,6 +69,7 @@ class FrenchRules(LanguageRules):
     }
     salutation_mark = ","
     titles = TITLES
+    offices = OFFICES
 
     def place_date(self, city: str, date: _dt.date) -> str:
         day = formatting.long_date(date, self.loc)

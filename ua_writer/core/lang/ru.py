@@ -59,6 +59,17 @@ _FIRST_WORD = re.compile(r"^([А-Яа-яЁё]+)\b")
 _VOWELS = set("АОУЭИаоуэи")
 
 
+#: how a Russian title begins -> the office (English key of TITLES)
+OFFICES = {
+    "генеральный прокурор": "prosecutor general",
+    "заместитель генерального прокурора": "deputy prosecutor general",
+    "министр": "minister", "премьер-министр": "prime minister",
+    "председатель правительства": "prime minister", "президент": "president",
+    "председатель": "chair", "директор": "director", "судья": "judge", "посол": "ambassador",
+    "губернатор": "governor", "мэр": "mayor",
+    "уполномоченный по правам человека": "ombudsman",
+}
+
 class RussianRules(LanguageRules):
     code = "ru"
     locale_tag = "ru_RU"
@@ -75,6 +86,7 @@ class RussianRules(LanguageRules):
         "institution_salutation": "Уважаемые господа",
     }
     salutation_mark = "!"
+    offices = OFFICES
 
     # Russian letters carry the date alone; the sender's town is in the sender block
     def place_date(self, city: str, date: _dt.date) -> str:
@@ -152,7 +164,7 @@ class RussianRules(LanguageRules):
             fp = morph.first_and_patronymic(name)
             if fp:
                 return f"{dear[gender]} {fp}"
-        title = self._russian(f, "title") or match_title(f.title, TITLES)
+        title = self._russian(f, "title") or (TITLES.get(f.office) if f.office else None)
         head = morph.title_head(title) if title else None
         if head and gender in dear:
             return f"{dear[gender]} {'господин' if gender == 'm' else 'госпожа'} {head[0]}"
