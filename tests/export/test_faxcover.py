@@ -57,7 +57,7 @@ def test_packet_pages_label_equals_the_real_page_count(tmp_path):
     assert "Anna Kovach" in cover and "+49 30 1234567" in cover and "anna@example.org" in cover
     assert "3 May 2011" in cover                           # Babel, en_GB
     assert "Russia extradites Tajikistani asylum seeker (UA 90/11)" in norm(cover)
-    assert 'If a voice answers, ask for "Fax".' in norm(cover)
+    assert "If a voice answers" not in cover     # a note for the writer, not for the ministry
     assert "Please deliver the attached letter to Prosecutor General of the Russian Federation " \
            "Yurii Yakovlevich Chaika." in norm(cover)
     assert_letter_in_text(letter, pdf_text(tmp_path / "fax.pdf", "-f", "2"))
@@ -122,6 +122,8 @@ def test_packet_language_and_title():
 
 
 @needs_pdftotext
-def test_the_note_can_be_left_off():
-    data, _ = fax_packet_bytes(english_letter(), _recipient(), _profile(), _action(), include_note=False)
+def test_the_note_is_left_off_by_default_and_printed_on_request():
+    data, _ = fax_packet_bytes(english_letter(), _recipient(), _profile(), _action())
     assert "If a voice answers" not in pdf_text(data)
+    data, _ = fax_packet_bytes(english_letter(), _recipient(), _profile(), _action(), include_note=True)
+    assert 'If a voice answers, ask for "Fax".' in norm(pdf_text(data))

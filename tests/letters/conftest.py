@@ -25,3 +25,15 @@ def seeds():
 def berlin():
     return SenderProfile(name="Anna Kovač", address_lines=["Hauptstr. 1", "10115 Berlin"],
                          city="Berlin", country="DE", gender="f", names={"ru": "Анна Ковач"})
+
+
+@pytest.fixture
+def berlin_dd(capsys, dd):
+    """A data dir with the Berlin sender profile, set through the CLI (for ``run(capsys, …)``)."""
+    from tests.cli_run import run
+
+    code, _out, err = run(capsys, "--data-dir", dd, "profile", "--set", "name=Anna Kovač",
+                          "address_lines=Hauptstr. 1|10115 Berlin", "city=Berlin", "country=DE",
+                          "gender=f", "names.ru=Анна Ковач")
+    assert code == 0, err
+    return dd

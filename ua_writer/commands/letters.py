@@ -41,8 +41,10 @@ def register(sub) -> None:
                         "(default: the first main recipient)")
     p.add_argument("--fax-cover", action="store_true",
                    help="PDF only: put a fax cover sheet in front of the letter (one file)")
-    p.add_argument("--no-note", action="store_true",
-                   help="leave the recipient's note (meant for letter writers) off the fax cover")
+    p.add_argument("--note", action="store_true",
+                   help="print the recipient's note on the fax cover (it is meant for letter "
+                        "writers, so it is left off by default)")
+    p.add_argument("--no-note", action="store_true", help="leave the note off (the default)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date of the letter (default: today)")
     p.add_argument("--page-size", choices=PAGE_SIZES, default="a4")
     p.add_argument("--justify", action="store_true",
@@ -58,8 +60,10 @@ def register(sub) -> None:
     p.add_argument("--lang", help="letter language (default: the action's first language)")
     p.add_argument("--copy-of", metavar="RECIPIENT_ID",
                    help="for copy recipients: the main recipient whose letter is copied")
-    p.add_argument("--no-note", action="store_true",
-                   help="leave the recipient's note (meant for letter writers) off the cover")
+    p.add_argument("--note", action="store_true",
+                   help="print the recipient's note on the cover (it is meant for letter "
+                        "writers, so it is left off by default)")
+    p.add_argument("--no-note", action="store_true", help="leave the note off (the default)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date on the cover (default: today)")
     p.add_argument("--page-size", choices=PAGE_SIZES, default="a4")
     p.set_defaults(func=run_fax_cover)
@@ -219,7 +223,7 @@ def _write(letter, recipient, profile, action, target: Path, fmt: str, args, dat
         from ua_writer.export.faxcover import fax_packet_pdf
 
         return fax_packet_pdf(letter, recipient, profile, action, target, date=date,
-                              page_size=args.page_size, align=align, include_note=not args.no_note)
+                              page_size=args.page_size, align=align, include_note=args.note and not args.no_note)
     if fmt == "pdf":
         from ua_writer.export.pdf import write_letter_pdf
 
@@ -250,7 +254,7 @@ def run_fax_cover(args, ctx) -> int:
     if target.suffix.lower() != ".pdf":
         raise UserFacingError(f"the fax cover is a PDF: use a .pdf name, not {target.name!r}")
     result = fax_cover_pdf(letter, recipient, profile, action, target, date=date,
-                           page_size=args.page_size, include_note=not args.no_note)
+                           page_size=args.page_size, include_note=args.note and not args.no_note)
     for w in _other_warnings(result):
         warn(f"{target.name}: {w}")
     total = (result.letter_pages or 0) + 1

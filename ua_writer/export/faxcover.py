@@ -4,11 +4,11 @@ The cover names the recipient (name, title, organisation in the letter language)
 number in international format (``phonenumbers``: "+7 495 987-58-41"), the sender (profile:
 name, phone, fax, e-mail), the date (a passed date formatted by Babel in the letter's locale,
 else the Letter's own place/date line), the subject (action title and UA number), the page
-count *including the cover*, the recipient's note and a short courteous request to deliver the
-letter. The note is pack data written for letter writers ("If a voice answers, ask for 'Fax'",
-but also "do not send letters directly to the court"), so callers can leave it off
-(``include_note=False``; CLI ``--no-note``). A ``copies_only`` recipient's note is advice to
-the letter writer ("do not send letters directly to the court"), never printed on its cover. The letter is laid out first (pdf.layout_letter), so the count printed is the real total.
+count *including the cover* and a short courteous request to deliver the letter. The recipient's
+note is pack data written for letter writers ("If a voice answers, ask for 'Fax'", "do not send
+letters directly to the court"), so it is left off the cover unless a caller asks for it
+(``include_note=True``; CLI ``--note``); a ``copies_only`` recipient's note never prints. The
+letter is laid out first (pdf.layout_letter), so the count printed is the real total.
 Labels exist for en, ru, de, fr, es; other languages get English labels — they are a form's
 field names, not letter prose, so they live here rather than in a template. No Qt.
 """
@@ -120,7 +120,7 @@ def _letter_locale(letter: Letter):
 
 def cover_data(letter: Letter, recipient: Recipient, profile: SenderProfile | None, action: Action,
                total_pages: int, *, date: _dt.date | None = None, fax_number: str | None = None,
-               include_note: bool = True) -> CoverData:
+               include_note: bool = False) -> CoverData:
     lang = letter.language
     base = lang.replace("_", "-").split("-")[0].lower()
     labels = labels_for(lang)
@@ -236,7 +236,7 @@ def draw_cover(c, data: CoverData, g: _pdf.Geometry) -> None:
 
 def render_fax(letter: Letter, recipient: Recipient, profile: SenderProfile | None, action: Action,
                out: BinaryIO, *, date: _dt.date | None = None, fax_number: str | None = None,
-               cover_only: bool = False, include_note: bool = True, page_size: str = "a4",
+               cover_only: bool = False, include_note: bool = False, page_size: str = "a4",
                font_size: float | None = None,
                align: str = "left", invariant: bool = False) -> tuple[int, int, list[str]]:
     """Render the cover (+ the letter unless ``cover_only``) into ``out``.
