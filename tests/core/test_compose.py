@@ -86,7 +86,7 @@ def test_english_letter(action, profile):
     assert l.place_date == "Berlin, 3 May 2011"
     assert l.addressee == ["Rashid Kadyrovich Kadyrov", "Prosecutor General", "ul. Gulyamova 66",
                            "Tashkent 100047", "UZBEKISTAN"]
-    assert l.subject == "Woman detained, at risk of torture (UA 90/11)"
+    assert l.subject == "Gulnara Karimova (UA 90/11)"     # the matter, not the UA's headline
     assert l.salutation == "Dear Prosecutor General,"
     assert l.paragraphs[0] == ("I am writing to express my deep concern for Gulnara Karimova. "
                                "Gulnara Karimova has been detained incommunicado since 2 March 2011.")
@@ -117,7 +117,7 @@ def test_russian_letter(action, profile):
     assert l.place_date == "3 мая 2011 г."
     assert l.addressee == ["Генеральному прокурору Республики Узбекистан", "Р. К. Кадырову",
                            "ул. Гулямова, д. 66", "г. Ташкент", "100047", "УЗБЕКИСТАН / UZBEKISTAN"]
-    assert l.subject == "Задержанной грозят пытки (UA 90/11)"
+    assert l.subject == "О Гульнаре Каримовой (UA 90/11)"  # the matter, not the UA's headline
     assert l.salutation == "Уважаемый Рашид Кадырович!"
     assert l.paragraphs[0].startswith("Я обращаюсь к Вам в связи с делом Гульнары Каримовой, судьба "
                                       "которой вызывает у меня глубокую тревогу. Гульнара Каримова со 2 марта")

@@ -176,14 +176,16 @@ class _Composer:
         return points, self.rules.untranslated_marker(source)
 
     def subject(self, persons) -> str:
-        local_title = (self.action.localized.get(self.lang) or {}).get("title")
-        if self.lang == "en":
-            local_title = local_title or self.action.title
-        if local_title:
-            return self.rules.subject(local_title, self.action.ua_number)
+        """The matter, named neutrally: the pack's subject in this language («О выдаче …»),
+        else the persons («О Низомхоне Джураеве»), else the title — a UA's title is a press
+        headline ("Russia extradites …"), not what a letter's subject line says."""
+        local = self.action.localized.get(self.lang) or {}
+        if local.get("subject"):
+            return self.rules.subject(local["subject"], self.action.ua_number)
         if persons:
             return self.rules.subject(self.rules.about_subject(persons), self.action.ua_number)
-        return self.rules.subject(self.action.title, self.action.ua_number)
+        title = local.get("title") or (self.action.title if self.lang == "en" else None)
+        return self.rules.subject(title or self.action.title, self.action.ua_number)
 
     def summary(self) -> str:
         local = (self.action.localized.get(self.lang) or {}).get("summary")
@@ -269,8 +271,14 @@ class _Composer:
                            if l.strip()] or [window.label()]
         copy_marker = ""
         if self.is_copy:
-            template = rules.words.get("copy_of") or rules.words["copy_marker"] + ": {label}"
-            copy_marker = _one_line(template.format(label=rules.recipient_label(addressee)))
+            to = rules.to_phrase(addressee)
+            if to and rules.words.get("copy_of_to"):
+                copy_marker = _one_line(rules.words["copy_of_to"].format(to=to))
+            else:
+                template = rules.words.get("copy_of") or rules.words["copy_marker"] + ": {label}"
+                copy_marker = _one_line(template.format(label=rules.recipient_label(addressee)))
+        prefix = _one_line(rules.words.get("subject_prefix") or "")
+        subject_text = subject[len(prefix):] if prefix and subject.startswith(prefix) else subject
         return Letter(
             language=self.lang,
             sender=sender,
@@ -288,6 +296,8 @@ class _Composer:
                 "title": subject or action.title_in(self.lang),
                 "author": sender_name,
                 "subject": action.title_in(self.lang),
+                # the subject without its label ("Objet : "), for a fax cover or an e-mail
+                "subject_text": subject_text.strip(),
                 "keywords": ", ".join(k for k in ["Urgent Action", action.ua_number or "",
                                                   persons.nomn] if k),
                 "language": self.lang,

@@ -10,6 +10,9 @@ each defining ``RULES``, an instance of a :class:`LanguageRules` subclass. The i
 - ``salutation(recipient)``: "Dear Prosecutor General," / "Уважаемый Юрий Яковлевич!"
 - ``closing(recipient)``: "Yours sincerely," / "С уважением," / the French formula
 - ``recipient_label(recipient)``: one line naming a copy recipient (the "Копии:" list)
+- ``to_phrase(recipient)``: "to X, Prosecutor General …" / "an Herrn X, …" / «Генеральному прокурору
+  … Ю. Я. Чайке», for sentences (copy marker, fax cover); None where grammar needs what we don't know
+- ``long_date(date)``: the date alone ("1er avril 2011"), as the place/date line writes it
 - ``person(person)`` / ``group(persons)``: :class:`PersonForms`, the name in each case + agreement
 - ``appeal(text)``: an appeal point turned into a sentence of the letter ("I urge …")
 - ``subject(title, ua_number)``, ``about_subject(group)``: the subject line («О Низомхоне …»)
@@ -194,6 +197,7 @@ class LanguageRules:
         "copies_heading": "Copies to:",
         "copy_marker": "COPY",
         "copy_of": "COPY of a letter to {label}",
+        "copy_of_to": "COPY of a letter {to}",
         "your_name": "[Your name]",
         "your_address": "[Your address]",
         "untranslated": "[Text in {language} — please translate]",
@@ -211,8 +215,12 @@ class LanguageRules:
         return formatting.locale(self.locale_tag)
 
     # dates and places
+    def long_date(self, date: _dt.date) -> str:
+        """The date alone in this language's letter style (the place/date line, a fax cover)."""
+        return formatting.long_date(date, self.loc)
+
     def place_date(self, city: str, date: _dt.date) -> str:
-        day = formatting.long_date(date, self.loc)
+        day = self.long_date(date)
         return f"{city}, {day}" if city else day
 
     # recipients
@@ -293,10 +301,31 @@ class LanguageRules:
     def closing(self, recipient: Recipient) -> str:
         return self.words["closing"]
 
+    def own(self, f: LocalFields, attr: str) -> str | None:
+        """``f.<attr>`` if it is written in this language, None if it is the UA's English
+        stand-in — which may do for a postal line, never inside this language's sentences."""
+        val = getattr(f, attr)
+        return val if self.code == "en" or attr not in f.fallback else None
+
     def recipient_label(self, recipient: Recipient) -> str:
+        """One line of the copies list: name, title, organisation — those in this language; the
+        untranslated ones only when nothing else names the recipient."""
         f = self.fields(recipient)
-        parts = [p for p in (self.name_line(f, recipient.gender), f.title, f.organization) if p]
+        parts = [p for p in (self.name_line(f, recipient.gender), self.own(f, "title"),
+                             self.own(f, "organization")) if p]
+        if not parts:  # an institution known only by its English name
+            parts = [p for p in (f.title, f.organization) if p]
         return ", ".join(parts) or recipient.id
+
+    def to_phrase(self, recipient: Recipient) -> str | None:
+        """"to Yurii Ya. Chaika, Prosecutor General of the Russian Federation" — the recipient
+        after a verb of sending, in this language; None where the grammar needs what we do not
+        know (an institution's gender). English: "to the Moscow City Court"."""
+        f = self.fields(recipient)
+        if f.is_institution:
+            return f"to the {f.organization}" if f.organization else None
+        who = ", ".join(p for p in (self.name_line(f, recipient.gender), f.title) if p)
+        return f"to {who}" if f.name else f"to the {who}"
 
     # persons
     def person(self, person: Person) -> PersonForms:

@@ -56,6 +56,7 @@ class GermanRules(LanguageRules):
         "copies_heading": "Kopie an:",
         "copy_marker": "KOPIE",
         "copy_of": "KOPIE des Schreibens an: {label}",
+        "copy_of_to": "KOPIE des Schreibens {to}",
         "your_name": "[Ihr Name]",
         "your_address": "[Ihre Anschrift]",
         "untranslated": "[Text auf {language} – bitte übersetzen]",
@@ -69,6 +70,13 @@ class GermanRules(LanguageRules):
         if f.name and gender in ("m", "f"):
             return f"{'Herrn' if gender == 'm' else 'Frau'} {f.name}"
         return f.name
+
+    def to_phrase(self, recipient: Recipient) -> str | None:
+        """"an Herrn Yurii Ya. Chaika, Generalstaatsanwalt der Russischen Föderation"."""
+        f = self.fields(recipient)
+        if not f.name or recipient.gender not in ("m", "f"):
+            return None  # "an den/die/das …" needs the gender of the title or institution
+        return "an " + ", ".join(p for p in (self.name_line(f, recipient.gender), self.own(f, "title")) if p)
 
     def make_salutation(self, recipient: Recipient, f: LocalFields) -> str:
         g = recipient.gender

@@ -50,6 +50,7 @@ class SpanishRules(LanguageRules):
         "copies_heading": "Copia a:",
         "copy_marker": "COPIA",
         "copy_of": "COPIA de la carta dirigida a: {label}",
+        "copy_of_to": "COPIA de la carta dirigida {to}",
         "your_name": "[Su nombre]",
         "your_address": "[Su dirección]",
         "untranslated": "[Texto en {language}: tradúzcalo, por favor]",
@@ -63,6 +64,14 @@ class SpanishRules(LanguageRules):
         if f.name and gender in ("m", "f"):
             return f"{'Sr.' if gender == 'm' else 'Sra.'} {f.name}"
         return f.name
+
+    def to_phrase(self, recipient: Recipient) -> str | None:
+        """"al Sr. Yurii Ya. Chaika, Fiscal General de la Federación de Rusia"."""
+        f = self.fields(recipient)
+        if not f.name or recipient.gender not in ("m", "f"):
+            return None  # "al/a la …" needs the gender of the title or institution
+        article = "al" if recipient.gender == "m" else "a la"
+        return f"{article} " + ", ".join(p for p in (self.name_line(f, recipient.gender), self.own(f, "title")) if p)
 
     def make_salutation(self, recipient: Recipient, f: LocalFields) -> str:
         g = recipient.gender

@@ -62,6 +62,7 @@ class FrenchRules(LanguageRules):
         "copies_heading": f"Copie à{NBSP}:",
         "copy_marker": "COPIE",
         "copy_of": f"COPIE de la lettre adressée à{NBSP}: {{label}}",
+        "copy_of_to": "COPIE de la lettre adressée {to}",
         "your_name": "[Votre nom]",
         "your_address": "[Votre adresse]",
         "untranslated": "[Texte en {language} — à traduire]",
@@ -71,11 +72,22 @@ class FrenchRules(LanguageRules):
     titles = TITLES
     offices = OFFICES
 
-    def place_date(self, city: str, date: _dt.date) -> str:
+    def long_date(self, date: _dt.date) -> str:
         day = formatting.long_date(date, self.loc)
         if date.day == 1 and day.startswith("1 "):  # French writes the first day as "1er"
             day = "1er" + day[1:]
+        return day
+
+    def place_date(self, city: str, date: _dt.date) -> str:
+        day = self.long_date(date)
         return f"{city}, le {day}" if city else f"Le {day}"
+
+    def to_phrase(self, recipient: Recipient) -> str | None:
+        """"à Monsieur Yurii Ya. Chaika, Procureur général de la Fédération de Russie"."""
+        f = self.fields(recipient)
+        if not f.name or recipient.gender not in ("m", "f"):
+            return None  # "au/à la …" needs the gender of the title or institution
+        return "à " + ", ".join(p for p in (self.name_line(f, recipient.gender), self.own(f, "title")) if p)
 
     def name_line(self, f: LocalFields, gender: Gender) -> str | None:
         if f.name and gender in ("m", "f"):

@@ -55,6 +55,19 @@ _FIRST_PERSON = {
     "приветствуйте": "Приветствую", "приветствуя": "Приветствую",
     "обратитесь": "Обращаюсь", "обращаясь": "Обращаюсь",
 }
+#: titles of the highest offices keep their capital inside a sentence («Генеральному прокурору
+#: Российской Федерации»); others do not («директору Третьего департамента»)
+_CAPITALISED_OFFICES = ("президент", "председател", "генеральн", "уполномоченн")
+
+
+def in_sentence(label: str) -> str:
+    """A title that opens an address line, as written inside a sentence."""
+    word = label.split(" ", 1)[0].lower()
+    if not label or word.startswith(_CAPITALISED_OFFICES) or not morph.is_cyrillic(word):
+        return label
+    return label[0].lower() + label[1:]
+
+
 _FIRST_WORD = re.compile(r"^([А-Яа-яЁё]+)\b")
 _VOWELS = set("АОУЭИаоуэи")
 
@@ -78,6 +91,7 @@ class RussianRules(LanguageRules):
         "copies_heading": "Копии:",
         "copy_marker": "КОПИЯ",
         "copy_of": "КОПИЯ письма {label}",
+        "copy_of_to": "КОПИЯ письма {to}",
         "your_name": "[Ваше имя]",
         "your_address": "[Ваш адрес]",
         "untranslated": "[Текст на языке «{language}» — пожалуйста, переведите]",
@@ -137,6 +151,13 @@ class RussianRules(LanguageRules):
         if f.is_institution:
             return f.organization or recipient.id
         return " ".join(p for p in (self.title_datv(f), self.name_datv(recipient, f)) if p)
+
+    def to_phrase(self, recipient: Recipient) -> str | None:
+        """«Генеральному прокурору Российской Федерации Ю. Я. Чайке» (the dative needs no
+        preposition); an institution: None (its case would need the noun's gender)."""
+        if self.fields(recipient).is_institution:
+            return None
+        return in_sentence(self.recipient_label(recipient))
 
     def recipient_issues(self, recipient: Recipient) -> list[tuple[str, str]]:
         f = self.fields(recipient)
