@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ua_writer.commands import parse_date
 from ua_writer.core.errors import NotFoundError, UserFacingError
-from ua_writer.core.i18n import ngettext
+from ua_writer.core.i18n import _, ngettext
 
 FORMATS = ("pdf", "docx", "txt")
 PAGE_SIZES = ("a4", "letter")
@@ -49,6 +49,8 @@ def register(sub) -> None:
     p.add_argument("--page-size", choices=PAGE_SIZES, default="a4")
     p.add_argument("--justify", action="store_true",
                    help="PDF/DOCX: justified paragraphs (default: ragged right, as DIN 5008 advises)")
+    p.add_argument("--strict", action="store_true",
+                   help="refuse to write a letter that still has text marked for translation")
     p.set_defaults(func=run_letter)
 
     p = sub.add_parser("fax-cover", help="write a fax cover sheet for a letter (PDF)",
@@ -175,6 +177,11 @@ def run_letter(args, ctx) -> int:
     texts = []
     for recipient, target in zip(recipients, targets):
         letter = _compose(action, recipient, language, profile, date, args.copy_of)
+        if getattr(args, "strict", False) and letter.has_untranslated:
+            raise UserFacingError(_(
+                "The letter to {recipient} still has text marked for translation; translate it "
+                "(or leave out --strict to write it with the text marked).").format(
+                    recipient=recipient.id))
         for w in letter.warnings:
             warn(w)
         if target is None:

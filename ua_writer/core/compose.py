@@ -128,6 +128,7 @@ class _Composer:
         self.date = date
         self.extra_copies = extra_copies
         self.warnings: list[str] = []
+        self.untranslated_source = ""
         ui = i18n.current_language()
         self.ui_loc = formatting.locale(ui if formatting.known_locale(ui) else "en")
 
@@ -173,6 +174,7 @@ class _Composer:
         except ValueError:
             source_rules = LanguageRules()
         points = [source_rules.appeal(a) for a in self.action.appeals[source] if a.strip()]
+        self.untranslated_source = source
         return points, self.rules.untranslated_marker(source)
 
     def subject(self, persons) -> str:
@@ -307,6 +309,9 @@ class _Composer:
                 "addressee_id": addressee.id,
                 "copy_of": addressee.id if self.is_copy else "",
                 "template": template_file,
+                # the language of the untranslated block, for renderers that tag languages
+                "untranslated_lang": self.untranslated_source if marker else "",
             },
             warnings=self.warnings,
+            untranslated=[_one_line(x) for x in [marker] + list(appeals)] if marker else [],
         )

@@ -8,7 +8,8 @@ user can restyle the whole letter in Word or LibreOffice. The addressee sits in 
 "n / N" footer. The document defaults, every style we define and every run carry
 ``<w:lang w:val="ru-RU"/>`` (etc.), the "already proofread" flag of python-docx's template is
 dropped and automatic hyphenation is on, so Word and LibreOffice spell-check and hyphenate in
-the letter's language.
+the letter's language. The untranslated block (``Letter.untranslated``) is italic with a bar on
+its left, as in the PDF, and its English stand-ins are tagged English.
 
 Font: the styles ask for "PT Serif" (``w:ascii``/``w:hAnsi``/``w:eastAsia``/``w:cs``; theme
 fonts removed). We cannot embed the font in a DOCX portably (Word's obfuscated embedding is not
@@ -291,11 +292,11 @@ class _Builder:
         cp.revision = 1
 
     # -- content -------------------------------------------------------------------------------
-    def _run(self, para, text: str, bold: bool | None = None):
+    def _run(self, para, text: str, bold: bool | None = None, tag: str | None = None):
         run = para.add_run(text)
         if bold is not None:
             run.bold = bold
-        _set_lang(run._r.get_or_add_rPr(), self.tag, self.bidi)
+        _set_lang(run._r.get_or_add_rPr(), tag or self.tag, self.bidi)
         return run
 
     def _field(self, para, instr: str) -> None:
@@ -327,13 +328,27 @@ class _Builder:
         p._p.style = ids[style]
         return p
 
-    def para(self, text: str, style: str, bold: bool | None = None):
+    def para(self, text: str, style: str, bold: bool | None = None, tag: str | None = None):
         p = self._styled(style)
         for k, line in enumerate(text.split("\n")):
             if k:
-                self._run(p, "").add_break()
-            self._run(p, line, bold)
+                self._run(p, "", tag=tag).add_break()
+            self._run(p, line, bold, tag=tag)
         return p
+
+    def _mark_untranslated(self, p) -> None:
+        """The untranslated block is never ordinary body text: italic, with a bar on the left
+        (a paragraph border), as the PDF draws it."""
+        from docx.oxml import OxmlElement
+
+        for run in p.runs:
+            run.italic = True
+        bdr = OxmlElement("w:pBdr")
+        left = OxmlElement("w:left")
+        for k, v in (("w:val", "single"), ("w:sz", "16"), ("w:space", "6"), ("w:color", "4D4D4D")):
+            left.set(_w(k), v)
+        bdr.append(left)
+        _insert_ordered(p._p.get_or_add_pPr(), bdr, _PPR_SEQ)
 
     def _frame(self, p, top_mm: float) -> None:
         from docx.oxml import OxmlElement
@@ -383,8 +398,16 @@ class _Builder:
         if letter.salutation:
             p = self.para(letter.salutation, "Salutation")
             first = first or p
-        for text in letter.paragraphs:
-            p = self.para(text, "Body Text")
+        marked = set(letter.untranslated_indexes())
+        marker = letter.untranslated[0] if letter.untranslated else None
+        source = language_tag((letter.meta or {}).get("untranslated_lang") or "en")
+        for k, text in enumerate(letter.paragraphs):
+            # each paragraph tagged with its own language: the English stand-ins as English,
+            # so the spell checker does not flag every word of them
+            tag = source if k in marked and text != marker else None
+            p = self.para(text, "Body Text", tag=tag)
+            if k in marked:
+                self._mark_untranslated(p)
             first = first or p
         if first is not None:
             first.paragraph_format.space_before = Pt(round(gap_pt, 1))

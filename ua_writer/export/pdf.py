@@ -16,7 +16,10 @@ orphan/widow control; closing and signature kept together) and
 only then draws, so it knows the page count before drawing page numbers ("2 / 3", no words to
 translate) — and the fax cover (faxcover.py) can print the packet's real total. Unless a font
 size is forced, a letter that would run onto a second page at 11 pt is tried at 10.5 and 10 pt.
-The font is PT Serif, embedded as a subset (reportlab does this for TrueType). No Qt.
+The untranslated block (``Letter.untranslated``: the "[… please translate]" marker and the English
+stand-ins behind it) is set in italic with a grey bar in the left margin, so it never passes for
+ordinary body text. The font is PT Serif, embedded as a subset (reportlab does this for TrueType).
+No Qt.
 """
 
 from __future__ import annotations
@@ -49,6 +52,8 @@ ADDRESS_SIZES = ((10.0, 12.0), (9.0, 10.8), (8.0, 9.6))
 SENDER_SIZE, SENDER_LEADING = 9.0, 11.0
 COPIES_SIZE, COPIES_LEADING = 9.5, 12.0
 GRAY = 0.45
+#: the bar beside the untranslated block
+UNTRANSLATED_GRAY = 0.3
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,7 @@ class Line:
     align: str = "left"           # "left" | "right" (x = right edge) | "justify"
     width: float = 0.0            # natural width in pt
     measure: float = 0.0          # pt available (for justify)
+    mark: bool = False            # part of the untranslated block: a bar in the left margin
 
 
 @dataclass
@@ -368,7 +374,7 @@ def printable_letter(letter: Letter, fs: _fonts.FontSet | None = None) -> Letter
         salutation=p(letter.salutation), paragraphs=[p(s) for s in letter.paragraphs],
         closing=p(letter.closing), signature=[p(s) for s in letter.signature],
         copies_heading=p(letter.copies_heading), copies=[p(s) for s in letter.copies],
-        copy_marker=p(letter.copy_marker))
+        copy_marker=p(letter.copy_marker), untranslated=[p(s) for s in letter.untranslated])
 
 
 def layout_letter(letter: Letter, page_size: PageSizeName | str = "a4", *,
@@ -496,9 +502,16 @@ def _layout_at(letter: Letter, g: Geometry, fs: _fonts.FontSet, m: _Measurer,
     if letter.salutation:
         blocks.append(_block(letter.salutation, fs.regular, size, leading, g, m,
                              space_before=gap if blocks else 0.0, keep_with_next=True))
+    marked = set(letter.untranslated_indexes())
     for k, p in enumerate(letter.paragraphs):
         sb = gap if k == 0 else 0.55 * line_mm
-        blocks.append(_block(p, fs.regular, size, leading, g, m, align=align, space_before=sb, hang=True))
+        # the untranslated block is never ordinary body text: italic, with a bar in the margin
+        b = _block(p, fs.italic if k in marked else fs.regular, size, leading, g, m, align=align,
+                   space_before=sb, hang=True)
+        if k in marked:
+            for ln in b.lines:
+                ln.mark = True
+        blocks.append(b)
     closing: list[Line] = []
     if letter.closing:
         closing += _block(letter.closing, fs.regular, size, leading, g, m).lines
@@ -526,6 +539,10 @@ def _layout_at(letter: Letter, g: Geometry, fs: _fonts.FontSet, m: _Measurer,
         for top, ln in page:
             if ln.text:
                 put(ops, top, ln)
+            if ln.mark:
+                bar_x = (g.left - 3.0) * MM
+                ops.append(("l", bar_x, H - top * MM, bar_x, H - (top + ln.height) * MM,
+                            2.0, UNTRANSLATED_GRAY))
         pages.append(ops)
     return LetterLayout(g, pages, size, warnings)
 

@@ -341,7 +341,13 @@ class LanguageRules:
 
     # things the user should check (compose turns them into translated warnings)
     def recipient_issues(self, recipient: Recipient) -> list[tuple[str, str]]:
-        return []
+        """A title or organisation the pack has only in English: it stays in the address block
+        (where the post reads it) but is left out of this language's sentences and copies list."""
+        if self.code == "en":
+            return []
+        f = self.fields(recipient)
+        return [("not_localized", getattr(f, a)) for a in ("title", "organization")
+                if getattr(f, a) and a in f.fallback]
 
     def person_issues(self, person: Person) -> list[tuple[str, str]]:
         return []
