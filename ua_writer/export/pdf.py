@@ -118,6 +118,7 @@ class Line:
     width: float = 0.0            # natural width in pt
     measure: float = 0.0          # pt available (for justify)
     mark: bool = False            # part of the untranslated block: a bar in the left margin
+    starts: bool = True           # the first line of its source line (False: a wrapped part)
 
 
 @dataclass
@@ -143,6 +144,12 @@ class LetterLayout:
     body_size: float
     warnings: list[str] = field(default_factory=list)
     chars: set[str] = field(default_factory=set)
+    #: what the DOCX writer copies to match: body leading (pt), the addressee lines as laid out
+    #: (size, wrapping, indents) and their top (mm), and whether the date sits beside the field
+    body_leading: float = 0.0
+    address: list[Line] = field(default_factory=list)
+    address_top: float = 0.0
+    date_beside: bool = False
 
     @property
     def page_count(self) -> int:
@@ -342,8 +349,9 @@ def _address_lines(letter: Letter, fs: _fonts.FontSet, g: Geometry, m: _Measurer
     for size, leading in ADDRESS_SIZES:
         attempt = []
         for text in letter.addressee:
-            for s, w, ind, _last in wrap(text, fs.regular, size, measure, m):
-                attempt.append(Line(s, fs.regular, size, leading / MM, x=x + ind / MM, width=w))
+            for k, (s, w, ind, _last) in enumerate(wrap(text, fs.regular, size, measure, m)):
+                attempt.append(Line(s, fs.regular, size, leading / MM, x=x + ind / MM, width=w,
+                                    starts=k == 0))
         if sum(ln.height for ln in attempt) <= zone + 1e-6:
             return attempt, g.address_zone_top, []
     # too long for the address zone: use the whole field (the note zone is empty anyway)
@@ -471,9 +479,9 @@ def _layout_at(letter: Letter, g: Geometry, fs: _fonts.FontSet, m: _Measurer,
     sender_bottom = cursor
 
     # addressee in the window
-    addr, top, w_addr = _address_lines(letter, fs, g, m)
+    addr, addr_top, w_addr = _address_lines(letter, fs, g, m)
     warnings += w_addr
-    cursor = top
+    cursor = addr_top
     for ln in addr:
         put(first, cursor, ln)
         cursor += ln.height
@@ -484,8 +492,12 @@ def _layout_at(letter: Letter, g: Geometry, fs: _fonts.FontSet, m: _Measurer,
     date_w = m.width(letter.place_date, fs.regular, size)
     right = g.width - g.right
     date_top = g.field_bottom - line_mm
-    beside = (letter.place_date and right * MM - date_w > (g.field_left + g.field_width + 3) * MM
-              and sender_bottom < date_top - 1.0)
+    if addr:
+        # on the baseline of the last address line ("beside the foot of the address")
+        last = addr[-1]
+        date_top = min(date_top, address_bottom - last.height + 0.78 * (last.height - line_mm))
+    beside = bool(letter.place_date and right * MM - date_w > (g.field_left + g.field_width + 3) * MM
+                  and sender_bottom < date_top - 1.0)
     body_top = max(g.body_top, address_bottom + line_mm)
     if letter.place_date:
         dline = Line(letter.place_date, fs.regular, size, line_mm, x=right, align="right", width=date_w)
@@ -544,7 +556,8 @@ def _layout_at(letter: Letter, g: Geometry, fs: _fonts.FontSet, m: _Measurer,
                 ops.append(("l", bar_x, H - top * MM, bar_x, H - (top + ln.height) * MM,
                             2.0, UNTRANSLATED_GRAY))
         pages.append(ops)
-    return LetterLayout(g, pages, size, warnings)
+    return LetterLayout(g, pages, size, warnings, body_leading=leading, address=addr,
+                        address_top=addr_top, date_beside=beside)
 
 
 # -- drawing --------------------------------------------------------------------------------------

@@ -169,11 +169,16 @@ def match_title(title: str | None, glossary: dict[str, object]):
     if not title:
         return None
     norm = _norm_title(title)
-    for key in sorted(glossary, key=len, reverse=True):
-        k = _norm_title(key)
+    for k, key in _sorted_keys(tuple(glossary)):
         if norm == k or norm.startswith(k + " ") or norm.startswith(k + ","):
             return glossary[key]
     return None
+
+
+@lru_cache(maxsize=64)
+def _sorted_keys(keys: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(normalised key, key), longest first — once per glossary."""
+    return sorted(((_norm_title(k), k) for k in keys), key=lambda kk: len(kk[0]), reverse=True)
 
 
 def with_final(text: str, mark: str) -> str:
@@ -237,8 +242,11 @@ class LanguageRules:
 
     def recognize_office(self, title: str | None) -> str | None:
         """The office a title in THIS language names ("Direktor des …" -> "director"), or None."""
-        glossary = {key: key for key in self.titles}
-        glossary.update(self.offices)
+        glossary = self.__dict__.get("_office_glossary")
+        if glossary is None:
+            glossary = {key: key for key in self.titles}
+            glossary.update(self.offices)
+            self.__dict__["_office_glossary"] = glossary
         return match_title(title, glossary)
 
     def office(self, recipient: Recipient) -> str | None:
