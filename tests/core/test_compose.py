@@ -126,7 +126,7 @@ def test_russian_letter(action, profile):
     assert "права Гульнары Каримовой были соблюдены" in l.paragraphs[-1]
     assert (l.closing, l.signature) == ("С уважением,", ["Анна Ковач"])
     assert l.copies_heading == "Копии:"
-    assert l.copies == ["Ташкентский городской суд",
+    assert l.copies == ["Ташкентскому городскому суду",
                         "Уполномоченному Олий Мажлиса Республики Узбекистан по правам человека С. Рашидовой"]
     assert l.warnings == []
 
@@ -213,7 +213,7 @@ def test_copies_only_recipient_gets_only_copy_letters(action, profile):
     assert l.copy_marker == "КОПИЯ письма Генеральному прокурору Республики Узбекистан Р. К. Кадырову"
     assert l.addressee[0] == "Ташкентский городской суд"
     assert l.salutation == "Уважаемый Рашид Кадырович!"
-    assert "Ташкентский городской суд" in l.copies
+    assert "Ташкентскому городскому суду" in l.copies      # «Копия:» + dative, as for persons
     assert (l.meta["recipient_id"], l.meta["copy_of"]) == ("court", "prosecutor")
     original = compose_letter(action, "prosecutor", "ru", profile, DAY)
     assert l.paragraphs == original.paragraphs and l.copies == original.copies
@@ -228,7 +228,8 @@ def test_a_copy_recipient_that_is_not_copies_only_can_be_written_to(action, prof
     assert l.addressee[:2] == ["Уполномоченному Олий Мажлиса Республики Узбекистан по правам человека",
                                "С. Рашидовой"]
     assert l.salutation == "Уважаемая госпожа Уполномоченный!"
-    assert l.copies == ["Ташкентский городской суд"]          # never a copy to oneself
+    assert l.copies == ["Ташкентскому городскому суду"]       # never a copy to oneself
+    assert l.copies_heading == "Копия:"                       # one entry
 
 
 def test_extra_copies_and_unknown_recipient(action, profile):

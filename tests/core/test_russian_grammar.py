@@ -222,7 +222,8 @@ def test_addressee_institution_stays_nominative():
     assert RU.addressee_block(court, sender_country="DE") == [
         "Московский городской суд", "Bogorodskii Val, d. 8", "Moscow", "107076",
         "РОССИЯ / RUSSIAN FEDERATION"]
-    assert RU.recipient_label(court) == "Московский городской суд"
+    # in the «Копия:» list it is in the dative, like every person there
+    assert RU.recipient_label(court) == "Московскому городскому суду"
 
 
 def test_addressee_bare_title_is_preceded_by_the_organisation_in_nominative():

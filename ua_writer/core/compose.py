@@ -232,6 +232,7 @@ class _Composer:
         salutation = rules.salutation(addressee)
         closing = rules.closing(addressee)
         sender_forms = PersonForms(lambda case: sender_name, self.profile.gender)
+        summary = self.summary()
         context = {
             "lang": self.lang,
             "action": {
@@ -240,7 +241,9 @@ class _Composer:
                 "ua_number": action.ua_number or "",
                 "country": action.country or "",
                 "country_name": formatting.country_name(action.country, rules.loc),
-                "summary": self.summary(),
+                "summary": summary,
+                # the summary names the person(s): the opening can use the short name
+                "summary_names_persons": bool(persons) and persons.mentioned_in(summary),
             },
             "persons": persons,
             "person": persons.members[0] if persons.members else None,
@@ -279,6 +282,11 @@ class _Composer:
             else:
                 template = rules.words.get("copy_of") or rules.words["copy_marker"] + ": {label}"
                 copy_marker = _one_line(template.format(label=rules.recipient_label(addressee)))
+        copies = self.copies()
+        # «Копия:» / "Copy to:" for one entry, «Копии:» / "Copies to:" for several
+        heading = rules.words["copies_heading"]
+        if len(copies) == 1 and rules.words.get("copy_heading"):
+            heading = rules.words["copy_heading"]
         prefix = _one_line(rules.words.get("subject_prefix") or "")
         subject_text = subject[len(prefix):] if prefix and subject.startswith(prefix) else subject
         return Letter(
@@ -291,8 +299,8 @@ class _Composer:
             paragraphs=_paragraphs(blocks["body"]),
             closing=closing,
             signature=signature,
-            copies_heading=rules.words["copies_heading"],
-            copies=self.copies(),
+            copies_heading=heading,
+            copies=copies,
             copy_marker=copy_marker,
             meta={
                 "title": subject or action.title_in(self.lang),

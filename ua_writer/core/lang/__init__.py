@@ -90,16 +90,52 @@ class PersonForms:
     def __str__(self) -> str:
         return self.nomn
 
+    @property
+    def short(self) -> "PersonForms":
+        """The name without a patronymic ("Yusup Kasymakhunov", «Юсупа Касымахунова»), for a
+        second mention; names without one are unchanged."""
+        short = PersonForms(lambda case: drop_patronymic(self.case(case)), self.gender, self.plural)
+        short.uncertain = self.uncertain
+        return short
+
+    def mentioned_in(self, text: str) -> bool:
+        """True when ``text`` names this person (their surname in any case)."""
+        if not text:
+            return False
+        return any(self.case(c).split()[-1] in text for c in CASES if self.case(c).split())
+
+
+#: a patronymic: Russian/Ukrainian/Belarusian endings, in Cyrillic or Latin transliteration
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична|вича|вичу|вичем|виче|вны|вне|вной|вну|ичны|ичне|ичной|ичну"
+                         r"|vich|vna|vitch|ovich|evich|ovna|evna|ichna)$", re.I)
+
+
+def drop_patronymic(name: str) -> str:
+    """"Yusup Salimakhunovich Kasymakhunov" -> "Yusup Kasymakhunov"; other names unchanged."""
+    parts = name.split()
+    if len(parts) == 3 and _PATRONYMIC.search(parts[1]):
+        return f"{parts[0]} {parts[2]}"
+    return name
+
 
 class PersonGroup(PersonForms):
     """Several PersonForms joined with the language's "and" ("A, B и C"); iterable; ``count``."""
 
     def __init__(self, members: list[PersonForms], loc):
+        self._loc = loc
         self.members = list(members)
         self.count = len(self.members)
         gender = self.members[0].gender if self.count == 1 else None
         super().__init__(lambda case: formatting.join_list([m.case(case) for m in self.members], loc),
                          gender=gender, plural=self.count > 1)
+
+    @property
+    def short(self) -> "PersonGroup":
+        group = PersonGroup([m.short for m in self.members], self._loc)
+        return group
+
+    def mentioned_in(self, text: str) -> bool:
+        return any(m.mentioned_in(text) for m in self.members)
 
     def __iter__(self):
         return iter(self.members)
@@ -200,6 +236,7 @@ class LanguageRules:
     words: dict[str, str] = {
         "closing": "Yours sincerely,",
         "copies_heading": "Copies to:",
+        "copy_heading": "Copy to:",
         "copy_marker": "COPY",
         "copy_of": "COPY of a letter to {label}",
         "copy_of_to": "COPY of a letter {to}",

@@ -50,7 +50,7 @@ _FIRST_PERSON = {
     "потребуйте": "Требую", "требуйте": "Требую", "требуя": "Требую",
     "выразите": "Выражаю", "выражая": "Выражаю",
     "настаивайте": "Настаиваю", "настаивая": "Настаиваю",
-    "подчеркните": "Подчёркиваю", "подчеркивая": "Подчёркиваю", "подчёркивая": "Подчёркиваю",
+    "подчеркните": "Подчеркиваю", "подчеркивая": "Подчеркиваю", "подчёркивая": "Подчеркиваю",
     "отметьте": "Отмечаю", "отмечая": "Отмечаю",
     "приветствуйте": "Приветствую", "приветствуя": "Приветствую",
     "обратитесь": "Обращаюсь", "обращаясь": "Обращаюсь",
@@ -89,6 +89,7 @@ class RussianRules(LanguageRules):
     words = {
         "closing": "С уважением,",
         "copies_heading": "Копии:",
+        "copy_heading": "Копия:",
         "copy_marker": "КОПИЯ",
         "copy_of": "КОПИЯ письма {label}",
         "copy_of_to": "КОПИЯ письма {to}",
@@ -148,8 +149,9 @@ class RussianRules(LanguageRules):
 
     def recipient_label(self, recipient: Recipient) -> str:
         f = self.fields(recipient)
-        if f.is_institution:
-            return f.organization or recipient.id
+        if f.is_institution:   # «Копия: Московскому городскому суду», as for a person: dative
+            org = self._russian(f, "organization")
+            return (morph.inflect_title(org, "datv") if org else None) or f.organization or recipient.id
         return " ".join(p for p in (self.title_datv(f), self.name_datv(recipient, f)) if p)
 
     def to_phrase(self, recipient: Recipient) -> str | None:
