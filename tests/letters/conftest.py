@@ -37,3 +37,11 @@ def berlin_dd(capsys, dd):
                           "gender=f", "names.ru=Анна Ковач")
     assert code == 0, err
     return dd
+
+
+def plain(value):
+    """``value`` (a string or list of strings) with no-break spaces as plain spaces, for
+    comparing with hand-written text (typography.py adds the no-break spaces)."""
+    if isinstance(value, str):
+        return value.replace("\u00a0", " ").replace("\u202f", " ")
+    return [plain(v) for v in value]

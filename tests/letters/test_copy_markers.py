@@ -3,6 +3,8 @@ stray colon (issue 15, "Awkward": "KOPIE des Schreibens an: Herrn …")."""
 
 from __future__ import annotations
 
+from tests.letters.conftest import plain
+
 import pytest
 
 from tests.letters.conftest import DAY
@@ -22,5 +24,5 @@ MARKERS = {
 def test_copy_marker(seeds, berlin, lang):
     letter = compose_letter(seeds["juraev-2011"], "moscow-city-court", lang, berlin, DAY,
                             copy_of="prosecutor-general")
-    assert letter.copy_marker == MARKERS[lang]
+    assert plain(letter.copy_marker) == MARKERS[lang]
     assert ":" not in letter.copy_marker

@@ -125,8 +125,8 @@ def test_worker_processes_speak_the_ui_language(action, tmp_path):
         i18n.set_language("en")
 
 
-@pytest.mark.parametrize("closing", ["Bien à vous,", "Je vous prie d'agréer, Monsieur le Procureur, "
-                                     "l'expression de ma haute et respectueuse considération."])
+@pytest.mark.parametrize("closing", ["Bien à vous,", "Je vous prie d’agréer, Monsieur le Procureur, "
+                                     "l’expression de ma haute et respectueuse considération."])
 def test_a_changed_closing_goes_to_every_signer_above_their_own_name(action, tmp_path, closing):
     job = _job(action, tmp_path)
     mine = batch.compose_for(job, ME)

@@ -5,7 +5,9 @@ persons in the right case, closing, copies list) come from the language's rules 
 (``core/lang/<lang>.py``); the body — and, if the template wants, subject, salutation and closing —
 come from the sandboxed Jinja2 template ``letter.j2`` of that language (``letter_templates.py``),
 user override first. Dates and country names come from Babel in the LETTER's locale
-(``formatting.py``). Exporters and the editor only render the resulting Letter.
+(``formatting.py``); the finished Letter goes through the language's typography
+(``typography.py``: no-break spaces after initials and before French colons, quotes,
+apostrophes). Exporters and the editor only render the resulting Letter.
 
 The action's ``notes`` (instructions to letter writers) never enter a letter. Warnings are in the UI
 language (``i18n``). No Qt, no I/O besides reading templates.
@@ -21,6 +23,7 @@ from ua_writer.core.errors import NotFoundError, UserFacingError
 from ua_writer.core.i18n import _
 from ua_writer.core.lang import LanguageRules, PersonForms, get_rules
 from ua_writer.core.letter import Letter
+from ua_writer.core.typography import typeset_letter
 from ua_writer.core.model import Action, Recipient, SenderProfile
 
 __all__ = ["available_languages", "letter_languages", "compose_letter"]
@@ -289,7 +292,7 @@ class _Composer:
             heading = rules.words["copy_heading"]
         prefix = _one_line(rules.words.get("subject_prefix") or "")
         subject_text = subject[len(prefix):] if prefix and subject.startswith(prefix) else subject
-        return Letter(
+        return typeset_letter(Letter(
             language=self.lang,
             sender=sender,
             place_date=rules.place_date(_one_line(self.profile.city), self.date),
@@ -322,4 +325,4 @@ class _Composer:
             },
             warnings=self.warnings,
             untranslated=[_one_line(x) for x in [marker] + list(appeals)] if marker else [],
-        )
+        ))

@@ -29,6 +29,7 @@ from ua_writer.core.atomic import atomic_open
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _
 from ua_writer.core.model import Recipient, SenderProfile
+from ua_writer.core.typography import typeset_lines
 from ua_writer.export import fonts as _fonts
 from ua_writer.export.common import ExportResult, language_tag
 
@@ -146,7 +147,7 @@ def postal_lines(recipient: Recipient, language: str, profile: SenderProfile | N
         dest = recipient.country.upper()
         lines.append(country_line(dest, sender_language(profile),
                                   destination_language(dest, language)))
-    return lines
+    return typeset_lines(lines, language)
 
 
 def return_lines(profile: SenderProfile | None, recipient: Recipient | None = None) -> list[str]:

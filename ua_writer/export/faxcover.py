@@ -26,6 +26,7 @@ from ua_writer.core import formatting
 from ua_writer.core.i18n import _
 from ua_writer.core.letter import Letter
 from ua_writer.core.model import Action, Recipient, SenderProfile
+from ua_writer.core.typography import typeset, typeset_lines
 from ua_writer.export import fonts as _fonts
 from ua_writer.export import pdf as _pdf
 from ua_writer.core.atomic import atomic_open
@@ -181,11 +182,11 @@ def cover_data(letter: Letter, recipient: Recipient, profile: SenderProfile | No
     key = "message_copy" if original is not None else "message"
     message = labels[key].format(to=to) if to else labels[key + "_any"]
     return CoverData(
-        language=lang, labels=labels, to_lines=to_lines, fax=fax, from_lines=from_lines,
-        from_phone=from_phone, from_fax=from_fax, from_email=from_email, date=date_text,
-        subject=subject, total_pages=total_pages,
+        language=lang, labels=labels, to_lines=typeset_lines(to_lines, base), fax=fax,
+        from_lines=from_lines, from_phone=from_phone, from_fax=from_fax, from_email=from_email,
+        date=typeset(date_text, base), subject=typeset(subject, base), total_pages=total_pages,
         note=(recipient.note_in(base) or "") if include_note and not recipient.copies_only else "",
-        message=message,
+        message=typeset(message, base),
     )
 
 

@@ -263,6 +263,7 @@ class LanguageRules:
 
     def place_date(self, city: str, date: _dt.date) -> str:
         day = self.long_date(date)
+        city = local_city(city, self.loc)
         return f"{city}, {day}" if city else day
 
     # recipients
@@ -423,6 +424,28 @@ class GenericRules(LanguageRules):
         self.code = code
         self.locale_tag = code
         self.words = dict(LanguageRules.words)
+
+
+@lru_cache(maxsize=1)
+def _zone_cities() -> dict[str, str]:
+    """English city name (as in a time zone id: "New York") -> the zone id, from CLDR."""
+    from babel.core import get_global
+
+    ids = get_global("zone_territories")
+    return {z.rsplit("/", 1)[-1].replace("_", " ").lower(): z for z in ids if "/" in z}
+
+
+def local_city(city: str, loc) -> str:
+    """The city as the letter's language writes it, where CLDR knows it (Babel's exemplar
+    cities of time zones): "Berlin" -> "Berlín" in Spanish, "Moscow" -> "Moscou" in French;
+    any other city as given."""
+    if not city:
+        return city
+    zone = _zone_cities().get(city.strip().lower())
+    if zone is None:
+        return city
+    local = (loc.time_zones.get(zone) or {}).get("city")
+    return local or city
 
 
 def recognize_office(title: str | None, lang: str) -> str | None:

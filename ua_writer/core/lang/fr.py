@@ -1,6 +1,6 @@
 """French letter rules: "Berlin, le 3 mai 2011", "Monsieur le Procureur général," / "Madame la
 Ministre," / "Madame, Monsieur,", and the closing formula that repeats the appellation ("Je vous
-prie d'agréer, Monsieur le Procureur général, l'expression de ma haute considération."). French
+prie d’agréer, Monsieur le Procureur général, l’expression de ma haute considération."). French
 typography: a no-break space before ":". No Qt, no I/O.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from ua_writer.core import formatting
-from ua_writer.core.lang import LanguageRules, LocalFields
+from ua_writer.core.lang import LanguageRules, LocalFields, local_city
 from ua_writer.core.model import Gender, Recipient
 
 NBSP = "\u00a0"
@@ -28,7 +28,7 @@ TITLES = {
     "chairwoman": ("le Président", "la Présidente"),
     "director": ("le Directeur", "la Directrice"),
     "judge": ("le Juge", "la Juge"),
-    "ambassador": ("l'Ambassadeur", "l'Ambassadrice"),
+    "ambassador": ("l’Ambassadeur", "l’Ambassadrice"),
     "governor": ("le Gouverneur", "la Gouverneure"),
     "mayor": ("le Maire", "la Maire"),
     "ombudsman": ("le Médiateur", "la Médiatrice"),
@@ -56,8 +56,8 @@ class FrenchRules(LanguageRules):
     code = "fr"
     locale_tag = "fr_FR"
     words = {
-        "closing": "Je vous prie d'agréer, {appellation}, l'expression de ma haute considération.",
-        "closing_generic": "Je vous prie d'agréer, {appellation}, l'expression de mes salutations "
+        "closing": "Je vous prie d’agréer, {appellation}, l’expression de ma haute considération.",
+        "closing_generic": "Je vous prie d’agréer, {appellation}, l’expression de mes salutations "
                            "distinguées.",
         "copies_heading": f"Copie à{NBSP}:",
         "copy_marker": "COPIE",
@@ -80,6 +80,7 @@ class FrenchRules(LanguageRules):
 
     def place_date(self, city: str, date: _dt.date) -> str:
         day = self.long_date(date)
+        city = local_city(city, self.loc)
         return f"{city}, le {day}" if city else f"Le {day}"
 
     def to_phrase(self, recipient: Recipient) -> str | None:
