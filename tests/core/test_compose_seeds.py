@@ -72,7 +72,7 @@ def test_every_seed_letter(action, recipient, lang):
                              window.address_lines) if l is not None)
     for line in lines:
         assert typeset(line, lang) in letter.addressee
-    assert letter.addressee[-1] == typeset(rules.country_line(window.country), lang)
+    assert letter.addressee[-1] == "RUSSLAND / РОССИЯ"    # as on the envelope: sender in Germany
     assert letter.addressee == typeset_lines(rules.addressee_block(window, sender_country="DE"), lang)
     assert letter.salutation == typeset(rules.salutation(addressee), lang)
     assert letter.salutation.endswith(SALUTATION_END[lang])
@@ -112,7 +112,7 @@ def test_juraev_russian_letter_to_the_prosecutor_general():
     l = compose_letter(_action("juraev-2011"), "prosecutor-general", "ru", PROFILE, DAY)
     assert plain(l.addressee) == ["Генеральному прокурору Российской Федерации", "Ю. Я. Чайке",
                            "ул. Большая Дмитровка, д. 15а", "г. Москва", "125993",
-                           "РОССИЯ / RUSSIAN FEDERATION"]
+                           "RUSSLAND / РОССИЯ"]
     assert plain(l.salutation) == "Уважаемый Юрий Яковлевич!"
     assert plain(l.paragraphs[0]).startswith("Я обращаюсь к Вам в связи с делом Низомхона Джураева, судьба "
                                       "которого вызывает у меня глубокую тревогу.")
@@ -139,7 +139,7 @@ def test_juraev_english_german_french_spanish_salutations():
     got = {lang: compose_letter(a, "prosecutor-general", lang, PROFILE, DAY) for lang in LANGS}
     assert got["en"].salutation == "Dear Prosecutor General,"
     assert plain(got["en"].addressee[:2]) == ["Yurii Ya. Chaika", "Prosecutor General of the Russian Federation"]
-    assert got["en"].addressee[-1] == "RUSSIAN FEDERATION"
+    assert got["en"].addressee[-1] == "RUSSLAND / РОССИЯ"
     assert got["en"].paragraphs[1] == "I urge the Russian authorities not to extradite Nizomhon Juraev."
     assert got["de"].salutation == "Sehr geehrter Herr Generalstaatsanwalt,"
     assert plain(got["de"].addressee[0]) == "Herrn Yurii Ya. Chaika"
@@ -166,7 +166,7 @@ def test_kasymakhunov_letter_to_the_foreign_ministry():
 def test_azimov_letter_to_the_regional_court_is_addressed_to_the_institution():
     l = compose_letter(_action("azimov-2011"), "moscow-regional-court", "ru", PROFILE, DAY)
     assert plain(l.addressee) == ["Московский областной суд", "Московская область", "Красногорский район",
-                           "п/о Красногорск-2", "143402", "РОССИЯ / RUSSIAN FEDERATION"]
+                           "п/о Красногорск-2", "143402", "RUSSLAND / РОССИЯ"]
     assert plain(l.salutation) == "Уважаемые господа!"
     assert plain(l.copies) == []
     assert "Исмона Азимова" in l.paragraphs[0]

@@ -42,3 +42,15 @@ def test_a_hand_checked_latin_address_serves_every_latin_letter():
                   localized={"en": LocalizedRecipient(address_lines=["143402 Moscow region"])})
     for lang in ("en", "de", "fr", "es"):
         assert "143402 Moscow region" in get_rules(lang).addressee_block(r, sender_country="DE")
+
+
+def test_one_country_line_rule_for_letter_and_envelope(seeds, berlin):
+    """The letter in the window and the envelope name the country alike (issue 15, Typography:
+    the letter said «РОССИЯ / RUSSIAN FEDERATION», the envelope «RUSSLAND / РОССИЯ»)."""
+    from ua_writer.export.envelope import postal_lines
+
+    action = seeds["juraev-2011"]
+    r = action.recipient("prosecutor-general")
+    for lang in LANGS:
+        letter = compose_letter(action, r, lang, berlin, DAY)
+        assert letter.addressee[-1] == postal_lines(r, lang, berlin)[-1] == "RUSSLAND / РОССИЯ"

@@ -101,20 +101,10 @@ def destination_language(country: str, fallback: str) -> str:
 
 def country_line(dest: str, sender_lang: str, dest_lang: str) -> str:
     """'RUSSLAND / РОССИЯ': the destination in capitals in the sender's and the destination's
-    language (once if they agree)."""
-    from ua_writer.core import formatting
+    language (once if they agree) — the rule the letter's addressee block follows too."""
+    from ua_writer.core.lang import postal_country_line
 
-    def name(lang: str) -> str:
-        if lang == "en":
-            return formatting.latin_country_line(dest)
-        return formatting.postal_country_line(dest, formatting.locale(lang))
-
-    parts: list[str] = []
-    for lang in (sender_lang, dest_lang):
-        n = name(lang)
-        if n and n not in parts:
-            parts.append(n)
-    return " / ".join(parts)
+    return postal_country_line(dest, sender_lang, dest_lang)
 
 
 def is_international(recipient: Recipient, profile: SenderProfile | None) -> bool:

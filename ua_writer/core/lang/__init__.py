@@ -306,13 +306,22 @@ class LanguageRules:
     def address_lines(self, recipient: Recipient, f: LocalFields, *,
                       sender_country: str | None) -> list[str]:
         """The postal lines: the pack's lines minus a trailing country line, plus our own country
-        line when the letter goes abroad (or the sender's country is unknown)."""
+        line when the letter goes abroad (or the sender's country is unknown). With the sender's
+        country known, the line is the envelope's: the destination in the language of the
+        sender's post, then in the destination's («RUSSLAND / РОССИЯ») — one rule for the letter
+        in the window and the envelope, whatever language the letter is in."""
         lines = [l for l in f.address_lines if l.strip()]
         names = formatting.country_names(recipient.country)
         while lines and lines[-1].strip().lower() in names:
             lines.pop()
         if recipient.country and (not sender_country or sender_country.upper() != recipient.country):
-            lines.append(self.country_line(recipient.country))
+            if sender_country:
+                dest = recipient.country.upper()
+                lines.append(postal_country_line(
+                    dest, official_language(sender_country, self.code),
+                    official_language(dest, self.code)))
+            else:
+                lines.append(self.country_line(recipient.country))
         return lines
 
     def country_line(self, code: str) -> str:
@@ -424,6 +433,33 @@ class GenericRules(LanguageRules):
         self.code = code
         self.locale_tag = code
         self.words = dict(LanguageRules.words)
+
+
+@lru_cache(maxsize=256)
+def official_language(country: str, fallback: str) -> str:
+    """The first official language of ``country`` that Babel has a locale for, else ``fallback``."""
+    from babel.languages import get_official_languages
+
+    for lang in get_official_languages((country or "").upper()):
+        if formatting.known_locale(lang):
+            return lang.split("_")[0]
+    return fallback
+
+
+def postal_country_line(dest: str, sender_lang: str, dest_lang: str) -> str:
+    """"RUSSLAND / РОССИЯ": the destination in capitals in the sender's post's language and in
+    the destination's (once if they agree); English uses the UPU name ("RUSSIAN FEDERATION")."""
+    def name(lang: str) -> str:
+        if lang == "en":
+            return formatting.latin_country_line(dest)
+        return formatting.postal_country_line(dest, formatting.locale(lang))
+
+    parts: list[str] = []
+    for lang in (sender_lang, dest_lang):
+        n = name(lang)
+        if n and n not in parts:
+            parts.append(n)
+    return " / ".join(parts)
 
 
 @lru_cache(maxsize=1)
