@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from ua_writer.cli import main
-from ua_writer.core import batch
+from ua_writer.services import mailmerge as batch
 from ua_writer.core.model import SenderProfile
 
 pytest.importorskip("ua_writer.core.compose")

@@ -29,7 +29,7 @@ def register(sub) -> None:
 
 def build_draft(store, action_id: str, recipient_id: str, language: str | None, date):
     """(draft, language) for an action's letter to one recipient; the saved draft text wins."""
-    from ua_writer.commands.letters import pick_language
+    from ua_writer.services.letters import default_language as pick_language
 
     action = store.get_action(action_id)
     recipient = action.recipient(recipient_id)

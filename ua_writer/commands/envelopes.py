@@ -39,7 +39,7 @@ def register(sub) -> None:
 
 
 def _language(action, profile, requested):
-    from ua_writer.commands.letters import pick_language
+    from ua_writer.services.letters import default_language as pick_language
 
     return pick_language(action, profile, requested)
 

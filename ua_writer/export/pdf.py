@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from ua_writer.core.errors import ExportError
-from ua_writer.core.i18n import _, ngettext
+from ua_writer.core.i18n import _
+from ua_writer.core.notices import Notice
 from ua_writer.core.letter import Letter
 from ua_writer.export import fonts as _fonts
 from ua_writer.core.atomic import atomic_open
@@ -344,8 +345,7 @@ def _address_lines(letter: Letter, fs: _fonts.FontSet, g: Geometry, m: _Measurer
     height = sum(ln.height for ln in attempt)
     warnings = []
     if height > g.field_height + 1e-6:
-        warnings.append(_("the address has more lines than fit in an envelope window; "
-                          "check it or use a plain envelope"))
+        warnings.append(Notice("address_overflow"))
     return attempt, g.field_top + 1.0, warnings
 
 
@@ -393,8 +393,7 @@ def layout_letter(letter: Letter, page_size: PageSizeName | str = "a4", *,
         layout = first          # two pages anyway: keep the larger, more readable size
     assert layout is not None
     if layout.page_count > 1:
-        layout.warnings.append(ngettext("the letter runs to {n} page", "the letter runs to {n} pages",
-                                        layout.page_count).format(n=layout.page_count))
+        layout.warnings.append(Notice("pages", n=layout.page_count))
     chars = set()
     for part in (letter.sender, letter.addressee, letter.paragraphs, letter.signature, letter.copies,
                  [letter.place_date, letter.subject, letter.salutation, letter.closing,
@@ -406,8 +405,7 @@ def layout_letter(letter: Letter, page_size: PageSizeName | str = "a4", *,
     missing = {ch for ch in chars if not ch.isspace() and ord(ch) not in cmap}
     if missing:
         shown = " ".join(sorted(missing)[:10])
-        layout.warnings.append(_("the font has no glyphs for: {chars} (they will print as "
-                                 "boxes)").format(chars=shown))
+        layout.warnings.append(Notice("missing_glyphs", chars=shown))
     return layout
 
 

@@ -28,11 +28,11 @@ log = logging.getLogger(__name__)
 ENVELOPE_SIZES = ("dl", "c5", "c6/5")
 
 
-def _safe_name(*parts: str) -> str:
-    """exporting.safe_name, imported when a file is first named (not needed at start-up)."""
-    from ua_writer.ui.exporting import safe_name
+def _file_name(action_id: str, *parts: str, suffix: str) -> str:
+    """services.exporters.file_name, imported when a file is first named (not at start-up)."""
+    from ua_writer.services.exporters import file_name
 
-    return safe_name(*parts)
+    return file_name(action_id, *parts, suffix=suffix)
 
 
 def _open_url(url: str) -> bool:
@@ -151,7 +151,7 @@ class ExtrasController(QObject):
             return None
         action, recipient, language, _letter = cur
         path = self._ask(_("Save envelope"),
-                         _safe_name(action.id, recipient.id, "envelope", size.replace("/", "-")) + ".pdf",
+                         _file_name(action.id, recipient.id, "envelope", size.replace("/", "-"), suffix="pdf"),
                          _("PDF files (*.pdf)"))
         if path is None:
             return None
@@ -185,7 +185,7 @@ class ExtrasController(QObject):
                                                        language=lang)
             if not addresses:
                 raise UserFacingError(_("No recipient of this action has a postal address."))
-            path = self._ask(_("Save address labels"), _safe_name(action.id, "labels", sheet) + ".pdf",
+            path = self._ask(_("Save address labels"), _file_name(action.id, "labels", sheet, suffix="pdf"),
                              _("PDF files (*.pdf)"))
             if path is None:
                 return None
@@ -240,7 +240,7 @@ class ExtrasController(QObject):
                 yes=_("Save draft file…"), no=_("Paste from clipboard"))
             if as_file:
                 path = self._ask(_("Save e-mail draft"),
-                                 _safe_name(action.id, language, recipient.id) + ".eml",
+                                 _file_name(action.id, recipient.id, language, suffix="eml"),
                                  _("E-mail drafts (*.eml)"))
                 if path is None:
                     return None

@@ -427,9 +427,9 @@ class MainWindow(QMainWindow):
         for d in drafts:
             if d.recipient_id in mains:
                 return d.language, d.recipient_id
-        from ua_writer.ui import composing
+        from ua_writer.services import letters
 
-        requested, others = composing.letter_languages(action)
+        requested, others = letters.letter_languages(action)
         mine = self.store.profile().languages
         for lang in requested:
             if lang in mine:
@@ -491,9 +491,9 @@ class MainWindow(QMainWindow):
             self.store_damaged.emit(problem)
 
     def _compose(self, action, recipient, language):
-        from ua_writer.ui import composing
+        from ua_writer.services import letters
 
-        return composing.compose(action, recipient, language, self.store.profile(), self.today)
+        return letters.compose(action, recipient, language, self.store.profile(), self.today)
 
     def current_letter(self):
         """(action, recipient, language, edited Letter) of the letter on screen, or None."""
@@ -691,9 +691,9 @@ class MainWindow(QMainWindow):
     def edit_profile(self) -> bool:
         from ua_writer.ui.dialogs.profile_dialog import ProfileDialog
 
-        from ua_writer.ui import composing
+        from ua_writer.services import letters
 
-        dialog = ProfileDialog(self.store.profile(), composing.available_languages(), self)
+        dialog = ProfileDialog(self.store.profile(), letters.available_languages(), self)
         if not prompts.get().run_dialog(dialog):
             return False
         try:

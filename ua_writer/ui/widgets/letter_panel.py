@@ -252,9 +252,9 @@ class LetterPanel(QWidget):
         combo.clear()
         if self.action is None:
             return
-        from ua_writer.ui import composing
+        from ua_writer.services import letters
 
-        requested, others = composing.letter_languages(self.action)
+        requested, others = letters.letter_languages(self.action)
         for code in requested:
             combo.addItem(_("{language} (requested)").format(language=i18n_qt.language_name(code)), code)
         if requested and others:
