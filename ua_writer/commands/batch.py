@@ -14,7 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ua_writer.commands import parse_date
-from ua_writer.services import mailmerge
+from ua_writer.core import settings
+from ua_writer.services import exporters, mailmerge
 from ua_writer.core.errors import UserFacingError
 
 
@@ -35,7 +36,8 @@ def register(sub) -> None:
     p.add_argument("--format", choices=mailmerge.FORMATS, default="pdf")
     p.add_argument("--merge", metavar="FILE.pdf", help="also join all letters into one PDF")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="letter date (default: today)")
-    p.add_argument("--page-size", choices=("a4", "letter"), default="a4")
+    p.add_argument("--page-size", choices=exporters.PAGE_SIZES,
+                   help="default: the page_size preference (Preferences in the app; a4)")
     p.add_argument("--justify", action="store_true",
                    help="justified paragraphs (default: ragged right, as DIN 5008 advises)")
     p.add_argument("--from-draft", action="store_true",
@@ -80,6 +82,7 @@ def run_batch(args, ctx) -> int:
     if letters.is_copy_target(recipient):
         copy_of = letters.main_recipient(action, args.copy_of).id
     language = letters.default_language(action, None, args.lang)
+    page_size = args.page_size or settings.get(store.prefs(), "page_size")
     if args.merge and args.format != "pdf":
         raise UserFacingError("--merge needs --format pdf")
     if args.jobs is not None and args.jobs < 1:
@@ -94,7 +97,7 @@ def run_batch(args, ctx) -> int:
     date = parse_date(args.date, "--date") if args.date else ctx.today
     job = mailmerge.BatchJob(action=action, recipient_id=recipient.id, language=language,
                               out_dir=Path(args.output), date=date, format=args.format,
-                              page_size=args.page_size, align="justify" if args.justify else "left",
+                              page_size=page_size, align="justify" if args.justify else "left",
                               copy_of=copy_of)
     if args.from_draft:
         draft = store.get_draft(action.id, language, recipient.id)

@@ -67,10 +67,12 @@ def run_labels(args, ctx) -> int:
     from ua_writer.export import labels
 
     store = ctx.store()
+    from ua_writer.core import settings
+
     prefs = store.prefs()
-    sheet_key = args.sheet or prefs.get("label_sheet") or "3x7"
-    ox = args.offset_x if args.offset_x is not None else prefs.get("label_offset_x_mm") or 0.0
-    oy = args.offset_y if args.offset_y is not None else prefs.get("label_offset_y_mm") or 0.0
+    sheet_key = args.sheet or settings.get(prefs, "label_sheet")
+    ox = args.offset_x if args.offset_x is not None else settings.get(prefs, "label_offset_x_mm")
+    oy = args.offset_y if args.offset_y is not None else settings.get(prefs, "label_offset_y_mm")
     offset = labels.check_offset(ox, oy)
     labels.sheet(sheet_key)  # validate before anything is written
     if args.save_offsets:

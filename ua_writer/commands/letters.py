@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ua_writer.commands import parse_date
-from ua_writer.core import notices
+from ua_writer.core import notices, settings
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import ngettext
 from ua_writer.services import exporters, letters
@@ -47,7 +47,8 @@ def register(sub) -> None:
     p.add_argument("--no-note", action="store_true",
                    help="leave the recipient's note (meant for letter writers) off the fax cover")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date of the letter (default: today)")
-    p.add_argument("--page-size", choices=PAGE_SIZES, default="a4")
+    p.add_argument("--page-size", choices=PAGE_SIZES,
+                   help="default: the page_size preference (Preferences in the app; a4)")
     p.add_argument("--justify", action="store_true",
                    help="PDF/DOCX: justified paragraphs (default: ragged right, as DIN 5008 advises)")
     p.set_defaults(func=run_letter)
@@ -64,7 +65,8 @@ def register(sub) -> None:
     p.add_argument("--no-note", action="store_true",
                    help="leave the recipient's note (meant for letter writers) off the cover")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date on the cover (default: today)")
-    p.add_argument("--page-size", choices=PAGE_SIZES, default="a4")
+    p.add_argument("--page-size", choices=PAGE_SIZES,
+                   help="default: the page_size preference (Preferences in the app; a4)")
     p.set_defaults(func=run_fax_cover)
 
 
@@ -105,6 +107,7 @@ def run_letter(args, ctx) -> int:
     profile = store.profile()
     language = letters.default_language(action, profile, args.lang)
     date = parse_date(args.date) if args.date else ctx.today
+    args.page_size = args.page_size or settings.get(store.prefs(), "page_size")
     recipients = letters.targets(action, args.to)
     if args.copy_of:
         letters.main_recipient(action, args.copy_of)  # an unknown --copy-of is an error at once
@@ -170,6 +173,7 @@ def run_fax_cover(args, ctx) -> int:
     profile = store.profile()
     language = letters.default_language(action, profile, args.lang)
     date = parse_date(args.date) if args.date else ctx.today
+    args.page_size = args.page_size or settings.get(store.prefs(), "page_size")
     recipient = letters.targets(action, args.to)[0]
     warn = _Warnings(ctx)
     letter = letters.compose(action, recipient, language, profile, date, copy_of=args.copy_of)

@@ -79,7 +79,9 @@ class ExportController(QObject):
             log.warning("export folder not remembered")
 
     def _page_size(self) -> str:
-        return self.store.prefs().get("page_size") or "a4"
+        from ua_writer.core import settings
+
+        return settings.get(self.store.prefs(), "page_size")
 
     def _ask(self, title: str, name: str, filters: str) -> Path | None:
         path = prompts.get().save_file(self.parent_widget, title, str(self.export_dir() / name), filters)

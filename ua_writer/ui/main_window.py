@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
     store_damaged = Signal(str)
     #: once, right after the first paint: start-up work that is not part of the window hooks here
     started = Signal()
+    #: a service changed data (a ``services.records.Changes``), after the window refreshed
+    data_changed = Signal(object)
 
     #: up to this many actions the whole list is read before the window shows; above it, the
     #: first screenful of open actions first and the rest right after the first paint
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.today = today
         self.action: Action | None = None
         self.lock = None  # the data-dir lock (set by ua_writer.app), released on close
+        self._show_next: str | None = None  # the recipient to show after recipients changed
         self._closed = False
 
         self.keeper = DraftKeeper(store, self)
@@ -105,7 +108,7 @@ class MainWindow(QMainWindow):
         self.right_split.setStretchFactor(0, 2)
         self.right_split.setStretchFactor(1, 3)
         right = QWidget()
-        right_lay = QVBoxLayout(right)
+        self._right_layout = right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
         right_lay.setSpacing(0)
         right_lay.addWidget(self.profile_banner)
@@ -200,6 +203,10 @@ class MainWindow(QMainWindow):
         runner.finished.connect(self._on_paginated)
         runner.failed.connect(lambda m, d: log.warning("page count failed: %s", m))
         return runner
+
+    def add_banner(self, widget: QWidget) -> None:
+        """An add-on's banner (e.g. deadline reminders) on top of the letter side."""
+        self._right_layout.insertWidget(0, widget)
 
     # -- construction ---------------------------------------------------------------------------
     def _splitters(self) -> dict:
@@ -335,14 +342,47 @@ class MainWindow(QMainWindow):
     # -- the UI language ------------------------------------------------------------------------
     def set_ui_language(self, language: str | None) -> str:
         """Switch the interface language live (None = follow the system) and remember it."""
-        code = i18n_qt.apply_language(language)
+        from ua_writer.services import records
+
         try:
-            self.store.set_pref("ui_language", language)
+            self.apply_changes(records.set_pref(self.store, "ui_language", language))
         except UserFacingError as e:  # pragma: no cover - a busy store
             log.warning("UI language not saved: %s", e)
+            self._switch_ui_language(language)
+        return i18n.current_language()
+
+    def _switch_ui_language(self, language: str | None) -> None:
+        code = i18n_qt.apply_language(language)
         self.retranslate_ui()
         self.ui_language_changed.emit(code)
-        return code
+
+    # -- the one place that refreshes after a service changed data --------------------------------
+    def apply_changes(self, changes) -> None:
+        """Bring the window up to date with what a service reports it changed
+        (``services.records.Changes``), then tell the add-ons (``data_changed``)."""
+        if not changes:
+            return
+        if changes.action_list:
+            self.reload_actions()
+        else:
+            for aid in sorted(changes.actions):
+                self._refresh_row(aid, full=changes.recipients)
+        if changes.recipients and self.action is not None and self.action.id in changes.actions:
+            self._show_again()
+        if changes.profile:
+            self._update_profile_widgets()
+            self.letter_panel.recompose()
+        if "ui_language" in changes.prefs:
+            self._switch_ui_language(self.store.prefs().get("ui_language"))
+        if changes.prefs & {"page_size", "window_side"}:
+            self._paginate_timer.start(0)
+        self.data_changed.emit(changes)
+
+    def page_size(self) -> str:
+        """The paper size preference ("a4" or "letter")."""
+        from ua_writer.core import settings
+
+        return settings.get(self.store.prefs(), "page_size")
 
     # -- actions --------------------------------------------------------------------------------
     def reload_actions(self) -> None:
@@ -591,7 +631,7 @@ class MainWindow(QMainWindow):
             return
         self._pagination_seq += 1
         seq = self._pagination_seq
-        page_size = self.store.prefs().get("page_size") or "a4"
+        page_size = self.page_size()
         self.paginator.start(lambda: (seq, _paginate(cur[3], page_size)))
 
     def _on_paginated(self, result) -> None:
@@ -634,13 +674,21 @@ class MainWindow(QMainWindow):
         if not prompts.get().run_dialog(dialog):
             return False
         recipient_id, channel, sent_on = dialog.values()
+        return self.record_sent(recipient_id, lp.current_language(), channel, sent_on)
+
+    def record_sent(self, recipient_id: str, language: str, channel: str, sent_on: _dt.date) -> bool:
+        """Record the letter of the action on screen as sent (the mark-sent dialog, the e-mail
+        add-on) and say how many letters went out for the action."""
+        from ua_writer.services import records
+
+        aid = self.action.id
         try:
-            self.store.mark_sent(self.action.id, recipient_id, lp.current_language(), channel, sent_on)
+            changes = records.mark_sent(self.store, aid, recipient_id, language, channel, sent_on)
         except UserFacingError as e:
             prompts.get().error(self, _("Not recorded"), e.message)
             return False
-        self._refresh_row(self.action.id)
-        n = len(self.store.sent(self.action.id))
+        self.apply_changes(changes)
+        n = len(self.store.sent(aid))
         self.statusBar().showMessage(ngettext("Recorded as sent. {n} letter sent for this action.",
                                               "Recorded as sent. {n} letters sent for this action.",
                                               n).format(n=n), 8000)
@@ -655,7 +703,7 @@ class MainWindow(QMainWindow):
         lp, aid = self.letter_panel, self.action.id
         return BatchDialog(self.action, lp.current_language(), lp.current_recipient_id(), self.today,
                            folder if folder is not None else self.exports.export_dir(),
-                           self.store.prefs().get("page_size") or "a4", self,
+                           self.page_size(), self,
                            profile=self.store.profile(),
                            draft_text=lambda lang, rid: self.keeper.text_for((aid, lang, rid)))
 
@@ -673,8 +721,7 @@ class MainWindow(QMainWindow):
             return
         dialog = HistoryDialog(self.store, self.action, self)
         prompts.get().run_dialog(dialog)
-        if dialog.changed:
-            self._refresh_row(self.action.id)
+        self.apply_changes(dialog.changes)
 
     # -- profile --------------------------------------------------------------------------------
     def _update_profile_widgets(self) -> None:
@@ -691,20 +738,20 @@ class MainWindow(QMainWindow):
     def edit_profile(self) -> bool:
         from ua_writer.ui.dialogs.profile_dialog import ProfileDialog
 
-        from ua_writer.services import letters
+        from ua_writer.services import letters, records
 
         dialog = ProfileDialog(self.store.profile(), letters.available_languages(), self)
         if not prompts.get().run_dialog(dialog):
             return False
         try:
-            self.store.save_profile(dialog.profile())
+            changes = records.save_profile(self.store, dialog.profile())
         except UserFacingError as e:
             prompts.get().error(self, _("Profile not saved"), e.message)
             return False
         self._update_profile_widgets()
         from ua_writer.ui.resigning import offer_to_sign_drafts
         offer_to_sign_drafts(self)  # drafts still signed "[Your name]"
-        self.letter_panel.recompose()
+        self.apply_changes(changes)
         return True
 
     # -- recipients -----------------------------------------------------------------------------
@@ -720,14 +767,16 @@ class MainWindow(QMainWindow):
         if not prompts.get().run_dialog(dialog):
             return False
         recipient = dialog.recipient()
+        from ua_writer.services import records
+
         try:
-            if not dialog.chosen_contact_id():
-                self.store.save_contact(recipient)
-            self.store.attach_contact(self.action.id, recipient.id)
+            changes = records.add_recipient(self.store, self.action.id, recipient,
+                                            from_address_book=bool(dialog.chosen_contact_id()))
         except UserFacingError as e:
             prompts.get().error(self, _("Recipient not saved"), e.message)
             return False
-        self._reload_current(recipient.id if not recipient.is_copy else None)
+        self._show_next = recipient.id if not recipient.is_copy else None
+        self.apply_changes(changes)
         return True
 
     def edit_recipient(self, recipient_id: str) -> bool:
@@ -739,33 +788,29 @@ class MainWindow(QMainWindow):
         dialog = RecipientDialog(self.action.recipient(recipient_id), set(), None, self)
         if not prompts.get().run_dialog(dialog):
             return False
-        edited = dialog.recipient()
+        from ua_writer.services import records
+
         try:
-            if recipient_id in in_book:
-                self.store.save_contact(edited)
-            else:  # a recipient from the action pack: the action becomes user-modified
-                pack = self.store.get_action(self.action.id, with_address_book=False)
-                pack.recipients = [edited if r.id == recipient_id else r for r in pack.recipients]
-                self.store.save_action(pack, replace=True)
+            changes = records.update_recipient(self.store, self.action.id, recipient_id,
+                                               dialog.recipient())
         except UserFacingError as e:
             prompts.get().error(self, _("Recipient not saved"), e.message)
             return False
-        self._reload_current()
+        self.apply_changes(changes)
         return True
 
-    def _reload_current(self, recipient_id: str | None = None) -> None:
-        if self.action is None:
-            return
+    def _show_again(self) -> None:
+        """Show the action on screen again (its recipients changed), keeping the letter's
+        language and recipient (or the one just added, ``_show_next``)."""
         lp = self.letter_panel
-        language = lp.current_language()
-        rid = recipient_id or lp.current_recipient_id()
-        self._refresh_row(self.action.id, full=True)
-        self.show_action(self.action.id, language, rid)
+        rid = self._show_next or lp.current_recipient_id()
+        self._show_next = None
+        self.show_action(self.action.id, lp.current_language(), rid)
 
     # -- import ---------------------------------------------------------------------------------
-    def _after_import(self, action_id: str) -> None:
+    def _after_import(self, action_id: str, changes) -> None:
         self.keeper.forget(action_id)
-        self.reload_actions()
+        self.apply_changes(changes)
         self.select_action(action_id)
         self.statusBar().showMessage(_("Action imported."), 8000)
 

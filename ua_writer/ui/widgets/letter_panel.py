@@ -110,7 +110,7 @@ class LetterPanel(QWidget):
         pickers.addWidget(self.recipient_combo, 1)
         pickers.addWidget(self.add_recipient_button)
         pickers.addWidget(self.reset_button)
-        bar = QHBoxLayout()
+        self._bar = bar = QHBoxLayout()
         for b in (self.pdf_button, self.docx_button, self.fax_button, self.copies_button,
                   self.print_button):
             bar.addWidget(b)
@@ -145,6 +145,12 @@ class LetterPanel(QWidget):
         for button, name in self._icons.items():
             if button.icon().isNull():
                 button.setIcon(standard_icon(self, name))
+
+    def add_export_widgets(self, widgets: list[QWidget]) -> None:
+        """Add-ons' buttons (envelope, labels, e-mail) in the export bar, after Print…"""
+        at = self._bar.indexOf(self.print_button) + 1
+        for i, w in enumerate(widgets):
+            self._bar.insertWidget(at + i, w)
 
     def set_preview(self, widget: QWidget) -> None:
         self.preview = widget
