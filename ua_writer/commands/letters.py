@@ -130,6 +130,7 @@ def run_letter(args, ctx) -> int:
             texts.append(exporters.render("txt", letter))
             continue
         result = exporters.export(kind, letter, target, page_size=args.page_size,
+                                  window_side=settings.get(store.prefs(), "window_side"),
                                   align="justify" if args.justify else "left",
                                   recipient=recipient, profile=profile, action=action, date=date,
                                   include_note=not args.no_note)

@@ -542,14 +542,6 @@ class Store:
         rows = self.db.execute("SELECT id, recipient FROM address_book ORDER BY id").fetchall()
         return [packs.recipient_from_dict(_loads(r["recipient"]), source="address book") for r in rows]
 
-    def delete_contact(self, recipient_id: str) -> None:
-        with self.transaction() as db:
-            aids = [r[0] for r in db.execute(
-                "SELECT action_id FROM action_recipients WHERE recipient_id = ?", (recipient_id,))]
-            db.execute("DELETE FROM address_book WHERE id = ?", (recipient_id,))
-            for aid in aids:
-                self._refresh_search(db, aid)
-
     def attach_contact(self, action_id: str, recipient_id: str) -> None:
         with self.transaction() as db:
             if db.execute("SELECT 1 FROM actions WHERE id = ?", (action_id,)).fetchone() is None:

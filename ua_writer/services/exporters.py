@@ -35,16 +35,16 @@ class Exporter:
     to_memory: Callable | None  # (letter, **opts) -> bytes | (bytes, pages)
 
 
-def _pdf_write(letter, path, *, page_size="a4", align="left", **_extra):
+def _pdf_write(letter, path, *, page_size="a4", align="left", window_side="left", **_extra):
     from ua_writer.export.pdf import write_letter_pdf
 
-    return write_letter_pdf(letter, path, page_size=page_size, align=align)
+    return write_letter_pdf(letter, path, page_size=page_size, align=align, window_side=window_side)
 
 
-def _pdf_bytes(letter, *, page_size="a4", align="left", **_extra):
+def _pdf_bytes(letter, *, page_size="a4", align="left", window_side="left", **_extra):
     from ua_writer.export.pdf import letter_pdf_bytes
 
-    return letter_pdf_bytes(letter, page_size=page_size, align=align)
+    return letter_pdf_bytes(letter, page_size=page_size, align=align, window_side=window_side)
 
 
 def _docx_write(letter, path, *, page_size="a4", align="left", **_extra):
@@ -98,8 +98,9 @@ def exporter(kind: str) -> Exporter:
 
 
 def export(kind: str, letter: Letter, path: str | Path, **opts):
-    """Write ``letter`` as ``kind`` to ``path``; ``opts``: page_size, align, and for "fax"
-    recipient, profile, action, date, include_note. Returns the exporter's ExportResult."""
+    """Write ``letter`` as ``kind`` to ``path``; ``opts``: page_size, align, window_side (PDF:
+    where the envelope window is), and for "fax" recipient, profile, action, date, include_note.
+    Returns the exporter's ExportResult."""
     return exporter(kind).write(letter, path, **opts)
 
 
@@ -109,6 +110,14 @@ def render(kind: str, letter: Letter, **opts):
     if ex.to_memory is None:
         raise ValueError(f"{kind} has no in-memory rendering")
     return ex.to_memory(letter, **opts)
+
+
+def layout_options(prefs: dict) -> dict:
+    """The page options the user's preferences ask for: page_size, window_side."""
+    from ua_writer.core import settings
+
+    return {"page_size": settings.get(prefs, "page_size"),
+            "window_side": settings.get(prefs, "window_side")}
 
 
 def letter_pages(kind: str, letter: Letter, result, page_size: str = "a4") -> int | None:

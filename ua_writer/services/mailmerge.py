@@ -342,6 +342,7 @@ class BatchJob:
     format: str = "pdf"
     page_size: str = "a4"
     align: str = "left"            # "left" (ragged right, as DIN 5008 advises) or "justify"
+    window_side: str = "left"      # PDF: where the envelope window is ("left" or "right")
     #: for a copy recipient: the main recipient whose letter is copied (default: the first one)
     copy_of: str | None = None
     #: the user's edits carried over to every letter (None: the template letter)
@@ -401,7 +402,7 @@ def _compose_template(job: BatchJob, profile: SenderProfile):
 
 def render_to(job: BatchJob, letter, path: Path | None):
     """Write ``letter`` to ``path`` in the job's format; with ``path`` None render to memory."""
-    opts = {"page_size": job.page_size, "align": job.align}
+    opts = {"page_size": job.page_size, "align": job.align, "window_side": job.window_side}
     if path is None:
         return exporters.render(job.format, letter, **opts)
     return exporters.export(job.format, letter, path, **opts)

@@ -28,13 +28,14 @@ from ua_writer.ui.workers import Runner
 log = logging.getLogger(__name__)
 
 
-def write_copies(items: list[tuple[Letter, str]], page_size: str = "a4"):
-    """Qt-free job: write each (letter, path) as PDF; yields progress, returns the paths."""
+def write_copies(items: list[tuple[Letter, str]], options: dict | None = None):
+    """Qt-free job: write each (letter, path) as PDF with the layout ``options`` (page size,
+    window side); yields progress, returns the paths."""
     written = []
     total = len(items)
     for i, (letter, path) in enumerate(items):
         yield i, total, Path(path).name
-        exporters.export("pdf", letter, path, page_size=page_size)
+        exporters.export("pdf", letter, path, **(options or {}))
         written.append(path)
     yield total, total, ""
     return written
@@ -78,10 +79,8 @@ class ExportController(QObject):
         except UserFacingError:  # pragma: no cover - a busy store must not fail an export
             log.warning("export folder not remembered")
 
-    def _page_size(self) -> str:
-        from ua_writer.core import settings
-
-        return settings.get(self.store.prefs(), "page_size")
+    def _layout_options(self) -> dict:
+        return exporters.layout_options(self.store.prefs())
 
     def _ask(self, title: str, name: str, filters: str) -> Path | None:
         path = prompts.get().save_file(self.parent_widget, title, str(self.export_dir() / name), filters)
@@ -120,7 +119,7 @@ class ExportController(QObject):
         if path is None:
             return None
         try:
-            result = exporters.export(kind, letter, path, page_size=self._page_size(),
+            result = exporters.export(kind, letter, path, **self._layout_options(),
                                       recipient=recipient, profile=self.store.profile(),
                                       action=action, date=self.today_fn())
         except UserFacingError as e:
@@ -157,7 +156,7 @@ class ExportController(QObject):
         self.progress.setRange(0, len(items))
         self.progress.setValue(0)
         self.progress.show()
-        self.runner.start(write_copies, items, self._page_size())
+        self.runner.start(write_copies, items, self._layout_options())
         return True
 
     def _on_progress(self, done: int, total: int, label: str) -> None:
@@ -186,7 +185,7 @@ class ExportController(QObject):
         from ua_writer.export.pdf import layout_letter
 
         try:
-            return layout_letter(cur[3], self._page_size())
+            return layout_letter(cur[3], **self._layout_options())
         except UserFacingError as e:
             self._error(e.message)
             return None

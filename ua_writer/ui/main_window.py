@@ -52,11 +52,11 @@ LAST_ACTION_KEY = "ui_last_action"
 PAGINATE_MS = 600
 
 
-def _paginate(letter, page_size: str):
+def _paginate(letter, options: dict):
     """Qt-free job: the exporter's layout of the letter (page count, ops for the preview)."""
     from ua_writer.export.pdf import layout_letter
 
-    return layout_letter(letter, page_size)
+    return layout_letter(letter, **options)
 
 
 class MainWindow(QMainWindow):
@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
 
         menu("file", ["import", "pack_import", "pack_export", None, "export_pdf", "export_docx", "fax_packet", "copies", None,
                       "print_preview", "print", "open_export_folder", None, "quit"])
-        menu("edit", ["undo", "redo", None, "find", None, "profile"])
+        menu("edit", ["undo", "redo", None, "find", None, "profile", "preferences"])
         menu("action", ["add_recipient", "history"])
         menu("letter", ["reset", None, "mail_merge", None, "mark_sent"])
         self.ui_language_menu = QMenu(self)
@@ -279,6 +279,7 @@ class MainWindow(QMainWindow):
         a["find"].triggered.connect(self.list_pane.focus_search)
         a["reset"].triggered.connect(lp.reset_to_template)
         a["profile"].triggered.connect(self.edit_profile)
+        a["preferences"].triggered.connect(self.edit_preferences)
         a["add_recipient"].triggered.connect(self.add_recipient)
         a["history"].triggered.connect(self.show_history)
         a["mark_sent"].triggered.connect(self.mark_sent)
@@ -378,11 +379,11 @@ class MainWindow(QMainWindow):
             self._paginate_timer.start(0)
         self.data_changed.emit(changes)
 
-    def page_size(self) -> str:
-        """The paper size preference ("a4" or "letter")."""
-        from ua_writer.core import settings
+    def layout_options(self) -> dict:
+        """The letter's page options from the preferences: page_size, window_side."""
+        from ua_writer.services.exporters import layout_options
 
-        return settings.get(self.store.prefs(), "page_size")
+        return layout_options(self.store.prefs())
 
     # -- actions --------------------------------------------------------------------------------
     def reload_actions(self) -> None:
@@ -631,8 +632,8 @@ class MainWindow(QMainWindow):
             return
         self._pagination_seq += 1
         seq = self._pagination_seq
-        page_size = self.page_size()
-        self.paginator.start(lambda: (seq, _paginate(cur[3], page_size)))
+        options = self.layout_options()
+        self.paginator.start(lambda: (seq, _paginate(cur[3], options)))
 
     def _on_paginated(self, result) -> None:
         seq, layout = result
@@ -703,7 +704,8 @@ class MainWindow(QMainWindow):
         lp, aid = self.letter_panel, self.action.id
         return BatchDialog(self.action, lp.current_language(), lp.current_recipient_id(), self.today,
                            folder if folder is not None else self.exports.export_dir(),
-                           self.page_size(), self,
+                           self.layout_options()["page_size"], self,
+                           window_side=self.layout_options()["window_side"],
                            profile=self.store.profile(),
                            draft_text=lambda lang, rid: self.keeper.text_for((aid, lang, rid)))
 
@@ -754,6 +756,23 @@ class MainWindow(QMainWindow):
         self.apply_changes(changes)
         return True
 
+    # -- preferences ----------------------------------------------------------------------------
+    def edit_preferences(self) -> bool:
+        """Edit ▸ Preferences…: the user's settings (core/settings.py), applied at once."""
+        from ua_writer.services import records
+        from ua_writer.ui.dialogs.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.store.prefs(), self)
+        if not prompts.get().run_dialog(dialog):
+            return False
+        try:
+            changes = records.set_prefs(self.store, dialog.values())
+        except UserFacingError as e:
+            prompts.get().error(self, _("Preferences not saved"), e.message)
+            return False
+        self.apply_changes(changes)
+        return True
+
     # -- recipients -----------------------------------------------------------------------------
     def add_recipient(self) -> bool:
         from ua_writer.ui.dialogs.recipient_dialog import RecipientDialog
@@ -784,7 +803,6 @@ class MainWindow(QMainWindow):
 
         if self.action is None or self.action.recipient(recipient_id) is None:
             return False
-        in_book = {r.id for r in self.store.action_address_book(self.action.id)}
         dialog = RecipientDialog(self.action.recipient(recipient_id), set(), None, self)
         if not prompts.get().run_dialog(dialog):
             return False

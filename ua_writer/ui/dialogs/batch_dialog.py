@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBox
                                QWidget)
 
 from ua_writer.services import mailmerge
-from ua_writer.core import i18n
+from ua_writer.core import i18n, settings
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.model import Action, SenderProfile
@@ -102,16 +102,18 @@ class BatchDialog(QDialog):
     run_failed = Signal(str)
 
     def __init__(self, action: Action, language: str | None, recipient_id: str | None,
-                 today: _dt.date, folder: str | Path, page_size: str = "a4",
+                 today: _dt.date, folder: str | Path, page_size: str | None = None,
                  parent: QWidget | None = None, *, profile: SenderProfile | None = None,
-                 draft_text: Callable[[str, str], str | None] | None = None):
+                 draft_text: Callable[[str, str], str | None] | None = None,
+                 window_side: str | None = None):
         """``draft_text(language, recipient_id)``: the user's edited text of that letter, or None
         (not edited); with ``profile`` (whose letter it is) the edits can go to every signer."""
         super().__init__(parent)
         self.setObjectName("batchDialog")
         self.action = action
         self.today = today
-        self.page_size = page_size
+        self.page_size = page_size or settings.default("page_size")
+        self.window_side = window_side or settings.default("window_side")
         self.profile = profile
         self.draft_text = draft_text
         self.sheet: mailmerge.SignerSheet | None = None
@@ -367,7 +369,8 @@ class BatchDialog(QDialog):
             return False
         job = mailmerge.BatchJob(action=self.action, recipient_id=self.recipient.currentData(),
                                   language=self.language.currentData(), out_dir=folder,
-                                  date=self.today, format=fmt, page_size=self.page_size)
+                                  date=self.today, format=fmt, page_size=self.page_size,
+                                  window_side=self.window_side)
         edited = self._edited_text() if self.use_edits.isChecked() else None
         if edited is not None:
             try:
