@@ -88,3 +88,18 @@ def test_restore_defaults_and_cancel(window, fake_prompts):
     fake_prompts.on_dialog = restore
     assert not window.edit_preferences()
     assert window.store.prefs()["page_size"] == "letter"
+
+
+def test_letter_warnings_follow_a_live_language_switch_without_composing_again(window, monkeypatch):
+    """Compose's warnings are Notices: the panel renders them in the new UI language; it used to
+    compose the letter again only to get the sentence translated."""
+    lp = select(window, "juraev-2011", "ru", "prosecutor-general")
+    assert "No sender profile yet" in lp.warnings_label.text()   # the store has no profile
+    from ua_writer.services import letters
+
+    calls = []
+    real = letters.compose
+    monkeypatch.setattr(letters, "compose", lambda *a, **k: calls.append(a) or real(*a, **k))
+    window.set_ui_language("ru")
+    assert "Профиль отправителя ещё не заполнен" in lp.warnings_label.text(), lp.warnings_label.text()
+    assert calls == []

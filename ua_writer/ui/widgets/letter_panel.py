@@ -192,21 +192,14 @@ class LetterPanel(QWidget):
                 self._fill_recipients(self.current_recipient_id())
         if self._compose_error:
             self.editor.setPlaceholderText(self._compose_error)
-        self._refresh_warnings()
-
-    def _refresh_warnings(self) -> None:
-        """Compose's warnings are in the UI language: compose again (the text stays as it is)."""
-        action, lang, recipient = self.action, self.current_language(), self.current_recipient()
-        if self._composed is not None and action is not None and lang and recipient is not None:
-            try:
-                self._composed = self._compose(action, recipient, lang)
-            except UserFacingError:
-                pass
         self._show_warnings()
 
     def _show_warnings(self) -> None:
+        """Compose's warnings (``core.notices``), rendered in the UI language of the moment."""
+        from ua_writer.core.notices import render
+
         warnings = list(self._composed.warnings) if self._composed is not None else []
-        self.warnings_label.setText("\n".join("⚠ " + w for w in warnings))
+        self.warnings_label.setText("\n".join("⚠ " + render(w) for w in warnings))
         self.warnings_label.setVisible(bool(warnings))
 
     # -- choosing the letter --------------------------------------------------------------------
