@@ -1,4 +1,7 @@
-"""Mail-merge: one letter per signer from a CSV sheet, rendered on every core. Qt-free.
+"""Mail-merge: one letter per signer from a CSV sheet, rendered on every core. A service (the CLI's
+``batch`` and the GUI's Letter ▸ Mail merge… both call it): letters are composed by
+``services.letters`` (a copy recipient gets a copy letter composed for it) and written by
+``services.exporters``. Qt-free.
 
 **The signer sheet.** UTF-8 (with or without BOM; a legacy Windows encoding is detected and
 warned about), ``,`` ``;`` or tab separated, first row a header. Columns (case-insensitive; the

@@ -1,4 +1,7 @@
-"""ExportController: PDF, DOCX, fax packet, copy letters and printing of the letter on screen.
+"""ExportController: PDF, DOCX, fax packet, copy letters and printing of the letter on screen —
+the GUI's thin caller of ``services.exporters`` (writers, file names, page options from the
+preferences) and ``services.letters.copy_letters`` (each copy composed for its copy recipient,
+the user's edits carried over).
 
 Every export writes the EDITED letter (the draft mapped onto the composed Letter), never the bare
 template. Single files are written at once; copy letters (one per copy recipient) run on the

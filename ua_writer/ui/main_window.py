@@ -1,10 +1,13 @@
 """MainWindow: which action → what it asks → my letter → out the door, left to right.
 
 Assembles the action list, the action pane, the letter panel with its page preview, menus,
-status line and banners; routes their requests to the store, the exporters and the dialogs; keeps
-the status line current (draft saved at, page count, appeal points mentioned); switches the UI
-language live (``retranslate_ui``); restores the last letter and the window layout; saves drafts
-on close. Owns no domain logic: composing, exporting and storing are the core's.
+status line and banners; routes their requests to the services and the dialogs; keeps the status
+line current (draft saved at, page count, appeal points mentioned); switches the UI language live
+(``retranslate_ui``); restores the last letter and the window layout; saves drafts on close.
+Owns no domain logic: composing and exporting are ``services.letters``/``services.exporters``'.
+Every change of data goes through ``services.records``, whose ``Changes`` the window applies in
+one place, ``apply_changes`` (then ``data_changed`` tells the add-ons). Add-ons plug in through
+``add_banner`` and the letter panel's ``add_export_widgets``.
 
 Start-up order: a big list shows its first screenful (the nearest open deadlines) in the first
 paint; right after it the rest of the list is read, the database's integrity is checked on a
