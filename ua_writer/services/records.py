@@ -29,16 +29,18 @@ class Changes:
     profile: bool = False
     #: preference keys that changed
     prefs: frozenset[str] = field(default_factory=frozenset)
+    #: letter templates in the data dir changed (letters are composed again)
+    templates: bool = False
 
     def __or__(self, other: "Changes") -> "Changes":
         return Changes(self.actions | other.actions, self.action_list or other.action_list,
                        self.recipients or other.recipients, self.sent or other.sent,
                        self.drafts or other.drafts, self.profile or other.profile,
-                       self.prefs | other.prefs)
+                       self.prefs | other.prefs, self.templates or other.templates)
 
     def __bool__(self) -> bool:
         return bool(self.actions or self.action_list or self.recipients or self.sent
-                    or self.drafts or self.profile or self.prefs)
+                    or self.drafts or self.profile or self.prefs or self.templates)
 
 
 NOTHING = Changes()
@@ -97,6 +99,16 @@ def update_recipient(store, action_id: str, recipient_id: str, edited: Recipient
     pack.recipients = [edited if r.id == recipient_id else r for r in pack.recipients]
     store.save_action(pack, replace=True)
     return Changes(actions=frozenset({action_id}), recipients=True)
+
+
+def apply_group_pack(store, plan, *, templates_dir, overwrite: bool):
+    """Apply a group pack's import plan (``core.uapack``): (its result, the Changes)."""
+    from ua_writer.core import uapack
+
+    result = uapack.apply_plan(plan, store, templates_dir=templates_dir, overwrite=overwrite)
+    ids = result.added + result.updated
+    return result, Changes(actions=frozenset(ids), action_list=bool(ids), recipients=bool(ids),
+                           templates=bool(result.templates))
 
 
 def import_action(store, action: Action, *, origin: str) -> Changes:

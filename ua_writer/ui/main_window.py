@@ -375,6 +375,7 @@ class MainWindow(QMainWindow):
             self._show_again()
         if changes.profile:
             self._update_profile_widgets()
+        if changes.profile or changes.templates:
             self.letter_panel.recompose()
         if "ui_language" in changes.prefs:
             self._switch_ui_language(self.store.prefs().get("ui_language"))
