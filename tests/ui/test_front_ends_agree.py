@@ -2,7 +2,8 @@
 main letters and the copy letters written by the CLI (``letter --to all|copies``), by the GUI
 (the PDF and *Copies* buttons, with the user's edits typed in) and by the mail merge (the CLI's
 ``batch`` and the GUI's Letter ▸ Mail merge…) carry, in the DIN 5008 address field, the address
-of the recipient the file is for — read back from the PDF with ``pdftotext -bbox``.
+of the recipient the file is for — read back from the PDF with ``pdftotext -bbox`` — and the GUI's
+copy letters carry the user's edits to the main letter.
 
 This is the bug of issue #13: the GUI's Copies wrote the Prosecutor General's address into the copy
 letter meant for the court, because the GUI made copy letters by relabelling the main letter.
@@ -163,13 +164,15 @@ def test_gui_mail_merge_to_a_copy_recipient(window, qtbot, fake_prompts, tmp_pat
     sheet = tmp_path / "signers.csv"
     sheet.write_text(SHEET, encoding="utf-8")
     rid = copies[0]
-    select(window, action_id, language, mains[0])
+    lp = select(window, action_id, language, mains[0])
+    _type_after_first_paragraph(qtbot, lp)     # the user's edits to the main letter
     out = tmp_path / "merge"
 
     def drive(dialog):
         assert dialog.recipient.currentData() == mains[0]
         dialog.recipient.setCurrentIndex(dialog.recipient.findData(rid))  # a copy recipient
         assert dialog.recipient.currentData() == rid
+        assert dialog.use_edits.isChecked()    # the main letter's edits go into the copies
         fake_prompts.open_path = str(sheet)
         fake_prompts.folder = str(out)
         dialog.choose_signers.click()
@@ -182,3 +185,6 @@ def test_gui_mail_merge_to_a_copy_recipient(window, qtbot, fake_prompts, tmp_pat
     window.registry["mail_merge"].trigger()
     (pdf,) = out.glob("*.pdf")
     assert_window_is(pdf, action_id, rid, language)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert TYPED in " ".join(text.split()), "the copy letters lost the user's edits"

@@ -3,7 +3,8 @@
 The sheet's columns are documented in :mod:`ua_writer.services.mailmerge`. Bad rows are reported with
 their line numbers on stderr and skipped; the rest are written. A progress bar is drawn on stderr
 when it is a terminal. ``--merge FILE.pdf`` also joins all the PDFs into one file for printing.
-``--from-draft`` carries your saved draft of that letter (what you edited in the app) over to
+``--from-draft`` carries your saved draft of that letter (for a copy recipient: of the main
+letter it copies; what you edited in the app) over to
 every signer: the paragraphs, subject, salutation and closing you changed go out as you wrote
 them, the rest as composed for each signer (see :class:`ua_writer.services.mailmerge.LetterEdits`).
 Exit 0 when every row became a letter, 1 when some rows were skipped, 2 on a user error.
@@ -101,10 +102,11 @@ def run_batch(args, ctx) -> int:
                               window_side=settings.get(store.prefs(), "window_side"),
                               copy_of=copy_of)
     if args.from_draft:
-        draft = store.get_draft(action.id, language, recipient.id)
+        edited_id = mailmerge.edited_letter_id(job)  # for a copy recipient: the main letter
+        draft = store.get_draft(action.id, language, edited_id)
         if draft is None:
             raise UserFacingError(
-                f"no saved draft of the {language} letter to {recipient.id} for {action.id}: "
+                f"no saved draft of the {language} letter to {edited_id} for {action.id}: "
                 "edit that letter in the app first, or leave out --from-draft")
         job.edits = mailmerge.edits_from_text(job, store.profile(), draft.text)
         if not job.edits.changed:

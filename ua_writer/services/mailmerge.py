@@ -392,10 +392,21 @@ def compose_for(job: BatchJob, profile: SenderProfile):
     return job.edits.apply(letter) if job.edits is not None else letter
 
 
+def edited_letter_id(job: BatchJob) -> str:
+    """The recipient whose letter the user edits for ``job``: its recipient, or for a copy
+    recipient the main recipient whose letter is copied (copies are not edited on their own)."""
+    recipient = letters.targets(job.action, job.recipient_id)[0]
+    if letters.is_copy_target(recipient):
+        return letters.main_recipient(job.action, job.copy_of).id
+    return recipient.id
+
+
 def edits_from_text(job: BatchJob, profile: SenderProfile, text: str) -> LetterEdits:
-    """The edits in ``text`` — the letter of ``job`` as the editor shows it, e.g. a saved draft
-    — made by the user whose profile is ``profile`` (their own letter is what was edited)."""
-    return letters.edits_from_text(_compose_template(job, profile), text)
+    """The edits in ``text`` — the letter to ``edited_letter_id(job)`` as the editor shows it,
+    e.g. a saved draft — made by the user whose profile is ``profile`` (their own letter is what
+    was edited). For a copy recipient the edits of the main letter go into every copy."""
+    template = letters.compose(job.action, edited_letter_id(job), job.language, profile, job.date)
+    return letters.edits_from_text(template, text)
 
 
 def _compose_template(job: BatchJob, profile: SenderProfile):

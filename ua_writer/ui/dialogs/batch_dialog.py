@@ -263,7 +263,11 @@ class BatchDialog(QDialog):
         if self.draft_text is None or self.profile is None:
             return None
         language, rid = self.language.currentData(), self.recipient.currentData()
-        return self.draft_text(language, rid) if language and rid else None
+        if not (language and rid):
+            return None
+        # a copy recipient gets the main letter's edits (copies are not edited on their own)
+        job = mailmerge.BatchJob(self.action, rid, language, Path("."), self.today)
+        return self.draft_text(language, mailmerge.edited_letter_id(job))
 
     def _update_edits_box(self, *args) -> None:
         """*Use my edits*: available (and ticked) when the chosen letter has been edited."""
