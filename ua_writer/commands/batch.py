@@ -28,7 +28,8 @@ def register(sub) -> None:
     p.add_argument("id", help="the action id")
     p.add_argument("--signers", required=True, metavar="FILE.csv", help="the signer sheet")
     p.add_argument("--lang", metavar="LANG",
-                   help="letter language, e.g. ru (default: the action's first language)")
+                   help="letter language, e.g. ru (default: the first of the action's "
+                        "languages you write in, as in your profile; else its first language)")
     p.add_argument("--to", metavar="RECIPIENT",
                    help="recipient id (default: the first main recipient); a copy recipient gets "
                         "copy letters of the letter to --copy-of")
@@ -82,7 +83,7 @@ def run_batch(args, ctx) -> int:
     copy_of = None
     if letters.is_copy_target(recipient):
         copy_of = letters.main_recipient(action, args.copy_of).id
-    language = letters.default_language(action, None, args.lang)
+    language = letters.default_language(action, store.profile(), args.lang)
     page_size = args.page_size or settings.get(store.prefs(), "page_size")
     if args.merge and args.format != "pdf":
         raise UserFacingError("--merge needs --format pdf")

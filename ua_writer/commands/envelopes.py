@@ -39,9 +39,14 @@ def register(sub) -> None:
 
 
 def _language(action, profile, requested):
-    from ua_writer.services.letters import default_language as pick_language
-
-    return pick_language(action, profile, requested)
+    """The address's language: ``--lang``, else the action's first (the destination's, e.g. a
+    Russian address in Cyrillic), else the user's, else English — not the letter's rule, which
+    prefers the languages the user writes in."""
+    if requested:
+        return requested.strip()
+    if action.languages:
+        return action.languages[0]
+    return profile.languages[0] if profile is not None and profile.languages else "en"
 
 
 def run_envelope(args, ctx) -> int:

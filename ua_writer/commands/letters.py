@@ -32,7 +32,8 @@ def register(sub) -> None:
                        description="Compose the letter of an action to one recipient (or all) and "
                                    "write it; plain text goes to stdout when there is no -o.")
     p.add_argument("id", help="action id")
-    p.add_argument("--lang", help="letter language (default: the action's first language)")
+    p.add_argument("--lang", help="letter language (default: the first of the action's languages "
+                                  "you write in, as in your profile; else its first language)")
     p.add_argument("--to", metavar="RECIPIENT_ID|all|copies",
                    help="recipient id; 'all' = every main recipient, 'copies' = the copy letters "
                         "(default: the first main recipient)")
@@ -59,7 +60,8 @@ def register(sub) -> None:
     p.add_argument("id", help="action id")
     p.add_argument("--to", required=True, metavar="RECIPIENT_ID")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    p.add_argument("--lang", help="letter language (default: the action's first language)")
+    p.add_argument("--lang", help="letter language (default: the first of the action's languages "
+                                  "you write in, as in your profile; else its first language)")
     p.add_argument("--copy-of", metavar="RECIPIENT_ID",
                    help="for copy recipients: the main recipient whose letter is copied")
     p.add_argument("--no-note", action="store_true",

@@ -52,16 +52,38 @@ def letter_languages(action: Action) -> tuple[list[str], list[str]]:
     return requested, [lang for lang in ordered if lang not in requested]
 
 
+def preferred_language(action: Action, profile: SenderProfile | None) -> str | None:
+    """The language to write in: the first of the action's requested languages (with templates)
+    that the user writes in (their profile's languages), else its first requested one, else one
+    of the user's languages; None when nothing fits."""
+    requested, others = letter_languages(action)
+    mine = profile.languages if profile is not None else []
+    for lang in requested:
+        if lang in mine:
+            return lang
+    if requested:
+        return requested[0]
+    return next((lang for lang in mine if lang in others), None)
+
+
 def default_language(action: Action, profile: SenderProfile | None,
                      requested: str | None = None) -> str:
-    """``requested`` if given; else the action's first language, the profile's, or English."""
+    """``requested`` if given; else :func:`preferred_language`; else the action's first
+    language (whose missing templates the composer then names) or English."""
     if requested:
         return requested.strip()
-    if action.languages:
-        return action.languages[0]
-    if profile is not None and profile.languages:
-        return profile.languages[0]
-    return "en"
+    return preferred_language(action, profile) or (action.languages[0] if action.languages else "en")
+
+
+def default_letter(action: Action, profile: SenderProfile | None,
+                   drafts) -> tuple[str | None, str | None]:
+    """(language, recipient id) to open an action on: the most recently edited draft's letter
+    to a main recipient; else :func:`preferred_language` and the first main recipient (None)."""
+    mains = {r.id for r in action.main_recipients()}
+    for d in sorted(drafts, key=lambda d: d.updated_at, reverse=True):
+        if d.recipient_id in mains:
+            return d.language, d.recipient_id
+    return preferred_language(action, profile), None
 
 
 # -- targets --------------------------------------------------------------------------------------

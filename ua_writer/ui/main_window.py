@@ -466,25 +466,10 @@ class MainWindow(QMainWindow):
         self.action_shown.emit(action_id)
 
     def _default_letter(self, action: Action) -> tuple[str | None, str | None]:
-        """The most recently edited draft's letter; else a requested language the user writes in."""
-        drafts = sorted(self.store.drafts(action.id), key=lambda d: d.updated_at, reverse=True)
-        mains = {r.id for r in action.main_recipients()}
-        for d in drafts:
-            if d.recipient_id in mains:
-                return d.language, d.recipient_id
+        """The letter to open the action on (services.letters.default_letter)."""
         from ua_writer.services import letters
 
-        requested, others = letters.letter_languages(action)
-        mine = self.store.profile().languages
-        for lang in requested:
-            if lang in mine:
-                return lang, None
-        if requested:
-            return requested[0], None
-        for lang in mine:
-            if lang in others:
-                return lang, None
-        return None, None
+        return letters.default_letter(action, self.store.profile(), self.store.drafts(action.id))
 
     def paintEvent(self, e) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(e)
