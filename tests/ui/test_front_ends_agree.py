@@ -57,14 +57,18 @@ def addressee_words(action_id: str, recipient_id: str, language: str) -> list[st
     copy_of = None
     if recipient.is_copy or recipient.copies_only:
         copy_of = next(r for r in action.main_recipients() if not r.copies_only)
-    letter = compose_letter(action, recipient, language, SenderProfile(), _dt.date(2011, 4, 1),
-                            copy_of=copy_of)
+    # the block without its country line (a sender in the same country): the country line
+    # depends on where the signer writes from («RUSSLAND / РОССИЯ» from Germany)
+    letter = compose_letter(action, recipient, language, SenderProfile(country=recipient.country),
+                            _dt.date(2011, 4, 1), copy_of=copy_of)
     return " ".join(letter.addressee).split()
 
 
 def assert_window_is(pdf: Path, action_id: str, recipient_id: str, language: str) -> None:
     got, want = window_words(pdf), addressee_words(action_id, recipient_id, language)
-    assert got == want, f"{pdf.name}: the envelope window shows {got}, not {recipient_id}'s {want}"
+    assert got[:len(want)] == want, \
+        f"{pdf.name}: the envelope window shows {got}, not {recipient_id}'s {want}"
+    assert len(got) - len(want) <= 4 and ("РОССИЯ" in got[len(want):] or not got[len(want):]), got
 
 
 def _type_after_first_paragraph(qtbot, lp):
