@@ -47,16 +47,16 @@ def _pdf_bytes(letter, *, page_size="a4", align="left", window_side="left", **_e
     return letter_pdf_bytes(letter, page_size=page_size, align=align, window_side=window_side)
 
 
-def _docx_write(letter, path, *, page_size="a4", align="left", **_extra):
+def _docx_write(letter, path, *, page_size="a4", align="left", window_side="left", **_extra):
     from ua_writer.export.docx import write_letter_docx
 
-    return write_letter_docx(letter, path, page_size=page_size, align=align)
+    return write_letter_docx(letter, path, page_size=page_size, align=align, window_side=window_side)
 
 
-def _docx_bytes(letter, *, page_size="a4", align="left", **_extra):
+def _docx_bytes(letter, *, page_size="a4", align="left", window_side="left", **_extra):
     from ua_writer.export.docx import letter_docx_bytes
 
-    return letter_docx_bytes(letter, page_size=page_size, align=align)
+    return letter_docx_bytes(letter, page_size=page_size, align=align, window_side=window_side)
 
 
 def _txt_write(letter, path, **_extra):
@@ -116,8 +116,9 @@ def layout_options(prefs: dict) -> dict:
     """The page options the user's preferences ask for: page_size, window_side."""
     from ua_writer.core import settings
 
-    return {"page_size": settings.get(prefs, "page_size"),
-            "window_side": settings.get(prefs, "window_side")}
+    # no choice made in Preferences: the window where the sender's envelopes have it ("auto")
+    side = prefs.get("window_side") if prefs.get("window_side") in ("left", "right") else "auto"
+    return {"page_size": settings.get(prefs, "page_size"), "window_side": side}
 
 
 def letter_pages(kind: str, letter: Letter, result, page_size: str = "a4") -> int | None:
