@@ -74,15 +74,11 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
 
 
 def database_error_message(e: sqlite3.DatabaseError) -> str:
-    """One line for an SQLite error met while using an opened store."""
-    text = " ".join(str(e).split())[:160]  # one line, and not a page of damaged row text
-    if "locked" in text.lower() or "busy" in text.lower():
-        return f"the database is busy: another ua-writer is writing to it; try again ({text})"
-    if "full" in text.lower():
-        return (f"cannot save to the database {paths.database_path()}: the disk is full; free some "
-                "space and try again (nothing was changed)")
-    return (f"the database {paths.database_path()} is damaged ({text}); run 'ua-writer repair' to "
-            "keep the damaged file aside and start a fresh one")
+    """One line for an SQLite error met while using an opened store: disk full, busy, or damage
+    (only real damage names ``repair``; see store.database_error)."""
+    from ua_writer.core.store import database_error
+
+    return database_error(paths.database_path(), e).message
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from ua_writer.core import packs
-from ua_writer.core.errors import (CorruptStoreError, NotFoundError, PackError, StoreError,
-                                   UserFacingError)
+from ua_writer.core.errors import (CorruptStoreError, DiskFullError, NotFoundError, PackError,
+                                   StoreError, UserFacingError)
 from ua_writer.core.i18n import _
 from ua_writer.core.model import (CHANNELS, Action, Draft, Recipient, SenderProfile, SentRecord)
 
@@ -173,18 +173,71 @@ def _persons_text(a: Action) -> str:
     return ", ".join(p.name for p in a.persons)
 
 
+#: SQLite's (extended) error names that say nothing about the file's contents: a full disk, an I/O
+#: failure, a lock, permissions. Any other SQLite error while reading the file means damage.
+_NOT_DAMAGE = ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_READONLY",
+               "SQLITE_CANTOPEN", "SQLITE_NOMEM", "SQLITE_INTERRUPT", "SQLITE_PERM", "SQLITE_AUTH",
+               "SQLITE_NOLFS")
+#: below this much free space, an I/O error on the database is taken to mean "the disk is full"
+#: (SQLite reports a full disk while growing its -shm file as SQLITE_IOERR_SHMSIZE, not FULL)
+LOW_SPACE_BYTES = 1 << 20
+
+
+def free_bytes(path: str | os.PathLike) -> int | None:
+    """Free space on the filesystem holding ``path`` (its folder if it does not exist), or None."""
+    p = Path(path)
+    for candidate in (p, p.parent):
+        try:
+            st = os.statvfs(candidate)
+        except (OSError, AttributeError):
+            continue
+        blocks = st.f_bfree if hasattr(os, "geteuid") and os.geteuid() == 0 else st.f_bavail
+        return blocks * st.f_frsize
+    return None
+
+
+def is_disk_full(path: str | os.PathLike, e: BaseException) -> bool:
+    """True when the SQLite (or OS) error ``e`` on the database at ``path`` means the disk is full."""
+    name = getattr(e, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL" or getattr(e, "errno", None) == 28 or "disk is full" in str(e).lower():
+        return True
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in str(e).lower():
+        free = free_bytes(path)
+        return free is not None and free < LOW_SPACE_BYTES
+    return False
+
+
+def disk_full_error(path: str | os.PathLike) -> DiskFullError:
+    return DiskFullError(_("disk full: nothing was changed (the database {path} cannot be written "
+                           "until some space is freed; it is not damaged)").format(path=path))
+
+
+def is_damage(e: BaseException) -> bool:
+    """True when ``e`` says the database file is damaged: any SQLite error but a full disk, an
+    I/O failure, a lock or permissions; or one of our own decode failures."""
+    name = getattr(e, "sqlite_errorname", None) or ""
+    return not name.startswith(_NOT_DAMAGE)
+
+
 def database_error(path: str | os.PathLike, e: BaseException) -> StoreError:
     """The user-facing error for an ``sqlite3.DatabaseError`` (or a failed decode) on ``path``:
-    busy, read-only, or damaged (CorruptStoreError, which names ``ua-writer repair``)."""
-    msg = str(e).lower()
-    if "locked" in msg or "busy" in msg:
+    disk full (DiskFullError), busy, read-only, an I/O error, or damaged (CorruptStoreError,
+    which names ``ua-writer repair``). Only real damage is ever called damage."""
+    msg = " ".join(str(e).split())[:160]
+    low = msg.lower()
+    if is_disk_full(path, e):
+        return disk_full_error(path)
+    if "locked" in low or "busy" in low:
         return StoreError(_("the database {path} is busy: another ua-writer is writing to it; "
                             "try again in a moment").format(path=path))
-    if "readonly" in msg or "read-only" in msg or "unable to open" in msg:
-        return StoreError(_("cannot write to the database {path}: {error}").format(path=path, error=e))
+    if "readonly" in low or "read-only" in low or "unable to open" in low:
+        return StoreError(_("cannot write to the database {path}: {error}").format(path=path, error=msg))
+    if not is_damage(e):
+        return StoreError(_("cannot use the database {path} ({error}); nothing was changed, "
+                            "try again").format(path=path, error=msg))
     return CorruptStoreError(
         _("the database {path} is damaged ({error}); run 'ua-writer repair' to keep the damaged "
-          "file aside and start a fresh one").format(path=path, error=e), str(path))
+          "file aside and start a fresh one").format(path=path, error=msg), str(path))
 
 
 def check_integrity(path: str | os.PathLike, *, on_connect: Callable | None = None) -> str | None:
@@ -237,12 +290,44 @@ class Store:
             raise StoreError(_("cannot open the database {path}: {error}").format(
                 path=self.path, error=e)) from None
         self.db.row_factory = sqlite3.Row
+        #: None, or why this store can only be read (the disk is full): every write then raises
+        self.read_only: str | None = None
         try:
             self._configure(check)
             self._migrate()
         except (sqlite3.DatabaseError, UnicodeError) as e:  # a damaged header can fail to decode
             self.db.close()
-            raise database_error(self.path, e) from None
+            error = database_error(self.path, e)
+            if isinstance(error, DiskFullError) and self._open_read_only(check):
+                return
+            raise error from None
+
+    def _open_read_only(self, check: bool) -> bool:
+        """The disk is full, so SQLite cannot even make its shared-memory file: open the file
+        read-only and immutable so that what is stored can still be shown (``sent``, ``drafts``).
+        Only when no write-ahead log holds data (a clean close leaves none); False otherwise."""
+        wal = Path(str(self.path) + "-wal")
+        try:
+            if wal.exists() and wal.stat().st_size > 0:
+                return False
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?immutable=1", uri=True,
+                                 isolation_level=None, check_same_thread=False)
+        except (OSError, sqlite3.Error):
+            return False
+        db.row_factory = sqlite3.Row
+        try:
+            db.execute("PRAGMA query_only = ON")
+            if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                raise sqlite3.DatabaseError("schema needs a migration")
+            if check and db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("integrity check failed")
+        except (sqlite3.Error, UnicodeError):
+            db.close()
+            return False
+        self.db = db
+        self.read_only = "disk full"
+        log.info("the disk holding the database is full: opened read-only")
+        return True
 
     # -- lifecycle ------------------------------------------------------------------------------
     def _configure(self, check: bool = True) -> None:
@@ -294,11 +379,15 @@ class Store:
             self.store = store
 
         def __enter__(self):
+            if self.store.read_only:
+                raise disk_full_error(self.store.path)
             self.store._lock.acquire()
             try:
                 self.store.db.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as e:
                 self.store._lock.release()
+                if is_disk_full(self.store.path, e):
+                    raise disk_full_error(self.store.path) from None
                 raise StoreError(_("the database is busy (another ua-writer is writing): {error}").format(
                     error=e)) from None
             return self.store.db
@@ -306,11 +395,21 @@ class Store:
         def __exit__(self, exc_type, exc, tb):
             try:
                 if exc_type is None:
-                    self.store.db.execute("COMMIT")
+                    try:
+                        self.store.db.execute("COMMIT")
+                    except sqlite3.OperationalError as e:
+                        if self.store.db.in_transaction:
+                            self.store.db.execute("ROLLBACK")
+                        if is_disk_full(self.store.path, e):
+                            raise disk_full_error(self.store.path) from None
+                        raise
                 elif self.store.db.in_transaction:  # SQLite may have rolled back already
                     self.store.db.execute("ROLLBACK")  # (e.g. on "database or disk is full")
             finally:
                 self.store._lock.release()
+            if exc is not None and isinstance(exc, sqlite3.OperationalError) and is_disk_full(
+                    self.store.path, exc):
+                raise disk_full_error(self.store.path) from None
             return False
 
     def transaction(self) -> "_Tx":
@@ -734,19 +833,85 @@ def _loads(text: str):
         raise sqlite3.DatabaseError(f"damaged JSON in the database ({e})") from None
 
 
-def quarantine(path: str | os.PathLike) -> Path:
-    """Move a damaged database (and its -wal/-shm files) aside; returns the kept file's path."""
-    p = Path(path)
+def _stamped(p: Path) -> Path:
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = p.with_name(f"{p.name}.damaged-{stamp}")
     n = 1
-    while target.exists():
+    while any(Path(str(target) + s).exists() for s in ("", "-wal", "-shm")):
         target = p.with_name(f"{p.name}.damaged-{stamp}-{n}")
         n += 1
+    return target
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass
+
+
+def quarantine(path: str | os.PathLike) -> Path:
+    """Move a damaged database (and its -wal/-shm files) aside; returns the kept file's path.
+    Leaves no database at ``path``: ``replace_keeping_aside`` is what ``repair`` uses."""
+    p = Path(path)
+    target = _stamped(p)
     for suffix in ("", "-wal", "-shm"):
         src = Path(str(p) + suffix)
         if src.exists():
             os.replace(src, Path(str(target) + suffix))
+    return target
+
+
+def replace_keeping_aside(path: str | os.PathLike, new: str | os.PathLike) -> Path:
+    """Put the finished, closed database file ``new`` in place of the damaged one at ``path``,
+    keeping the damaged one (and its -wal) as ``<name>.damaged-<time>``; returns that name.
+
+    Nothing is ever moved away before its replacement is in place: the damaged files are first
+    hard-linked (or, where links are not possible, copied) to the kept name, then the old -wal and
+    -shm are removed (their contents live on under the kept name; a leftover -wal must never be
+    replayed into the new file) and ``new`` is renamed over ``path`` in one step. A failure before
+    that rename (disk full) removes the kept copies and leaves everything as it was."""
+    import shutil
+
+    p, new = Path(path), Path(new)
+    if Path(str(new) + "-wal").exists():
+        raise StoreError(_("the new database {path} was not closed cleanly").format(path=new))
+    target = _stamped(p)
+    made: list[Path] = []
+    try:
+        for suffix in ("", "-wal"):
+            src, dst = Path(str(p) + suffix), Path(str(target) + suffix)
+            if not src.exists():
+                continue
+            try:
+                os.link(src, dst)
+            except OSError as e:
+                if e.errno == 28:
+                    raise
+                shutil.copy2(src, dst)  # a filesystem without hard links
+            made.append(dst)
+        _fsync_dir(p.parent)
+    except OSError as e:
+        for m in made:
+            try:
+                os.unlink(m)
+            except OSError:
+                pass
+        if e.errno == 28 or is_disk_full(p, e):
+            raise disk_full_error(p) from None
+        raise StoreError(_("cannot keep the damaged database {path} aside: {error}").format(
+            path=p, error=e.strerror or e)) from None
+    for suffix in ("-wal", "-shm"):
+        try:
+            os.unlink(str(p) + suffix)
+        except FileNotFoundError:
+            pass
+    os.replace(new, p)
+    _fsync_dir(p.parent)
     return target
 
 
@@ -759,7 +924,7 @@ def open_store(path: str | os.PathLike | None = None, *, sync: bool = True,
 
         path = paths.database_path()
     store = Store(path, check=check)
-    if sync:
+    if sync and not store.read_only:
         try:
             store.sync_bundled()
         except (sqlite3.DatabaseError, UnicodeError) as e:
