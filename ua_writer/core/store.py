@@ -549,12 +549,34 @@ class Store:
                 fields + (action.id, origin, now, now))
         else:
             keep_origin = old["origin"]
+            self._reattach(db, action)
             db.execute(
                 """UPDATE actions SET pack = ?, title = ?, country = ?, issue_date = ?, deadline = ?,
                           persons = ?, search = ?, titles = ?, user_modified = ?, updated_at = ?
                    WHERE id = ?""",
                 fields + (1 if keep_origin == "bundled" else 0, now, action.id))
         self._forget_deleted_bundled(db, action.id)
+
+    def _reattach(self, db, action: Action) -> dict[str, str]:
+        """Before ``action`` replaces the stored one: point the drafts and sent records of each
+        old recipient whose id is gone at the new recipient that is the same official
+        (``match_recipients``), so nothing the user wrote or sent is orphaned. A draft whose new
+        key is already taken stays where it was (never overwritten). Returns {old id: new id}."""
+        row = db.execute("SELECT pack FROM actions WHERE id = ?", (action.id,)).fetchone()
+        try:
+            old = packs.action_from_dict(_loads(row[0]))
+        except (UserFacingError, sqlite3.DatabaseError):
+            return {}  # an unreadable old pack: nothing to match against, nothing moved
+        moves = match_recipients(old.recipients, action.recipients)
+        for old_id, new_id in moves.items():
+            db.execute("UPDATE OR IGNORE drafts SET recipient_id = ? WHERE action_id = ? AND "
+                       "recipient_id = ?", (new_id, action.id, old_id))
+            db.execute("UPDATE sent SET recipient_id = ? WHERE action_id = ? AND recipient_id = ?",
+                       (new_id, action.id, old_id))
+        if moves:
+            log.info("action %s replaced: %d recipient(s) matched under a new id", action.id,
+                     len(moves))
+        return moves
 
     def delete_action(self, action_id: str) -> None:
         with self.transaction() as db:
@@ -806,6 +828,52 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").casefold().replace("ё", "е").split())
+
+
+def _digits(number: str) -> str:
+    d = "".join(c for c in number if c.isdigit())
+    return d[-9:]  # "+7 495 987 58 41" and "8 (495) 987-58-41" are one fax
+
+
+def _identity(r: Recipient) -> set[tuple[str, str]]:
+    """What makes a recipient the same official across two versions of a pack: the name, the
+    title with the organisation, a fax number, an e-mail address."""
+    keys: set[tuple[str, str]] = set()
+    if _norm(r.name):
+        keys.add(("name", _norm(r.name)))
+    if _norm(r.title) or _norm(r.organization):
+        keys.add(("office", f"{_norm(r.title)}|{_norm(r.organization)}"))
+    keys.update(("fax", _digits(f)) for f in r.fax if len(_digits(f)) >= 6)
+    keys.update(("email", _norm(e)) for e in r.email if _norm(e))
+    return keys
+
+
+def match_recipients(old: Iterable[Recipient], new: Iterable[Recipient]) -> dict[str, str]:
+    """{old id: new id} for the recipients of an action's old version whose id is gone from the
+    new version but who are the same official there (same name, or same title and organisation,
+    or a shared fax number or e-mail address, and the same main/copy role): when a fax number
+    changed, or the importer spelled an id differently, drafts and sent records follow them.
+    Ids present in both versions match themselves and are not listed; a match must be unique."""
+    old, new = list(old), list(new)
+    new_ids = {r.id for r in new}
+    old_ids = {r.id for r in old}
+    gone = [r for r in old if r.id not in new_ids]
+    fresh = [r for r in new if r.id not in old_ids]
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for r in gone:
+        mine = _identity(r)
+        scored = sorted(((len(mine & _identity(n)), n.id) for n in fresh
+                         if n.id not in taken and n.is_copy == r.is_copy and mine & _identity(n)),
+                        reverse=True)
+        if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            out[r.id] = scored[0][1]
+            taken.add(scored[0][1])
+    return out
 
 
 def _statements(script: str) -> Iterator[str]:

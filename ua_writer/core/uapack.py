@@ -80,6 +80,9 @@ class PlanItem:
     title: str = ""
     #: for changed actions: the top-level pack fields that differ (e.g. ["deadline", "recipients"])
     changes: list[str] = field(default_factory=list)
+    #: what exactly differs inside such a field, e.g. {"recipients": ["prosecutor-general: fax"],
+    #: "appeals": ["ru"]}: a fax number that changed is named, not just "recipients"
+    details: dict[str, list[str]] = field(default_factory=dict)
 
     def status_label(self) -> str:
         """"new", "changed" or "unchanged" in the UI language (Russian agrees with акция/шаблон)."""
@@ -94,8 +97,15 @@ class PlanItem:
         return labels.get(self.status, self.status)
 
     def change_labels(self) -> list[str]:
-        """The fields a changed action differs in, as words in the UI language."""
-        return [field_label(key) for key in self.changes]
+        """The fields a changed action differs in, as words in the UI language, each with what
+        differs inside it: ``recipients (prosecutor-general: fax)``."""
+        out = []
+        for key in self.changes:
+            label = field_label(key)
+            if self.details.get(key):
+                label = f"{label} ({'; '.join(self.details[key])})"
+            out.append(label)
+        return out
 
     def describe(self) -> str:
         """One line of the plan in the UI language; in English (the CLI's pack-import) e.g.
@@ -134,6 +144,17 @@ def field_label(key: str) -> str:
         "notes": pgettext("pack field", "notes"),
         "source": pgettext("pack field", "source"),
         "localized": pgettext("pack field", "localized"),
+        # inside a recipient
+        "name": pgettext("pack field", "name"),
+        "organization": pgettext("pack field", "organization"),
+        "address_lines": pgettext("pack field", "address_lines"),
+        "fax": pgettext("pack field", "fax"),
+        "email": pgettext("pack field", "email"),
+        "salutation": pgettext("pack field", "salutation"),
+        "gender": pgettext("pack field", "gender"),
+        "is_copy": pgettext("pack field", "is_copy"),
+        "note": pgettext("pack field", "note"),
+        "copies_only": pgettext("pack field", "copies_only"),
     }
     return labels.get(key, key)
 
@@ -390,6 +411,43 @@ def _field_changes(old: Action, new: Action) -> list[str]:
     return [k for k in b if a.get(k) != b.get(k)]
 
 
+def _recipient_changes(old: Action, new: Action) -> list[str]:
+    """Per recipient, what differs: ``prosecutor-general: fax``, ``embassy added``,
+    ``court removed``. A recipient whose id changed but who is the same official (the store's
+    identity match, which keeps its drafts attached) is compared with its old self."""
+    from ua_writer.core.store import match_recipients
+
+    renamed = {n: o for o, n in match_recipients(old.recipients, new.recipients).items()}
+    before = {r.id: packs.recipient_to_dict(r) for r in old.recipients}
+    out: list[str] = []
+    for r in new.recipients:
+        old_id = renamed.get(r.id, r.id)
+        if old_id not in before:
+            out.append(_("{id} added").format(id=r.id))
+            continue
+        d = packs.recipient_to_dict(r)
+        fields = [field_label(k) for k in d if k != "id" and before[old_id].get(k) != d.get(k)]
+        if old_id != r.id:
+            fields.insert(0, _("id was {old}").format(old=old_id))
+        if fields:
+            out.append(f"{r.id}: {', '.join(fields)}")
+    kept = set(renamed.values()) | {r.id for r in new.recipients}
+    out += [_("{id} removed").format(id=rid) for rid in before if rid not in kept]
+    return out
+
+
+def _change_details(old: Action, new: Action, changes: list[str]) -> dict[str, list[str]]:
+    a, b = packs.action_to_dict(old), packs.action_to_dict(new)
+    details: dict[str, list[str]] = {}
+    for key in changes:
+        if key == "recipients":
+            details[key] = _recipient_changes(old, new)
+        elif isinstance(a.get(key), dict) or isinstance(b.get(key), dict):
+            x, y = a.get(key) or {}, b.get(key) or {}
+            details[key] = sorted(k for k in set(x) | set(y) if x.get(k) != y.get(k))
+    return {k: v for k, v in details.items() if v}
+
+
 def read_pack(path: str | os.PathLike, store, *,
               templates_dir: str | os.PathLike | None = None) -> ImportPlan:
     """Check a .uapack completely and compare it with the store and the templates folder.
@@ -477,7 +535,9 @@ def _plan(source, version, actions, templates, store, tdir: Path) -> ImportPlan:
         if packs.dumps(old) == packs.dumps(new):
             items.append(PlanItem("action", aid, "unchanged", new.title))
         else:
-            items.append(PlanItem("action", aid, "changed", new.title, _field_changes(old, new)))
+            changes = _field_changes(old, new)
+            items.append(PlanItem("action", aid, "changed", new.title, changes,
+                                  _change_details(old, new, changes)))
     for rel, data in sorted(templates.items()):
         target = tdir / rel
         if not target.exists():
