@@ -37,6 +37,27 @@ LOCAL_RECIPIENT_KEYS = ("name", "title", "organization", "address_lines", "salut
 ACTION_LOCAL_KEYS = ("title", "summary", "background", "notes")
 
 
+#: characters that must never reach a terminal, a file name or a calendar as they are: C0/C1
+#: controls (ESC starts terminal escape sequences, NUL ends C strings) and the Unicode
+#: bidirectional overrides and isolates that make text display in another order than it reads
+_UNPRINTABLE_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                             "\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str, *, newlines: bool = True) -> str:
+    """``text`` with every control, bidi-override and lone-surrogate character shown as an
+    escape (``\\x1b``, ``\\u202e``) so that it can be printed, logged or written into a file
+    name or an ``.ics`` line as what it is. ``newlines=False`` escapes newlines and tabs too."""
+    def esc(m: re.Match) -> str:
+        c = ord(m.group())
+        return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+    out = _UNPRINTABLE_RE.sub(esc, text)
+    if not newlines:
+        out = out.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+    return out
+
+
 class _V:
     """Validation helpers bound to a source name, raising PackError with a field path."""
 

@@ -12,7 +12,9 @@ and encrypted entries, entry count, sizes and compression ratio (zip bombs), the
 and version, every file's SHA-256 and size, every action's validity — and returns an
 :class:`ImportPlan` saying what is new, what changed and what would be overwritten;
 :func:`apply_plan` then writes the actions in ONE store transaction and the templates via temp
-file + rename. Any bad entry means nothing is applied. Qt-free; must not import PySide6.
+file + rename. Any bad entry means nothing is applied. A changed action and any template (a new
+one too: it rewrites every letter in its language) need explicit consent; the plan carries a
+unified diff of each against what is in use now. Qt-free; must not import PySide6.
 """
 
 from __future__ import annotations
@@ -83,6 +85,15 @@ class PlanItem:
     #: what exactly differs inside such a field, e.g. {"recipients": ["prosecutor-general: fax"],
     #: "appeals": ["ru"]}: a fax number that changed is named, not just "recipients"
     details: dict[str, list[str]] = field(default_factory=dict)
+    #: for items that need consent: a unified diff of what is here now against the pack's version
+    #: (a new template is compared with the template letters use today, usually the built-in one)
+    diff: list[str] = field(default_factory=list)
+
+    @property
+    def needs_consent(self) -> bool:
+        """A changed action, or any template the pack would install or change: every letter of
+        every action would read differently, so the user must see it and say yes."""
+        return self.status == "changed" or (self.kind == "template" and self.status == "new")
 
     def status_label(self) -> str:
         """"new", "changed" or "unchanged" in the UI language (Russian agrees with акция/шаблон)."""
@@ -183,6 +194,17 @@ class ImportPlan:
     @property
     def unchanged(self) -> list[PlanItem]:
         return self._with("unchanged")
+
+    @property
+    def needs_consent(self) -> list[PlanItem]:
+        """The items that are only applied with explicit consent (``apply_plan(overwrite=True)``,
+        ``pack-import --yes``): see :attr:`PlanItem.needs_consent`."""
+        return [i for i in self.items if i.needs_consent]
+
+    def without_consent(self) -> "ImportPlan":
+        """The same plan without the items that need consent (what may be applied on a "no")."""
+        return ImportPlan(self.source, self.version, [i for i in self.items if not i.needs_consent],
+                          self.actions, self.templates)
 
     @property
     def has_work(self) -> bool:
@@ -524,6 +546,38 @@ def read_pack(path: str | os.PathLike, store, *,
     return _plan(source, manifest["version"], actions, templates, store, _template_dir(templates_dir))
 
 
+#: a diff longer than this is cut (the rest is counted): enough to see what a template says
+MAX_DIFF_LINES = 400
+
+
+def _unified(old: str, new: str, old_name: str, new_name: str) -> list[str]:
+    import difflib
+
+    lines = [packs.printable(line.rstrip("\n"))
+             for line in difflib.unified_diff(old.splitlines(keepends=True),
+                                              new.splitlines(keepends=True), old_name, new_name)]
+    if len(lines) > MAX_DIFF_LINES:
+        rest = len(lines) - MAX_DIFF_LINES
+        lines = lines[:MAX_DIFF_LINES] + [ngettext("… {n} more line", "… {n} more lines", rest)
+                                          .format(n=rest)]
+    return lines
+
+
+def _current_template(tdir: Path, rel: str) -> tuple[str, str]:
+    """(text, name) of the template letters use today for ``rel``: the user's own file, else
+    the built-in one, else nothing."""
+    from ua_writer import paths
+
+    for base, label in ((tdir, _("yours")), (paths.templates_dir(), _("built-in"))):
+        candidate = base / rel
+        try:
+            if candidate.is_file() and not candidate.is_symlink():
+                return candidate.read_text(encoding="utf-8", errors="replace"), f"{label}/{rel}"
+        except OSError:
+            continue
+    return "", _("(none)")
+
+
 def _plan(source, version, actions, templates, store, tdir: Path) -> ImportPlan:
     items: list[PlanItem] = []
     for aid in actions:
@@ -537,7 +591,9 @@ def _plan(source, version, actions, templates, store, tdir: Path) -> ImportPlan:
         else:
             changes = _field_changes(old, new)
             items.append(PlanItem("action", aid, "changed", new.title, changes,
-                                  _change_details(old, new, changes)))
+                                  _change_details(old, new, changes),
+                                  _unified(packs.dumps(old), packs.dumps(new), f"yours/{aid}.json",
+                                           f"{source.name}/{aid}.json")))
     for rel, data in sorted(templates.items()):
         target = tdir / rel
         if not target.exists():
@@ -547,7 +603,11 @@ def _plan(source, version, actions, templates, store, tdir: Path) -> ImportPlan:
                 status = "unchanged" if target.read_bytes() == data else "changed"
             except OSError:
                 status = "changed"
-        items.append(PlanItem("template", rel, status))
+        item = PlanItem("template", rel, status)
+        if item.needs_consent:
+            text, name = _current_template(tdir, rel)
+            item.diff = _unified(text, data.decode("utf-8"), name, f"{source.name}/templates/{rel}")
+        items.append(item)
     return ImportPlan(source, version, items, actions, templates)
 
 
@@ -574,13 +634,23 @@ def apply_plan(plan: ImportPlan, store, *, templates_dir: str | os.PathLike | No
                overwrite: bool = False) -> ApplyResult:
     """Apply an :class:`ImportPlan`: actions in one store transaction, templates via temp + rename.
 
-    Changed items are only overwritten with ``overwrite=True``; otherwise nothing is applied and
-    a UapackError lists them. Unchanged items are skipped.
+    Items that need consent (changed actions, new or changed templates) are only applied with
+    ``overwrite=True``; otherwise nothing is applied and a UapackError lists them. Unchanged
+    items are skipped.
     """
-    if plan.changed and not overwrite:
+    if plan.needs_consent and not overwrite and not plan.changed:  # new templates only
+        names = ", ".join(i.name for i in plan.needs_consent)
+        n = len(plan.needs_consent)
+        raise UapackError(ngettext(
+            "{source}: the pack would install {n} letter template: {names}; it changes every "
+            "letter in its language: review it and confirm (--yes); nothing was imported",
+            "{source}: the pack would install {n} letter templates: {names}; they change every "
+            "letter in their languages: review them and confirm (--yes); nothing was imported",
+            n).format(source=plan.source, n=n, names=names))
+    if plan.needs_consent and not overwrite:
         names = ", ".join((_("action {name}") if i.kind == "action" else _("template {name}"))
-                          .format(name=i.name) for i in plan.changed)
-        n = len(plan.changed)
+                          .format(name=i.name) for i in plan.needs_consent)
+        n = len(plan.needs_consent)
         raise UapackError(ngettext(
             "{source}: the pack would overwrite {n} changed item(s): {names}; confirm to overwrite "
             "them (--yes); nothing was imported",
