@@ -205,26 +205,67 @@ def _split_lines(value: str) -> list[str]:
     return [p.strip() for p in re.split(r"[|\n\r]+", value or "") if p.strip()]
 
 
+def _records(text: str, delimiter: str, source: str) -> Iterator[tuple[int, list[str] | None]]:
+    """(first line, fields) for each CSV record of ``text``, or (first line, None) for a record
+    that runs over several lines because a quote opened in it is never properly closed (an odd
+    number of quote characters, or a closing quote not followed by a separator): that would take
+    the signers on the following lines into this one's address. Reading then starts again on
+    the line after that record's first line, so those signers are read as rows of their own."""
+    lines = io.StringIO(text, newline="").readlines()
+    pos = 0
+    while pos < len(lines):
+        reader = csv.reader(iter(lines[pos:]), delimiter=delimiter)
+        prev = 0
+        restart = None
+        try:
+            for row in reader:
+                start, end = pos + prev + 1, pos + reader.line_num
+                prev = reader.line_num
+                if end > start and not _closed(lines[start - 1:end], delimiter):
+                    restart = start
+                    yield start, None
+                    break
+                yield start, row
+        except csv.Error as e:
+            raise UserFacingError(_("{file}: line {line}: not valid CSV ({error})").format(
+                file=source, line=pos + reader.line_num, error=e)) from None
+        if restart is None:
+            return
+        pos = restart
+
+
+def _closed(record_lines: list[str], delimiter: str) -> bool:
+    """True when the physical lines of one multi-line record hold properly closed quotes."""
+    raw = "".join(record_lines)
+    if raw.count('"') % 2:
+        return False
+    try:
+        return len(list(csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter,
+                                   strict=True))) == 1
+    except csv.Error:
+        return False
+
+
 def parse_signers(text: str, source: str = "signers") -> SignerSheet:
     """Parse a signer sheet's text. See the module docstring for the columns."""
     sheet = SignerSheet()
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     header: list[str] | None = None
     header_line = 0
     rows: list[tuple[int, list[str]]] = []
-    prev_end = 0
-    try:
-        for row in reader:
-            start, prev_end = prev_end + 1, reader.line_num
-            if not any(c.strip() for c in row):
-                continue
-            if header is None:
-                header, header_line = [_norm_header(c) for c in row], start
-            else:
-                rows.append((start, row))
-    except csv.Error as e:
-        raise UserFacingError(_("{file}: line {line}: not valid CSV ({error})").format(
-            file=source, line=reader.line_num, error=e)) from None
+    unclosed: list[int] = []
+    for start, row in _records(text, _sniff_delimiter(text), source):
+        if row is None:  # an unclosed quote: reported, and the lines after it read again
+            unclosed.append(start)
+            continue
+        if not any(c.strip() for c in row):
+            continue
+        if header is None:
+            header, header_line = [_norm_header(c) for c in row], start
+        else:
+            rows.append((start, row))
+    sheet.bad_rows.extend(BadRow(line, _(
+        "a quote (\") opened in this row is not closed where the row ends, so it would swallow "
+        "the lines after it; close the quote or remove it")) for line in unclosed)
     if header is None:
         raise UserFacingError(_("{file}: the file is empty; expected a header row such as "
                                 "name,address,city,postal_code,country,email,gender").format(
@@ -254,6 +295,7 @@ def parse_signers(text: str, source: str = "signers") -> SignerSheet:
         # the running number keeps stems unique (and in sheet order) even for equal names
         stem = f"{len(sheet.signers) + 1:04d}-{safe_stem(profile.name)}"
         sheet.signers.append(Signer(line, profile, stem))
+    sheet.bad_rows.sort(key=lambda b: b.line)
     return sheet
 
 
