@@ -208,8 +208,8 @@ def is_disk_full(path: str | os.PathLike, e: BaseException) -> bool:
 
 
 def disk_full_error(path: str | os.PathLike) -> DiskFullError:
-    return DiskFullError(_("disk full: nothing was changed (the database {path} cannot be written "
-                           "until some space is freed; it is not damaged)").format(path=path))
+    return DiskFullError(_("disk full: nothing was changed (the database {path} is sound; it can be "
+                           "written again once some space is freed)").format(path=path))
 
 
 def is_damage(e: BaseException) -> bool:
