@@ -328,7 +328,7 @@ def export_pack(store, action_ids: list[str], path: str | os.PathLike, *,
     templates = _template_files(_template_dir(templates_dir)) if include_templates else {}
     data = build_pack(actions, templates, now=now)
     target = Path(path)
-    atomic_write_bytes(target, data, 0o644)
+    atomic_write_bytes(target, data, 0o600)  # private, as every export (README)
     return ExportSummary(target, [a.id for a in actions], sorted(templates), len(data))
 
 
@@ -666,7 +666,9 @@ def apply_plan(plan: ImportPlan, store, *, templates_dir: str | os.PathLike | No
         for rel in tmpl:  # 1. stage every template next to its target
             target = _template_target(tdir, rel)
             try:
-                target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                from ua_writer import paths
+
+                paths.make_private_dirs(target.parent, tdir.parent)  # 0700 at every level
                 fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
                                            dir=target.parent)
                 staged.append((tmp, target))
