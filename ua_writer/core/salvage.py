@@ -48,7 +48,9 @@ def deep_check(store) -> str | None:
                     if rec[col]:
                         _dt.date.fromisoformat(rec[col])
     except (sqlite3.DatabaseError, ValueError, TypeError) as e:  # UnicodeDecodeError is a ValueError
-        return str(e).splitlines()[0][:200] if str(e) else type(e).__name__
+        from ua_writer.core.store import scrub_error
+
+        return scrub_error(str(e)) or type(e).__name__  # never the row's text
     return None
 
 

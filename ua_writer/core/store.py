@@ -15,6 +15,7 @@ import datetime as _dt
 import json
 import logging
 import os
+import re
 import sqlite3
 import threading
 import zlib
@@ -219,11 +220,21 @@ def is_damage(e: BaseException) -> bool:
     return not name.startswith(_NOT_DAMAGE)
 
 
+_ROW_TEXT_RE = re.compile(r"\s+with text\s+'.*", re.DOTALL)
+
+
+def scrub_error(text: str) -> str:
+    """An SQLite error message without the row text it may quote (sqlite3's "Could not decode to
+    UTF-8 column 'text' with text '…'" holds a damaged draft's letter): messages, stderr and the
+    log never carry letter text. One line, at most 160 characters."""
+    return " ".join(_ROW_TEXT_RE.sub("", str(text)).split())[:160]
+
+
 def database_error(path: str | os.PathLike, e: BaseException) -> StoreError:
     """The user-facing error for an ``sqlite3.DatabaseError`` (or a failed decode) on ``path``:
     disk full (DiskFullError), busy, read-only, an I/O error, or damaged (CorruptStoreError,
     which names ``ua-writer repair``). Only real damage is ever called damage."""
-    msg = " ".join(str(e).split())[:160]
+    msg = scrub_error(str(e))
     low = msg.lower()
     if is_disk_full(path, e):
         return disk_full_error(path)
@@ -254,13 +265,13 @@ def check_integrity(path: str | os.PathLike, *, on_connect: Callable | None = No
             on_connect(db)
         rows = db.execute("PRAGMA quick_check").fetchall()
         result = "; ".join(str(r[0]) for r in rows[:5])
-        return None if result == "ok" else result
+        return None if result == "ok" else scrub_error(result)
     except sqlite3.OperationalError as e:
         if "interrupt" in str(e).lower():
             return None  # stopped on purpose (the window closed): nothing was found
-        return str(e)
+        return scrub_error(str(e))
     except (sqlite3.DatabaseError, UnicodeError) as e:
-        return str(e)
+        return scrub_error(str(e))
     finally:
         db.close()
 
