@@ -196,7 +196,7 @@ def _territories(loc: str) -> dict[str, str]:
 def safe_stem(name: str, max_len: int = 48) -> str:
     """A file-name-safe stem from a signer's name (letters of any script kept)."""
     s = unicodedata.normalize("NFC", name)
-    s = re.sub(r'[<>:"/\\|?*\x00-\x1f\x7f]+', " ", s)
+    s = re.sub(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]+', " ", s)
     s = re.sub(r"\s+", "-", s.strip()).strip(".-")
     return s[:max_len].rstrip(".-") or "signer"
 

@@ -18,9 +18,10 @@ from ua_writer.core.i18n import _
 from ua_writer.core.model import Action, LocalizedRecipient, Person, Recipient
 
 FORMAT = "ua-writer/action@1"
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LANG_RE = re.compile(r"^[a-z]{2,3}$")
-COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+# \Z, not $: "$" also matches before a trailing newline ("juraev-2011\n" was an id; issue #16)
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+LANG_RE = re.compile(r"^[a-z]{2,3}\Z")
+COUNTRY_RE = re.compile(r"^[A-Z]{2}\Z")
 MAX_PACK_BYTES = 5 * 1024 * 1024
 
 ACTION_KEYS = (
@@ -42,6 +43,11 @@ ACTION_LOCAL_KEYS = ("title", "summary", "background", "notes")
 #: bidirectional overrides and isolates that make text display in another order than it reads
 _UNPRINTABLE_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
                              "\u2066-\u2069\ud800-\udfff]")
+
+
+#: what a pack's text may not contain: _UNPRINTABLE_RE but tab, newline and carriage return
+_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+                           "\ud800-\udfff]")
 
 
 def printable(text: str, *, newlines: bool = True) -> str:
@@ -88,7 +94,17 @@ class _V:
             self.fail(field, _("expected a string, got {kind}").format(kind=_kind(value)))
         if required and not value.strip():
             self.fail(field, _("must not be empty"))
+        self.clean(value, field)
         return value
+
+    def clean(self, value: str, field: str) -> None:
+        """No control characters (ESC, NUL, …; tabs and newlines are fine), no bidirectional
+        overrides (a title that displays reversed) and no lone surrogates (not text at all):
+        they would reach the terminal, the .ics file and file names."""
+        m = _FORBIDDEN_RE.search(value)
+        if m:
+            self.fail(field, _("contains the control character U+{code:04X} at position {pos}; "
+                               "remove it").format(code=ord(m.group()), pos=m.start() + 1))
 
     def texts(self, value: Any, field: str) -> list[str]:
         if value is None:
@@ -98,6 +114,7 @@ class _V:
         for i, item in enumerate(value):
             if not isinstance(item, str):
                 self.fail(f"{field}[{i}]", _("expected a string, got {kind}").format(kind=_kind(item)))
+            self.clean(item, f"{field}[{i}]")
         return list(value)
 
     def text_map(self, value: Any, field: str) -> dict[str, str]:

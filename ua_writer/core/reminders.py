@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
+from ua_writer.core import packs
 from ua_writer.core.errors import NotFoundError, UserFacingError
 from ua_writer.core.i18n import _
 
@@ -217,7 +218,7 @@ def deadlines_ics(store, today: _dt.date, *, now: _dt.datetime | None = None,
         ev.add("dtstamp", now)
         ev.add("dtstart", action.deadline)
         ev.add("dtend", action.deadline + _dt.timedelta(days=1))
-        ev.add("summary", action.title)
+        ev.add("summary", packs.printable(action.title, newlines=False))  # no ESC/RLO in calendars
         desc = event_description(action)
         if desc:
             ev.add("description", desc)

@@ -543,6 +543,9 @@ class Store:
 
     def _save_action(self, db, action: Action, origin: str, replace: bool) -> None:
         data = packs.dumps(action)
+        # what is stored passes the pack rules whatever made it (an importer, the GUI): no
+        # control characters, overrides or bad ids reach the terminal, calendars or file names
+        packs.action_from_dict(json.loads(data), source=_("action {id}").format(id=action.id))
         now = _now()
         old = db.execute("SELECT origin FROM actions WHERE id = ?", (action.id,)).fetchone()
         if old is not None and not replace:
