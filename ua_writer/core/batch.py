@@ -142,7 +142,11 @@ def _norm_header(h: str) -> str:
 def _decode(raw: bytes, source: str) -> tuple[str, str | None]:
     """(text, warning or None)."""
     if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
-        return raw.decode("utf-16"), None
+        try:
+            return raw.decode("utf-16"), None
+        except UnicodeDecodeError as e:
+            raise UserFacingError(_("{file}: damaged UTF-16 text (byte {offset}); save it again as "
+                                    "CSV UTF-8").format(file=source, offset=e.start)) from None
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError:

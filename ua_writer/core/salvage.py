@@ -47,6 +47,10 @@ def deep_check(store) -> str | None:
                 for col in _DATES.get(table, ()):
                     if rec[col]:
                         _dt.date.fromisoformat(rec[col])
+                if table == "settings" and rec["key"] == "profile":
+                    from ua_writer.core.store import profile_from_raw
+
+                    profile_from_raw(json.loads(rec["value"]))  # the shape the store reads
     except (sqlite3.DatabaseError, ValueError, TypeError) as e:  # UnicodeDecodeError is a ValueError
         from ua_writer.core.store import scrub_error
 
@@ -112,6 +116,10 @@ def _salvage(src: sqlite3.Connection, fresh, report: SalvageReport) -> None:
     for rec in _rows(src, "settings", report):
         try:
             value = json.loads(rec["value"])
+            if rec["key"] == "profile":
+                from ua_writer.core.store import profile_from_raw
+
+                profile_from_raw(value)  # a wrong-shaped profile is dropped, not copied
             with fresh.transaction():
                 db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                            (rec["key"], json.dumps(value, ensure_ascii=False)))

@@ -754,13 +754,18 @@ class Store:
         raw = self.get_setting("profile")
         if not raw:
             return SenderProfile()
-        known = set(SenderProfile.__dataclass_fields__)
-        return SenderProfile(**{k: v for k, v in raw.items() if k in known})
+        try:
+            return profile_from_raw(raw)
+        except ValueError as e:  # not what save_profile writes: the file is damaged
+            raise sqlite3.DatabaseError(f"damaged profile in the database ({e})") from None
 
     def has_profile(self) -> bool:
         return not self.profile().is_empty()
 
     def save_profile(self, profile: SenderProfile) -> None:
+        """Store the sender profile; UserFacingError naming the field if a value cannot be used
+        (text that is not text, an unknown letter language)."""
+        check_profile(profile)
         self.set_setting("profile", asdict(profile))
 
     def prefs(self) -> dict:
@@ -842,6 +847,58 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+_PROFILE_TEXT = ("name", "city", "country", "email", "phone", "fax")
+
+
+def profile_from_raw(raw) -> SenderProfile:
+    """The SenderProfile a stored settings value describes; ValueError if it has the wrong shape
+    (what ``repair`` then treats as damage: the profile is dropped, the rest salvaged)."""
+    if not isinstance(raw, dict):
+        raise ValueError(f"expected an object, got {type(raw).__name__}")
+    known = set(SenderProfile.__dataclass_fields__)
+    data = {k: v for k, v in raw.items() if k in known}
+    for k in _PROFILE_TEXT:
+        if k in data and not isinstance(data[k], str):
+            raise ValueError(f"{k} is not text")
+    for k in ("address_lines", "languages"):
+        if k in data and not (isinstance(data[k], list) and all(isinstance(x, str) for x in data[k])):
+            raise ValueError(f"{k} is not a list of text")
+    if data.get("gender") not in (None, "m", "f"):
+        raise ValueError("gender is not m, f or empty")
+    names = data.get("names", {})
+    if not (isinstance(names, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                            for k, v in names.items())):
+        raise ValueError("names is not an object of text")
+    return SenderProfile(**data)
+
+
+def check_profile(profile: SenderProfile) -> None:
+    """UserFacingError naming the field when the profile holds something no letter can use:
+    bytes that are not text (a non-UTF-8 argument), control characters, or a letter language
+    no locale knows (``languages=xx`` then broke envelopes and labels)."""
+    values: list[tuple[str, str]] = [(k, getattr(profile, k) or "") for k in _PROFILE_TEXT]
+    values += [(f"address_lines[{i}]", v) for i, v in enumerate(profile.address_lines)]
+    values += [(f"names.{k}", v) for k, v in profile.names.items()]
+    for field_name, value in values:
+        if packs.text_problem(value):
+            raise UserFacingError(_("profile {field}: {problem}").format(
+                field=field_name, problem=packs.text_problem(value)))
+    for lang in list(profile.languages) + list(profile.names):
+        if not packs.LANG_RE.match(lang or "") or not _known_locale(lang):
+            raise UserFacingError(_("profile languages: unknown language code {code}; use codes "
+                                    "such as ru, en, de").format(code=repr(lang)[:40]))
+
+
+def _known_locale(code: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
 
 
 def _norm(text: str | None) -> str:

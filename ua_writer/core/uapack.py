@@ -397,8 +397,9 @@ def _manifest(zf, members, source: Path) -> dict:
     raw = _read_entry(zf, members[MANIFEST], source)
     try:
         m = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
-        raise _fail(source, _("manifest.json is not valid JSON ({error})").format(error=e)) from None
+    except (ValueError, RecursionError) as e:  # also an integer of more than 4,300 digits
+        raise _fail(source, _("manifest.json is not valid JSON ({error})").format(
+            error=str(e).split(";")[0])) from None
     if not isinstance(m, dict) or m.get("format") != FORMAT:
         raise _fail(source, _("manifest.json does not name the format {format}").format(
             format=repr(FORMAT)))
