@@ -359,7 +359,23 @@ def loads(text: str, source: str | None = None) -> Action:
     except ValueError as e:  # e.g. an integer of more than 4,300 digits (int's own limit)
         raise PackError(_("not valid JSON ({error})").format(error=str(e).split(";")[0]),
                         source=source) from None
-    return action_from_dict(data, source=source)
+    action = action_from_dict(data, source=source)
+    check_size(action, source)
+    return action
+
+
+def check_size(action: Action, source: str | None = None) -> str:
+    """One size rule both ways: the pack as ua-writer writes it (``dumps``: indented) must fit
+    MAX_PACK_BYTES, so whatever is imported can be exported and imported again. Returns the
+    text. (A compact 4.4 MB file used to import, export as 12 MB and then be refused.)"""
+    text = dumps(action)
+    size = len(text.encode("utf-8"))
+    if size > MAX_PACK_BYTES:
+        raise PackError(_("the action is too large: written out it takes {size} MB, the limit for "
+                          "an action pack is {limit} MB").format(
+                              size=round(size / 1024 / 1024, 1), limit=MAX_PACK_BYTES // 1024 // 1024),
+                        source=source)
+    return text
 
 
 def load(path: str | Path) -> Action:

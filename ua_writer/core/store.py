@@ -542,7 +542,7 @@ class Store:
                 self._save_action(db, action, origin, replace)
 
     def _save_action(self, db, action: Action, origin: str, replace: bool) -> None:
-        data = packs.dumps(action)
+        data = packs.check_size(action, _("action {id}").format(id=action.id))  # exportable
         # what is stored passes the pack rules whatever made it (an importer, the GUI): no
         # control characters, overrides or bad ids reach the terminal, calendars or file names
         packs.action_from_dict(json.loads(data), source=_("action {id}").format(id=action.id))

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from ua_writer.core import packs
+from ua_writer.core import packs, zipcheck
 from ua_writer.core.atomic import atomic_write_bytes
 from ua_writer.core.errors import PackError, UserFacingError
 from ua_writer.core.i18n import _, ngettext, pgettext
@@ -489,6 +489,15 @@ def read_pack(path: str | os.PathLike, store, *,
     if size > MAX_ARCHIVE_BYTES:
         raise _fail(source, _("the file is too large for a group pack (> {size} MB)").format(
             size=MAX_ARCHIVE_BYTES // 1024 // 1024))
+    try:
+        with open(source, "rb") as fh:  # the end record alone: zipfile would first build an
+            declared = zipcheck.entry_count(fh)  # object per entry (600,000: seconds, 340 MB)
+    except OSError as e:
+        raise UapackError(_("{file}: cannot read ({error})").format(file=source,
+                                                                  error=e.strerror)) from None
+    if declared is not None and declared > MAX_ENTRIES:
+        raise _fail(source, _("too many entries ({count} > {max})").format(
+            count=declared, max=MAX_ENTRIES))
     try:
         zf = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, EOFError):
