@@ -538,18 +538,23 @@ def _compose_template(job: BatchJob, profile: SenderProfile):
 
 
 def render_to(job: BatchJob, letter, path: Path | None):
-    """Write ``letter`` to ``path`` in the job's format; with ``path`` None render to memory."""
+    """Write ``letter`` to ``path`` in the job's format; with ``path`` None render to memory.
+    Each file is written atomically and fsynced; the folder is synced once at the end of the
+    run (atomic.sync_folder_of), not after every letter."""
     if job.format == "pdf":
         from ua_writer.export import pdf
 
-        if path is None:
-            return pdf.letter_pdf_bytes(letter, page_size=job.page_size, align=job.align)
-        return pdf.write_letter_pdf(letter, path, page_size=job.page_size, align=job.align)
-    from ua_writer.export import docx
+        result = pdf.letter_pdf_bytes(letter, page_size=job.page_size, align=job.align)
+        payload = result[0]
+    else:
+        from ua_writer.export import docx
 
-    if path is None:
-        return docx.letter_docx_bytes(letter, page_size=job.page_size, align=job.align)
-    return docx.write_letter_docx(letter, path, page_size=job.page_size, align=job.align)
+        result = payload = docx.letter_docx_bytes(letter, page_size=job.page_size, align=job.align)
+    if path is not None:
+        from ua_writer.core.atomic import atomic_write_bytes
+
+        atomic_write_bytes(path, payload, sync_folder=False)
+    return result
 
 
 def _render_one(job: BatchJob, signer: Signer) -> LetterOutcome:
@@ -661,6 +666,9 @@ class BatchRun:
                     yield BatchProgress(done, total, res)
             else:
                 yield from self._pooled(chunks, total)
+            from ua_writer.core.atomic import sync_folder_of
+
+            sync_folder_of(self.job.out_dir / "x")  # the renames of every letter, once
         finally:
             self.seconds = time.perf_counter() - t0
         self.outcomes.sort(key=lambda o: o.line)
