@@ -72,7 +72,7 @@ def _txt_text(letter, **_extra):
 
 
 def _fax_write(letter, path, *, recipient: Recipient, profile: SenderProfile | None, action: Action,
-               date, page_size="a4", align="left", include_note=True, **_extra):
+               date, page_size="a4", align="left", include_note=False, **_extra):
     from ua_writer.export.faxcover import fax_packet_pdf
 
     return fax_packet_pdf(letter, recipient, profile, action, path, date=date, page_size=page_size,
