@@ -167,7 +167,8 @@ def _lean_template() -> io.BytesIO:
 
 
 class _Builder:
-    def __init__(self, letter: Letter, page_size: str, align: str = "left"):
+    def __init__(self, letter: Letter, page_size: str, align: str = "left",
+                 window_side: str = "left"):
         import docx
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Mm
@@ -184,7 +185,7 @@ class _Builder:
         self.layout = layout_letter(letter, page_size, align=align)
         self.tag = language_tag(letter.language)
         self.bidi = self.tag.split("-")[0] in _RTL
-        self.g = geometry(page_size)
+        self.g = geometry(page_size, window_side)  # the address frame where the window is
         self.doc = docx.Document(_lean_template())
         self._style_ids: dict[str, str] = {}
         self.Mm = Mm
@@ -558,24 +559,26 @@ class _Builder:
         return buf.getvalue()
 
 
-def letter_docx_document(letter: Letter, *, page_size: str = "a4", align: str = "left"):
+def letter_docx_document(letter: Letter, *, page_size: str = "a4", align: str = "left",
+                         window_side: str = "left"):
     """The letter as a python-docx ``Document`` (not saved). ``align`` of the body: "left"
-    (ragged right, as in the PDF) or "justify"."""
-    b = _Builder(letter, page_size, align)
+    (ragged right, as in the PDF) or "justify"; ``window_side``: as in the PDF."""
+    b = _Builder(letter, page_size, align, window_side)
     b.setup()
     b.build()
     return b.doc
 
 
-def letter_docx_bytes(letter: Letter, *, page_size: str = "a4", align: str = "left") -> bytes:
+def letter_docx_bytes(letter: Letter, *, page_size: str = "a4", align: str = "left",
+                      window_side: str = "left") -> bytes:
     """The letter as DOCX bytes."""
     buf = io.BytesIO()
-    letter_docx_document(letter, page_size=page_size, align=align).save(buf)
+    letter_docx_document(letter, page_size=page_size, align=align, window_side=window_side).save(buf)
     return buf.getvalue()
 
 
 def write_letter_docx(letter: Letter, path: str | os.PathLike, *, page_size: str = "a4",
-                      align: str = "left") -> ExportResult:
+                      align: str = "left", window_side: str = "left") -> ExportResult:
     """Write the letter as a DOCX file, atomically. The page count is unknown (None): only a
     word processor knows where its lines break."""
     target = Path(path)
@@ -584,7 +587,7 @@ def write_letter_docx(letter: Letter, path: str | os.PathLike, *, page_size: str
             size=repr(page_size), valid="a4, letter"))
     # zip in memory first: a zipfile left half-written on a failing stream is never closed
     buf = io.BytesIO()
-    letter_docx_document(letter, page_size=page_size, align=align).save(buf)
+    letter_docx_document(letter, page_size=page_size, align=align, window_side=window_side).save(buf)
     data = buf.getvalue()
     with atomic_open(target) as fh:
         fh.write(data)
