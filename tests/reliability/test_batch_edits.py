@@ -126,8 +126,9 @@ def test_cli_from_draft_to_a_copy_recipient_uses_the_main_letters_draft(tmp_path
     assert code == 0, capsys.readouterr().err
     (f,) = out.glob("*.docx")
     doc = Document(str(f))
-    head = [p for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs]
-    body = "\n".join(p.text for p in head + doc.paragraphs)     # the copy marker is in the head
+    # the head (copy marker, sender, address, date) is a table laid out as the PDF's; the body follows
+    head = [p.text for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    body = "\n".join(head + [p.text for p in doc.paragraphs])
     assert "Our school group in Lyon follows this case." in body and "COPY" in body
     assert "Moscow City Court" in body and "Paul Durand" in body
 

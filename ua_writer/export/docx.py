@@ -186,7 +186,7 @@ class _Builder:
         self.layout = layout_letter(letter, page_size, align=align, window_side=window_side)
         self.tag = language_tag(letter.language)
         self.bidi = self.tag.split("-")[0] in _RTL
-        self.g = self.layout.geometry
+        self.g = self.layout.geometry   # the field where the window is ("auto": the sender's country)
         self.doc = docx.Document(_lean_template())
         self._style_ids: dict[str, str] = {}
         self.Mm = Mm
@@ -571,7 +571,7 @@ class _Builder:
 def letter_docx_document(letter: Letter, *, page_size: str = "a4", align: str = "left",
                          window_side: str = "left"):
     """The letter as a python-docx ``Document`` (not saved). ``align`` of the body: "left"
-    (ragged right, as in the PDF) or "justify"."""
+    (ragged right, as in the PDF) or "justify"; ``window_side``: as in the PDF."""
     b = _Builder(letter, page_size, align, window_side)
     b.setup()
     b.build()

@@ -98,8 +98,8 @@ def exporter(kind: str) -> Exporter:
 
 
 def export(kind: str, letter: Letter, path: str | Path, **opts):
-    """Write ``letter`` as ``kind`` to ``path``; ``opts``: page_size, align, window_side (PDF:
-    where the envelope window is), and for "fax" recipient, profile, action, date, include_note.
+    """Write ``letter`` as ``kind`` to ``path``; ``opts``: page_size, align, window_side (PDF and
+    DOCX: where the envelope window is), and for "fax" recipient, profile, action, date, include_note.
     Returns the exporter's ExportResult."""
     return exporter(kind).write(letter, path, **opts)
 
