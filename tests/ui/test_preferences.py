@@ -24,13 +24,20 @@ def _address_x_mm(pdf) -> float:
 
 
 def _docx_frame_x_mm(path) -> float:
-    """Horizontal position (mm) of the DOCX's text frame (the address block)."""
-    import re
-    import zipfile
+    """Horizontal position (mm) of the DOCX's address block: the head table's window-field cell
+    (page margin + table indent + the columns before it + the cell's left padding)."""
+    import docx
+    from docx.oxml.ns import qn
 
-    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
-    (x,) = set(re.findall(r'<w:framePr[^>]* w:x="(\d+)"', xml))
-    return int(x) / 56.6929
+    d = docx.Document(str(path))
+    table = d.tables[0]
+    tw = lambda el: int(el.get(qn("w:w"))) / 56.6929  # noqa: E731  (twips -> mm)
+    x = d.sections[0].left_margin.mm + tw(table._tbl.tblPr.find(qn("w:tblInd")))
+    cols = [tw(c) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    cells = table.rows[1].cells
+    k = max(range(len(cells)), key=lambda i: len([p for p in cells[i].paragraphs if p.text]))
+    mar = cells[k]._tc.tcPr.find(qn("w:tcMar")).find(qn("w:left"))
+    return x + sum(cols[:k]) + tw(mar)
 
 
 def _page_size_pt(pdf) -> tuple[int, int]:
