@@ -23,6 +23,16 @@ def _address_x_mm(pdf) -> float:
     return zone[0][1]
 
 
+def _docx_frame_x_mm(path) -> float:
+    """Horizontal position (mm) of the DOCX's text frame (the address block)."""
+    import re
+    import zipfile
+
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    (x,) = set(re.findall(r'<w:framePr[^>]* w:x="(\d+)"', xml))
+    return int(x) / 56.6929
+
+
 def _page_size_pt(pdf) -> tuple[int, int]:
     out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     line = next(l for l in out.splitlines() if l.startswith("Page size:"))
@@ -72,6 +82,10 @@ def test_preferences_change_paper_window_reminders_and_language(window, qtbot, f
     lp.pdf_button.click()
     assert _page_size_pt(tmp_path / "after.pdf") == (612, 792)
     assert abs(_address_x_mm(tmp_path / "after.pdf") - (215.9 - 20 - 85 + 5)) < 1
+    # the DOCX too: its address frame sits where the window is
+    fake_prompts.save_path = str(tmp_path / "after.docx")
+    lp.docx_button.click()
+    assert abs(_docx_frame_x_mm(tmp_path / "after.docx") - (215.9 - 20 - 85 + 5)) < 0.5
     # the preview marks the window where the PDF has it
     qtbot.waitUntil(lambda: window.preview.layout_ is not None and
                     window.preview.layout_.geometry.field_left > 100, timeout=10000)
