@@ -716,13 +716,13 @@ class MainWindow(QMainWindow):
         taken = {c.id for c in self.store.contacts()} | {r.id for r in self.action.recipients}
         attached = {r.id for r in self.store.action_address_book(self.action.id)}
         contacts = [c for c in self.store.contacts() if c.id not in attached]
-        dialog = RecipientDialog(None, taken, contacts, self)
+        dialog = RecipientDialog(None, taken, contacts, self,
+                                 copy_by_default=bool(self.action.main_recipients()))
         if not prompts.get().run_dialog(dialog):
             return False
         recipient = dialog.recipient()
         try:
-            if not dialog.chosen_contact_id():
-                self.store.save_contact(recipient)
+            self.store.save_contact(recipient)  # a chosen entry too: its fields may be edited
             self.store.attach_contact(self.action.id, recipient.id)
         except UserFacingError as e:
             prompts.get().error(self, _("Recipient not saved"), e.message)
