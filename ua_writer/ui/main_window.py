@@ -187,6 +187,14 @@ class MainWindow(QMainWindow):
         return ctl
 
     @cached_property
+    def editing(self):
+        from ua_writer.ui.editing import EditingController
+
+        ctl = EditingController(self, self.store, lambda: self.action)
+        ctl.edited.connect(self._after_edit)
+        return ctl
+
+    @cached_property
     def group_packs(self) -> GroupPackController:
         from ua_writer.ui.grouppacks import GroupPackController
 
@@ -240,7 +248,7 @@ class MainWindow(QMainWindow):
         menu("file", ["import", "pack_import", "pack_export", None, "export_pdf", "export_docx", "fax_packet", "copies", None,
                       "print_preview", "print", "open_export_folder", None, "quit"])
         menu("edit", ["undo", "redo", None, "find", None, "profile"])
-        menu("action", ["add_recipient", "history"])
+        menu("action", ["edit_action", "add_recipient", "edit_recipients", "history", None, "delete_action"])
         menu("letter", ["reset", None, "mail_merge", None, "mark_sent"])
         self.ui_language_menu = QMenu(self)
         self.ui_language_menu.setObjectName("menu_ui_language")
@@ -273,6 +281,9 @@ class MainWindow(QMainWindow):
         a["reset"].triggered.connect(lp.reset_to_template)
         a["profile"].triggered.connect(self.edit_profile)
         a["add_recipient"].triggered.connect(self.add_recipient)
+        a["edit_action"].triggered.connect(lambda: self.editing.edit_action())
+        a["edit_recipients"].triggered.connect(lambda: self.editing.edit_recipients())
+        a["delete_action"].triggered.connect(lambda: self.editing.delete_action())
         a["history"].triggered.connect(self.show_history)
         a["mark_sent"].triggered.connect(self.mark_sent)
         a["mail_merge"].triggered.connect(self.mail_merge)
@@ -284,6 +295,7 @@ class MainWindow(QMainWindow):
         self.list_pane.action_selected.connect(self.show_action)
         self.action_pane.add_recipient_requested.connect(self.add_recipient)
         self.action_pane.edit_recipient_requested.connect(self.edit_recipient)
+        self.action_pane.edit_recipients_requested.connect(lambda: self.editing.edit_recipients())
         self.action_pane.history_requested.connect(self.show_history)
         lp.export_requested.connect(self.export)
         lp.mark_sent_requested.connect(self.mark_sent)
@@ -298,7 +310,7 @@ class MainWindow(QMainWindow):
     def _set_tab_order(self) -> None:
         lp = self.letter_panel
         chain = [self.list_pane.status_filter, self.list_pane.search_box, self.list_pane.view,
-                 self.action_pane.add_recipient, self.action_pane.history_button,
+                 self.action_pane.add_recipient, self.action_pane.edit_recipients, self.action_pane.history_button,
                  lp.language_combo, lp.recipient_combo, lp.reset_button, lp.editor,
                  lp.pdf_button, lp.docx_button, lp.fax_button, lp.copies_button, lp.print_button,
                  lp.mark_sent_button]
@@ -761,6 +773,24 @@ class MainWindow(QMainWindow):
         rid = recipient_id or lp.current_recipient_id()
         self._refresh_row(self.action.id, full=True)
         self.show_action(self.action.id, language, rid)
+
+    def _after_edit(self, done) -> None:
+        """Refresh from what an editing use case changed (core/editing.Edited)."""
+        if done.removed:
+            for aid in done.removed:
+                self.keeper.forget(aid)
+            self.action = None
+            self.reload_actions()
+            if self.list_pane.current_action_id() in ("", *done.removed):
+                self.action_pane.set_action(None, self.today)
+                self.letter_panel.set_action(None, None, None)
+                self._update_title()
+            self.statusBar().showMessage(_("Action deleted."), 8000)
+            return
+        self.reload_actions()  # a new deadline can move the action to another status
+        if self.action is not None and self.action.id in done.saved:
+            self._reload_current()
+            self.statusBar().showMessage(_("Action saved."), 8000)
 
     # -- import ---------------------------------------------------------------------------------
     def _after_import(self, action_id: str) -> None:
