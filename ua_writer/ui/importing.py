@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from ua_writer.core import packs
+from ua_writer.core import editing, packs
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _
 from ua_writer.ui import prompts
@@ -75,7 +75,8 @@ class ImportController(QObject):
         try:
             action = dialog.action()
             origin = "user" if path.suffix.lower() in PACK_SUFFIXES else "imported"
-            self.store.save_action(action, origin=origin, replace=self.store.has_action(action.id))
+            editing.save_new_action(self.store, action, origin=origin,
+                                    replace=self.store.has_action(action.id))
         except (UserFacingError, ValueError) as e:
             prompts.get().error(self.parent_widget, _("Import failed"), str(e))
             return None

@@ -27,7 +27,7 @@ from ua_writer.core.model import Action, Person
 from ua_writer.ui import i18n_qt
 from ua_writer.ui.widgets.edit_fields import (CountryCombo, LanguageChecklist, LanguageCombo,
                                               OptionalDate, letter_languages, quiet)
-from ua_writer.ui.widgets.recipient_editor import RecipientEditor
+from ua_writer.ui.widgets.recipient_editor import RecipientEditor, name_new_ids
 
 #: the Russian cases a person's name takes in letters (the pack format's keys)
 RU_CASES = ("gent", "datv", "accs", "ablt", "loct")
@@ -425,16 +425,8 @@ class ActionEditorDialog(QDialog):
     # -- result ---------------------------------------------------------------------------
     def action(self) -> Action:
         """The action as edited; new recipients get ids from their labels."""
-        from ua_writer.ui.dialogs.recipient_dialog import new_id
-
         a = self._collect()
-        original = self._original_ids
-        taken = {r.id for r in a.recipients}
-        for r in a.recipients:
-            if r.id not in original and r.id.startswith("recipient"):
-                taken.discard(r.id)
-                r.id = new_id(r, taken)
-                taken.add(r.id)
+        a.recipients = name_new_ids(a.recipients, self._original_ids)
         a.persons = [p for p in a.persons if p.name.strip()]
         return a
 

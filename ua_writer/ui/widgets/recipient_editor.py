@@ -29,6 +29,22 @@ from ua_writer.ui.widgets.edit_fields import (CountryCombo, LanguageCombo, lette
 FORM_KEYS = {"ru": ("title_datv", "name_datv")}
 
 
+def name_new_ids(recipients: list[Recipient], known: set[str]) -> list[Recipient]:
+    """Recipients added in an editor (placeholder ids ``recipient``, ``recipient-2``) get ids
+    from their labels, as the add dialog gives them; known ids stay."""
+    from ua_writer.ui.dialogs.recipient_dialog import new_id
+
+    taken = {r.id for r in recipients}
+    out = []
+    for r in recipients:
+        if r.id not in known and r.id.startswith("recipient"):
+            taken.discard(r.id)
+            r = dataclasses.replace(r, id=new_id(r, taken))
+            taken.add(r.id)
+        out.append(r)
+    return out
+
+
 def unique_id(base: str, taken: set[str]) -> str:
     candidate, n = base, 2
     while candidate in taken:
