@@ -30,6 +30,8 @@ class Spec:
 SPECS: dict[str, Spec] = {
     "import": Spec(lambda: _("&Import action…"), (Std.Open,),
                    lambda: _("Import an action pack (.json) or an Urgent Action text or PDF")),
+    "paste_ua": Spec(lambda: _("Paste a &UA"),
+                     tip=lambda: _("Import the Urgent Action text on the clipboard")),
     "pack_import": Spec(lambda: _("Import &group pack…"),
                         tip=lambda: _("Import actions and templates shared by your group (.uapack)")),
     "pack_export": Spec(lambda: _("Export g&roup pack…"),

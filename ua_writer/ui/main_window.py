@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
             self.menus[key] = m
             return m
 
-        menu("file", ["import", "pack_import", "pack_export", None, "export_pdf", "export_docx", "fax_packet", "copies", None,
+        menu("file", ["import", "paste_ua", "pack_import", "pack_export", None, "export_pdf", "export_docx", "fax_packet", "copies", None,
                       "print_preview", "print", "open_export_folder", None, "quit"])
         menu("edit", ["undo", "redo", None, "find", None, "profile"])
         menu("action", ["edit_action", "add_recipient", "edit_recipients", "history", None, "delete_action"])
@@ -260,6 +260,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a, lp = self.registry, self.letter_panel
         a["import"].triggered.connect(lambda: self.imports.choose_and_import())
+        a["paste_ua"].triggered.connect(lambda: self.imports.import_clipboard())
         a["pack_import"].triggered.connect(lambda: self.group_packs.choose_and_import())
         a["pack_export"].triggered.connect(lambda: self.group_packs.export_pack())
         a["export_pdf"].triggered.connect(lambda: self.export("pdf"))
@@ -293,6 +294,9 @@ class MainWindow(QMainWindow):
         a["about"].triggered.connect(self._about)
 
         self.list_pane.action_selected.connect(self.show_action)
+        self.list_pane.import_requested.connect(lambda: self.imports.choose_and_import())
+        self.list_pane.paste_requested.connect(lambda: self.imports.import_clipboard())
+        self.list_pane.emptied.connect(self.action_pane.set_list_empty)
         self.action_pane.add_recipient_requested.connect(self.add_recipient)
         self.action_pane.edit_recipient_requested.connect(self.edit_recipient)
         self.action_pane.edit_recipients_requested.connect(lambda: self.editing.edit_recipients())

@@ -323,8 +323,17 @@ class ActionPane(QScrollArea):
             self.recipients_box.addWidget(card)
         self.empty_recipients.setVisible(not recipients)
 
+    def set_list_empty(self, empty: bool) -> None:
+        """The placeholder agrees with the list: nothing to choose when it is empty."""
+        self._list_empty = empty
+        self.retranslate_ui()
+
     def retranslate_ui(self) -> None:
-        self.placeholder.setText(_("Choose an action from the list."))
+        if getattr(self, "_list_empty", False):
+            self.placeholder.setText(_("No action to choose here: the list on the left shows where "
+                                       "to find one, or import a UA."))
+        else:
+            self.placeholder.setText(_("Choose an action from the list."))
         self.past_banner.text.setText(_(
             "The deadline for this action has passed. Amnesty International advises checking with "
             "your section office before sending letters for it."))
