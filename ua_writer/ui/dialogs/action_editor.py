@@ -26,7 +26,8 @@ from ua_writer.core.i18n import _
 from ua_writer.core.model import Action, Person
 from ua_writer.ui import i18n_qt
 from ua_writer.ui.widgets.edit_fields import (CountryCombo, LanguageChecklist, LanguageCombo,
-                                              OptionalDate, letter_languages, quiet)
+                                              OptionalDate, fitting_size, letter_languages, quiet,
+                                              scrolled)
 from ua_writer.ui.widgets.recipient_editor import RecipientEditor, name_new_ids
 
 #: the Russian cases a person's name takes in letters (the pack format's keys)
@@ -38,13 +39,30 @@ def _case_labels() -> dict[str, str]:
             "ablt": _("Instrumental (кем?)"), "loct": _("Prepositional (о ком?)")}
 
 
+def _step_name(key: str) -> str:
+    """What Undo/Redo will do, e.g. "Undo remove recipient"."""
+    if key == "recipients.remove":
+        return _("remove recipient")
+    if key == "recipients.add":
+        return _("add recipient")
+    if key == "recipients.order":
+        return _("move recipient")
+    if key.startswith("recipient."):
+        return _("recipient change")
+    if key.startswith(("person", "persons")):
+        return _("person change")
+    if key.startswith(("appeal", "appeals")):
+        return _("appeal point change")
+    return _("change")
+
+
 class _Snapshot(QUndoCommand):
     """One edit: the action before and after. Consecutive edits of the same field merge."""
 
     _ids: dict[str, int] = {}
 
     def __init__(self, editor: "ActionEditorDialog", before: Action, after: Action, key: str):
-        super().__init__(_("Edit"))
+        super().__init__(_step_name(key))
         self.editor, self.before, self.after, self.key = editor, before, after, key
         self._first = True
 
@@ -174,9 +192,9 @@ class ActionEditorDialog(QDialog):
         self.tabs = QTabWidget(objectName="actionEditorTabs")
         self.tabs.addTab(general, _("General"))
         self.tabs.addTab(texts, _("Texts"))
-        self.tabs.addTab(people, _("People"))
+        self.tabs.addTab(scrolled(people), _("People"))
         self.tabs.addTab(appeals, _("Appeal points"))
-        self.tabs.addTab(self.recipients, _("Recipients"))
+        self.tabs.addTab(scrolled(self.recipients), _("Recipients"))
 
         self.undo_button = QToolButton(objectName="actionEditorUndo")
         self.redo_button = QToolButton(objectName="actionEditorRedo")
@@ -204,7 +222,7 @@ class ActionEditorDialog(QDialog):
 
         self._restore(self._state)
         self._connect()
-        self.resize(820, 600)
+        self.resize(*fitting_size(self, 860, 640))
 
     # -- edits -> snapshots ---------------------------------------------------------------
     def _connect(self) -> None:

@@ -25,7 +25,7 @@ from ua_writer.core import packs
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.model import Action, Person
 from ua_writer.ui import prompts
-from ua_writer.ui.widgets.edit_fields import CountryCombo, LanguageChecklist
+from ua_writer.ui.widgets.edit_fields import CountryCombo, LanguageChecklist, fitting_size
 from ua_writer.ui.widgets.recipient_editor import RecipientEditor, name_new_ids
 
 LOW_CONFIDENCE = 0.6
@@ -141,7 +141,7 @@ class ImportReviewDialog(QDialog):
             lay.addWidget(self.unrecognised)
         lay.addWidget(self.error)
         lay.addWidget(buttons)
-        self.resize(720, 640)
+        self.resize(*fitting_size(self, 760, 700))
 
     def _mark(self, key: str, widget: QWidget) -> QWidget:
         hints = self.low_fields.get(key)

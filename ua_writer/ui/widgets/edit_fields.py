@@ -1,7 +1,7 @@
 """Small field widgets the editors share: a country chooser that shows names in the UI language
 and returns ISO codes, a checkable list of languages by name, a language picker, a date field that
-may stay empty, and helpers to set a widget's value without emitting its change signal (the
-editors' undo restores values that way). Must not import the store, dialogs or the main window.
+may stay empty, helpers to set a widget's value without emitting its change signal (the
+editors' undo restores values that way), and to keep a dialog within a small screen (1024×600). Must not import the store, dialogs or the main window.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QListWidget,
-                               QListWidgetItem, QPlainTextEdit, QWidget)
+                               QListWidgetItem, QPlainTextEdit, QScrollArea, QWidget)
 
 from ua_writer.core.i18n import _
 from ua_writer.ui import i18n_qt
@@ -164,3 +164,21 @@ def small_text(rows: int, parent: QWidget | None = None, *, object_name: str = "
     box.setTabChangesFocus(True)
     box.setFixedHeight(box.fontMetrics().lineSpacing() * rows + 12)
     return box
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """A tab whose form may be taller than a small screen (1024×600) scrolls instead."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+def fitting_size(widget: QWidget, width: int, height: int) -> tuple[int, int]:
+    """(width, height), no larger than the screen's free area less a margin for the frame."""
+    screen = widget.screen() or (widget.parentWidget().screen() if widget.parentWidget() else None)
+    if screen is None:
+        return width, height
+    free = screen.availableGeometry()
+    return min(width, free.width() - 40), min(height, free.height() - 70)
