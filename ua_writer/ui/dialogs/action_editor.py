@@ -16,7 +16,7 @@ import copy
 import dataclasses
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
@@ -106,7 +106,10 @@ class ActionEditorDialog(QDialog):
         self.languages = LanguageChecklist(object_name="actionEditorLanguages")
         self.languages.setMaximumHeight(self.fontMetrics().lineSpacing() * 7 + 12)
         general = QWidget()
-        gf = QFormLayout(general)
+        general_lay = QVBoxLayout(general)
+        gf = QFormLayout()
+        general_lay.addLayout(gf)
+        general_lay.addStretch(1)
         gf.addRow(_("&Title:"), self.title)
         gf.addRow(_("UA &number:"), self.ua_number)
         gf.addRow(_("C&ountry:"), self.country)
@@ -196,6 +199,13 @@ class ActionEditorDialog(QDialog):
         self.tabs.addTab(appeals, _("Appeal points"))
         self.tabs.addTab(scrolled(self.recipients), _("Recipients"))
 
+        # Ctrl+PageDown/PageUp change tabs wherever the focus is (QTabWidget's own only work
+        # while the focus is on the tab bar or a page's widget that passes the key on)
+        for keys, step in ((QKeySequence.StandardKey.NextChild, 1), ("Ctrl+PgDown", 1),
+                           (QKeySequence.StandardKey.PreviousChild, -1), ("Ctrl+PgUp", -1)):
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.activated.connect(lambda s=step: self.tabs.setCurrentIndex(
+                (self.tabs.currentIndex() + s) % self.tabs.count()))
         self.undo_button = QToolButton(objectName="actionEditorUndo")
         self.redo_button = QToolButton(objectName="actionEditorRedo")
         undo = self.undo_stack.createUndoAction(self, _("Undo"))
