@@ -6,7 +6,7 @@
 For each UI language (en, ru) and screen (1366×768, 1024×600): the first screen on 2026-12-04,
 when every bundled UA is past its deadline (``empty-first-screen-LANG-WxH.png``); the action
 editor opened with Ctrl+Shift+A on the Juraev action, on its Appeal points tab
-(``action-editor-LANG-WxH.png``); the import review of a received UA text opened through
+(``action-editor-LANG-WxH.png``) and its Recipients tab (``action-editor-recipients-…``); the import review of a received UA text opened through
 File ▸ Import (Ctrl+O) and Qt's file dialog (``import-review-LANG-WxH.png``). Each dialog must
 come up as the active window of the right size: a dialog that works in pytest-qt but not under a
 window manager fails here. Needs ``apt-get install xvfb openbox xdotool imagemagick``; not part
@@ -144,6 +144,8 @@ def walk(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
             assert dw <= w and dh <= h, (dw, dh, size)
             d.key("ctrl+Next", "ctrl+Next", "ctrl+Next")   # General -> Texts -> People -> Appeal points
             shots.append(d.shot(out / f"action-editor-{tag}.png"))
+            d.key("ctrl+Next")                              # Recipients
+            shots.append(d.shot(out / f"action-editor-recipients-{tag}.png"))
             d.key("Escape", pause=1)
 
             d.key("ctrl+o")

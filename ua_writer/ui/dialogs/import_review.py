@@ -140,7 +140,7 @@ class ImportReviewDialog(QDialog):
             lay.addWidget(self.unrecognised)
         lay.addWidget(self.error)
         lay.addWidget(buttons)
-        self.resize(*fitting_size(self, 760, 700))
+        self.resize(*fitting_size(self, 940, 720))
 
     def _mark(self, key: str, widget: QWidget) -> QWidget:
         hints = self.low_fields.get(key)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHB
                                QLabel, QLineEdit, QListWidget, QPushButton, QSplitter, QVBoxLayout,
                                QWidget)
 
-from ua_writer.core.i18n import _
+from ua_writer.core.i18n import _, pgettext
 from ua_writer.core.model import LocalizedRecipient, Recipient
 from ua_writer.ui import i18n_qt
 from ua_writer.ui.widgets.edit_fields import (CountryCombo, LanguageCombo, letter_languages, lines_of,
@@ -62,6 +62,7 @@ class RecipientEditor(QWidget):
         self._taken: set[str] = set()
 
         self.list = QListWidget(objectName="recipientList")
+        self.list.setMinimumWidth(140)
         self.list.currentRowChanged.connect(self._show_current)
         self.add_button = QPushButton(objectName="recipientAdd")
         self.remove_button = QPushButton(objectName="recipientRemove")
@@ -135,7 +136,7 @@ class RecipientEditor(QWidget):
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([260, 560])
+        split.setSizes([220, 600])
         split.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -321,8 +322,8 @@ class RecipientEditor(QWidget):
         self.email.setPlaceholderText(_("One address a line"))
         texts = (_("&Title:"), _("&Name:"), _("&Organisation:"), _("A&ddress:"), _("C&ountry:"),
                  _("&Fax:"), _("&E-mail:"), _("&Salutation:"), _("&Gender:"), "", _("N&ote:"),
-                 _("Language:"), _("Title:"), _("Name:"), _("Organisation:"), _("Address:"),
-                 _("Salutation:"), _("Title, dative (to whom):"), _("Name, dative (to whom):"))
+                 _("Language:"), pgettext("a recipient's office", "Title:"), _("Name:"),
+                 _("Organisation:"), _("Address:"), _("Salutation:"), _("Title, dative (to whom):"), _("Name, dative (to whom):"))
         for label, text in zip(self._labels, texts):
             label.setText(text)
         self.local_title.setPlaceholderText(_("e.g. Генеральный прокурор"))
