@@ -194,3 +194,15 @@ def test_delete_an_action_after_a_confirmation_naming_its_drafts(window, fake_pr
     assert not window.store.has_action("juraev-2011")
     assert window.list_pane.proxy.proxy_row_for("juraev-2011") < 0
     assert window.action is None or window.action.id != "juraev-2011"
+
+
+def test_deleting_the_action_being_typed_in_loses_nothing_else_and_says_nothing_wrong(window, fake_prompts, qtbot):
+    lp = select(window, "juraev-2011", "ru", "prosecutor-general")
+    lp.editor.moveCursor(lp.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(lp.editor, " typed just now")
+    fake_prompts.answer = True
+    window.registry["delete_action"].trigger()
+    qtbot.wait(1200)   # past the autosave delay
+    assert not window.store.has_action("juraev-2011") and window.store.drafts("juraev-2011") == []
+    assert not [c for c in fake_prompts.calls if c[0] in ("error", "error_details")]
+    assert window.action is None and lp.editor.isReadOnly()

@@ -110,7 +110,6 @@ class ImportReviewDialog(QDialog):
         ]
         for key, label, widget in rows:
             form.addRow(label, self._mark(key, widget))
-        form.addRow("", self.edit_all)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
@@ -128,6 +127,7 @@ class ImportReviewDialog(QDialog):
         self.error.hide()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(self.edit_all, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
