@@ -78,7 +78,9 @@ def test_the_address_book_picker_shows_the_saved_entry_only_when_chosen(window, 
         book = dialog.book
         seen["start"] = book.currentData()
         seen["enabled_at_start"] = dialog.organization.isEnabled()
+        seen["hint_at_start"] = dialog.book_hint.isVisibleTo(dialog)
         book.setCurrentIndex(book.findData(saved.id))
+        seen["hint"] = dialog.book_hint.isVisibleTo(dialog)
         seen["fields"] = (dialog.organization.text(), dialog.country.currentData(), dialog.fax.text(),
                           dialog.salutation.text(), dialog.is_copy.isChecked(),
                           dialog.address.toPlainText())
@@ -87,8 +89,19 @@ def test_the_address_book_picker_shows_the_saved_entry_only_when_chosen(window, 
     fake_prompts.on_dialog = pick
     assert window.add_recipient()
     assert seen["start"] == "" and seen["enabled_at_start"]     # nothing pre-selected
+    assert not seen["hint_at_start"] and seen["hint"]
     assert seen["fields"] == ("Embassy of the Russian Federation", "DE", "+49 30 229 93 97",
                               "Your Excellency", False, "Unter den Linden 63-65\n10117 Berlin")
     assert window.action.recipient(saved.id) is not None
     # still on the first action too
     assert [r.id for r in window.store.action_address_book("ivanovo-refugees-2006")] == [saved.id]
+
+
+def test_blanks_are_not_a_recipient(qtbot):
+    from ua_writer.ui.dialogs.recipient_dialog import RecipientDialog
+
+    d = RecipientDialog(None, set())
+    qtbot.addWidget(d)
+    d.title.setText("   ")
+    d.accept()
+    assert d.result() == 0 and d.title.text() == "" and "needed" in d.title.placeholderText()

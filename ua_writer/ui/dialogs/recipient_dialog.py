@@ -13,7 +13,7 @@ import dataclasses
 import re
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QLineEdit, QPlainTextEdit, QWidget)
+                               QLabel, QLineEdit, QPlainTextEdit, QWidget)
 
 from ua_writer.core.i18n import _
 from ua_writer.core.model import Recipient
@@ -50,6 +50,10 @@ class RecipientDialog(QDialog):
         for c in contacts or []:
             self.book.addItem(c.label(), c.id)
         self.book.currentIndexChanged.connect(self._from_book)
+        self.book_hint = QLabel(_("Saved in your address book: changes here apply to every action "
+                                  "it is on."), objectName="addressBookHint")
+        self.book_hint.setWordWrap(True)
+        self.book_hint.hide()
         self.title = QLineEdit(r.title or "", objectName="recipientTitle")
         self.title.setPlaceholderText(_("e.g. Ambassador"))
         self.name = QLineEdit(r.name or "", objectName="recipientName")
@@ -80,6 +84,7 @@ class RecipientDialog(QDialog):
         form = QFormLayout(self)
         if recipient is None and contacts:
             form.addRow(_("From the &address book:"), self.book)
+            form.addRow("", self.book_hint)
         form.addRow(_("&Title:"), self.title)
         form.addRow(_("&Name:"), self.name)
         form.addRow(_("&Organisation:"), self.organization)
@@ -105,7 +110,9 @@ class RecipientDialog(QDialog):
 
     def _from_book(self, _i: int) -> None:
         """Show the chosen entry's saved data in every field (or empty fields for a new one)."""
-        c = self._contacts.get(self.book.currentData() or "") or Recipient(id="")
+        chosen = self._contacts.get(self.book.currentData() or "")
+        self.book_hint.setVisible(chosen is not None)
+        c = chosen or Recipient(id="")
         self.title.setText(c.title or "")
         self.name.setText(c.name or "")
         self.organization.setText(c.organization or "")
@@ -121,6 +128,7 @@ class RecipientDialog(QDialog):
     def accept(self) -> None:
         if not (self.chosen_contact_id() or self.title.text().strip() or self.name.text().strip()
                 or self.organization.text().strip()):
+            self.title.clear()  # blanks only: show the hint below
             self.title.setFocus()
             self.title.setPlaceholderText(_("A title, name or organisation is needed"))
             return
