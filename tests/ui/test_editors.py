@@ -8,6 +8,7 @@ import datetime as dt
 import json
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from ua_writer.core import packs
 
@@ -206,3 +207,24 @@ def test_deleting_the_action_being_typed_in_loses_nothing_else_and_says_nothing_
     assert not window.store.has_action("juraev-2011") and window.store.drafts("juraev-2011") == []
     assert not [c for c in fake_prompts.calls if c[0] in ("error", "error_details")]
     assert window.action is None and lp.editor.isReadOnly()
+
+
+def test_ctrl_z_outside_a_text_field_undoes_the_last_step(qtbot):
+    from ua_writer.ui.dialogs.action_editor import ActionEditorDialog
+
+    d = ActionEditorDialog(packs.load(_bundled("juraev-2011")))
+    qtbot.addWidget(d)
+    d.show()
+    d.open_tab("recipients")
+    ed = d.recipients
+    ed.list.setCurrentRow(1)
+    ed.remove_button.setFocus()
+    ed.remove_button.click()
+    assert ed.list.count() == 1
+    assert d.undo_button.defaultAction().text() == "Undo remove recipient"
+    d.activateWindow()     # a shortcut needs its window active (offscreen loses it on the way)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is d)
+    qtbot.keyClick(ed.add_button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ed.list.count() == 2 and ed.list.item(1).text().startswith("copy:")
+    qtbot.keyClick(d.tabs, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert d.tabs.currentIndex() == 3          # Appeal points

@@ -214,6 +214,7 @@ class ActionEditorDialog(QDialog):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.undo_button.setDefaultAction(undo)
         self.redo_button.setDefaultAction(redo)
+        self.addActions([undo, redo])  # Ctrl+Z anywhere in the dialog but a text field's own undo
         self.error = QLabel(objectName="actionEditorError")
         self.error.setWordWrap(True)
         self.error.hide()
