@@ -105,3 +105,28 @@ def test_blanks_are_not_a_recipient(qtbot):
     d.title.setText("   ")
     d.accept()
     assert d.result() == 0 and d.title.text() == "" and "needed" in d.title.placeholderText()
+
+
+def test_an_address_book_entry_edited_while_adding_is_saved(window, fake_prompts):
+    window.list_pane.set_status("undated")
+    select(window, "ivanovo-refugees-2006")
+    fake_prompts.on_dialog = _embassy
+    assert window.add_recipient()
+    saved = window.store.contacts()[0]
+    window.list_pane.set_status("open")
+    select(window, "juraev-2011")
+    picked = {}
+
+    def pick_and_fix(dialog):
+        dialog.book.setCurrentIndex(dialog.book.findData(saved.id))
+        picked["as_is"] = dialog.chosen_contact_id()
+        dialog.fax.setText("+49 30 229 11 10")
+        picked["edited"] = dialog.chosen_contact_id()
+        return True
+
+    fake_prompts.on_dialog = pick_and_fix
+    assert window.add_recipient()
+    assert picked == {"as_is": saved.id, "edited": ""}
+    assert window.store.contacts()[0].fax == ["+49 30 229 11 10"]
+    assert [c.id for c in window.store.contacts()] == [saved.id]        # the same entry
+    assert window.action.recipient(saved.id).fax == ["+49 30 229 11 10"]

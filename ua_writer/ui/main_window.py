@@ -738,7 +738,8 @@ class MainWindow(QMainWindow):
             return False
         recipient = dialog.recipient()
         try:
-            self.store.save_contact(recipient)  # a chosen entry too: its fields may be edited
+            if not dialog.chosen_contact_id():
+                self.store.save_contact(recipient)
             self.store.attach_contact(self.action.id, recipient.id)
         except UserFacingError as e:
             prompts.get().error(self, _("Recipient not saved"), e.message)

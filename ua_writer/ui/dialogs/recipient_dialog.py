@@ -105,7 +105,14 @@ class RecipientDialog(QDialog):
         self.title.setFocus()         # typing (or Space) goes into a field, never picks an entry
 
     def chosen_contact_id(self) -> str:
-        """The address-book entry picked (attach it as it is), or ""."""
+        """The address-book entry picked and left as it was (attach it as it is), or "" — also
+        when its fields were edited: then ``recipient()`` (same id) is to be saved first."""
+        picked = self._picked_id()
+        if picked and self._fields(self._contacts[picked]) == self._contacts[picked]:
+            return picked
+        return ""
+
+    def _picked_id(self) -> str:
         return self.book.currentData() or ""
 
     def _from_book(self, _i: int) -> None:
@@ -126,7 +133,7 @@ class RecipientDialog(QDialog):
         self.note.setText(c.note or "")
 
     def accept(self) -> None:
-        if not (self.chosen_contact_id() or self.title.text().strip() or self.name.text().strip()
+        if not (self._picked_id() or self.title.text().strip() or self.name.text().strip()
                 or self.organization.text().strip()):
             self.title.clear()  # blanks only: show the hint below
             self.title.setFocus()
@@ -135,8 +142,14 @@ class RecipientDialog(QDialog):
         super().accept()
 
     def recipient(self) -> Recipient:
-        base = self._contacts.get(self.chosen_contact_id()) or self._original or Recipient(id="")
-        r = dataclasses.replace(
+        r = self._fields(self._contacts.get(self._picked_id()) or self._original or Recipient(id=""))
+        if not r.id:
+            r.id = new_id(r, self._taken)
+        return r
+
+    def _fields(self, base: Recipient) -> Recipient:
+        """``base`` with the values the form shows."""
+        return dataclasses.replace(
             base,
             title=self.title.text().strip() or None,
             name=self.name.text().strip() or None,
@@ -150,6 +163,3 @@ class RecipientDialog(QDialog):
             is_copy=self.is_copy.isChecked(),
             note=self.note.text().strip() or None,
         )
-        if not r.id:
-            r.id = new_id(r, self._taken)
-        return r
