@@ -285,6 +285,8 @@ class MainWindow(QMainWindow):
         a["edit_action"].triggered.connect(lambda: self.editing.edit_action())
         a["edit_recipients"].triggered.connect(lambda: self.editing.edit_recipients())
         a["delete_action"].triggered.connect(lambda: self.editing.delete_action())
+        for key in ("edit_action", "edit_recipients", "delete_action"):
+            a[key].setEnabled(False)  # until an action is shown (_update_title)
         a["history"].triggered.connect(self.show_history)
         a["mark_sent"].triggered.connect(self.mark_sent)
         a["mail_merge"].triggered.connect(self.mail_merge)
@@ -523,6 +525,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         title = self.action.title if self.action else ""
         self.setWindowTitle(f"{title} [*] — ua-writer" if title else "ua-writer [*]")
+        for key in ("edit_action", "edit_recipients", "delete_action"):  # need an action on screen
+            self.registry[key].setEnabled(self.action is not None)
 
     # -- status line ----------------------------------------------------------------------------
     def _on_letter_switched(self) -> None:
