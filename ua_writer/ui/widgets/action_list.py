@@ -3,7 +3,9 @@
 Shows the store's actions through ActionTableModel + ActionFilterProxy, paints days left as a
 coloured badge (red ≤ 7 days, amber ≤ 14, grey once past — the only hard-coded colours, chosen to
 read on light and dark palettes) and emits ``action_selected(action_id)`` ("" when nothing is
-selected). Must not import the store, dialogs or the letter widgets.
+selected). When no row is left to show it shows ``EmptyState`` (why, and buttons to other
+filters, Import and Paste; its requests come out as ``import_requested`` / ``paste_requested``)
+and says so with ``emptied(bool)``. Must not import the store, dialogs or the letter widgets.
 """
 
 from __future__ import annotations
