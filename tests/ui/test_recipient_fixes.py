@@ -130,3 +130,19 @@ def test_an_address_book_entry_edited_while_adding_is_saved(window, fake_prompts
     assert window.store.contacts()[0].fax == ["+49 30 229 11 10"]
     assert [c.id for c in window.store.contacts()] == [saved.id]        # the same entry
     assert window.action.recipient(saved.id).fax == ["+49 30 229 11 10"]
+
+
+def test_only_a_copy_recipient_says_what_is_missing(window, fake_prompts):
+    window.list_pane.set_status("undated")
+    lp = select(window, "ivanovo-refugees-2006")
+
+    def copy_only(dialog):
+        _embassy(dialog)
+        dialog.is_copy.setChecked(True)   # the user ticks it deliberately
+        return True
+
+    fake_prompts.on_dialog = copy_only
+    assert window.add_recipient()
+    assert lp.current_recipient_id() is None
+    assert "only copy recipients" in lp.editor.placeholderText()
+    assert lp.add_recipient_button.isVisibleTo(window)
