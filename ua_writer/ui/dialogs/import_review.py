@@ -87,7 +87,7 @@ class ImportReviewDialog(QDialog):
         self.recipients = RecipientEditor()
         self.recipients.set_languages(action.languages)
         self.recipients.set_recipients(action.recipients, 0)
-        self.edit_all = QPushButton(_("Edit all fields…"), objectName="reviewEditAll")
+        self.edit_all = QPushButton(_("Ed&it all fields…"), objectName="reviewEditAll")
         self.edit_all.setToolTip(_("People's names in other languages, background, appeal points "
                                    "per language"))
         self.edit_all.clicked.connect(self.edit_all_fields)
