@@ -229,3 +229,22 @@ def test_ctrl_z_outside_a_text_field_undoes_the_last_step(qtbot):
     assert ed.list.count() == 2 and ed.list.item(1).text().startswith("copy:")
     qtbot.keyClick(d.tabs, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert d.tabs.currentIndex() == 3          # Appeal points
+
+
+def test_a_title_in_russian_for_an_imported_action(window, fake_prompts, qtbot):
+    window.list_pane.set_status("undated")
+    select(window, "ivanovo-refugees-2006")
+
+    def russian_title(d):
+        d.local_lang.setCurrentIndex(d.local_lang.findData("ru"))
+        d.local_title.clear()
+        type_text(qtbot, d.local_title, "Дело ивановских беженцев")
+        d.undo_stack.undo()
+        assert d.local_title.text() == (window.action.localized.get("ru") or {}).get("title", "")
+        d.undo_stack.redo()
+        assert d.local_title.text() == "Дело ивановских беженцев"
+
+    _edit_in_dialog(fake_prompts, russian_title)
+    window.registry["edit_action"].trigger()
+    assert window.store.get_action("ivanovo-refugees-2006").localized["ru"]["title"] == "Дело ивановских беженцев"
+    assert window.store.localized_titles("ru")["ivanovo-refugees-2006"] == "Дело ивановских беженцев"

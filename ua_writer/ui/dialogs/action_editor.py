@@ -1,6 +1,6 @@
 """ActionEditorDialog (objectName ``actionEditor``): every field of one action, to fix what an
 import got wrong or finish what a UA leaves out — title, UA number, country (by name), issue date,
-deadline, requested languages (by name), the people (gender, the name in another language and,
+deadline, requested languages (by name), the title and summary in another language, the people (gender, the name in another language and,
 for Russian, its cases), summary, background, notes, appeal points per language side by side with
 the English ones, and the recipients (``RecipientEditor``).
 
@@ -18,6 +18,7 @@ import dataclasses
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QTabWidget, QToolButton, QVBoxLayout, QWidget)
@@ -116,6 +117,19 @@ class ActionEditorDialog(QDialog):
         gf.addRow(_("Issued:"), self.issue_date)
         gf.addRow(_("Deadline:"), self.deadline)
         gf.addRow(_("Letters &requested in:"), self.languages)
+        # the title and summary in another language (the list and the action pane show them in
+        # the interface language)
+        self.local_lang = LanguageCombo(letter_languages(), object_name="actionEditorLocalLanguage")
+        self.local_title = QLineEdit(objectName="actionEditorLocalTitle")
+        self.local_summary = QPlainTextEdit(objectName="actionEditorLocalSummary")
+        self.local_summary.setTabChangesFocus(True)
+        self.local_summary.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        local_box = QGroupBox(_("Title and summary in another language"), objectName="actionEditorLocalBox")
+        lf = QFormLayout(local_box)
+        lf.addRow(_("Language:"), self.local_lang)
+        lf.addRow(_("Title:"), self.local_title)
+        lf.addRow(_("Summary:"), self.local_summary)
+        general_lay.insertWidget(1, local_box)
 
         # -- texts ------------------------------------------------------------------------
         self.summary = QPlainTextEdit(objectName="actionEditorSummary")
@@ -247,6 +261,9 @@ class ActionEditorDialog(QDialog):
             w.textChanged.connect(lambda k=key: self._edited(k))
         self.person_list.currentRowChanged.connect(lambda _r: self._show_person())
         self.person_lang.currentIndexChanged.connect(lambda _i: self._show_person())
+        self.local_lang.currentIndexChanged.connect(lambda _i: self._show_local())
+        self.local_title.textEdited.connect(lambda _t: self._edited("local.title"))
+        self.local_summary.textChanged.connect(lambda: self._edited("local.summary"))
         self.person_add.clicked.connect(self._add_person)
         self.person_remove.clicked.connect(self._remove_person)
         self.person_name.textEdited.connect(lambda _t: self._edited("person.name"))
@@ -302,6 +319,19 @@ class ActionEditorDialog(QDialog):
             if lang != "en":
                 self._set_points(a, lang, local)
         a.recipients = self.recipients.recipients()
+        lang = self.local_lang.code()
+        if lang:
+            fields = dict(a.localized.get(lang) or {})
+            for key, text in (("title", self.local_title.text().strip()),
+                              ("summary", self.local_summary.toPlainText().strip())):
+                if text:
+                    fields[key] = text
+                else:
+                    fields.pop(key, None)
+            if fields:
+                a.localized[lang] = fields
+            else:
+                a.localized.pop(lang, None)
         return a
 
     @staticmethod
@@ -365,8 +395,18 @@ class ActionEditorDialog(QDialog):
             self._show_appeals()
             self.recipients.set_languages(a.languages)
             self.recipients.set_recipients(a.recipients)
+            if first:
+                with quiet(self.local_lang):
+                    self.local_lang.setCurrentIndex(max(self.local_lang.findData(wanted), 0))
+            self._show_local()
         finally:
             self._restoring = False
+
+    def _show_local(self) -> None:
+        fields = self._state.localized.get(self.local_lang.code()) or {}
+        with quiet(self.local_title), quiet(self.local_summary):
+            self.local_title.setText(fields.get("title", ""))
+            self.local_summary.setPlainText(fields.get("summary", ""))
 
     def _show_person(self) -> None:
         row = self.person_list.currentRow()
