@@ -88,7 +88,8 @@ class Desktop:
     def shot(self, path: Path) -> Path:
         subprocess.run(["import", "-window", "root", str(path)], env=self.env(), check=True, timeout=30)
         # 256 colours: a third of the size, no visible loss for a UI
-        subprocess.run(["convert", str(path), "-colors", "256", f"PNG8:{path}"], check=True, timeout=30)
+        subprocess.run(["convert", str(path), "-strip", "-colors", "256", f"PNG8:{path}"],
+                       check=True, timeout=30)
         return path
 
     @staticmethod
