@@ -248,3 +248,17 @@ def test_a_title_in_russian_for_an_imported_action(window, fake_prompts, qtbot):
     window.registry["edit_action"].trigger()
     assert window.store.get_action("ivanovo-refugees-2006").localized["ru"]["title"] == "Дело ивановских беженцев"
     assert window.store.localized_titles("ru")["ivanovo-refugees-2006"] == "Дело ивановских беженцев"
+
+
+def test_the_editors_fit_the_screen_they_open_on(qtbot, tmp_path):
+    """The offscreen screen is small (800×600 unless told): both dialogs open within it, their
+    tall tabs scrolling rather than pushing Save off the screen."""
+    from ua_writer.ui.dialogs.action_editor import ActionEditorDialog
+    from ua_writer.ui.dialogs.import_review import ImportReviewDialog
+
+    action = packs.load(_bundled("juraev-2011"))
+    for d in (ActionEditorDialog(action), ImportReviewDialog(action)):
+        qtbot.addWidget(d)
+        d.show()
+        free = d.screen().availableGeometry()
+        assert d.width() <= free.width() and d.height() <= free.height(), (d.objectName(), d.size())
