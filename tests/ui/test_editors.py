@@ -262,3 +262,19 @@ def test_the_editors_fit_the_screen_they_open_on(qtbot, tmp_path):
         d.show()
         free = d.screen().availableGeometry()
         assert d.width() <= free.width() and d.height() <= free.height(), (d.objectName(), d.size())
+
+
+def test_removing_the_recipient_on_screen_moves_the_letter_on(window, fake_prompts):
+    lp = select(window, "juraev-2011", "ru", "prosecutor-general")
+
+    def remove(d):
+        d.open_tab("recipients")
+        d.recipients.list.setCurrentRow(0)
+        d.recipients.remove_button.click()
+
+    _edit_in_dialog(fake_prompts, remove)
+    window.registry["edit_recipients"].trigger()
+    assert window.action.recipient("prosecutor-general") is None
+    assert lp.current_recipient_id() != "prosecutor-general"
+    assert lp.current_language() == "ru"
+    assert not [c for c in fake_prompts.calls if c[0] in ("error", "error_details")]

@@ -796,9 +796,11 @@ class MainWindow(QMainWindow):
                 self._update_title()
             self.statusBar().showMessage(_("Action deleted."), 8000)
             return
+        lp = self.letter_panel
+        language, recipient_id = lp.current_language(), lp.current_recipient_id()
         self.reload_actions()  # a new deadline can move the action to another status
         if self.action is not None and self.action.id in done.saved:
-            self._reload_current()
+            self.show_action(self.action.id, language, recipient_id)  # same letter, new data
             self.statusBar().showMessage(_("Action saved."), 8000)
 
     # -- import ---------------------------------------------------------------------------------
