@@ -1,4 +1,4 @@
-"""The editing use cases (core/editing.py): an edited action, one recipient saved or removed, an
+"""The editing use cases (services/editing.py): an edited action, one recipient saved or removed, an
 action deleted; own recipients go into the pack, attached address-book entries stay contacts,
 and ``show --json`` afterwards prints exactly what was saved."""
 
@@ -10,7 +10,8 @@ import json
 
 import pytest
 
-from ua_writer.core import editing
+from ua_writer.services import editing, records
+from ua_writer.services.records import Changes
 from ua_writer.core.errors import NotFoundError
 from ua_writer.core.model import LocalizedRecipient, Person, Recipient
 from ua_writer.core.store import Store
@@ -44,7 +45,7 @@ def test_update_action_splits_own_recipients_from_address_book_entries(store):
     a.recipients[1] = dataclasses.replace(a.recipients[1], fax=["+49 30 2"])
     a.recipients.append(Recipient(id="court", organization="City Court", is_copy=True))
     done = editing.update_action(store, a)
-    assert done == editing.Edited(saved=("juraev-2011",), contacts_changed=True)
+    assert done == Changes(actions=frozenset({"juraev-2011"}), action_list=True, recipients=True)
     pack = store.get_action("juraev-2011", with_address_book=False)
     assert [r.id for r in pack.recipients] == ["prosecutor-general", "court"]
     assert pack.title == "Edited title" and pack.deadline == dt.date(2011, 6, 1)
@@ -68,13 +69,14 @@ def test_update_and_remove_one_recipient(store):
     store.attach_contact("juraev-2011", "embassy")
     pg = store.get_action("juraev-2011").recipient("prosecutor-general")
     pg.localized["ru"] = LocalizedRecipient(title="Генпрокурор", forms={"title_datv": "Генпрокурору"})
-    assert editing.update_recipient(store, "juraev-2011", pg).saved == ("juraev-2011",)
+    assert records.update_recipient(store, "juraev-2011", pg.id, pg).recipients
     got = store.get_action("juraev-2011").recipient("prosecutor-general")
     assert got.localized["ru"].forms == {"title_datv": "Генпрокурору"}
-    assert editing.update_recipient(store, "juraev-2011", dataclasses.replace(_embassy(), note="n")
-                                    ).contacts_changed
+    assert records.update_recipient(store, "juraev-2011", "embassy",
+                                    dataclasses.replace(_embassy(), note="n")).recipients
     assert store.contacts()[0].note == "n"
-    editing.remove_recipient(store, "juraev-2011", "embassy")
+    assert editing.remove_recipient(store, "juraev-2011", "embassy") == Changes(
+        actions=frozenset({"juraev-2011"}), recipients=True)
     editing.remove_recipient(store, "juraev-2011", "prosecutor-general")
     assert store.get_action("juraev-2011").recipients == [] and len(store.contacts()) == 1
     with pytest.raises(NotFoundError):
@@ -85,7 +87,8 @@ def test_delete_action_names_what_goes_with_it(store):
     store.save_draft("juraev-2011", "ru", "prosecutor-general", "text")
     store.mark_sent("juraev-2011", "prosecutor-general", "ru", "fax", dt.date(2011, 4, 2))
     assert editing.footprint(store, "juraev-2011") == editing.Footprint(drafts=1, sent=1)
-    assert editing.delete_action(store, "juraev-2011").removed == ("juraev-2011",)
+    done = editing.delete_action(store, "juraev-2011")
+    assert done.removed == frozenset({"juraev-2011"}) and done.action_list and bool(done)
     assert not store.has_action("juraev-2011") and store.drafts() == [] and store.sent() == []
 
 

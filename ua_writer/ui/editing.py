@@ -1,8 +1,8 @@
 """EditingController: the window's doors to the action editor — Action ▸ Edit action…, Edit
 recipients… (the same editor on its Recipients tab) and Delete action… (with a confirmation that
-says how many drafts and sent records go with it). Saving goes through ``core/editing.py``; the
-window refreshes from what a use case says changed (``edited`` signal). Must not import the main
-window: it gets the store, the parent widget and a function returning the action on screen.
+says how many drafts and sent records go with it). Saving goes through ``services/editing.py``;
+the window refreshes from the ``records.Changes`` a use case returns (``edited`` signal). Must
+not import the main window: it gets the store, the parent widget and the action on screen.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from ua_writer.core import editing
+from ua_writer.services import editing
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.model import Action
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 
 class EditingController(QObject):
-    #: an ``editing.Edited`` after every saved edit or deletion
+    #: the ``records.Changes`` of every saved edit or deletion
     edited = Signal(object)
 
     def __init__(self, parent: QWidget, store, current_action: Callable[[], Action | None]):

@@ -1,7 +1,7 @@
 """ImportController: bring an action into the store from a file — an action pack (.json) or a
 received Urgent Action (text, PDF, HTML, DOCX) through the importer, or a UA's text from the
 clipboard ("Paste a UA") — always through the review dialog (``importReview``) before anything is
-saved, which goes through ``core/editing.save_new_action``. Used by File ▸ Import, File ▸ Paste a
+saved, which goes through ``services.records.import_action``. Used by File ▸ Import, File ▸ Paste a
 UA, the empty list's buttons and drag-and-drop.
 Must not import the main window.
 """
@@ -14,9 +14,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from ua_writer.core import editing, packs
+from ua_writer.core import packs
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _
+from ua_writer.services import records
 from ua_writer.ui import prompts
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ def supported_suffixes() -> tuple[str, ...]:
 
 
 class ImportController(QObject):
-    imported = Signal(str)  # action id
+    imported = Signal(str, object)  # action id, services.records.Changes
 
     def __init__(self, parent: QWidget, store):
         super().__init__(parent)
@@ -106,11 +107,10 @@ class ImportController(QObject):
             return None
         try:
             action = dialog.action()
-            editing.save_new_action(self.store, action, origin=origin,
-                                    replace=self.store.has_action(action.id))
+            changes = records.import_action(self.store, action, origin=origin)
         except (UserFacingError, ValueError) as e:
             prompts.get().error(self.parent_widget, _("Import failed"), str(e))
             return None
         log.info("imported action %s", action.id)
-        self.imported.emit(action.id)
+        self.imported.emit(action.id, changes)
         return action.id

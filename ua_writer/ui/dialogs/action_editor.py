@@ -7,7 +7,7 @@ the English ones, and the recipients (``RecipientEditor``).
 Every edit is recorded on the dialog's ``QUndoStack`` as a snapshot of the whole action (typing in
 one field merges into one step), so Undo/Redo work across fields, a removed recipient included,
 while the dialog is open. ``action()`` returns the edited Action; the caller saves it through
-``core/editing.py``. Must not import the store or the main window.
+``services/editing.py``. Must not import the store or the main window.
 """
 
 from __future__ import annotations
