@@ -24,13 +24,25 @@ def _address_x_mm(pdf) -> float:
 
 
 def _docx_frame_x_mm(path) -> float:
-    """Horizontal position (mm) of the DOCX's text frame (the address block)."""
-    import re
-    import zipfile
+    """Horizontal position (mm from the page's left edge) of the DOCX's address cell: the head
+    table's indent plus the widths of the columns before the cell holding the address."""
+    from docx import Document
 
-    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
-    (x,) = set(re.findall(r'<w:framePr[^>]* w:x="(\d+)"', xml))
-    return int(x) / 56.6929
+    doc = Document(str(path))
+    section = doc.sections[0]
+    table = doc.tables[0]
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    ind = table._tbl.tblPr.find(ns + "tblInd")
+    x = section.left_margin.mm + (int(ind.get(ns + "w")) / 56.6929 if ind is not None else 0)
+    cells = table.rows[1].cells
+    widths = [int(c.get(ns + "w")) / 56.6929 for c in table._tbl.tblGrid.findall(ns + "gridCol")]
+    for cell, width in zip(cells, widths):
+        if any(p.style.name == "Addressee" for p in cell.paragraphs):
+            cell_margin = cell._tc.tcPr.find(ns + "tcMar")
+            left = cell_margin.find(ns + "left") if cell_margin is not None else None
+            return x + (int(left.get(ns + "w")) / 56.6929 if left is not None else 0)
+        x += width
+    raise AssertionError("no address cell in the DOCX head table")
 
 
 def _page_size_pt(pdf) -> tuple[int, int]:

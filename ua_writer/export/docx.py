@@ -182,7 +182,7 @@ class _Builder:
 
         # the PDF's layout of this letter: its body size (11 -> 10 pt to keep one page), the
         # addressee lines as it wrapped and sized them for the window, the date's place
-        self.layout = layout_letter(letter, page_size, align=align)
+        self.layout = layout_letter(letter, page_size, align=align, window_side=window_side)
         self.tag = language_tag(letter.language)
         self.bidi = self.tag.split("-")[0] in _RTL
         self.g = geometry(page_size, window_side)  # the address frame where the window is
@@ -413,13 +413,21 @@ class _Builder:
         from docx.shared import Pt
 
         letter, g, lay, Mm = self.letter, self.g, self.layout, self.Mm
-        left_w = g.field_width
-        right_w = g.width - g.right - g.field_left - g.field_width
+        # window on the left (DIN 5008): [field | sender, date] from the field's left edge; on
+        # the right: [marker, date | field] from the left margin, the field ending at the right one
+        window_right = g.field_left > g.left + 1
+        if window_right:
+            left_w, right_w = g.field_left - g.left, g.field_width
+            indent = 0.0
+        else:
+            left_w = g.field_width
+            right_w = g.width - g.right - g.field_left - g.field_width
+            indent = g.field_left - g.left
         table = self.doc.add_table(rows=2, cols=2)
         tbl = table._tbl
         tblpr = tbl.tblPr
         for tag, attrs in (("w:tblW", {"w:w": str(int(Mm(left_w + right_w).twips)), "w:type": "dxa"}),
-                           ("w:tblInd", {"w:w": str(int(Mm(g.field_left - g.left).twips)),
+                           ("w:tblInd", {"w:w": str(int(Mm(indent).twips)),
                                          "w:type": "dxa"}),
                            ("w:tblLayout", {"w:type": "fixed"})):
             for old in tblpr.findall(_w(tag)):
@@ -447,9 +455,11 @@ class _Builder:
             for cell, width in zip(row.cells, (left_w, right_w)):
                 cell.width = Mm(width)
         (marker_cell, sender_cell), (address_cell, date_cell) = table.rows[0].cells, table.rows[1].cells
+        if window_right:
+            address_cell, date_cell = date_cell, address_cell
 
         # row 1: the copy marker (boxed first word, the rest small beneath it) and the sender
-        self._cell_margins(marker_cell, left=g.left - g.field_left)
+        self._cell_margins(marker_cell, left=0 if window_right else g.left - g.field_left)
         self._cell_margins(sender_cell)
         if letter.copy_marker:
             head, _sep, rest = letter.copy_marker.partition(" ")
