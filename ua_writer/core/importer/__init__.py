@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ua_writer.core.errors import ImportFailed
 from ua_writer.core.i18n import _
-from ua_writer.core.importer import background, classic, fi, modern
+from ua_writer.core.importer import background, classic, fi, general, modern
 from ua_writer.core.importer import text as T
 from ua_writer.core.importer.common import Doc
 from ua_writer.core.importer.result import LOW_CONFIDENCE, FieldInfo, ImportResult
@@ -31,6 +31,11 @@ LAYOUTS = (classic, fi, modern, background)
 SUPPORTED_SUFFIXES = (".txt", ".text", ".pdf", ".html", ".htm", ".docx", ".eml", ".md")
 #: below this score no layout is trusted (background documents score 0.2)
 MIN_SCORE = 0.15
+#: a layout template is used only when it matches at least this well; below, the evidence reader
+#: (``general``) reads the text unless it shows no sign of being an Urgent Action at all
+TEMPLATE_MIN = 0.55
+#: the evidence reader's own minimum (an "Urgent Action" name, a UA number, contact labels, a letter)
+GENERAL_MIN = 0.3
 
 
 def detect_layout(lines: list[str]) -> list[tuple[str, float]]:
@@ -59,6 +64,12 @@ def import_text(text: str, source: str | None = None) -> ImportResult:
     ranked = detect_layout(lines)
     by_name = {m.NAME: m for m in LAYOUTS}
     best_name, best_score = ranked[0]
+    by_name[general.NAME] = general
+    if best_name == background.NAME or best_score < TEMPLATE_MIN:
+        g = general.score(lines)
+        if g >= GENERAL_MIN:
+            best_name, best_score = general.NAME, g
+            ranked = [(general.NAME, g)] + ranked
     if best_score < MIN_SCORE:
         raise ImportFailed(where + _("this text is not recognised as an Urgent Action or a "
                                      "background document (too little prose, no recipients, no "

@@ -32,6 +32,8 @@ _PUA = re.compile(r"[\ue000-\uf8ff]")
 _BULLET_LINE = re.compile(
     rf"^\s*(?:[{_BULLET_CHARS}]|[\ue000-\uf8ff]|[-*\u2013\u2014o](?=\s)|\d{{1,2}}[.)](?=\s)|[a-z]\)(?=\s))\s*"
 )
+#: a bullet glyph inside a line, after text: the start of a flattened bullet point
+_INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[\ue000-\uf8ff\u2022\u25cf\u25aa]\s*[^\W\d_])")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 #: stray punctuation before the first word of a line (copy-paste and OCR debris)
@@ -264,7 +266,11 @@ def normalise(text: str) -> list[str]:
     text = _ZERO_WIDTH.sub("", text)
     text = _CONTROL.sub("", text)
     lines = []
+    raws: list[str] = []
     for raw in text.split("\n"):
+        # bullets flattened onto one line behind a glyph ("…language:  Urging …;  Urging …")
+        raws.extend(_INLINE_BULLET.split(raw) if _INLINE_BULLET.search(raw) else [raw])
+    for raw in raws:
         ln = raw[:MAX_LINE_CHARS]
         ln = unicodedata.normalize("NFC", ln)
         ln = _SPACES.sub(" ", ln).strip()

@@ -1,0 +1,1132 @@
+"""The evidence reader: any Urgent Action text, in any of the cue languages, read by evidence.
+
+Used for every text that none of the layout templates (classic, fi, modern) matches strongly.
+Instead of cutting the text between fixed English anchor sentences it
+
+1. gives every line **features** (a date, phone/fax numbers found by
+   ``phonenumbers.PhoneNumberMatcher``, an e-mail, a postal code or street word, an office (role)
+   or institution word, an honorific, a personal-name shape, capitals, a trailing colon, a bullet
+   glyph, a contact label, a greeting, the share of stop words, its position) using the cue words of
+   ``cues/<lang>.json``;
+2. labels each line (chrome, heading, prose, bullet, section header, contact label, address,
+   head of a recipient, greeting, letter) and **smooths the labels with sequence rules**: a run of
+   short lines is one region, a new recipient block starts when a head line follows an address or
+   a contact label, a greeting right after a block belongs to it, a block only counts with a head
+   *and* an address or contact;
+3. picks each **single-valued field** (title, issue date, deadline, languages) from scored
+   candidates; its confidence is the margin of the best candidate over the runner-up.
+
+One-line ("flattened") recipient blocks are cut at their contact labels and then split into name,
+office and address from the token classes. No Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ua_writer.core.importer import common as C
+from ua_writer.core.importer import fields as F
+from ua_writer.core.importer import recipients as R
+from ua_writer.core.importer.cues import cues, text_language
+from ua_writer.core.importer.result import GUESS, LABELLED, SHAPE, STRUCTURAL, ImportResult
+from ua_writer.core.importer.text import BULLET, collapse
+from ua_writer.core.model import Action, Person, Recipient
+
+NAME = "general"
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_UA_NO = re.compile(r"\b(?:UA|AU|EXTRA)\s*:?\s*(?:[A-Za-z ]{0,30}:\s*)?(\d{1,4})\s*[/.]\s*(\d{2,4})\b")
+_UA_LINE = re.compile(r"^(?:(?:further\s+information\s+on|follow-?up\s+on|más\s+información\s+sobre|"
+                      r"s\s+información\s+sobre)\s+)?(?:UA|AU|EXTRA)\s*:?\s*\d{1,4}\s*/\s*\d{2,4}\b", re.I)
+_MASKED_EMAIL = re.compile(r"\[?\s*email\s*protected\s*\]?", re.I)
+_POSTCODE = re.compile(r"\b(?:\d{5,6}|\d{2}-\d{3}|[A-Z]{1,2}\d{3,4}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{4}\b)")
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÞА-ЯЁ\"“«])")
+_FUNC = frozenset("of the and for on in to at de del la le les des du y von der die des den dem di della "
+                  "et a à d' d’ da do dos das van al el".split())
+
+
+# -- small feature helpers ---------------------------------------------------------------------------
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _nwords(text: str) -> int:
+    return len(text.split())
+
+
+def _fold(word: str) -> str:
+    import unicodedata
+
+    w = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in w if not unicodedata.combining(c)).strip(".,;:()")
+
+
+@functools.cache
+def _folded_set(key: str) -> frozenset[str]:
+    return frozenset(_fold(w) for w in cues()[key])
+
+
+def _is_role_word(tok: str) -> bool:
+    w = _fold(tok)
+    if not w:
+        return False
+    if w in _folded_set("roles") or w in _folded_set("institutions"):
+        return True
+    # German compounds: "Justizminister", "Generalstaatsanwalt", "Staatspräsident"
+    return len(w) > 8 and any(len(r) >= 6 and w.endswith(r) for r in _folded_set("roles"))
+
+
+def _has_role(text: str) -> bool:
+    return any(_is_role_word(t) for t in text.split())
+
+
+@functools.cache
+def _honorific_re() -> re.Pattern:
+    alts = sorted({h for h in cues()["honorifics"]}, key=len, reverse=True)
+    parts = []
+    for h in alts:
+        p = re.escape(h.rstrip(".")).replace(r"\.", r"\.\s?").replace(r"\ ", r"\s+")
+        parts.append(p)
+    return re.compile(r"^(?:(?:" + "|".join(parts) + r")\.?\s+)+", re.I)
+
+
+def strip_honorifics(name: str) -> tuple[str, str | None]:
+    name, gender = F.strip_honorific(name.strip())
+    m = _honorific_re().match(name + " ")
+    if m and m.end() < len(name):
+        rest = name[m.end():].strip()
+        if re.search(r"\b(?:herrn?|herr|monsieur|m\.|sr|signor)\b", m.group(0), re.I):
+            gender = gender or "m"
+        elif re.search(r"\b(?:frau|mme|madame|sra|signora|pani)\b", m.group(0), re.I):
+            gender = gender or "f"
+        name = rest
+    return name.strip(" ,"), gender
+
+
+def _label_re() -> re.Pattern:
+    return _label_pattern()
+
+
+@functools.cache
+def _label_pattern() -> re.Pattern:
+    labels = sorted(cues().labels, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in labels)
+    # a label is a word at a word start (or glued to a lower-case word: "CanadaTel:"), then a colon
+    return re.compile(rf"(?:(?<![\w@.])|(?<=[a-z]))(?P<label>{alt})\s*:", re.I)
+
+
+def label_segments(line: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """"Phone: 1 I Fax: 2" -> ("", [("phone", "Phone", "1"), ("fax", "Fax", "2")])."""
+    text = line.strip()
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]
+    found = []
+    for m in _label_pattern().finditer(text):
+        lab = m.group("label")
+        glued = m.start() > 0 and text[m.start() - 1].isalpha()
+        if glued and not lab[:1].isupper():
+            continue
+        found.append(m)
+    if not found:
+        return line, []
+    out: list[tuple[str, str, str]] = []
+    prefix = text[:found[0].start()].strip()
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(text)
+        value = text[m.end():end].strip()
+        value = re.sub(r"\s+(?:I|\||/)\s*$", "", value).strip(" ,;")
+        out.append((cues().labels[re.sub(r"\s+", " ", m.group("label").lower())], m.group("label"), value))
+    return prefix, out
+
+
+def _is_bullet(line: str) -> bool:
+    return line.startswith(BULLET + " ")
+
+
+def _is_chrome(line: str) -> bool:
+    s = line.strip(" •|").strip()
+    low = s.lower()
+    if not s:
+        return True
+    if C.is_chrome(s):
+        return True
+    if low in cues().set("chrome"):
+        return True
+    if re.match(r"^\d+\s*$", s) or re.search(r"[€$£]\s*/|%\s*,|\b\d+\s*%", s) or s.startswith("/"):
+        return True
+    words = _words(low)
+    if words and len(words) <= 6 and any(w in cues().set("captions") for w in words):
+        return True
+    if "©" in s and len(words) <= 12:
+        return True
+    if "|" in s and len(words) <= 6:
+        return True
+    return False
+
+
+def _is_series(line: str) -> bool:
+    return bool(cues().pattern("series").search(line))
+
+
+def _is_prose(line: str) -> bool:
+    n = _nwords(line)
+    return n >= 15 or (n >= 8 and line.rstrip().endswith((".", "!", "?")))
+
+
+@functools.cache
+def _salutation_re() -> re.Pattern:
+    alt = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(cues()["salutations"], key=len, reverse=True))
+    return re.compile(rf"^(?:{alt})(?![\w])", re.I)
+
+
+def salutation_in(line: str) -> tuple[str, str] | None:
+    """("Dear Prosecutor General", rest) when the line opens a letter."""
+    s = line.strip().lstrip("\"“")
+    m = cues().pattern("sample_letter").match(s)
+    if m:
+        s = s[m.end():].strip(" :")
+    if not _salutation_re().match(s):
+        return None
+    cut = re.search(r"[,!:]", s)
+    if cut:
+        head, rest = s[:cut.start()], s[cut.end():]
+    elif _nwords(s) <= 8:
+        head, rest = s, ""
+    else:
+        return None
+    if _nwords(head) > 8 or not head.strip():
+        return None
+    return F.clean_salutation(head), rest.strip()
+
+
+def _is_address(line: str) -> bool:
+    s = line.strip()
+    if not s:
+        return False
+    if re.search(r"\d", s):
+        return True
+    toks = s.lower().split()
+    if any(t in cues().street_abbreviations for t in toks):
+        return True
+    if R.STREET.search(s):
+        return True
+    if F.country_code(s) or R._is_city_line(s):
+        return True
+    return False
+
+
+def _is_caption(line: str) -> bool:
+    """A caps word over a block ("JUSTIZMINISTER", "OMBUDSFRAU")."""
+    s = line.strip()
+    return s.isupper() and _nwords(s) == 1 and len(s) > 3
+
+
+def _header_kind(line: str) -> str | None:
+    """"copies" / "recipients" for a line that only opens a section ("And copy:", "Appell an")."""
+    s = line.strip().strip("•").strip()
+    if not s or _nwords(s) > 12:
+        return None
+    bare = s.rstrip(":").strip().lower()
+    ends_colon = s.endswith(":")
+    for kind in ("copies", "recipients"):
+        pat = cues().pattern(kind)
+        m = pat.match(bare)
+        if m and (m.end() == len(bare) or (ends_colon and _nwords(bare) <= 4)):
+            return kind
+    if ends_colon and bare.split()[-1] in cues().set("recipients_tail"):
+        return "recipients"  # "Schreiben Sie in gutem Usbekisch … an:"
+    return None
+
+
+# -- line model ----------------------------------------------------------------------------------------
+
+@dataclass
+class Line:
+    idx: int
+    text: str
+
+
+@dataclass
+class Block:
+    lines: list[Line] = field(default_factory=list)
+    is_copy: bool = False
+    flat: bool = False
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].idx
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].idx
+
+
+def _flat_block(line: str) -> bool:
+    """A whole recipient block flattened onto one line."""
+    n = _nwords(line)
+    if n < 6 or n > 70 or salutation_in(line) or _is_bullet(line):
+        return False
+    _, labs = label_segments(line)
+    head = " ".join(line.split()[:10])
+    if len(labs) >= 2 and (_has_role(head) or R.name_like(" ".join(line.split()[:3]))):
+        return True
+    verbs = re.search(r"\b(?:is|was|were|are|has|have|had|will|am|said|ist|wurde|est|a été|fue|ha)\b", line, re.I)
+    if verbs:
+        return False
+    toks = line.split()
+    has_street = any(t.lower() in cues().street_abbreviations for t in toks) or bool(_POSTCODE.search(line))
+    return _has_role(head) and has_street and bool(re.search(r"\d", line))
+
+
+# -- the parse -----------------------------------------------------------------------------------------
+
+def score(lines: list[str]) -> float:
+    """How much the text looks like an Urgent Action (any language) rather than a briefing."""
+    text = "\n".join(lines[:400])
+    s = 0.0
+    if cues().pattern("urgent_action").search(text) and re.search(
+            r"(?i)urgent|eilaktion|urgente|срочн|pilna|briefe? gegen", text):
+        s += 0.4
+    if _UA_NO.search(text):
+        s += 0.3
+    if re.search(r"(?im)^\s*\(?(?:fax|e-?mail|salutation|courriel|факс|korrekte anrede|anrede)\s*:", text):
+        s += 0.2
+    if any(_header_kind(ln) for ln in lines[:400] if ln and len(ln) < 200):
+        s += 0.2
+    if any(salutation_in(ln) for ln in lines[:400] if ln and len(ln) < 400):
+        s += 0.2
+    if cues().pattern("sample_letter").search(text) or re.search(r"(?i)take action|passez à l|включайся", text):
+        s += 0.2
+    return min(s, 1.0)
+
+
+def parse(doc: C.Doc, score_value: float) -> ImportResult:
+    b = C.Builder(doc, NAME)
+    a = Action(id="imported", title="")
+    lines = doc.lines
+    n = len(lines)
+    lang = text_language(doc.text()) or "en"
+    for i, ln in enumerate(lines):
+        if ln and (_is_chrome(ln) or _is_series(ln) and _nwords(ln) <= 10):
+            b.use(i)
+
+    # header fields a template would read (UA number, index, "Date:" lines)
+    C.read_header(doc, b, a)
+    a.issue_date = None
+    b.fields.pop("issue_date", None)
+    _ua_number(doc, b, a)
+
+    title_i = _title(doc, b, a)
+    _issue_date(doc, b, a, title_i)
+    blocks, letter_sals = _recipient_blocks(doc, b)
+    _recipients(doc, b, a, blocks, letter_sals)
+    block_lines = {ln.idx for bl in blocks for ln in bl.lines}
+    _deadline(doc, b, a)
+    _languages(doc, b, a)
+    _appeals(doc, b, a, lang, block_lines)
+    _prose(doc, b, a, title_i, block_lines)
+    _persons(doc, b, a, title_i, block_lines)
+    notes = [r.note for r in a.recipients if r.note and False]
+    C.settle(b, a, notes)
+    if not a.title:
+        a.title = (a.summary or "Imported Urgent Action").split(". ")[0][:100].strip()
+        b.note("title", GUESS, None, a.title)
+    if a.deadline is None:
+        b.warnings.append(_t("no deadline found"))
+    return b.finish(a, score_value)
+
+
+def _t(msg: str) -> str:
+    from ua_writer.core.i18n import _
+
+    return _(msg)
+
+
+def _ua_number(doc: C.Doc, b: C.Builder, a: Action) -> None:
+    if a.ua_number:
+        return
+    for i, ln in enumerate(doc.lines[:80]):
+        if ln and (m := _UA_NO.search(ln)):
+            a.ua_number = f"{m[1]}/{m[2][-2:]}"
+            b.note("ua_number", SHAPE, i)
+            return
+
+
+# -- title -------------------------------------------------------------------------------------------------
+
+@functools.cache
+def _ua_prefix() -> re.Pattern:
+    alt = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(cues()["urgent_action"], key=len, reverse=True))
+    return re.compile(rf"^(?:{alt})\s*[:\-–—]\s*", re.I)
+
+
+_TITLE_SUFFIX = re.compile(r"\s*\((?:[^()]*\bUA\b[^()]*|[^()]*\b\d{1,4}[./]\d{2}\b[^()]*)\)\s*$")
+_UA_DASH = re.compile(r"^(?:(?:further\s+information\s+on|follow-?up\s+on)\s+)?(?:UA|EXTRA)\s*:?\s*\d{1,4}/\d{2,4}"
+                      r"(?:\s*\([^()]{0,80}\))?\s+[-–—]\s+(.{4,})$", re.I)
+
+
+def clean_title(t: str) -> str:
+    t = collapse(t).strip()
+    for _ in range(2):
+        t = _ua_prefix().sub("", t)
+    t = _TITLE_SUFFIX.sub("", t)
+    return t.strip(" :-–—")
+
+
+def _title(doc: C.Doc, b: C.Builder, a: Action) -> int | None:
+    lines = doc.lines
+    nonblank = [i for i, ln in enumerate(lines) if ln][:40]
+    cands: list[tuple[float, int, str]] = []
+    prev_was_ua = False
+    for rank, i in enumerate(nonblank):
+        ln = lines[i].strip()
+        raw = ln
+        bare = ln.lstrip("• ").strip()
+        is_ua_header = bool(cues().pattern("urgent_action").fullmatch(bare.rstrip(" :")))
+        after_ua = prev_was_ua
+        prev_was_ua = is_ua_header
+        if is_ua_header or i in b.used and not _UA_DASH.match(ln):
+            continue
+        sc = 0.0
+        text = None
+        if m := _UA_DASH.match(ln):
+            text, sc = m[1], 3.0
+        elif _ua_prefix().match(bare):
+            text, sc = clean_title(bare), 3.0
+        else:
+            if _is_bullet(ln) or ln.endswith(":") or salutation_in(ln) or _is_address(ln) and not re.search(r"[^\W\d_]{4}", ln):
+                continue
+            if F.find_dates(ln) or label_segments(ln)[1] or _is_prose(ln) or _nwords(ln) > 30:
+                continue
+            if cues().pattern("write").match(bare) and _nwords(bare) > 4 and ":" in bare:
+                continue
+            if _nwords(ln) < 2 and not after_ua:
+                continue
+            text = clean_title(bare)
+            sc = 1.0
+            if after_ua:
+                sc += 2.5
+            if re.match(r"^[^\W\d_][^:]{2,40}:\s+\S", text) and F.country_in_text(text.split(":")[0]):
+                sc += 1.0
+            nxt = next((j for j in range(i + 1, min(len(lines), i + 3)) if lines[j]), None)
+            if i + 1 < len(lines) and not lines[i + 1]:
+                sc += 0.3
+            if nxt is not None and _is_prose(lines[nxt]):
+                sc += 0.2
+        if not text or not re.search(r"[^\W\d_]{3}", text):
+            continue
+        sc -= 0.08 * rank
+        cands.append((sc, i, text))
+    if not cands:
+        return None
+    cands.sort(key=lambda t: -t[0])
+    best = cands[0]
+    runner = cands[1][0] if len(cands) > 1 else 0.0
+    a.title = best[2]
+    b.note("title", _margin(best[0], runner, STRUCTURAL), best[1], lines[best[1]])
+    b.use(best[1])
+    return best[1]
+
+
+def _margin(best: float, runner: float, top: float = LABELLED) -> float:
+    if best <= 0:
+        return GUESS
+    m = max(0.0, (best - max(runner, 0.0)) / best)
+    return round(min(top, 0.45 + 0.5 * m), 2)
+
+
+# -- dates -----------------------------------------------------------------------------------------------------
+
+@functools.cache
+def _weekdays() -> frozenset[str]:
+    from babel import Locale
+
+    from ua_writer.core.importer.cues import LANGS
+
+    out = set()
+    for code in LANGS:
+        for ctx in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                out.update(v.lower().strip(".") for v in Locale.parse(code).days[ctx][width].values())
+    return frozenset(out)
+
+
+def _issue_date(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None) -> None:
+    lines = doc.lines
+    cands: list[tuple[float, int, _dt.date]] = []
+    rank = 0
+    for i, ln in enumerate(lines[:300]):
+        if not ln:
+            continue
+        rank += 1
+        if _nwords(ln) > 16:
+            continue
+        dates = F.find_dates(ln)
+        if not dates:
+            continue
+        d, s, e = dates[-1]
+        residue = (ln[:s] + " " + ln[e:]).strip()
+        rwords = [w for w in _words(residue.lower())]
+        weekday = any(w in _weekdays() for w in rwords)
+        rwords = [w for w in rwords if w not in _weekdays() and w not in ("utc", "gmt", "date", "datum", "fecha")]
+        sc = None
+        if C.DATE_LABEL.search(ln):
+            sc = 4.0
+        elif _UA_LINE.match(ln) and e >= len(ln.rstrip(" )")) - 1:
+            sc = 4.0
+        elif len(rwords) <= 1 or re.match(r"^\W*(?:source|quelle|fuente|источник)\b", residue, re.I):
+            sc = 3.0 - (1.0 if weekday else 0.0)
+        if sc is None:
+            continue
+        sc -= 0.02 * rank
+        cands.append((sc, i, d))
+    if not cands:
+        return
+    cands.sort(key=lambda t: -t[0])
+    best = cands[0]
+    runner = next((c[0] for c in cands[1:] if c[2] != best[2]), 0.0)
+    a.issue_date = best[2]
+    b.note("issue_date", _margin(best[0], runner, STRUCTURAL), best[1])
+    b.use(best[1])
+
+
+@functools.cache
+def _before_re() -> re.Pattern:
+    alt = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(cues()["before"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alt})\s*:?\s*(?:the\s+|dem\s+|le\s+|el\s+|il\s+|del\s+)?$", re.I)
+
+
+@functools.cache
+def _after_re() -> re.Pattern:
+    alt = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(cues()["after_negated"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alt})\s*(?:the\s+)?$", re.I)
+
+
+def _sentences(doc: C.Doc) -> list[tuple[int, str]]:
+    """(first line index, sentence) over paragraphs of non-bullet lines joined."""
+    out: list[tuple[int, str]] = []
+    para: list[int] = []
+
+    def flush():
+        if para:
+            text = " ".join(doc.lines[k] for k in para)
+            for s in _SENT_SPLIT.split(text):
+                out.append((para[0], s))
+            para.clear()
+
+    for i, ln in enumerate(doc.lines):
+        if not ln or _is_bullet(ln):
+            flush()
+            if ln:
+                out.append((i, ln[2:]))
+            continue
+        para.append(i)
+    flush()
+    return out
+
+
+_PARTIAL_DATE = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th|er|\.)?\s*(?:de\s+)?([^\W\d_]{3,12})\b|"
+                           r"^\s*([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+
+
+def _deadline(doc: C.Doc, b: C.Builder, a: Action) -> None:
+    write = cues().pattern("write")
+    months = F.month_names()
+    year_hint = (a.issue_date.year if a.issue_date else C.latest_year(doc))
+    cands: list[tuple[float, int, _dt.date, str]] = []
+    for i, sent in _sentences(doc):
+        if len(sent) > 1200 or not write.search(sent):
+            continue
+        full = F.find_dates(sent)
+        spans = [(d, s, e, False) for d, s, e in full]
+        # dates without a year right after a deadline preposition ("avant le 3 mai")
+        for m in _before_re().finditer(sent):
+            pass
+        for m in re.finditer(r"\b\d{1,2}(?:st|nd|rd|th|er|\.)?\s*(?:de\s+)?[^\W\d_]{3,12}\b|"
+                             r"\b[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b", sent):
+            if any(s <= m.start() < e for _, s, e, _ in spans):
+                continue
+            pm = _PARTIAL_DATE.match(m.group(0))
+            if not pm or year_hint is None:
+                continue
+            if pm[1]:
+                mon, day = months.get(pm[2].lower().strip(".")), int(pm[1])
+            else:
+                mon, day = months.get(pm[3].lower().strip(".")), int(pm[4])
+            if not mon:
+                continue
+            try:
+                d = _dt.date(year_hint, mon, day)
+            except ValueError:
+                continue
+            if a.issue_date and d < a.issue_date:
+                d = d.replace(year=d.year + 1)
+            spans.append((d, m.start(), m.end(), True))
+        for d, s, e, guessed in spans:
+            before = sent[max(0, s - 40):s]
+            after = sent[e:e + 60]
+            sc = 0.0
+            if _before_re().search(before):
+                sc = 3.0
+            elif _after_re().search(before) and cues().pattern("negation").search(after):
+                sc = 3.0
+            if not sc:
+                continue
+            if guessed:
+                sc -= 1.0
+            cands.append((sc, i, d, sent))
+    if not cands:
+        return
+    cands.sort(key=lambda t: (-t[0], t[1]))
+    best = cands[0]
+    runner = next((c[0] for c in cands[1:] if c[2] != best[2]), 0.0)
+    a.deadline = best[2]
+    conf = _margin(best[0], runner)
+    if best[0] < 3.0:
+        conf = min(conf, GUESS)
+    b.note("deadline", conf, best[1], best[3][:200])
+
+
+# -- languages ---------------------------------------------------------------------------------------------------
+
+@functools.cache
+def _language_names() -> dict[str, str]:
+    from babel import Locale
+
+    from ua_writer.core.importer.cues import LANGS
+
+    out: dict[str, str] = {}
+    for code in ("en",) + tuple(c for c in LANGS if c != "en"):
+        try:
+            names = Locale.parse(code).languages
+        except Exception:  # a cue language Babel does not know
+            continue
+        for lc, name in names.items():
+            if len(lc) == 2:
+                out.setdefault(name.lower(), lc)
+    return out
+
+
+def _language_of(word: str) -> str | None:
+    w = word.lower()
+    names = _language_names()
+    if w in names:
+        return names[w]
+    for suf, repl in cues().language_suffix.items():
+        if w.endswith(suf) and (w[: -len(suf)] + repl) in names:
+            return names[w[: -len(suf)] + repl]
+    return None
+
+
+def _languages(doc: C.Doc, b: C.Builder, a: Action) -> None:
+    write = cues().pattern("write")
+    intro = cues().set("language_intro")
+    conn = cues().set("language_connectors")
+    for i, sent in _sentences(doc):
+        if len(sent) > 1500 or not write.search(sent):
+            continue
+        toks = re.findall(r"[^\W\d_]+|,", sent)
+        found: list[str] = []
+        k = 0
+        while k < len(toks):
+            if toks[k].lower() in intro:
+                j = k + 1
+                got: list[str] = []
+                skipped = 0
+                while j < len(toks):
+                    code = _language_of(toks[j])
+                    if code:
+                        if code not in got:
+                            got.append(code)
+                        skipped = 0
+                    elif toks[j].lower() in conn or toks[j].lower() in intro:
+                        pass
+                    elif not got and skipped == 0:
+                        skipped = 1  # "in gutem Usbekisch"
+                    else:
+                        break
+                    j += 1
+                if got:
+                    found += [c for c in got if c not in found]
+                k = j
+            else:
+                k += 1
+        if found:
+            a.languages = found
+            b.note("languages", LABELLED, i, sent[:200])
+            return
+
+
+# -- recipients ---------------------------------------------------------------------------------------------------
+
+def _recipient_blocks(doc: C.Doc, b: C.Builder) -> tuple[list[Block], list[tuple[int, str]]]:
+    lines = doc.lines
+    blocks: list[Block] = []
+    letter_sals: list[tuple[int, str]] = []
+    mode_copy = False
+    run: list[Line] = []
+    blanks = 0
+
+    def close_run():
+        nonlocal run
+        if run:
+            blocks.extend(_split_run(run, mode_copy))
+        run = []
+
+    for i, ln in enumerate(lines):
+        if not ln:
+            blanks += 1
+            if blanks >= 2:
+                close_run()
+            continue
+        blanks = 0
+        kind = _header_kind(ln)
+        if kind:
+            close_run()
+            mode_copy = kind == "copies"
+            b.use(i)
+            continue
+        sal = salutation_in(ln)
+        if sal and not label_segments(ln)[1]:
+            close_run()
+            letter_sals.append((i, sal[0]))
+            continue
+        if _flat_block(ln):
+            close_run()
+            blocks.append(Block([Line(i, ln)], is_copy=mode_copy, flat=True))
+            continue
+        if _is_bullet(ln) or cues().pattern("sample_letter").match(ln):
+            close_run()
+            continue
+        if (_is_prose(ln) or ln.endswith(":") and _nwords(ln) >= 5) and not _note_like(ln):
+            close_run()
+            continue
+        if i in b.used and not _is_caption(ln):
+            close_run()
+            continue
+        run.append(Line(i, ln))
+    close_run()
+    return [bl for bl in blocks if _valid(bl)], letter_sals
+
+
+def _note_like(line: str) -> bool:
+    low = line.lower().lstrip("(")
+    return any(low.startswith(n) or f" {n} " in f" {low} " and n in ("please",) for n in cues()["notes"]) \
+        and _nwords(line) <= 30 and not line.rstrip().endswith(":")
+
+
+def _head_like(line: str) -> bool:
+    s = line.strip()
+    if label_segments(s)[1] or _is_address(s) or _nwords(s) > 10 or _MASKED_EMAIL.fullmatch(s):
+        return False
+    return s[:1].isupper() or s[:1].isdigit()
+
+
+def _split_run(run: list[Line], is_copy: bool) -> list[Block]:
+    out: list[Block] = []
+    cur = Block(is_copy=is_copy)
+    evidence = False
+    prev_label = False
+    prev_idx = None
+    for ln in run:
+        text = ln.text
+        labels = label_segments(text)[1]
+        gap = prev_idx is not None and ln.idx > prev_idx + 1
+        if cur.lines and evidence and _head_like(text) and (prev_label or gap or _is_caption(text)):
+            out.append(cur)
+            cur = Block(is_copy=is_copy)
+            evidence = False
+        cur.lines.append(ln)
+        if labels or _is_address(text) or _MASKED_EMAIL.fullmatch(text.strip()):
+            evidence = True
+        prev_label = bool(labels) or bool(_MASKED_EMAIL.fullmatch(text.strip()))
+        prev_idx = ln.idx
+    if cur.lines:
+        out.append(cur)
+    return out
+
+
+def _valid(bl: Block) -> bool:
+    texts = [ln.text for ln in bl.lines]
+    if bl.flat:
+        return True
+    if not bl.lines or sum(_nwords(t) for t in texts) / len(texts) > 9:
+        return False
+    head = any(_head_like(t) and (_has_role(t) or R.name_like(t) or _is_caption(t)) for t in texts[:4])
+    contact = any(label_segments(t)[1] for t in texts)
+    addr = [t for t in texts if _is_address(t) and not label_segments(t)[1]]
+    if any(F.find_dates(t) for t in addr):
+        return False
+    return head and (contact or len(addr) >= 1)
+
+
+@dataclass
+class _Parsed:
+    name: str | None = None
+    gender: str | None = None
+    roles: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+
+
+def split_head(text: str, out: _Parsed) -> None:
+    """Tokens of a head line into name and office segments ("Ambassador Dmitry Basik Embassy of
+    Belarus" -> name "Dmitry Basik", offices ["Ambassador", "Embassy of Belarus"])."""
+    text = text.strip().strip(",")
+    if _is_caption(text):
+        out.captions.append(text)
+        return
+    toks = text.split()
+    segs: list[tuple[str, list[str]]] = []
+    kind = None
+    prev = None
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        bare = tok.strip(",;")
+        if k == 0 or kind == "name" or (prev is not None and prev.endswith(",")) or kind is None:
+            m = _honorific_re().match(" ".join(toks[k:]) + " ")
+            if m and m.end() > 0 and kind != "role":
+                consumed = len(m.group(0).split())
+                hon = " ".join(toks[k:k + consumed])
+                _, g = strip_honorifics(hon + " X")
+                out.gender = out.gender or g
+                k += consumed
+                prev = hon
+                continue
+        if _is_role_word(bare):
+            new = "role"
+        elif _fold(bare) in _FUNC or (bare[:1].islower() and not bare[:1].isdigit()):
+            new = kind or "role"
+        elif bare[:1].isupper():
+            if kind == "role" and prev is not None and (_fold(prev) in _FUNC or not prev.endswith(",") and
+                                                          _fold(prev) in ("general", "generale", "general's")
+                                                          and False):
+                new = "role"
+            elif kind == "role" and prev is not None and _fold(prev) in _FUNC:
+                new = "role"
+            elif kind == "role" and prev is not None and not _is_role_word(prev.strip(",")) and not prev.endswith(","):
+                new = "role"  # "Office of the Kyrgyz Republic": words after the "of"-chain stay
+            else:
+                new = "name"
+        else:
+            new = kind or "role"
+        if new != kind:
+            segs.append((new, []))
+            kind = new
+        segs[-1][1].append(tok)
+        prev = tok
+        k += 1
+    for kind, ts in segs:
+        t = " ".join(ts).strip(" ,;")
+        if not t:
+            continue
+        if kind == "name" and not out.name:
+            name, g = strip_honorifics(t)
+            out.name = name
+            out.gender = out.gender or g
+        elif kind == "name":
+            out.roles.append(t)
+        else:
+            out.roles.append(t)
+
+
+def _recipients(doc: C.Doc, b: C.Builder, a: Action, blocks: list[Block], letter_sals: list[tuple[int, str]]) -> None:
+    used_ids: set[str] = set()
+    recs: list[tuple[Recipient, Block]] = []
+    for bl in blocks:
+        r = _parse_block(doc, b, bl, len(recs))
+        if r is None:
+            continue
+        base = F.slugify(r.title or r.name or "recipient", 4) or "recipient"
+        rid, k = base, 2
+        while rid in used_ids:
+            rid, k = f"{base}-{k}", k + 1
+        used_ids.add(rid)
+        r.id = rid
+        recs.append((r, bl))
+    # greetings of sample letters: the block right before it, else the first main recipient without one
+    for si, sal in letter_sals:
+        target = None
+        for k, (r, bl) in enumerate(recs):
+            between = [j for j in range(bl.last + 1, si) if doc.lines[j]]
+            if not between and not r.salutation:
+                target = k
+        if target is None:
+            target = next((k for k, (r, _) in enumerate(recs) if not r.is_copy and not r.salutation), None)
+        if target is not None:
+            r = recs[target][0]
+            r.salutation = sal
+            r.gender = r.gender or F.gender_from_salutation(sal)
+            b.note(f"recipients[{target}].salutation", SHAPE, si)
+        b.use(si)
+    a.recipients = [r for r, _ in recs]
+
+
+def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | None:
+    p = _Parsed()
+    addr: list[tuple[int, str]] = []
+    notes: list[str] = []
+    fax: list[str] = []
+    email: list[str] = []
+    sal = None
+    path = f"recipients[{k}]"
+    if bl.flat:
+        ln = bl.lines[0]
+        prefix, labs = label_segments(ln.text)
+        head, tail = _flat_split(prefix)
+        split_head(head, p)
+        if tail:
+            addr.append((ln.idx, tail))
+        items = [(ln.idx, labs)]
+    else:
+        items = []
+        started = False
+        for ln in bl.lines:
+            prefix, labs = label_segments(ln.text)
+            if labs:
+                if prefix:
+                    if started or _is_address(prefix) or F.country_code(prefix):
+                        addr.append((ln.idx, prefix))
+                        started = True
+                    else:
+                        split_head(prefix, p)
+                items.append((ln.idx, labs))
+                started = True
+                continue
+            t = ln.text.strip()
+            if _MASKED_EMAIL.fullmatch(t):
+                continue
+            if not started and not _is_address(t) and (
+                    _has_role(t) or R.name_like(t) or _is_caption(t) or (not p.name and not p.roles and _nwords(t) <= 6)):
+                if p.roles and re.search(r"\b(?:of|the|der|de|des|du|del|и)$", p.roles[-1], re.I):
+                    p.roles[-1] += " " + t
+                else:
+                    split_head(t, p)
+                continue
+            if _note_like(t) and not _is_address(t):
+                notes.append(t)
+                continue
+            started = True
+            addr.append((ln.idx, t))
+    for idx, labs in items:
+        for kind, label, value in labs:
+            if kind == "fax":
+                nums, remark = F.split_phones(value)
+                fax += nums
+                if remark:
+                    notes.append(remark)
+            elif kind == "email":
+                email += [e for e in F.find_emails(value) if e not in email]
+            elif kind == "salutation":
+                if value.strip():
+                    sal = F.clean_salutation(value)
+            elif kind == "phone":
+                if value:
+                    notes.append(f"{label}: {value}")
+            elif kind == "copies":
+                if value:
+                    notes.append(f"{label}: {value}")
+            elif value:
+                notes.append(f"{label}: {value}")
+    roles = p.roles or p.captions
+    if len(p.captions) and p.roles and not any(len(c.split()) > 1 for c in p.captions):
+        roles = p.roles
+    elif p.captions and p.roles:
+        roles = p.captions + p.roles
+    title = ", ".join(dict.fromkeys(r for r in roles if r)) or None
+    if not (p.name or title):
+        return None
+    r = Recipient(id="r", name=p.name, title=title, is_copy=bl.is_copy)
+    r.gender = p.gender or (F.gender_from_name(p.name) if p.name else None)
+    r.address_lines = [collapse(t) for _, t in addr]
+    r.fax, r.email = fax, email
+    r.salutation = sal
+    if notes:
+        r.note = "; ".join(dict.fromkeys(notes))
+    if r.address_lines:
+        r.country = _country_of(r.address_lines)
+    conf = STRUCTURAL if not bl.flat else SHAPE
+    first = bl.first
+    if r.name:
+        b.note(f"{path}.name", conf if R.name_like(r.name) else GUESS, first, r.name)
+    if r.title:
+        b.note(f"{path}.title", conf, first, r.title)
+    if r.address_lines:
+        b.note(f"{path}.address_lines", conf, addr[0][0], " / ".join(r.address_lines))
+    if r.country:
+        b.note(f"{path}.country", SHAPE, addr[-1][0], r.country)
+    if fax:
+        b.note(f"{path}.fax", LABELLED, first, ", ".join(fax))
+    if email:
+        b.note(f"{path}.email", LABELLED, first, ", ".join(email))
+    if sal:
+        b.note(f"{path}.salutation", LABELLED, first, sal)
+    if r.gender:
+        b.note(f"{path}.gender", GUESS, first, r.gender)
+    b.note(f"{path}.is_copy", STRUCTURAL, first, "copy" if r.is_copy else "main")
+    b.use(*(ln.idx for ln in bl.lines))
+    return r
+
+
+def _flat_split(text: str) -> tuple[str, str]:
+    """"Alyaksandr Kaniuk Prosecutor General … Internatsionalnaya str. 22 220030 Minsk, Belarus" ->
+    (head, address): the address starts at the first number or street word after the head."""
+    toks = text.split()
+    abbr = cues().street_abbreviations
+    for k in range(1, len(toks)):
+        t = toks[k].lower().strip(",")
+        nxt = toks[k + 1].lower().strip(",") if k + 1 < len(toks) else ""
+        if toks[k][:1].isdigit() or t in abbr or toks[k].lower() in abbr or (nxt in abbr and nxt not in ("st", "d.")):
+            return " ".join(toks[:k]), " ".join(toks[k:])
+    return text, ""
+
+
+def _country_of(addr: list[str]) -> str | None:
+    last = addr[-1].strip(" ,.")
+    for cand in (last, last.split(",")[-1].strip(), " ".join(last.split()[-2:]), last.split()[-1]):
+        code = F.country_code(cand)
+        if code:
+            return code
+    return None
+
+
+# -- appeals, prose, persons -----------------------------------------------------------------------------------
+
+def _appeals(doc: C.Doc, b: C.Builder, a: Action, lang: str, block_lines: set[int]) -> None:
+    lines = doc.lines
+    instr = cues().pattern("instructions")
+    pts: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if not ln or not _is_bullet(ln) or i in block_lines:
+            i += 1
+            continue
+        text = ln[2:].strip()
+        j = i + 1
+        while j < len(lines) and lines[j] and not _is_bullet(lines[j]) and not text.rstrip().endswith((";", ".", "!")) \
+                and not _header_kind(lines[j]) and not lines[j].isupper() and j - i < 8:
+            text += " " + lines[j].strip()
+            j += 1
+        if _nwords(text) >= 5 and not instr.search(text) and not _is_chrome(text) \
+                and not re.match(r"^(?:from|von|de)\s", text, re.I):
+            pts.append((i, text))
+            b.use(*range(i, j))
+        i = j
+    if not pts:
+        return
+    by: dict[str, list[str]] = {}
+    for i, t in pts:
+        code = text_language(t) or lang
+        if not re.fullmatch(r"[a-z]{2}", code):
+            code = lang
+        by.setdefault(code, []).append(t)
+    a.appeals = by
+    for code, items in by.items():
+        first = next(i for i, t in pts if t == items[0])
+        b.note(f"appeals.{code}", STRUCTURAL, first, "\n".join(items))
+
+
+def _prose(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lines: set[int]) -> None:
+    paras = [(i, C.clean_prose(t)) for i, t in C.paragraphs(doc, [k for k in range(len(doc.lines))
+                                                               if k not in b.used and k not in block_lines
+                                                               and not _is_bullet(doc.lines[k])])]
+    paras = [(i, t) for i, t in paras if _nwords(t) >= 15 and not salutation_in(t)]
+    if not paras:
+        return
+    a.summary = paras[0][1]
+    b.note("summary", SHAPE, paras[0][0], a.summary[:200])
+    rest = [t for _, t in paras[1:6]]
+    if rest:
+        a.background = "\n\n".join(rest)
+        b.note("background", GUESS, paras[1][0], a.background[:200])
+
+
+_CAP_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _persons(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lines: set[int]) -> None:
+    lines = doc.lines
+    text_all = "\n".join(ln for ln in lines if ln)
+    lower_words = {w for w in _words(text_all) if w[:1].islower()}
+    months = F.month_names()
+    stop = cues().set("stopwords")
+    nouns = _folded_set("person_nouns")
+    orgs = _folded_set("organisations")
+    roles = _folded_set("roles") | _folded_set("institutions")
+
+    def bad(tok: str) -> bool:
+        f = _fold(tok)
+        return (f in stop or tok.lower() in lower_words or f in months or f in _weekdays() or f in roles
+                or any(len(nn) >= 5 and nn in f for nn in nouns) or f in nouns or F.is_country_word(tok)
+                or _honorific_re().match(tok + " ") is not None)
+
+    counts: Counter = Counter()
+    first_seen: dict[str, int] = {}
+    for i, ln in enumerate(lines):
+        if not ln or i in block_lines or i == title_i or _is_chrome(ln) or label_segments(ln)[1]:
+            continue
+        toks = list(_CAP_TOKEN.finditer(ln))
+        run: list[str] = []
+        last_end = None
+
+        def flush():
+            while run and bad(run[0]):
+                run.pop(0)
+            while run and bad(run[-1]):
+                run.pop()
+            if 2 <= len(run) <= 4 and not any(_fold(t) in orgs or t.isupper() for t in run) \
+                    and not any(bad(t) for t in run):
+                name = " ".join(run)
+                counts[name] += 1
+                first_seen.setdefault(name, i)
+            run.clear()
+
+        for m in toks:
+            tok = m.group(0)
+            poss = re.search(r"['’]s$", tok)
+            if poss:
+                tok = tok[:poss.start()]
+            gap = ln[last_end:m.start()] if last_end is not None else ""
+            if not tok[:1].isupper() or (run and gap.strip() not in ("",)) or tok.isupper() and len(tok) > 1:
+                flush()
+            if tok[:1].isupper() and not (tok.isupper() and len(tok) > 1):
+                run.append(tok)
+            last_end = m.end()
+            if poss:
+                flush()
+        flush()
+    # "Ela, Anna et Joanna": a list of single first names, named at least twice
+    conj = r"(?:and|et|und|y|i|e|и|oraz|or)"
+    for m in re.finditer(rf"\b([A-ZÀ-Þ][a-zß-ÿ]+), ([A-ZÀ-Þ][a-zß-ÿ]+),? {conj} ([A-ZÀ-Þ][a-zß-ÿ]+)\b(?!\s+[A-Z])",
+                         text_all):
+        names = [m[1], m[2], m[3]]
+        if text_all.count(m.group(0)) >= 2 and not any(bad(x) for x in names):
+            for x in names:
+                counts[x] += 2
+                first_seen.setdefault(x, 0)
+    if not counts:
+        return
+    # a name that is only the tail of a longer one ("Kara-Murza" in "Vladimir Kara-Murza") is kept once
+    names = sorted(counts, key=lambda k: (-counts[k], first_seen[k]))
+    rec_names = {(r.name or "").lower() for r in a.recipients}
+    out: list[Person] = []
+    for nm in names:
+        if nm.lower() in rec_names:
+            continue
+        if any(nm != o.name and nm in o.name for o in out):
+            continue
+        out.append(Person(name=nm))
+        if len(out) >= 20:
+            break
+    a.persons = out
+    for k, p in enumerate(out):
+        b.note(f"persons[{k}].name", SHAPE if counts[p.name] > 1 else GUESS, first_seen[p.name], p.name)
+
+
+__all__ = ["NAME", "score", "parse", "label_segments", "split_head", "clean_title", "salutation_in"]
