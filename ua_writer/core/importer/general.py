@@ -44,7 +44,7 @@ _UA_LINE = re.compile(r"^(?:(?:further\s+information\s+on|follow-?up\s+on|más\s
                       r"s\s+información\s+sobre)\s+)?(?:UA|AU|EXTRA)\s*:?\s*\d{1,4}\s*/\s*\d{2,4}\b", re.I)
 _MASKED_EMAIL = re.compile(r"\[?\s*email\s*protected\s*\]?", re.I)
 _POSTCODE = re.compile(r"\b(?:\d{5,6}|\d{2}-\d{3}|[A-Z]{1,2}\d{3,4}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{4}\b)")
-_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÞА-ЯЁ\"“«])")
+_SENT_SPLIT = re.compile(r"(?<=[^\d\s][.!?])\s+(?=[A-ZÀ-ÞА-ЯЁ\"“«])")
 _FUNC = frozenset("of the and for on in to at de del la le les des du y von der die des den dem di della "
                   "et a à d' d’ da do dos das van al el".split())
 
@@ -209,7 +209,9 @@ def _is_address(line: str) -> bool:
     if not s:
         return False
     if re.search(r"\d", s):
-        return True
+        # a number with a word beside it ("Penal colony No. 2", "Moscow, GSP-3"), not a bare year,
+        # date or reference ("1997", "56/05/94/s")
+        return bool(re.search(r"[^\W\d_]{2}", s)) and not F.find_dates(s)
     toks = s.lower().split()
     if any(t in cues().street_abbreviations for t in toks):
         return True
@@ -273,14 +275,26 @@ def _flat_block(line: str) -> bool:
         return False
     _, labs = label_segments(line)
     head = " ".join(line.split()[:10])
-    if len(labs) >= 2 and (_has_role(head) or R.name_like(" ".join(line.split()[:3]))):
+    if len(labs) >= 2 and (_has_role(head) or R.name_like(" ".join(line.split()[:3]))) \
+            and _mostly_capitalised(label_segments(line)[0]):
         return True
     verbs = re.search(r"\b(?:is|was|were|are|has|have|had|will|am|said|ist|wurde|est|a été|fue|ha)\b", line, re.I)
     if verbs:
         return False
     toks = line.split()
+    if F.find_dates(line) or _fold(toks[0]) in cues().set("stopwords") or not _mostly_capitalised(line):
+        return False
     has_street = any(t.lower() in cues().street_abbreviations for t in toks) or bool(_POSTCODE.search(line))
     return _has_role(head) and has_street and bool(re.search(r"\d", line))
+
+
+def _mostly_capitalised(text: str, limit: float = 0.35) -> bool:
+    """Address blocks are names, offices and numbers; prose is mostly lower-case words."""
+    words = [w for w in text.split() if w[:1].isalpha() and _fold(w) not in _FUNC and "@" not in w]
+    if not words:
+        return True
+    low = sum(1 for w in words if w[:1].islower() and len(w) > 3)
+    return low / len(words) <= limit
 
 
 # -- the parse -----------------------------------------------------------------------------------------
@@ -401,9 +415,12 @@ def _title(doc: C.Doc, b: C.Builder, a: Action) -> int | None:
         else:
             if _is_bullet(ln) or ln.endswith(":") or salutation_in(ln) or _is_address(ln) and not re.search(r"[^\W\d_]{4}", ln):
                 continue
-            if F.find_dates(ln) or label_segments(ln)[1] or _is_prose(ln) or _nwords(ln) > 30:
+            if F.find_dates(ln) or label_segments(ln)[1] or _nwords(ln) > 30 or \
+                    _nwords(ln) >= 15 and ln.rstrip().endswith((".", ",", ";")):
                 continue
             if cues().pattern("write").match(bare) and _nwords(bare) > 4 and ":" in bare:
+                continue
+            if cues().pattern("sample_letter").match(bare):
                 continue
             if _nwords(ln) < 2 and not after_ua:
                 continue
@@ -411,8 +428,22 @@ def _title(doc: C.Doc, b: C.Builder, a: Action) -> int | None:
             sc = 1.0
             if after_ua:
                 sc += 2.5
-            if re.match(r"^[^\W\d_][^:]{2,40}:\s+\S", text) and F.country_in_text(text.split(":")[0]):
+            # "Kazakhstan: Suspended sentence …", "ALES BIALIATSKI - BELARUS"
+            if re.match(r"^[^\W\d_][^:]{2,40}:\s+\S", text) and F.country_in_text(text.split(":")[0]) or \
+                    re.search(r"\s[-–—]\s+[^\W\d_][^-–—]{2,30}$", text) and F.country_code(re.split(r"\s[-–—]\s+", text)[-1]):
                 sc += 1.0
+            if text.isupper() and _nwords(text) >= 2:
+                sc += 0.3
+            # a site name repeated in the page header ("Gruppe X" inside "Amnesty International Gruppe X")
+            low = text.lower()
+            if _nwords(text) >= 2 and len(low) >= 12 and any(
+                    k != i and (low in lines[k].lower() or lines[k].lower() in low and _nwords(lines[k]) >= 2
+                                and len(lines[k]) >= 12) for k in nonblank[:15]):
+                sc -= 1.0
+            # a sentence ("Il faut abandonner toutes les charges …") is less of a headline than a name
+            toks = [_fold(w) for w in _words(text)]
+            if toks:
+                sc -= sum(1 for w in toks if w in cues().set("stopwords")) / len(toks)
             nxt = next((j for j in range(i + 1, min(len(lines), i + 3)) if lines[j]), None)
             if i + 1 < len(lines) and not lines[i + 1]:
                 sc += 0.3
@@ -901,15 +932,15 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
             t = ln.text.strip()
             if _MASKED_EMAIL.fullmatch(t):
                 continue
+            if not started and p.roles and re.search(r"\b(?:of|the|der|de|des|du|del|la|и)$", p.roles[-1], re.I):
+                p.roles[-1] += " " + t  # "Kanzlei der Botschaft der" / "Republik Usbekistan"
+                continue
+            if _note_like(t):
+                notes.append(t)
+                continue
             if not started and not _is_address(t) and (
                     _has_role(t) or R.name_like(t) or _is_caption(t) or (not p.name and not p.roles and _nwords(t) <= 6)):
-                if p.roles and re.search(r"\b(?:of|the|der|de|des|du|del|и)$", p.roles[-1], re.I):
-                    p.roles[-1] += " " + t
-                else:
-                    split_head(t, p)
-                continue
-            if _note_like(t) and not _is_address(t):
-                notes.append(t)
+                split_head(t, p)
                 continue
             started = True
             addr.append((ln.idx, t))
@@ -938,6 +969,8 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
         roles = p.roles
     elif p.captions and p.roles:
         roles = p.captions + p.roles
+    # the person's office before the institution: "Ambassador, Embassy of …"
+    roles = sorted(roles, key=lambda t: 1 if _fold(t.split()[0]) in _folded_set("institutions") else 0)
     title = ", ".join(dict.fromkeys(r for r in roles if r)) or None
     if not (p.name or title):
         return None
@@ -1047,6 +1080,10 @@ def _prose(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lines
         b.note("background", GUESS, paras[1][0], a.background[:200])
 
 
+def _is_org(f: str, orgs: frozenset[str]) -> bool:
+    return f in orgs or any(len(o) >= 6 and o in f for o in orgs)
+
+
 _CAP_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
@@ -1080,7 +1117,7 @@ def _persons(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lin
                 run.pop(0)
             while run and bad(run[-1]):
                 run.pop()
-            if 2 <= len(run) <= 4 and not any(_fold(t) in orgs or t.isupper() for t in run) \
+            if 2 <= len(run) <= 4 and not any(_is_org(_fold(t), orgs) or t.isupper() for t in run) \
                     and not any(bad(t) for t in run):
                 name = " ".join(run)
                 counts[name] += 1

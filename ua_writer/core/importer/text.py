@@ -30,7 +30,7 @@ _BULLET_CHARS = (
 # Symbol/Wingdings bullets land in the private-use area when PDFs are copied (U+F06E, U+F0B7 ...)
 _PUA = re.compile(r"[\ue000-\uf8ff]")
 _BULLET_LINE = re.compile(
-    rf"^\s*(?:[{_BULLET_CHARS}]|[\ue000-\uf8ff]|[-*\u2013\u2014o](?=\s)|\d{{1,2}}[.)](?=\s)|[a-z]\)(?=\s))\s*"
+    rf"^\s*(?:[{_BULLET_CHARS}]|[\ue000-\uf8ff]|[-*\u2013\u2014](?=\s)|o(?=\s+[^\W\d_a-z\u00df-\u00ff])|\d{{1,2}}[.)](?=\s)|[a-z]\)(?=\s))\s*"
 )
 #: a bullet glyph inside a line, after text: the start of a flattened bullet point
 _INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[\ue000-\uf8ff\u2022\u25cf\u25aa]\s*[^\W\d_])")
