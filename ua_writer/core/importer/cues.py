@@ -42,6 +42,7 @@ class Cues:
     months_extra: dict[str, int] = field(default_factory=dict)
     bullets: str = ""
     street_abbreviations: frozenset[str] = frozenset()
+    street_suffixes: frozenset[str] = frozenset()
 
     def __getitem__(self, key: str) -> tuple[str, ...]:
         return self.lists.get(key, ())
@@ -103,7 +104,9 @@ def _build(langs: list[str]) -> Cues:
     common = _read("common")
     return Cues(lists={k: tuple(v) for k, v in lists.items()}, labels=labels, language_suffix=suffix,
                 months_extra=months, bullets="".join(common.get("bullets", [])),
-                street_abbreviations=frozenset(w.lower() for w in common.get("street_abbreviations", [])))
+                street_abbreviations=frozenset(w.lower() for w in common.get("street_prefixes", []) +
+                                               common.get("street_suffixes", [])),
+                street_suffixes=frozenset(w.lower() for w in common.get("street_suffixes", [])))
 
 
 _WORD = re.compile(r"[^\W\d_]+", re.U)

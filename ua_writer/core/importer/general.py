@@ -397,8 +397,11 @@ def _title(doc: C.Doc, b: C.Builder, a: Action) -> int | None:
     nonblank = [i for i, ln in enumerate(lines) if ln][:40]
     cands: list[tuple[float, int, str]] = []
     prev_was_ua = False
-    for rank, i in enumerate(nonblank):
+    rank = -1
+    for i in nonblank:
         ln = lines[i].strip()
+        if i not in b.used:
+            rank += 1
         raw = ln
         bare = ln.lstrip("• ").strip()
         is_ua_header = bool(cues().pattern("urgent_action").fullmatch(bare.rstrip(" :")))
@@ -434,11 +437,14 @@ def _title(doc: C.Doc, b: C.Builder, a: Action) -> int | None:
                 sc += 1.0
             if text.isupper() and _nwords(text) >= 2:
                 sc += 0.3
+            if text.endswith("."):
+                sc -= 0.6  # a sentence, not a headline
             # a site name repeated in the page header ("Gruppe X" inside "Amnesty International Gruppe X")
             low = text.lower()
             if _nwords(text) >= 2 and len(low) >= 12 and any(
-                    k != i and (low in lines[k].lower() or lines[k].lower() in low and _nwords(lines[k]) >= 2
-                                and len(lines[k]) >= 12) for k in nonblank[:15]):
+                    k != i and _nwords(lines[k]) <= 12 and (
+                        low in lines[k].lower() or lines[k].lower() in low and _nwords(lines[k]) >= 2
+                        and len(lines[k]) >= 12) for k in nonblank[:15]):
                 sc -= 1.0
             # a sentence ("Il faut abandonner toutes les charges …") is less of a headline than a name
             toks = [_fold(w) for w in _words(text)]
@@ -727,7 +733,7 @@ def _recipient_blocks(doc: C.Doc, b: C.Builder) -> tuple[list[Block], list[tuple
             close_run()
             letter_sals.append((i, sal[0]))
             continue
-        if _flat_block(ln):
+        if _flat_block(ln) and not (run and _head_like(run[-1].text) and run[-1].idx == i - 1):
             close_run()
             blocks.append(Block([Line(i, ln)], is_copy=mode_copy, flat=True))
             continue
@@ -885,7 +891,7 @@ def _recipients(doc: C.Doc, b: C.Builder, a: Action, blocks: list[Block], letter
         target = None
         for k, (r, bl) in enumerate(recs):
             between = [j for j in range(bl.last + 1, si) if doc.lines[j]]
-            if not between and not r.salutation:
+            if bl.last < si and not between and not r.salutation:
                 target = k
         if target is None:
             target = next((k for k, (r, _) in enumerate(recs) if not r.is_copy and not r.salutation), None)
@@ -1014,7 +1020,7 @@ def _flat_split(text: str) -> tuple[str, str]:
     for k in range(1, len(toks)):
         t = toks[k].lower().strip(",")
         nxt = toks[k + 1].lower().strip(",") if k + 1 < len(toks) else ""
-        if toks[k][:1].isdigit() or t in abbr or toks[k].lower() in abbr or (nxt in abbr and nxt not in ("st", "d.")):
+        if toks[k][:1].isdigit() or t in abbr or toks[k].lower() in abbr or nxt in cues().street_suffixes:
             return " ".join(toks[:k]), " ".join(toks[k:])
     return text, ""
 
@@ -1100,7 +1106,8 @@ def _persons(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lin
     def bad(tok: str) -> bool:
         f = _fold(tok)
         return (f in stop or tok.lower() in lower_words or f in months or f in _weekdays() or f in roles
-                or any(len(nn) >= 5 and nn in f for nn in nouns) or f in nouns or F.is_country_word(tok)
+                or any(len(nn) >= 5 and nn in f for nn in nouns) or f in nouns or F.country_code(tok)
+                or _language_of(tok)
                 or _honorific_re().match(tok + " ") is not None)
 
     counts: Counter = Counter()
@@ -1151,11 +1158,8 @@ def _persons(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lin
         return
     # a name that is only the tail of a longer one ("Kara-Murza" in "Vladimir Kara-Murza") is kept once
     names = sorted(counts, key=lambda k: (-counts[k], first_seen[k]))
-    rec_names = {(r.name or "").lower() for r in a.recipients}
     out: list[Person] = []
     for nm in names:
-        if nm.lower() in rec_names:
-            continue
         if any(nm != o.name and nm in o.name for o in out):
             continue
         out.append(Person(name=nm))
