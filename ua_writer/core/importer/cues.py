@@ -43,6 +43,7 @@ class Cues:
     bullets: str = ""
     street_abbreviations: frozenset[str] = frozenset()
     street_suffixes: frozenset[str] = frozenset()
+    state_words: tuple[str, ...] = ()
 
     def __getitem__(self, key: str) -> tuple[str, ...]:
         return self.lists.get(key, ())
@@ -106,7 +107,9 @@ def _build(langs: list[str]) -> Cues:
                 months_extra=months, bullets="".join(common.get("bullets", [])),
                 street_abbreviations=frozenset(w.lower() for w in common.get("street_prefixes", []) +
                                                common.get("street_suffixes", [])),
-                street_suffixes=frozenset(w.lower() for w in common.get("street_suffixes", [])))
+                street_suffixes=frozenset(w.lower() for w in common.get("street_suffixes", [])),
+                state_words=tuple(sorted((w.lower() for w in common.get("state_words", [])), key=len,
+                                         reverse=True)))
 
 
 _WORD = re.compile(r"[^\W\d_]+", re.U)

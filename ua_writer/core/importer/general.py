@@ -219,6 +219,10 @@ def _is_address(line: str) -> bool:
         return True
     if F.country_code(s) or R._is_city_line(s):
         return True
+    low = s.lower()
+    for w in cues().state_words:  # "Respublika Uzbekistan", "République du Mali"
+        if low.startswith(w + " ") and F.country_code(s[len(w):].strip()):
+            return True
     return False
 
 
@@ -799,6 +803,8 @@ def _valid(bl: Block) -> bool:
     addr = [t for t in texts if _is_address(t) and not label_segments(t)[1]]
     if any(F.find_dates(t) for t in addr):
         return False
+    if not head and contact and addr:
+        head = any(_head_like(t) and _mostly_capitalised(t, 0.5) for t in texts[:4])
     return head and (contact or len(addr) >= 1)
 
 
@@ -826,7 +832,15 @@ def split_head(text: str, out: _Parsed) -> None:
         tok = toks[k]
         bare = tok.strip(",;")
         if k == 0 or kind == "name" or (prev is not None and prev.endswith(",")) or kind is None:
-            m = _honorific_re().match(" ".join(toks[k:]) + " ")
+            rest = " ".join(toks[k:])
+            m = _honorific_re().match(rest + " ")
+            stripped, _g = F.strip_honorific(rest)
+            if (not m or m.end() == 0) and stripped != rest and kind != "role":
+                consumed = len(rest.split()) - len(stripped.split())
+                out.gender = out.gender or _g
+                k += consumed
+                prev = " ".join(toks[k - consumed:k])
+                continue
             if m and m.end() > 0 and kind != "role":
                 consumed = len(m.group(0).split())
                 hon = " ".join(toks[k:k + consumed])
@@ -858,6 +872,7 @@ def split_head(text: str, out: _Parsed) -> None:
         segs[-1][1].append(tok)
         prev = tok
         k += 1
+    segs = _smooth_segments(segs)
     for kind, ts in segs:
         t = " ".join(ts).strip(" ,;")
         if not t:
@@ -866,10 +881,49 @@ def split_head(text: str, out: _Parsed) -> None:
             name, g = strip_honorifics(t)
             out.name = name
             out.gender = out.gender or g
-        elif kind == "name":
-            out.roles.append(t)
         else:
             out.roles.append(t)
+
+
+def _is_institution(tok: str) -> bool:
+    return _fold(tok) in _folded_set("institutions")
+
+
+def _smooth_segments(segs: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """Sequence rules over a head line's segments: a lone capitalised word before an office is
+    part of it ("Federal" Secretary, "Royal" Embassy); a name-shaped run that opens the line and is
+    followed by an institution word is the institution's name ("Federal Migration" Service); a
+    "name" that is not name-shaped (an organisation in another language) is an office."""
+    out: list[tuple[str, list[str]]] = []
+    for k, (kind, ts) in enumerate(segs):
+        nxt = segs[k + 1] if k + 1 < len(segs) else None
+        if kind == "name" and nxt and nxt[0] == "role" and (
+                len(ts) == 1 or (k == 0 and _is_institution(nxt[1][0].strip(",")) and not ts[-1].endswith(","))):
+            segs[k + 1] = ("role", ts + nxt[1])
+            continue
+        if kind == "name":
+            name, _ = strip_honorifics(" ".join(ts))
+            if not _name_shaped(name):
+                kind = "role"
+        if out and out[-1][0] == kind == "role":
+            out[-1] = ("role", out[-1][1] + ts)
+            continue
+        out.append((kind, ts))
+    return out
+
+
+def _name_shaped(name: str) -> bool:
+    toks = name.replace(",", " ").split()
+    if not 1 <= len(toks) <= 6:
+        return False
+    orgs = _folded_set("organisations")
+    for t in toks:
+        f = _fold(t)
+        if f in R._NAME_PARTICLES or re.fullmatch(r"(?:[^\W\d_]\.){1,3}|[^\W\d_]{1,2}", t):
+            continue
+        if not t[:1].isupper() or f in orgs or f in R._DOMAIN_WORDS or _is_role_word(t):
+            return False
+    return True
 
 
 def _recipients(doc: C.Doc, b: C.Builder, a: Action, blocks: list[Block], letter_sals: list[tuple[int, str]]) -> None:
@@ -944,8 +998,11 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
             if _note_like(t):
                 notes.append(t)
                 continue
+            if t.endswith(":") and _nwords(t) <= 6 and not started:
+                notes.append(t.rstrip(":"))  # a caption over the block ("Local human rights organization:")
+                continue
             if not started and not _is_address(t) and (
-                    _has_role(t) or R.name_like(t) or _is_caption(t) or (not p.name and not p.roles and _nwords(t) <= 6)):
+                    _has_role(t) or R.name_like(t) or _is_caption(t) or _nwords(t) <= 8):
                 split_head(t, p)
                 continue
             started = True
@@ -970,6 +1027,7 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
                     notes.append(f"{label}: {value}")
             elif value:
                 notes.append(f"{label}: {value}")
+    first = bl.first
     roles = p.roles or p.captions
     if len(p.captions) and p.roles and not any(len(c.split()) > 1 for c in p.captions):
         roles = p.roles
@@ -977,7 +1035,9 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
         roles = p.captions + p.roles
     # the person's office before the institution: "Ambassador, Embassy of …"
     roles = sorted(roles, key=lambda t: 1 if _fold(t.split()[0]) in _folded_set("institutions") else 0)
-    title = ", ".join(dict.fromkeys(r for r in roles if r)) or None
+    roles = [r for r in dict.fromkeys(x for x in roles if x)
+             if not any(r != o and re.search(rf"(?<!\w){re.escape(r)}(?!\w)", o) for o in roles)]
+    title = ", ".join(roles) or None
     if not (p.name or title):
         return None
     r = Recipient(id="r", name=p.name, title=title, is_copy=bl.is_copy)
@@ -987,10 +1047,12 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
     r.salutation = sal
     if notes:
         r.note = "; ".join(dict.fromkeys(notes))
+        if R.COPIES_ONLY.search(r.note):
+            r.copies_only = True
+            b.note(f"{path}.copies_only", LABELLED, first, r.note)
     if r.address_lines:
         r.country = _country_of(r.address_lines)
     conf = STRUCTURAL if not bl.flat else SHAPE
-    first = bl.first
     if r.name:
         b.note(f"{path}.name", conf if R.name_like(r.name) else GUESS, first, r.name)
     if r.title:
