@@ -384,6 +384,8 @@ def _ua_prefix() -> re.Pattern:
 
 
 _TITLE_SUFFIX = re.compile(r"\s*\((?:[^()]*\bUA\b[^()]*|[^()]*\b\d{1,4}[./]\d{2}\b[^()]*)\)\s*$")
+_UA_CONCERN = re.compile(r"^(?:UA|EXTRA)\s*:?\s*\d{1,4}/\d{2,4}\s+(.{4,}?)\s+\d{1,2}\s+[^\W\d_]{3,12}\.?\s+(?:19|20)\d\d$",
+                         re.I)
 _UA_DASH = re.compile(r"^(?:(?:further\s+information\s+on|follow-?up\s+on)\s+)?(?:UA|EXTRA)\s*:?\s*\d{1,4}/\d{2,4}"
                       r"(?:\s*\([^()]{0,80}\))?\s+[-–—]\s+(.{4,})$", re.I)
 
@@ -417,6 +419,8 @@ def _title(doc: C.Doc, b: C.Builder, a: Action) -> int | None:
         text = None
         if m := _UA_DASH.match(ln):
             text, sc = m[1], 3.0
+        elif (m := _UA_CONCERN.match(ln)) and re.search(r"[^\W\d_]{3}", m[1]):
+            text, sc = m[1].strip(" -–—"), 2.0
         elif _ua_prefix().match(bare):
             text, sc = clean_title(bare), 3.0
         else:
@@ -431,6 +435,8 @@ def _title(doc: C.Doc, b: C.Builder, a: Action) -> int | None:
                 continue
             if _nwords(ln) < 2 and not after_ua:
                 continue
+            if re.match(r"^[^\W\d_]+\s*:\s*\S+(?:\s+\S+)?$", bare) and not F.country_code(bare.split(":")[0]):
+                continue  # "Distr: UA/SC"
             text = clean_title(bare)
             sc = 1.0
             if after_ua:
@@ -548,6 +554,12 @@ def _after_re() -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{alt})\s*(?:the\s+)?$", re.I)
 
 
+@functools.cache
+def _cond_re() -> re.Pattern:
+    alt = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(cues()["after_conditional"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alt})\s*(?:the\s+)?$", re.I)
+
+
 def _sentences(doc: C.Doc) -> list[tuple[int, str]]:
     """(first line index, sentence) over paragraphs of non-bullet lines joined."""
     out: list[tuple[int, str]] = []
@@ -616,6 +628,8 @@ def _deadline(doc: C.Doc, b: C.Builder, a: Action) -> None:
                 sc = 3.0
             elif _after_re().search(before) and cues().pattern("negation").search(after):
                 sc = 3.0
+            elif _cond_re().search(before):
+                sc = 2.5  # "check with your section office if sending appeals after <date>"
             if not sc:
                 continue
             if guessed:
@@ -668,6 +682,20 @@ def _languages(doc: C.Doc, b: C.Builder, a: Action) -> None:
     write = cues().pattern("write")
     intro = cues().set("language_intro")
     conn = cues().set("language_connectors")
+    lab = cues().pattern("language_labels")
+    for i, ln in enumerate(doc.lines):
+        m = lab.match(ln) if ln else None
+        if m and re.match(r"\s*:", ln[m.end():]):
+            codes = []
+            for w in re.findall(r"[^\W\d_]+", ln[m.end():]):
+                c = _language_of(w)
+                if c and c not in codes:
+                    codes.append(c)
+            if codes:
+                a.languages = codes
+                b.note("languages", LABELLED, i)
+                b.use(i)
+                return
     for i, sent in _sentences(doc):
         if len(sent) > 1500 or not write.search(sent):
             continue
@@ -712,17 +740,18 @@ def _recipient_blocks(doc: C.Doc, b: C.Builder) -> tuple[list[Block], list[tuple
     mode_copy = False
     run: list[Line] = []
     blanks = 0
+    spacing = _spacing(lines)
 
     def close_run():
         nonlocal run
         if run:
-            blocks.extend(_split_run(run, mode_copy))
+            blocks.extend(_split_run(run, mode_copy, spacing))
         run = []
 
     for i, ln in enumerate(lines):
         if not ln:
             blanks += 1
-            if blanks >= 2:
+            if blanks >= 2 * spacing:
                 close_run()
             continue
         blanks = 0
@@ -744,8 +773,13 @@ def _recipient_blocks(doc: C.Doc, b: C.Builder) -> tuple[list[Block], list[tuple
         if _is_bullet(ln) or cues().pattern("sample_letter").match(ln):
             close_run()
             continue
-        if (_is_prose(ln) or ln.endswith(":") and _nwords(ln) >= 5) and not _note_like(ln):
+        if (_is_prose(ln) or ln.endswith(":") and _nwords(ln) >= 5 or ln.isupper() and _nwords(ln) >= 5
+                or _nwords(ln) >= 5 and ln.endswith(".") and not _is_address(ln)) and not _note_like(ln):
             close_run()
+            continue
+        labs = label_segments(ln)[1]
+        if labs and labs[0][0] == "copies" and _nwords(labs[0][2]) >= 4 and "@" not in labs[0][2]:
+            close_run()  # "COPIES TO: diplomatic representatives of … accredited to your country"
             continue
         if i in b.used and not _is_caption(ln):
             close_run()
@@ -768,7 +802,16 @@ def _head_like(line: str) -> bool:
     return s[:1].isupper() or s[:1].isdigit()
 
 
-def _split_run(run: list[Line], is_copy: bool) -> list[Block]:
+def _spacing(lines: list[str]) -> int:
+    """2 when the text is double-spaced (a blank line after almost every line, as PDF copies are)."""
+    nb = [i for i, ln in enumerate(lines[:-2]) if ln]
+    if len(nb) < 6:
+        return 1
+    double = sum(1 for i in nb if not lines[i + 1] and lines[i + 2])
+    return 2 if double >= 0.7 * len(nb) else 1
+
+
+def _split_run(run: list[Line], is_copy: bool, spacing: int = 1) -> list[Block]:
     out: list[Block] = []
     cur = Block(is_copy=is_copy)
     evidence = False
@@ -777,7 +820,7 @@ def _split_run(run: list[Line], is_copy: bool) -> list[Block]:
     for ln in run:
         text = ln.text
         labels = label_segments(text)[1]
-        gap = prev_idx is not None and ln.idx > prev_idx + 1
+        gap = prev_idx is not None and ln.idx > prev_idx + spacing
         if cur.lines and evidence and _head_like(text) and (prev_label or gap or _is_caption(text)):
             out.append(cur)
             cur = Block(is_copy=is_copy)
@@ -1120,6 +1163,8 @@ def _appeals(doc: C.Doc, b: C.Builder, a: Action, lang: str, block_lines: set[in
             b.use(*range(i, j))
         i = j
     if not pts:
+        pts = _unbulleted_points(doc, b, block_lines)
+    if not pts:
         return
     by: dict[str, list[str]] = {}
     for i, t in pts:
@@ -1131,6 +1176,34 @@ def _appeals(doc: C.Doc, b: C.Builder, a: Action, lang: str, block_lines: set[in
     for code, items in by.items():
         first = next(i for i, t in pts if t == items[0])
         b.note(f"appeals.{code}", STRUCTURAL, first, "\n".join(items))
+
+
+def _unbulleted_points(doc: C.Doc, b: C.Builder, block_lines: set[int]) -> list[tuple[int, str]]:
+    """Appeal points whose bullets were lost: after a lead-in that ends with a colon and asks to
+    write ("Please write immediately in Russian or your own language:"), the lines up to the next
+    blank line, cut where a line ends a sentence or a clause (";")."""
+    lines = doc.lines
+    write = cues().pattern("write")
+    for i, ln in enumerate(lines):
+        if not ln or not ln.rstrip().endswith(":") or not write.search(ln) or _header_kind(ln) == "copies":
+            continue
+        j = i + 1
+        items: list[tuple[int, str]] = []
+        cur: list[int] = []
+        while j < len(lines) and lines[j] and not _is_bullet(lines[j]) and j not in block_lines and j - i < 20:
+            cur.append(j)
+            if lines[j].rstrip().endswith((";", ".", "!")):
+                items.append((cur[0], " ".join(lines[k].strip() for k in cur)))
+                cur = []
+            j += 1
+        if cur:
+            items.append((cur[0], " ".join(lines[k].strip() for k in cur)))
+        good = [(k, t) for k, t in items if _nwords(t) >= 6 and not _mostly_capitalised(t, 0.5)
+                and not label_segments(t)[1]]
+        if good and len(good) == len(items):
+            b.use(i, *range(i + 1, j))
+            return good
+    return []
 
 
 def _prose(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lines: set[int]) -> None:
@@ -1184,6 +1257,8 @@ def _persons(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lin
         def flush():
             while run and bad(run[0]):
                 run.pop(0)
+            if run and (_is_role_word(run[-1]) or _is_org(_fold(run[-1]), orgs)) and len(run) > 1:
+                run.clear()  # "Federal Security Service", "Supreme Court"
             while run and bad(run[-1]):
                 run.pop()
             if 2 <= len(run) <= 4 and not any(_is_org(_fold(t), orgs) or t.isupper() for t in run) \
