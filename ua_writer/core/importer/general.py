@@ -208,6 +208,8 @@ def _is_address(line: str) -> bool:
     s = line.strip()
     if not s:
         return False
+    if re.fullmatch(r"\d{5,6}|(?!19|20)\d{4}", s):
+        return True  # a postal code on its own line
     if re.search(r"\d", s):
         # a number with a word beside it ("Penal colony No. 2", "Moscow, GSP-3"), not a bare year,
         # date or reference ("1997", "56/05/94/s")
@@ -1044,8 +1046,16 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
             if t.endswith(":") and _nwords(t) <= 6 and not started:
                 notes.append(t.rstrip(":"))  # a caption over the block ("Local human rights organization:")
                 continue
+            if F.looks_like_phone_only(t):
+                nums, _r = F.split_phones(t)
+                if items and items[-1][1] and items[-1][1][-1][0] == "fax" and ln.idx == items[-1][0] + 1:
+                    fax += nums  # a second fax number on the next line
+                else:
+                    notes.append(t)
+                continue
             if not started and not _is_address(t) and (
-                    _has_role(t) or R.name_like(t) or _is_caption(t) or _nwords(t) <= 8):
+                    _has_role(t) or R.name_like(t) or _is_caption(t) or _mostly_capitalised(t, 0.0)
+                    or not p.name and not p.roles and _nwords(t) <= 6):
                 split_head(t, p)
                 continue
             started = True
@@ -1079,7 +1089,7 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
     # the person's office before the institution: "Ambassador, Embassy of …"
     roles = sorted(roles, key=lambda t: 1 if _fold(t.split()[0]) in _folded_set("institutions") else 0)
     roles = [r for r in dict.fromkeys(x for x in roles if x)
-             if not any(r != o and re.search(rf"(?<!\w){re.escape(r)}(?!\w)", o) for o in roles)]
+             if not any(r != o and o.startswith(r + " ") for o in roles)]
     title = ", ".join(roles) or None
     if not (p.name or title):
         return None
@@ -1198,7 +1208,7 @@ def _unbulleted_points(doc: C.Doc, b: C.Builder, block_lines: set[int]) -> list[
             j += 1
         if cur:
             items.append((cur[0], " ".join(lines[k].strip() for k in cur)))
-        good = [(k, t) for k, t in items if _nwords(t) >= 6 and not _mostly_capitalised(t, 0.5)
+        good = [(k, t) for k, t in items if _nwords(t) >= 6 and not _mostly_capitalised(t, 0.3)
                 and not label_segments(t)[1]]
         if good and len(good) == len(items):
             b.use(i, *range(i + 1, j))
