@@ -157,7 +157,7 @@ def _is_chrome(line: str) -> bool:
         return True
     if low in cues().set("chrome"):
         return True
-    if re.match(r"^\d+\s*$", s) or re.search(r"[€$£]\s*/|%\s*,|\b\d+\s*%", s) or s.startswith("/"):
+    if re.match(r"^\d{1,3}\s*$", s) or re.search(r"[€$£]\s*/|%\s*,|\b\d+\s*%", s) or s.startswith("/"):
         return True
     words = _words(low)
     if words and len(words) <= 6 and any(w in cues().set("captions") for w in words):
@@ -215,8 +215,9 @@ def _is_address(line: str) -> bool:
         # date or reference ("1997", "56/05/94/s")
         return bool(re.search(r"[^\W\d_]{2}", s)) and not F.find_dates(s)
     toks = s.lower().split()
-    if any(t in cues().street_abbreviations for t in toks):
-        return True
+    if any(t in cues().street_abbreviations and (k > 0 or t not in cues().street_suffixes)
+           for k, t in enumerate(toks)):
+        return True  # "ul. Lubyanka", "Wisconsin Ave" (not "St Petersburg")
     if R.STREET.search(s):
         return True
     if F.country_code(s) or R._is_city_line(s):
@@ -279,7 +280,9 @@ def _flat_block(line: str) -> bool:
     n = _nwords(line)
     if n < 6 or n > 70 or salutation_in(line) or _is_bullet(line):
         return False
-    _, labs = label_segments(line)
+    prefix, labs = label_segments(line)
+    if labs and not prefix.strip():
+        return False  # starts with its label: one contact line, not a whole block
     head = " ".join(line.split()[:10])
     if len(labs) >= 2 and (_has_role(head) or R.name_like(" ".join(line.split()[:3]))) \
             and _mostly_capitalised(label_segments(line)[0]):
@@ -1008,6 +1011,7 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
     addr: list[tuple[int, str]] = []
     notes: list[str] = []
     fax: list[str] = []
+    fax_more: list[str] = []
     email: list[str] = []
     sal = None
     path = f"recipients[{k}]"
@@ -1049,7 +1053,7 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
             if F.looks_like_phone_only(t):
                 nums, _r = F.split_phones(t)
                 if items and items[-1][1] and items[-1][1][-1][0] == "fax" and ln.idx == items[-1][0] + 1:
-                    fax += nums  # a second fax number on the next line
+                    fax_more.extend(nums)  # a second fax number on the next line
                 else:
                     notes.append(t)
                 continue
@@ -1081,6 +1085,7 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
             elif value:
                 notes.append(f"{label}: {value}")
     first = bl.first
+    fax += [x for x in fax_more if x not in fax]
     roles = p.roles or p.captions
     if len(p.captions) and p.roles and not any(len(c.split()) > 1 for c in p.captions):
         roles = p.roles
@@ -1200,7 +1205,12 @@ def _unbulleted_points(doc: C.Doc, b: C.Builder, block_lines: set[int]) -> list[
         j = i + 1
         items: list[tuple[int, str]] = []
         cur: list[int] = []
+        verbs = cues().set("appeal_verbs")
         while j < len(lines) and lines[j] and not _is_bullet(lines[j]) and j not in block_lines and j - i < 20:
+            first = _words(lines[j][:40])
+            if cur and first and first[0][:1].isupper() and _fold(first[0]) in verbs:
+                items.append((cur[0], " ".join(lines[k].strip() for k in cur)))  # "Urging them to …"
+                cur = []
             cur.append(j)
             if lines[j].rstrip().endswith((";", ".", "!")):
                 items.append((cur[0], " ".join(lines[k].strip() for k in cur)))
