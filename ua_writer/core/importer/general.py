@@ -749,6 +749,10 @@ def _recipient_blocks(doc: C.Doc, b: C.Builder) -> tuple[list[Block], list[tuple
 
     def close_run():
         nonlocal run
+        # contact lines cut off from their block by a few blank lines still belong to it
+        while run and blocks and not blocks[-1].flat and label_segments(run[0].text)[1] \
+                and run[0].idx - blocks[-1].last <= 6:
+            blocks[-1].lines.append(run.pop(0))
         if run:
             blocks.extend(_split_run(run, mode_copy, spacing))
         run = []
@@ -795,6 +799,9 @@ def _recipient_blocks(doc: C.Doc, b: C.Builder) -> tuple[list[Block], list[tuple
 
 
 def _note_like(line: str) -> bool:
+    s = line.strip()
+    if s.startswith("(") and not re.search(r"[:@]", s) or ")" in s and "(" not in s:
+        return True  # a remark in parentheses, or the end of one wrapped from the line before
     low = line.lower().lstrip("(")
     return any(low.startswith(n) or f" {n} " in f" {low} " and n in ("please",) for n in cues()["notes"]) \
         and _nwords(line) <= 30 and not line.rstrip().endswith(":")
@@ -871,6 +878,11 @@ def split_head(text: str, out: _Parsed) -> None:
     if _is_caption(text):
         out.captions.append(text)
         return
+    parts = re.split(r"\s+[-–—]\s+", text)
+    if len(parts) > 1:  # "M. A. Peshkov - Director"
+        for part in parts:
+            split_head(part, out)
+        return
     toks = text.split()
     segs: list[tuple[str, list[str]]] = []
     kind = None
@@ -899,7 +911,7 @@ def split_head(text: str, out: _Parsed) -> None:
                 continue
         if _is_role_word(bare):
             new = "role"
-        elif _fold(bare) in _FUNC or (bare[:1].islower() and not bare[:1].isdigit()):
+        elif bare[:1].islower() or _fold(bare) in _FUNC and not re.fullmatch(r"[^\W\d_]\.", bare):
             new = kind or "role"
         elif bare[:1].isupper():
             if kind == "role" and prev is not None and (_fold(prev) in _FUNC or not prev.endswith(",") and
@@ -1026,6 +1038,7 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
     else:
         items = []
         started = False
+        last_head = None
         for ln in bl.lines:
             prefix, labs = label_segments(ln.text)
             if labs:
@@ -1041,7 +1054,10 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
             t = ln.text.strip()
             if _MASKED_EMAIL.fullmatch(t):
                 continue
-            if not started and p.roles and re.search(r"\b(?:of|the|der|de|des|du|del|la|и)$", p.roles[-1], re.I):
+            if not started and p.roles and (
+                    re.search(r"\b(?:of|the|der|de|des|du|del|la|и)$", p.roles[-1], re.I)
+                    or last_head == "role" and _nwords(t) <= 2 and t[:1].isupper() and not _has_role(t)
+                    and not p.roles[-1].endswith(",") and not _is_address(t) and not R.name_like(t)):
                 p.roles[-1] += " " + t  # "Kanzlei der Botschaft der" / "Republik Usbekistan"
                 continue
             if _note_like(t):
@@ -1050,7 +1066,7 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
             if t.endswith(":") and _nwords(t) <= 6 and not started:
                 notes.append(t.rstrip(":"))  # a caption over the block ("Local human rights organization:")
                 continue
-            if F.looks_like_phone_only(t):
+            if F.looks_like_phone_only(t) and not re.fullmatch(r"\d{4,6}", t):
                 nums, _r = F.split_phones(t)
                 if items and items[-1][1] and items[-1][1][-1][0] == "fax" and ln.idx == items[-1][0] + 1:
                     fax_more.extend(nums)  # a second fax number on the next line
@@ -1060,7 +1076,9 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
             if not started and not _is_address(t) and (
                     _has_role(t) or R.name_like(t) or _is_caption(t) or _mostly_capitalised(t, 0.0)
                     or not p.name and not p.roles and _nwords(t) <= 6):
+                before = (p.name, len(p.roles))
                 split_head(t, p)
+                last_head = "role" if len(p.roles) > before[1] and p.name == before[0] else "name"
                 continue
             started = True
             addr.append((ln.idx, t))
