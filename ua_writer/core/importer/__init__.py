@@ -76,6 +76,11 @@ def import_text(text: str, source: str | None = None) -> ImportResult:
                                      "deadline)"))
     try:
         result = by_name[best_name].parse(doc, best_score)
+        if best_name not in (general.NAME, background.NAME) and general.score(lines) >= GENERAL_MIN:
+            # a template matched; the evidence reader gets a say when it reads the text clearly better
+            other = general.parse(Doc(lines, source), general.score(lines))
+            if quality(other) > quality(result) + 2:
+                result = other
     except Exception:  # a bug in a layout: keep the text, fall back to the plainest reading
         log.exception("layout %s failed on %s", best_name, source or "text")
         if best_name == background.NAME:
@@ -93,6 +98,21 @@ def import_text(text: str, source: str | None = None) -> ImportResult:
                                  "the result").format(layout=best_name, other=runner_up[0]))
     result.elapsed = round(time.monotonic() - started, 4)
     return result
+
+
+def quality(result: ImportResult) -> float:
+    """How coherent a reading is: recipients with both a head (name/title/organisation) and a way
+    to reach them count, recipients missing either count against it; a deadline, appeal points
+    and a title from the text count a little."""
+    a = result.action
+    q = 0.0
+    for r in a.recipients:
+        head = bool(r.name or r.title or r.organization)
+        reach = bool(r.address_lines or r.fax or r.email)
+        q += 2.0 if head and reach else -2.0
+    q += 1.0 if a.deadline else 0.0
+    q += min(len([p for pts in a.appeals.values() for p in pts]), 3) * 0.5
+    return q
 
 
 def import_file(path: str | Path) -> ImportResult:

@@ -779,12 +779,14 @@ def _recipient_blocks(doc: C.Doc, b: C.Builder) -> tuple[list[Block], list[tuple
             close_run()
             blocks.append(Block([Line(i, ln)], is_copy=mode_copy, flat=True))
             continue
-        if _is_bullet(ln) or cues().pattern("sample_letter").match(ln):
-            close_run()
+        if _is_bullet(ln) or cues().pattern("sample_letter").match(ln) or \
+                F.find_dates(ln) and not label_segments(ln)[1]:
+            close_run()  # a date never stands in an address block
             continue
         if (_is_prose(ln) or ln.endswith(":") and _nwords(ln) >= 5 or ln.isupper() and _nwords(ln) >= 5
-                or _nwords(ln) >= 5 and ln.endswith(".") and not _is_address(ln)) and not _note_like(ln):
-            close_run()
+                or _nwords(ln) >= 5 and ln.endswith(".") and not _is_address(ln)) \
+                and not (run and _note_like(ln) and not F.find_dates(ln)):
+            close_run()  # prose; a remark inside a block ("Please do not send letters …") stays
             continue
         labs = label_segments(ln)[1]
         if labs and labs[0][0] == "copies" and _nwords(labs[0][2]) >= 4 and "@" not in labs[0][2]:
@@ -856,7 +858,12 @@ def _valid(bl: Block) -> bool:
     head = any(_head_like(t) and (_has_role(t) or R.name_like(t) or _is_caption(t)) for t in texts[:4])
     contact = any(label_segments(t)[1] for t in texts)
     addr = [t for t in texts if _is_address(t) and not label_segments(t)[1]]
-    if any(F.find_dates(t) for t in addr):
+    plain = [t for t in texts if not label_segments(t)[1]]
+    if any(F.find_dates(t) for t in plain):
+        return False
+    # hard-wrapped prose: lines of mostly lower-case words
+    wordy = [t for t in plain if _nwords(t) >= 4 and not _mostly_capitalised(t, 0.5) and not _note_like(t)]
+    if len(wordy) * 2 >= len(plain):
         return False
     if not head and contact and addr:
         head = any(_head_like(t) and _mostly_capitalised(t, 0.5) for t in texts[:4])
@@ -920,7 +927,8 @@ def split_head(text: str, out: _Parsed) -> None:
                 new = "role"
             elif kind == "role" and prev is not None and _fold(prev) in _FUNC:
                 new = "role"
-            elif kind == "role" and prev is not None and not _is_role_word(prev.strip(",")) and not prev.endswith(","):
+            elif kind == "role" and prev is not None and not _is_role_word(prev.strip(",")) and not prev.endswith(",") \
+                    and _continues_office(segs[-1][1], bare, toks[k + 1].strip(",") if k + 1 < len(toks) else ""):
                 new = "role"  # "Office of the Kyrgyz Republic": words after the "of"-chain stay
             else:
                 new = "name"
@@ -943,6 +951,25 @@ def split_head(text: str, out: _Parsed) -> None:
             out.gender = out.gender or g
         else:
             out.roles.append(t)
+
+
+def _continues_office(seg: list[str], tok: str, nxt: str) -> bool:
+    """After "Minister of Internal Affairs", is ``tok`` still part of the office or a name's start?"""
+    f = _fold(tok)
+    if _ends_in_country(seg):
+        return False
+    if f in R._DOMAIN_WORDS or F.is_country_word(tok) or _ends_in_country(seg + [tok]):
+        return True
+    nf = _fold(nxt)
+    return bool(nxt) and (nf in R._DOMAIN_WORDS or _is_institution(nxt) or _ends_in_country(seg + [tok, nxt]))
+
+
+def _ends_in_country(toks: list[str]) -> bool:
+    """"… of the Republic of Kazakhstan": the of-chain is complete, a capital after it starts a name."""
+    for k in range(1, min(4, len(toks)) + 1):
+        if F.country_code(" ".join(toks[-k:]).strip(",")):
+            return True
+    return False
 
 
 def _is_institution(tok: str) -> bool:
