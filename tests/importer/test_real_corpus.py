@@ -94,3 +94,25 @@ def test_a_german_ua_gives_a_german_letter_with_its_own_points_and_no_translatio
     assert "übersetzen" not in text
     for point in a.appeals["de"]:
         assert rules.appeal(point) in letter.paragraphs
+
+
+def test_an_imported_belarusian_ua_gives_a_russian_letter_in_the_dative_with_every_suggestion_doubtful():
+    path = next(CORPUS.glob("16-belarus-*.txt"))
+    r = import_file(path)
+    a = r.action
+    prosecutor = a.main_recipients()[0]
+    assert prosecutor.localized["ru"].title == "Генеральный прокурор Республики Беларусь"
+    profile = SenderProfile(name="Anna Kovač", names={"ru": "Анна Ковач"}, address_lines=["Musterstraße 12"],
+                            city="Berlin", country="DE", gender="f")
+    letter = compose_letter(a, prosecutor, "ru", profile, dt.date(2020, 7, 2))
+    assert letter.addressee[0] == "Генеральному прокурору Республики Беларусь"
+    assert letter.addressee[1] == "А. Канюку"  # Alyaksandr Kaniuk, spelled and declined
+    assert "Andrei" not in letter.paragraphs[0] and "Paval" not in letter.paragraphs[0]
+    doubtful = r.low_confidence()
+    for k, rec in enumerate(a.recipients):
+        for attr in ("title", "name"):
+            if getattr(rec.localized["ru"], attr):
+                assert f"recipients[{k}].localized.ru.{attr}" in doubtful
+    for k, p in enumerate(a.persons):
+        if "ru" in p.names:
+            assert f"persons[{k}].names.ru" in doubtful

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ua_writer.core.errors import ImportFailed
 from ua_writer.core.i18n import _
-from ua_writer.core.importer import background, classic, fi, general, modern
+from ua_writer.core.importer import background, classic, fi, general, modern, russian
 from ua_writer.core.importer import text as T
 from ua_writer.core.importer.common import Doc
 from ua_writer.core.importer.result import LOW_CONFIDENCE, FieldInfo, ImportResult
@@ -92,6 +92,7 @@ def import_text(text: str, source: str | None = None) -> ImportResult:
     result.action.source = source
     if not result.action.title.strip():
         raise ImportFailed(where + _("no title could be recognised"))
+    russian.suggest(result)  # Russian office titles and name spellings, all marked for review
     runner_up = ranked[1] if len(ranked) > 1 else None
     if runner_up and runner_up[1] > 0.5 and best_score - runner_up[1] < 0.1:
         result.warnings.append(_("the text looks like both the {layout} and the {other} layout; check "

@@ -1313,8 +1313,9 @@ def _persons(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lin
     counts: Counter = Counter()
     first_seen: dict[str, int] = {}
     for i, ln in enumerate(lines):
-        if not ln or i in block_lines or i == title_i or _is_chrome(ln) or label_segments(ln)[1]:
-            continue
+        if not ln or i in block_lines or i == title_i or _is_chrome(ln) or label_segments(ln)[1] \
+                or _nwords(ln) < 6:
+            continue  # names are taken from sentences, not from headings, menus or captions
         toks = list(_CAP_TOKEN.finditer(ln))
         run: list[str] = []
         last_end = None
