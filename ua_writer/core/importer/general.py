@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ua_writer.core.i18n import _
 from ua_writer.core.importer import common as C
 from ua_writer.core.importer import fields as F
 from ua_writer.core.importer import recipients as R
@@ -106,10 +107,6 @@ def strip_honorifics(name: str) -> tuple[str, str | None]:
             gender = gender or "f"
         name = rest
     return name.strip(" ,"), gender
-
-
-def _label_re() -> re.Pattern:
-    return _label_pattern()
 
 
 @functools.cache
@@ -332,7 +329,6 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
     b = C.Builder(doc, NAME)
     a = Action(id="imported", title="")
     lines = doc.lines
-    n = len(lines)
     lang = text_language(doc.text()) or "en"
     for i, ln in enumerate(lines):
         if ln and (_is_chrome(ln) or _is_series(ln) and _nwords(ln) <= 10):
@@ -354,20 +350,13 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
     _appeals(doc, b, a, lang, block_lines)
     _prose(doc, b, a, title_i, block_lines)
     _persons(doc, b, a, title_i, block_lines)
-    notes = [r.note for r in a.recipients if r.note and False]
-    C.settle(b, a, notes)
+    C.settle(b, a, [])
     if not a.title:
         a.title = (a.summary or "Imported Urgent Action").split(". ")[0][:100].strip()
         b.note("title", GUESS, None, a.title)
     if a.deadline is None:
-        b.warnings.append(_t("no deadline found"))
+        b.warnings.append(_("no deadline found"))
     return b.finish(a, score_value)
-
-
-def _t(msg: str) -> str:
-    from ua_writer.core.i18n import _
-
-    return _(msg)
 
 
 def _ua_number(doc: C.Doc, b: C.Builder, a: Action) -> None:
@@ -397,7 +386,7 @@ _UA_DASH = re.compile(r"^(?:(?:further\s+information\s+on|follow-?up\s+on)\s+)?(
 
 def clean_title(t: str) -> str:
     t = collapse(t).strip()
-    for _ in range(2):
+    for _k in range(2):
         t = _ua_prefix().sub("", t)
     t = _TITLE_SUFFIX.sub("", t)
     return t.strip(" :-–—")
@@ -413,7 +402,6 @@ def _title(doc: C.Doc, b: C.Builder, a: Action) -> int | None:
         ln = lines[i].strip()
         if i not in b.used:
             rank += 1
-        raw = ln
         bare = ln.lstrip("• ").strip()
         is_ua_header = bool(cues().pattern("urgent_action").fullmatch(bare.rstrip(" :")))
         after_ua = prev_was_ua
@@ -603,11 +591,9 @@ def _deadline(doc: C.Doc, b: C.Builder, a: Action) -> None:
         full = F.find_dates(sent)
         spans = [(d, s, e, False) for d, s, e in full]
         # dates without a year right after a deadline preposition ("avant le 3 mai")
-        for m in _before_re().finditer(sent):
-            pass
         for m in re.finditer(r"\b\d{1,2}(?:st|nd|rd|th|er|\.)?\s*(?:de\s+)?[^\W\d_]{3,12}\b|"
                              r"\b[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b", sent):
-            if any(s <= m.start() < e for _, s, e, _ in spans):
+            if any(s <= m.start() < e for _d, s, e, _g in spans):
                 continue
             pm = _PARTIAL_DATE.match(m.group(0))
             if not pm or year_hint is None:
@@ -911,7 +897,7 @@ def split_head(text: str, out: _Parsed) -> None:
             if m and m.end() > 0 and kind != "role":
                 consumed = len(m.group(0).split())
                 hon = " ".join(toks[k:k + consumed])
-                _, g = strip_honorifics(hon + " X")
+                _n, g = strip_honorifics(hon + " X")
                 out.gender = out.gender or g
                 k += consumed
                 prev = hon
@@ -989,7 +975,7 @@ def _smooth_segments(segs: list[tuple[str, list[str]]]) -> list[tuple[str, list[
             segs[k + 1] = ("role", ts + nxt[1])
             continue
         if kind == "name":
-            name, _ = strip_honorifics(" ".join(ts))
+            name, _g = strip_honorifics(" ".join(ts))
             if not _name_shaped(name):
                 kind = "role"
         if out and out[-1][0] == kind == "role":
@@ -1035,14 +1021,14 @@ def _recipients(doc: C.Doc, b: C.Builder, a: Action, blocks: list[Block], letter
             if bl.last < si and not between and not r.salutation:
                 target = k
         if target is None:
-            target = next((k for k, (r, _) in enumerate(recs) if not r.is_copy and not r.salutation), None)
+            target = next((k for k, (r, _bl) in enumerate(recs) if not r.is_copy and not r.salutation), None)
         if target is not None:
             r = recs[target][0]
             r.salutation = sal
             r.gender = r.gender or F.gender_from_salutation(sal)
             b.note(f"recipients[{target}].salutation", SHAPE, si)
         b.use(si)
-    a.recipients = [r for r, _ in recs]
+    a.recipients = [r for r, _bl in recs]
 
 
 def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | None:
@@ -1145,7 +1131,7 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
         return None
     r = Recipient(id="r", name=p.name, title=title, is_copy=bl.is_copy)
     r.gender = p.gender or (F.gender_from_name(p.name) if p.name else None)
-    r.address_lines = [collapse(t) for _, t in addr]
+    r.address_lines = [collapse(t) for _i, t in addr]
     r.fax, r.email = fax, email
     r.salutation = sal
     if notes:
@@ -1280,7 +1266,7 @@ def _prose(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lines
         return
     a.summary = paras[0][1]
     b.note("summary", SHAPE, paras[0][0], a.summary[:200])
-    rest = [t for _, t in paras[1:6]]
+    rest = [t for _i, t in paras[1:6]]
     if rest:
         a.background = "\n\n".join(rest)
         b.note("background", GUESS, paras[1][0], a.background[:200])
