@@ -1,11 +1,14 @@
 """Import Urgent Actions from the texts, PDFs, web pages and Word files people receive.
 
 ``import_file(path)`` reads .txt/.pdf/.html/.htm/.docx (size-capped, any common encoding) and
-``import_text(text)`` parses text; both ask every layout module for its ``score`` and let the best
-one ``parse``. The result (ImportResult) carries the Action, the layout name, per-field confidence
-and the lines nothing was recognised in. Expected failures raise ImportFailed. Layouts: classic
-(2008-2015 UAs), fi (1990s-2000s plain text), modern (2016+ model-letter UAs and section web
-pages), background (no recipients/deadline). No Qt.
+``import_text(text)`` parses text. Two kinds of reader: the evidence reader (``general``: line
+features from the per-language cue files, sequence rules, scored single-valued fields) reads any
+layout; the layout templates (classic 2008-2015 UAs, fi 1990s-2000s plain text, modern 2016+ model
+letters) are used when their anchors match strongly (TEMPLATE_MIN) and the evidence reader does not
+read the text clearly more coherently (``quality``); background documents have no sign of a UA.
+``russian.suggest`` then adds Russian office titles and name spellings (all marked doubtful). The
+result (ImportResult) carries the Action, the reader's name, per-field confidence and the lines
+nothing was recognised in. Expected failures raise ImportFailed. No Qt.
 """
 
 from __future__ import annotations
