@@ -116,3 +116,34 @@ def test_an_imported_belarusian_ua_gives_a_russian_letter_in_the_dative_with_eve
     for k, p in enumerate(a.persons):
         if "ru" in p.names:
             assert f"persons[{k}].names.ru" in doubtful
+
+
+def _rewrap(text: str, width: int) -> str:
+    import textwrap
+
+    out: list[str] = []
+    for line in text.split("\n"):
+        out += textwrap.wrap(line, width) if len(line) > width else [line]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("damage,minimum", [
+    ("double_spaced", 0.95), ("no_blank_lines", 0.95), ("crlf", 0.95), ("rewrapped_at_70", 0.88)])
+def test_real_corpus_read_the_same_when_copied_differently(damage, minimum):
+    """The same real UAs copied with a blank line after every line (PDF copies), without blank
+    lines, with CRLF, or hard-wrapped at 70 columns (flattened blocks and headlines cut in two)."""
+    from ua_writer.core.importer import import_text
+
+    change = {"double_spaced": lambda t: "\n\n".join(t.split("\n")),
+              "no_blank_lines": lambda t: "\n".join(ln for ln in t.split("\n") if ln.strip()),
+              "crlf": lambda t: t.replace("\n", "\r\n"),
+              "rewrapped_at_70": lambda t: _rewrap(t, 70)}[damage]
+    scorer = _scorer()
+    got = total = 0
+    for exp_path, txt in _pairs():
+        action = import_text(change(txt.read_text(encoding="utf-8")), txt.name).action
+        g, t, _notes = scorer.score_file(json.loads(exp_path.read_text(encoding="utf-8")),
+                                        json.loads(packs.dumps(action)))
+        got += g
+        total += t
+    assert got / total >= minimum, f"{damage}: {got / total:.1%}"

@@ -340,11 +340,11 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
     b.fields.pop("issue_date", None)
     _ua_number(doc, b, a)
 
-    title_i = _title(doc, b, a)
-    _issue_date(doc, b, a, title_i)
     blocks, letter_sals = _recipient_blocks(doc, b)
-    _recipients(doc, b, a, blocks, letter_sals)
     block_lines = {ln.idx for bl in blocks for ln in bl.lines}
+    title_i = _title(doc, b, a, block_lines)
+    _issue_date(doc, b, a, title_i)
+    _recipients(doc, b, a, blocks, letter_sals)
     _deadline(doc, b, a)
     _languages(doc, b, a)
     _appeals(doc, b, a, lang, block_lines)
@@ -392,9 +392,9 @@ def clean_title(t: str) -> str:
     return t.strip(" :-–—")
 
 
-def _title(doc: C.Doc, b: C.Builder, a: Action) -> int | None:
+def _title(doc: C.Doc, b: C.Builder, a: Action, block_lines: set[int] = frozenset()) -> int | None:
     lines = doc.lines
-    nonblank = [i for i, ln in enumerate(lines) if ln][:40]
+    nonblank = [i for i, ln in enumerate(lines) if ln and i not in block_lines][:40]
     cands: list[tuple[float, int, str]] = []
     prev_was_ua = False
     rank = -1
@@ -468,6 +468,11 @@ def _title(doc: C.Doc, b: C.Builder, a: Action) -> int | None:
     best = cands[0]
     runner = cands[1][0] if len(cands) > 1 else 0.0
     a.title = best[2]
+    j = best[1] + 1
+    if best[2].count("(") > best[2].count(")") and j < len(lines) and lines[j] and ")" in lines[j] \
+            and _nwords(lines[j]) <= 8:
+        a.title = clean_title(lines[best[1]] + " " + lines[j])  # a headline wrapped inside its brackets
+        b.use(j)
     b.note("title", _margin(best[0], runner, STRUCTURAL), best[1], lines[best[1]])
     b.use(best[1])
     return best[1]
@@ -743,13 +748,19 @@ def _recipient_blocks(doc: C.Doc, b: C.Builder) -> tuple[list[Block], list[tuple
             blocks.extend(_split_run(run, mode_copy, spacing))
         run = []
 
+    in_bullet = False
     for i, ln in enumerate(lines):
         if not ln:
             blanks += 1
+            in_bullet = False
             if blanks >= 2 * spacing:
                 close_run()
             continue
         blanks = 0
+        if in_bullet and not _is_bullet(ln) and (
+                not lines[i - 1].rstrip().endswith((".", ";", "!", "?", ":")) or ln[:1].islower()):
+            continue  # a bullet point wrapped onto the next line
+        in_bullet = _is_bullet(ln)
         kind = _header_kind(ln)
         if kind:
             close_run()
@@ -761,13 +772,14 @@ def _recipient_blocks(doc: C.Doc, b: C.Builder) -> tuple[list[Block], list[tuple
             close_run()
             letter_sals.append((i, sal[0]))
             continue
-        if _flat_block(ln) and not (run and _head_like(run[-1].text) and run[-1].idx == i - 1):
+        if _flat_block(ln) and not (run and _head_like(run[-1].text) and run[-1].idx >= i - spacing):
             close_run()
             blocks.append(Block([Line(i, ln)], is_copy=mode_copy, flat=True))
             continue
         if _is_bullet(ln) or cues().pattern("sample_letter").match(ln) or \
-                F.find_dates(ln) and not label_segments(ln)[1]:
-            close_run()  # a date never stands in an address block
+                _has_date(ln) and not label_segments(ln)[1] or \
+                cues().pattern("urgent_action").fullmatch(ln.strip(" •:")):
+            close_run()  # a date never stands in an address block, nor does the document's name
             continue
         if (_is_prose(ln) or ln.endswith(":") and _nwords(ln) >= 5 or ln.isupper() and _nwords(ln) >= 5
                 or _nwords(ln) >= 5 and ln.endswith(".") and not _is_address(ln)) \
@@ -802,13 +814,34 @@ def _head_like(line: str) -> bool:
     return s[:1].isupper() or s[:1].isdigit()
 
 
+_DAY_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?([^\W\d_]{3,12})\b|"
+                        r"\b([^\W\d_]{3,12})\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\.\d|\d)")
+
+
+def _has_date(line: str) -> bool:
+    """A full date, or a day and a month name ("On 5 October, …")."""
+    if F.find_dates(line):
+        return True
+    months = F.month_names()
+    return any(months.get((m[1] or m[2] or "").lower().strip(".")) for m in _DAY_MONTH.finditer(line))
+
+
 def _spacing(lines: list[str]) -> int:
-    """2 when the text is double-spaced (a blank line after almost every line, as PDF copies are)."""
-    nb = [i for i, ln in enumerate(lines[:-2]) if ln]
-    if len(nb) < 6:
+    """1 + the usual number of blank lines between two lines: 2 when the text is double-spaced (a
+    blank line after almost every line, as PDF copies are), more when a page was copied with
+    blank lines between its lines and then double-spaced again."""
+    gaps: Counter = Counter()
+    last = None
+    for i, ln in enumerate(lines[:3000]):
+        if ln:
+            if last is not None:
+                gaps[i - last - 1] += 1
+            last = i
+    total = sum(gaps.values())
+    if total < 6:
         return 1
-    double = sum(1 for i in nb if not lines[i + 1] and lines[i + 2])
-    return 2 if double >= 0.7 * len(nb) else 1
+    gap, count = gaps.most_common(1)[0]
+    return 1 + gap if count >= 0.6 * total else 1
 
 
 def _split_run(run: list[Line], is_copy: bool, spacing: int = 1) -> list[Block]:
@@ -845,7 +878,7 @@ def _valid(bl: Block) -> bool:
     contact = any(label_segments(t)[1] for t in texts)
     addr = [t for t in texts if _is_address(t) and not label_segments(t)[1]]
     plain = [t for t in texts if not label_segments(t)[1]]
-    if any(F.find_dates(t) for t in plain):
+    if any(_has_date(t) for t in plain):
         return False
     # hard-wrapped prose: lines of mostly lower-case words
     wordy = [t for t in plain if _nwords(t) >= 4 and not _mostly_capitalised(t, 0.5) and not _note_like(t)]
@@ -1052,6 +1085,7 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
         items = []
         started = False
         last_head = None
+        prev_text = None
         for ln in bl.lines:
             prefix, labs = label_segments(ln.text)
             if labs:
@@ -1073,8 +1107,14 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
                     and not p.roles[-1].endswith(",") and not _is_address(t) and not R.name_like(t)):
                 p.roles[-1] += " " + t  # "Kanzlei der Botschaft der" / "Republik Usbekistan"
                 continue
-            if _note_like(t):
-                notes.append(t)
+            if _note_like(t) or notes and notes[-1] == prev_text and t[:1].islower() \
+                    and not prev_text.rstrip().endswith((".", ";", ")")):
+                if notes and notes[-1] == prev_text and t[:1].islower():
+                    notes[-1] += " " + t  # a remark wrapped onto the next line
+                    prev_text = notes[-1]
+                else:
+                    notes.append(t)
+                    prev_text = t
                 continue
             if t.endswith(":") and _nwords(t) <= 6 and not started:
                 notes.append(t.rstrip(":"))  # a caption over the block ("Local human rights organization:")
@@ -1298,9 +1338,22 @@ def _persons(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lin
 
     counts: Counter = Counter()
     first_seen: dict[str, int] = {}
-    for i, ln in enumerate(lines):
-        if not ln or i in block_lines or i == title_i or _is_chrome(ln) or label_segments(ln)[1] \
-                or _nwords(ln) < 6:
+    # paragraphs, so that a name wrapped over two lines is one name
+    units: list[tuple[int, str]] = []
+    cur: list[int] = []
+    for i, ln in enumerate(lines + [""]):
+        keep = bool(ln) and i not in block_lines and i != title_i and not _is_chrome(ln) \
+            and not label_segments(ln)[1] and not _is_bullet(ln)
+        if keep:
+            cur.append(i)
+            continue
+        if cur:
+            units.append((cur[0], " ".join(lines[k] for k in cur)))
+            cur = []
+        if ln and _is_bullet(ln):
+            units.append((i, ln[2:]))
+    for i, ln in units:
+        if _nwords(ln) < 6:
             continue  # names are taken from sentences, not from headings, menus or captions
         toks = list(_CAP_TOKEN.finditer(ln))
         run: list[str] = []
