@@ -27,7 +27,7 @@ from types import SimpleNamespace
 # every module an import statement names for the first time (~0.2 ms each: its __feature__
 # check); imported here first, the core's own dependencies never go through it.
 from ua_writer import APP_NAME, ORG_NAME, __version__, logs, paths  # isort: skip
-from ua_writer.commands import resolve_today, split_global_options  # isort: skip
+from ua_writer.services.startup import resolve_today, split_global_options  # isort: skip
 from ua_writer.core.errors import CorruptStoreError, UserFacingError  # isort: skip
 from ua_writer.core.i18n import _  # isort: skip
 from ua_writer.core.store import database_error, open_store  # isort: skip
