@@ -14,6 +14,7 @@ nothing was recognised in. Expected failures raise ImportFailed. No Qt.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from ua_writer.core.i18n import _
 from ua_writer.core.importer import background, classic, fi, general, modern, russian
 from ua_writer.core.importer import text as T
 from ua_writer.core.importer.common import Doc
+from ua_writer.core.importer.cues import text_language
 from ua_writer.core.importer.result import LOW_CONFIDENCE, FieldInfo, ImportResult
 
 __all__ = ["import_file", "import_text", "ImportResult", "FieldInfo", "LAYOUTS", "LOW_CONFIDENCE",
@@ -96,6 +98,7 @@ def import_text(text: str, source: str | None = None) -> ImportResult:
     if not result.action.title.strip():
         raise ImportFailed(where + _("no title could be recognised"))
     russian.suggest(result)  # Russian office titles and name spellings, all marked for review
+    result.language = text_language(result.text) or "en"
     runner_up = ranked[1] if len(ranked) > 1 else None
     if runner_up and runner_up[1] > 0.5 and best_score - runner_up[1] < 0.1:
         result.warnings.append(_("the text looks like both the {layout} and the {other} layout; check "
@@ -115,7 +118,9 @@ def quality(result: ImportResult) -> float:
         reach = bool(r.address_lines or r.fax or r.email)
         q += 2.0 if head and reach else -2.0
     q += 1.0 if a.deadline else 0.0
+    q += 1.0 if a.issue_date else 0.0
     q += min(len([p for pts in a.appeals.values() for p in pts]), 3) * 0.5
+    q -= 1.0 if re.search(r"\bUA\b\s*:?\s*\d|\d+[./]\d\d\)", a.title or "", re.I) else 0.0  # number debris
     return q
 
 
