@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ua_writer.core.errors import ImportFailed
 from ua_writer.core.i18n import _
-from ua_writer.core.importer import background, classic, fi, general, modern, russian
+from ua_writer.core.importer import background, classic, eml, fi, general, modern, russian
 from ua_writer.core.importer import text as T
 from ua_writer.core.importer.common import Doc
 from ua_writer.core.importer.cues import text_language
@@ -178,6 +178,8 @@ def import_bytes(raw: bytes, source: str | None = None, suffix: str = "") -> Imp
                                                                                         b"MM\x00*"):
         raise ImportFailed(where + _("this is an image; copy the text from it by hand or use a "
                                      "text-recognition (OCR) tool first"))
+    elif suffix == ".eml" or eml.looks_like_email(raw):
+        text = eml.email_to_text(raw, source)
     else:
         text = T.decode(raw, source)
     return import_text(text, source)

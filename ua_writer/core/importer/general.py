@@ -467,7 +467,7 @@ def _title(doc: C.Doc, b: C.Builder, a: Action, block_lines: set[int] = frozense
     cands.sort(key=lambda t: -t[0])
     best = cands[0]
     runner = cands[1][0] if len(cands) > 1 else 0.0
-    a.title = best[2]
+    a.title = F.fix_typos(best[2], doc.text())  # "ASLYUM" when the text says "asylum" throughout
     j = best[1] + 1
     if best[2].count("(") > best[2].count(")") and j < len(lines) and lines[j] and ")" in lines[j] \
             and _nwords(lines[j]) <= 8:
