@@ -348,7 +348,11 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
     _deadline(doc, b, a)
     _languages(doc, b, a)
     _appeals(doc, b, a, lang, block_lines)
-    _prose(doc, b, a, title_i, block_lines)
+    _prose(doc, b, a, title_i, block_lines, letter_sals[0][0] if letter_sals else None)
+    for i, ln in enumerate(doc.lines):  # section labels ("TAKE ACTION:", "contact information:")
+        if ln and i not in b.used and (ln.rstrip().endswith(":") and _nwords(ln) <= 5
+                                       or cues().pattern("urgent_action").fullmatch(ln.strip(" •:"))):
+            b.use(i)
     _persons(doc, b, a, title_i, block_lines)
     C.settle(b, a, [])
     if not a.title:
@@ -1247,6 +1251,8 @@ def _appeals(doc: C.Doc, b: C.Builder, a: Action, lang: str, block_lines: set[in
                 and not re.match(r"^(?:from|von|de)\s", text, re.I):
             pts.append((i, text))
             b.use(*range(i, j))
+        elif instr.search(text):
+            b.use(*range(i, j))  # "Click here to let us know …": an instruction, not a point
         i = j
     if not pts:
         pts = _unbulleted_points(doc, b, block_lines)
@@ -1297,19 +1303,33 @@ def _unbulleted_points(doc: C.Doc, b: C.Builder, block_lines: set[int]) -> list[
     return []
 
 
-def _prose(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lines: set[int]) -> None:
-    paras = [(i, C.clean_prose(t)) for i, t in C.paragraphs(doc, [k for k in range(len(doc.lines))
-                                                               if k not in b.used and k not in block_lines
-                                                               and not _is_bullet(doc.lines[k])])]
-    paras = [(i, t) for i, t in paras if _nwords(t) >= 15 and not salutation_in(t)]
-    if not paras:
+def _prose(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lines: set[int],
+           letter_at: int | None = None) -> None:
+    """Summary (the first real paragraph) and background (the next ones) from the prose before a
+    sample letter; the letter's own paragraphs are recognised (used) but not stored."""
+    cand = [k for k in range(len(doc.lines)) if k not in b.used and k not in block_lines
+            and not _is_bullet(doc.lines[k])]
+    paras = [(i, C.clean_prose(t)) for i, t in C.paragraphs(doc, cand)]
+    starts = [i for i, _t in paras] + [len(doc.lines)]
+    spans = {i: [k for k in cand if i <= k < starts[n + 1]] for n, (i, _t) in enumerate(paras)}
+    keep = []
+    for i, t in paras:
+        if _nwords(t) < 15 or salutation_in(t):
+            continue
+        if letter_at is not None and i > letter_at:
+            b.use(*spans[i])  # the sample letter
+            continue
+        keep.append((i, t))
+    if not keep:
         return
-    a.summary = paras[0][1]
-    b.note("summary", SHAPE, paras[0][0], a.summary[:200])
-    rest = [t for _i, t in paras[1:6]]
+    a.summary = keep[0][1]
+    b.note("summary", SHAPE, keep[0][0], a.summary[:200])
+    rest = keep[1:6]
     if rest:
-        a.background = "\n\n".join(rest)
-        b.note("background", GUESS, paras[1][0], a.background[:200])
+        a.background = "\n\n".join(t for _i, t in rest)
+        b.note("background", GUESS, rest[0][0], a.background[:200])
+    for i, _t in keep[:6]:
+        b.use(*spans[i])
 
 
 def _is_org(f: str, orgs: frozenset[str]) -> bool:
