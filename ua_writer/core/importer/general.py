@@ -951,7 +951,7 @@ def split_head(text: str, out: _Parsed) -> None:
             elif kind == "role" and prev is not None and _fold(prev) in _FUNC:
                 new = "role"
             elif kind == "role" and prev is not None and not _is_role_word(prev.strip(",")) and not prev.endswith(",") \
-                    and _continues_office(segs[-1][1], bare, toks[k + 1].strip(",") if k + 1 < len(toks) else ""):
+                    and _continues_office(segs[-1][1], [t.strip(",") for t in toks[k:]]):
                 new = "role"  # "Office of the Kyrgyz Republic": words after the "of"-chain stay
             else:
                 new = "name"
@@ -976,13 +976,23 @@ def split_head(text: str, out: _Parsed) -> None:
             out.roles.append(t)
 
 
-def _continues_office(seg: list[str], tok: str, nxt: str) -> bool:
-    """After "Minister of Internal Affairs", is ``tok`` still part of the office or a name's start?"""
+def _continues_office(seg: list[str], rest: list[str]) -> bool:
+    """After "Minister of Internal Affairs", is ``rest[0]`` still part of the office or a name's
+    start? A name needs two capitalised words that are not office or domain words."""
+    tok = rest[0]
+    nxt = rest[1] if len(rest) > 1 else ""
     f = _fold(tok)
     if _ends_in_country(seg):
         return False
     if f in R._DOMAIN_WORDS or F.is_country_word(tok) or _ends_in_country(seg + [tok]):
         return True
+    run = 0
+    for t in rest:
+        if not t[:1].isupper() or _is_role_word(t) or _fold(t) in R._DOMAIN_WORDS:
+            break
+        run += 1
+    if run < 2:
+        return True  # "… for Migration Issues": one capitalised word is no name
     nf = _fold(nxt)
     return bool(nxt) and (nf in R._DOMAIN_WORDS or _is_institution(nxt) or _ends_in_country(seg + [tok, nxt]))
 
