@@ -40,7 +40,7 @@ MIN_SCORE = 0.15
 #: (``general``) reads the text unless it shows no sign of being an Urgent Action at all
 TEMPLATE_MIN = 0.55
 #: the evidence reader's own minimum (an "Urgent Action" name, a UA number, contact labels, a letter)
-GENERAL_MIN = 0.3
+GENERAL_MIN = 0.2
 
 
 def detect_layout(lines: list[str]) -> list[tuple[str, float]]:

@@ -908,6 +908,9 @@ def split_head(text: str, out: _Parsed) -> None:
     if _is_caption(text):
         out.captions.append(text)
         return
+    if re.match(r"[\u0400-\u04ff]", text) and _is_role_word(text.split()[0]):
+        out.roles.append(text)  # «Генеральному прокурору Российской Федерации»: the genitive tail stays
+        return
     parts = re.split(r"\s+[-–—]\s+", text)
     if len(parts) > 1:  # "M. A. Peshkov - Director"
         for part in parts:
