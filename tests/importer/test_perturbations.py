@@ -279,3 +279,13 @@ def test_a_ua_written_in_russian_reads_the_same_way():
     assert (r.name, r.title) == ("Краснову Игорю Викторовичу", "Генеральному прокурору Российской Федерации")
     assert r.address_lines == ["ул. Большая Дмитровка, 15а", "Москва, 125993", "Россия"]
     assert r.fax == ["+7 495 987 58 39"] and r.email == ["info@genproc.example.ru"]
+
+
+def test_numbers_without_a_colon_label_are_found_by_the_phone_matcher():
+    text = BASE.replace(f"Fax: {R2['fax']}", f"{R2['fax']} (fax)").replace(
+        f"Email: {R2['email']}", f"Tel. +7 7172 71 00 00\nEmail: {R2['email']}")
+    a = import_text(text).action
+    minister = next(r for r in a.recipients if r.name == R2["name"])
+    assert minister.fax == [R2["fax"]]
+    assert "+7 7172 71 00 00" in minister.note
+    assert summary(text)["recipients"] == _want()["recipients"]

@@ -97,7 +97,10 @@ def import_text(text: str, source: str | None = None) -> ImportResult:
     result.action.source = source
     if not result.action.title.strip():
         raise ImportFailed(where + _("no title could be recognised"))
-    russian.suggest(result)  # Russian office titles and name spellings, all marked for review
+    try:
+        russian.suggest(result)  # Russian office titles and name spellings, all marked for review
+    except Exception:  # a suggestion is never worth losing the import for
+        log.exception("Russian forms for %s failed", source or "text")
     result.language = text_language(result.text) or "en"
     runner_up = ranked[1] if len(ranked) > 1 else None
     if runner_up and runner_up[1] > 0.5 and best_score - runner_up[1] < 0.1:

@@ -1136,6 +1136,15 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
             if t.endswith(":") and _nwords(t) <= 6 and not started:
                 notes.append(t.rstrip(":"))  # a caption over the block ("Local human rights organization:")
                 continue
+            phones = _phones(t)
+            if phones and len(re.findall(r"[^\W\d_]{3,}", t)) <= 2 and (
+                    not F.looks_like_phone_only(t) or re.search(r"fax|факс|télécopie|faks", t, re.I)):
+                # "Tel. +7 495 123 45 67", "+7 495 987 58 39 (fax)": a number without a colon label
+                if re.search(r"fax|факс|télécopie|faks", t, re.I):
+                    fax_more.extend(phones)
+                else:
+                    notes.append(t)
+                continue
             if F.looks_like_phone_only(t) and not re.fullmatch(r"\d{4,6}", t):
                 nums, _r = F.split_phones(t)
                 if items and items[-1][1] and items[-1][1][-1][0] == "fax" and ln.idx == items[-1][0] + 1:
@@ -1218,6 +1227,18 @@ def _parse_block(doc: C.Doc, b: C.Builder, bl: Block, k: int) -> Recipient | Non
     b.note(f"{path}.is_copy", STRUCTURAL, first, "copy" if r.is_copy else "main")
     b.use(*(ln.idx for ln in bl.lines))
     return r
+
+
+def _phones(text: str) -> list[str]:
+    """International phone numbers in ``text`` (libphonenumber's matcher: "+7 495 987-58-39")."""
+    import phonenumbers
+
+    if "+" not in text:
+        return []
+    try:
+        return [m.raw_string.strip() for m in phonenumbers.PhoneNumberMatcher(text, None)]
+    except Exception:  # the matcher on odd input: no numbers rather than no import
+        return []
 
 
 def _flat_split(text: str) -> tuple[str, str]:
