@@ -140,6 +140,7 @@ def _import_document(path: Path, args, ctx) -> int:
         return 0
     if not args.separate and not args.replace and _import_as_translation(result, args, ctx):
         return 0
+    _fill_from_known(result, ctx)
     if args.separate:  # its own action: an id of its own too ("karimli-2021-de")
         taken = {row.id for row in ctx.store().action_rows()}
         base, k = action.id, 2
@@ -152,6 +153,18 @@ def _import_document(path: Path, args, ctx) -> int:
     if not args.save:
         _print_import_summary(result, ctx.out)
     return 0
+
+
+def _fill_from_known(result, ctx) -> None:
+    """Offices the stored actions or the address book know with more detail: fill what the UA
+    left out (marked "from your address book" in the summary's low-confidence list)."""
+    from ua_writer.core.importer.known import fill_from_known
+
+    store = ctx.store()
+    known = list(store.contacts())
+    for row in store.action_rows():
+        known += store.get_action(row.id, with_address_book=False).recipients
+    fill_from_known(result, known)
 
 
 def _import_as_translation(result, args, ctx) -> bool:
