@@ -106,7 +106,7 @@ def test_an_imported_belarusian_ua_gives_a_russian_letter_in_the_dative_with_eve
                             city="Berlin", country="DE", gender="f")
     letter = compose_letter(a, prosecutor, "ru", profile, dt.date(2020, 7, 2))
     assert letter.addressee[0] == "Генеральному прокурору Республики Беларусь"
-    assert letter.addressee[1] == "А. Канюку"  # Alyaksandr Kaniuk, spelled and declined
+    assert letter.addressee[1].replace("\xa0", " ") == "А. Канюку"  # Alyaksandr Kaniuk, spelled and declined
     assert "Andrei" not in letter.paragraphs[0] and "Paval" not in letter.paragraphs[0]
     doubtful = r.low_confidence()
     for k, rec in enumerate(a.recipients):
