@@ -83,6 +83,8 @@ def build(argv: list[str] | None = None):
     window.damaged_path = None        # set when the database turns out to be damaged
     window.keep_damaged_aside = False  # ... and the user chose to keep it aside and start fresh
     window.store_damaged.connect(lambda problem: _on_store_damaged(window, problem))
+    # one line in the log once the window has painted: how a packaged copy's start is checked
+    window.started.connect(lambda: log.info("window painted"))
     window.show()
     if store.profile().is_empty():
         qt_app.later(window.ask_profile_first_start)

@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "batch",
     "reminders", "envelopes", "email", "grouppacks",  # extras: due/calendar, envelope/labels, email, pack-*
     "maintenance",
+    "desktop",  # install-desktop / uninstall-desktop
 ]
 
 EXIT_USER_ERROR = 2
