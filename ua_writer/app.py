@@ -2,7 +2,8 @@
 
 ``build(argv)`` makes everything without entering the event loop and never blocks (the first-start
 profile prompt waits for the loop via ``QTimer.singleShot(0)``); it accepts the CLI's global
-options ``--data-dir`` and ``--today`` and reuses an existing QApplication (tests). One instance per
+options ``--data-dir`` and ``--today`` and files to import after the first paint (a double-clicked
+``.uapack``), and reuses an existing QApplication (tests). One instance per
 data dir: a lock file there (QLockFile; a crashed instance's lock is recognised as stale). Expected
 start-up failures raise: ``AlreadyRunning``, ``CorruptStoreError``. The database's integrity check
 (O(file size)) does not delay the window: it runs on a worker thread after the first paint, and a
@@ -58,10 +59,11 @@ def build(argv: list[str] | None = None):
     from ua_writer.ui.main_window import MainWindow
 
     args, qt_args = parse_args(argv)
+    files = files_to_open(qt_args) if qt_args else []
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
     today = resolve_today(args.today)
-    app = create_app(qt_args)
+    app = create_app([a for a in qt_args if a not in files])
     logs.setup()
     lock = acquire_lock()
     try:
@@ -85,11 +87,33 @@ def build(argv: list[str] | None = None):
     window.store_damaged.connect(lambda problem: _on_store_damaged(window, problem))
     # one line in the log once the window has painted: how a packaged copy's start is checked
     window.started.connect(lambda: log.info("window painted"))
+    if files:  # from the command line (a double-clicked .uapack): imported once the window is up
+        window.started.connect(lambda: open_files(window, files))
     window.show()
     if store.profile().is_empty():
         qt_app.later(window.ask_profile_first_start)
     log.info("started, data dir %s", paths.data_dir())
     return app, window
+
+
+def files_to_open(args: list[str]) -> list[str]:
+    """The files among the non-global arguments (``ua-writer FILE...``), as cli.file_to_open
+    tells them from Qt's own options."""
+    from ua_writer.cli import file_to_open
+
+    return [a for a in args if file_to_open(a)]
+
+
+def open_files(window, files: list[str]) -> None:
+    """Import each file as if it were dropped on the window: a group pack shows its plan, an
+    action pack or a UA its review dialog."""
+    from pathlib import Path
+
+    from ua_writer.ui.grouppacks import SUFFIX as PACK_SUFFIX
+
+    for name in files:
+        path = Path(name)
+        (window.group_packs if path.suffix.lower() == PACK_SUFFIX else window.imports).import_path(path)
 
 
 # -- a damaged database ---------------------------------------------------------------------------

@@ -4,7 +4,7 @@ Global options come before the command: ``--data-dir DIR``, ``--today YYYY-MM-DD
 failures (UserFacingError) print one line ``ua-writer: error: ...`` on stderr and exit 2; anything
 else is a bug: logged with its traceback to the log file, reported in one line, exit 70.
 Nothing here imports PySide6 (the ``gui`` command imports ua_writer.app lazily). Started with
-no command (the desktop launcher), it does not load the command modules at all (batch,
+no command, maybe with files to open (the desktop launcher), it does not load the command modules at all (batch,
 multiprocessing, mail, ...: ~30-80 ms before the window could even start).
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sqlite3
 import sys
 
@@ -44,10 +45,23 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USER_ERROR)
 
 
+#: files the app opens from its command line (the menu entry's ``Exec=ua-writer %F``: a
+#: double-clicked .uapack, or "Open with" on a UA): group packs, action packs and the importer's
+#: formats (core.importer.SUPPORTED_SUFFIXES, not imported here: it loads every layout)
+OPEN_SUFFIXES = (".uapack", ".json", ".txt", ".text", ".pdf", ".html", ".htm", ".docx", ".eml", ".md")
+
+
+def file_to_open(arg: str) -> bool:
+    """True for an existing file the desktop app can import (see OPEN_SUFFIXES)."""
+    return (not arg.startswith("-") and os.path.splitext(arg)[1].lower() in OPEN_SUFFIXES
+            and os.path.isfile(arg))
+
+
 def gui_only(argv: list[str]) -> bool:
-    """True when ``argv`` holds only global options with their values (no command, no --help):
-    the command line of the desktop app, which then starts without building the parser."""
-    return not split_global_options(argv)[1]
+    """True when ``argv`` holds only global options with their values, and maybe files to open
+    (no command, no --help): the command line of the desktop app, which then starts without
+    building the parser."""
+    return all(file_to_open(a) for a in split_global_options(argv)[1])
 
 
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:
@@ -90,8 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
     if gui_only(argv):  # the desktop launcher: no parser to build (see split_global_options)
-        values, _ = split_global_options(argv)
-        args = argparse.Namespace(data_dir=values.get("data_dir"), today=values.get("today"))
+        values, files = split_global_options(argv)
+        args = argparse.Namespace(data_dir=values.get("data_dir"), today=values.get("today"),
+                                  files=files)
     else:
         args = build_parser().parse_args(argv)
     ctx = None

@@ -1,4 +1,5 @@
-"""``ua-writer gui`` (and no command at all): start the desktop app. Imports Qt only when run.
+"""``ua-writer gui [FILE...]`` (and no command at all): start the desktop app, importing the files
+given (what the menu entry's ``%F`` passes). Imports Qt only when run.
 
 On Linux without a display (no DISPLAY / WAYLAND_DISPLAY and no QT_QPA_PLATFORM chosen) Qt would
 abort with a core dump; we say what to do instead, in one line, exit 2.
@@ -14,6 +15,8 @@ from ua_writer.core.errors import UserFacingError
 
 def register(sub) -> None:
     p = sub.add_parser("gui", help="start the desktop app (the default with no command)")
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="group packs (.uapack), action packs or UAs to import once the window is up")
     p.set_defaults(func=run_gui)
 
 
@@ -38,4 +41,5 @@ def run_gui(args, ctx, argv=None) -> int:
         forwarded += ["--data-dir", args.data_dir]
     if getattr(args, "today", None):
         forwarded += ["--today", args.today]
+    forwarded += [os.path.abspath(f) for f in getattr(args, "files", None) or []]
     return app.main(forwarded)
