@@ -9,11 +9,12 @@ it), the .desktop file, the hicolor icons (SVG + PNG sizes), the shared-mime-inf
 /usr/share/doc/ua-writer/ (copyright, CHANGELOG.md, README.md).
 
 The libraries the bundle took from the system (listed by the spec in
-``dist/ua-writer.system-libraries.tsv``) are left out of /opt/ua-writer and named in ``Depends:``
-by the Debian package that owns them (``dpkg-query -S``, as dh_shlibdeps would), together with
-Qt's runtime libraries and the UI font. No maintainer scripts: the menu, icon and MIME caches are
-refreshed by the triggers of desktop-file-utils, hicolor-icon-theme and shared-mime-info, and
-nothing at install or removal goes near a user's home or data folder.
+``dist/ua-writer.system-libraries.tsv``) are left out of /opt/ua-writer; ``Depends:`` names the
+Debian package owning each library that any file in /opt/ua-writer then loads from the system
+(ldd + ``dpkg-query -S``, as dh_shlibdeps would), plus Qt's runtime libraries, CUPS and the UI
+font. No maintainer scripts: the menu, icon and MIME caches are refreshed by the triggers of
+desktop-file-utils, hicolor-icon-theme and shared-mime-info, and nothing at install or removal
+goes near a user's home or data folder.
 The .desktop file and the metainfo are checked with desktop-file-validate and
 ``appstreamcli validate --no-net`` when those tools are installed (``--require-validators``: must be).
 """
@@ -146,6 +147,29 @@ def prune_system_libraries(bundle: Path, opt: Path) -> list[str]:
     return sorted(packages)
 
 
+def linked_packages(opt: Path) -> list[str]:
+    """The Debian packages owning every library the staged ELF files load from the system (ldd
+    with the bundle's own folder first, as its launcher arranges), like dh_shlibdeps: this
+    catches what PyInstaller never bundles (libGL, libwayland-client, ...)."""
+    env = dict(os.environ, LD_LIBRARY_PATH=str(opt / "_internal"))
+    outside: set[str] = set()
+    for path in sorted(opt.rglob("*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        with open(path, "rb") as f:
+            if f.read(4) != b"\x7fELF":
+                continue
+        r = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env)
+        for line in r.stdout.splitlines():
+            m = re.match(r"\s*(\S+) => (/\S+)", line)
+            if m and not Path(m.group(2)).resolve().is_relative_to(opt):
+                outside.add(m.group(2))
+            elif "not found" in line:
+                print(f"build_deb: warning: {path.relative_to(opt)}: {line.strip()}")
+    packages = {owning_package(p) for p in outside}
+    return sorted(p for p in packages if p)
+
+
 def architecture() -> str:
     return subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True,
                           check=True).stdout.strip()
@@ -209,7 +233,8 @@ def build(bundle: Path, out: Path, home: str, required: bool = False,
         shutil.rmtree(staging)
     opt = staging / "opt" / PACKAGE
     copy_tree(bundle, opt)
-    depends = sorted(set(BASE_DEPENDS) | set(prune_system_libraries(bundle, opt)))
+    pruned = prune_system_libraries(bundle, opt)
+    depends = sorted(set(BASE_DEPENDS) | set(pruned) | set(linked_packages(opt)))
     usr = staging / "usr"
     install_file("#!/bin/sh\n# ua-writer: the program lives in /opt/ua-writer\n"
                  f'exec /opt/{PACKAGE}/{PACKAGE} "$@"\n', usr / "bin" / PACKAGE, 0o755)
