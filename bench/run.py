@@ -195,7 +195,7 @@ def bench_libreoffice(env: Env, results: dict) -> None:
 
 def bench_batch(env: Env, results: dict) -> None:
     try:
-        from ua_writer.core import batch
+        from ua_writer.services import mailmerge as batch
         from ua_writer.core.compose import compose_letter  # noqa: F401
     except ImportError as e:
         raise Skip(f"composer not built yet ({e.name})") from None

@@ -1,8 +1,18 @@
-"""The architecture rule: everything outside ua_writer/ui/ (and the GUI bootstrap app.py) imports
-with PySide6 blocked, so the core, exporters and CLI work on a machine without Qt or a display."""
+"""The architecture rules, enforced (``make test`` / ``.ci/run``):
+
+* **layers** — ``cli`` → ``ui`` + ``app`` | ``commands`` → ``services`` → ``export`` → ``core`` →
+  ``paths`` + ``logs`` → ``errors``: a module imports its own layer and the ones below, never one
+  above, and the two front ends (``ui``/``app`` and ``commands``) never import each other. Every
+  import statement counts, also one inside a function (a lazy import is still a dependency);
+  read from the source with ``ast``, so a new violation fails here before anything runs it;
+* **PySide6 only in ui/** — no other module imports it (the same scan), and everything outside
+  ui/ and app.py imports with PySide6 blocked, so the core, exporters, services and CLI work on
+  a machine without Qt or a display.
+"""
 
 from __future__ import annotations
 
+import ast
 import pkgutil
 import re
 import subprocess
@@ -64,3 +74,131 @@ def test_cli_actions_runs_with_pyside6_blocked(tmp_path):
     )
     r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
+
+
+# -- the layers -----------------------------------------------------------------------------------
+
+ROOT = Path(ua_writer.__file__).parent
+
+#: top to bottom: a module may import its own layer and the layers below it
+LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("front door", ("ua_writer.cli", "ua_writer.__main__")),
+    ("front ends", ("ua_writer.ui", "ua_writer.app", "ua_writer.commands")),
+    ("services", ("ua_writer.services",)),
+    ("export", ("ua_writer.export",)),
+    ("core", ("ua_writer.core",)),
+    ("paths", ("ua_writer.paths", "ua_writer.logs")),
+    ("errors", ("ua_writer.errors",)),
+    ("package", ("ua_writer",)),            # __init__: the version and app id
+)
+#: parts of one layer that must not import each other
+INDEPENDENT: tuple[tuple[str, ...], ...] = (("ua_writer.ui", "ua_writer.app"), ("ua_writer.commands",))
+
+
+def _within(module: str, prefix: str) -> bool:
+    return module == prefix or module.startswith(prefix + ".")
+
+
+def layer_of(module: str) -> int:
+    best, level = -1, None
+    for i, (_name, prefixes) in enumerate(LAYERS):
+        for p in prefixes:
+            if _within(module, p) and len(p) > best:
+                best, level = len(p), i
+    assert level is not None, module
+    return level
+
+
+def _group(module: str) -> int | None:
+    for i, prefixes in enumerate(INDEPENDENT):
+        if any(_within(module, p) for p in prefixes):
+            return i
+    return None
+
+
+def module_name(path: Path, root: Path = ROOT) -> str:
+    parts = list(path.relative_to(root.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports(path: Path, module: str, root: Path = ROOT) -> list[tuple[str, int]]:
+    """(imported ua_writer module or PySide6/shiboken6, line) for every import statement in the
+    file, at any depth; ``from ua_writer import paths`` counts as ``ua_writer.paths``."""
+    out = []
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out += [(a.name, node.lineno) for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(parent + ([node.module] if node.module else []))
+            for a in node.names:
+                sub = f"{base}.{a.name}"
+                is_module = (root.parent / Path(*sub.split("."))).with_suffix(".py").exists() or \
+                    (root.parent / Path(*sub.split(".")) / "__init__.py").exists()
+                out.append((sub if is_module else base, node.lineno))
+    return out
+
+
+def violations(root: Path = ROOT) -> list[str]:
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        module = module_name(path, root)
+        for target, line in imports(path, module, root):
+            where = f"{path.relative_to(root.parent).as_posix()}:{line}"
+            top = target.split(".")[0]
+            if top in ("PySide6", "shiboken6") and not _within(module, "ua_writer.ui"):
+                found.append(f"{where}: {module} imports {target} (PySide6 only in ua_writer.ui)")
+                continue
+            if top != "ua_writer":
+                continue
+            mine, theirs = layer_of(module), layer_of(target)
+            if theirs < mine:
+                found.append(f"{where}: {module} ({LAYERS[mine][0]}) imports {target} "
+                             f"({LAYERS[theirs][0]}, a layer above)")
+            elif theirs == mine and None not in (_group(module), _group(target)) \
+                    and _group(module) != _group(target):
+                found.append(f"{where}: {module} imports {target}: the front ends do not import "
+                             f"each other")
+    return list(dict.fromkeys(found))  # once per statement and target
+
+
+def test_every_module_is_in_a_layer():
+    for path in ROOT.rglob("*.py"):
+        layer_of(module_name(path))
+
+
+def test_layers_are_respected():
+    found = violations()
+    assert not found, "layer contract broken:\n" + "\n".join(found)
+
+
+def test_the_contract_check_catches_violations(tmp_path):
+    """The check itself fails on a planted violation of each kind (so the test above can fail)."""
+    pkg = tmp_path / "ua_writer"
+    for rel, text in {
+        "__init__.py": "",
+        "errors.py": "",
+        "paths.py": "from ua_writer.core import store\n",                       # paths -> core
+        "core/__init__.py": "",
+        "core/store.py": "def f():\n    from ua_writer.export import pdf\n",  # lazy core -> export
+        "core/ok.py": "from ua_writer import paths, errors, __version__\n",
+        "export/__init__.py": "",
+        "export/pdf.py": "from PySide6.QtGui import QPainter\n",                 # Qt outside ui/
+        "services/__init__.py": "",
+        "commands/__init__.py": "",
+        "commands/gui.py": "import ua_writer.app\n",                            # front ends
+        "app.py": "from .ui import window\n",
+        "ui/__init__.py": "",
+        "ui/window.py": "from PySide6.QtWidgets import QWidget\nfrom ua_writer.services import x\n",
+    }.items():
+        (pkg / rel).parent.mkdir(parents=True, exist_ok=True)
+        (pkg / rel).write_text(text, encoding="utf-8")
+    found = violations(pkg)
+    assert len(found) == 4, found
+    assert any("paths.py:1" in f and "a layer above" in f for f in found)
+    assert any("core/store.py:2" in f and "ua_writer.export.pdf" in f for f in found)
+    assert any("export/pdf.py:1" in f and "PySide6 only" in f for f in found)
+    assert any("commands/gui.py:1" in f and "do not import each other" in f for f in found)

@@ -28,7 +28,7 @@ from types import SimpleNamespace
 # every module an import statement names for the first time (~0.2 ms each: its __feature__
 # check); imported here first, the core's own dependencies never go through it.
 from ua_writer import APP_NAME, ORG_NAME, __version__, logs, paths  # isort: skip
-from ua_writer.commands import resolve_today, split_global_options  # isort: skip
+from ua_writer.services.startup import file_to_open, resolve_today, split_global_options  # isort: skip
 from ua_writer.core.errors import CorruptStoreError, UserFacingError  # isort: skip
 from ua_writer.core.i18n import _  # isort: skip
 from ua_writer.core.store import database_error, open_store  # isort: skip
@@ -97,10 +97,8 @@ def build(argv: list[str] | None = None):
 
 
 def files_to_open(args: list[str]) -> list[str]:
-    """The files among the non-global arguments (``ua-writer FILE...``), as cli.file_to_open
-    tells them from Qt's own options."""
-    from ua_writer.cli import file_to_open
-
+    """The files among the non-global arguments (``ua-writer FILE...``), told from Qt's own
+    options by services.startup.file_to_open."""
     return [a for a in args if file_to_open(a)]
 
 

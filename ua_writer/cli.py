@@ -3,7 +3,7 @@
 Global options come before the command: ``--data-dir DIR``, ``--today YYYY-MM-DD``. Expected
 failures (UserFacingError) print one line ``ua-writer: error: ...`` on stderr and exit 2; anything
 else is a bug: logged with its traceback to the log file, reported in one line, exit 70.
-Nothing here imports PySide6 (the ``gui`` command imports ua_writer.app lazily). Started with
+Nothing here imports PySide6 (``run_gui`` imports ua_writer.app when it runs). Started with
 no command, maybe with files to open (the desktop launcher), it does not load the command modules at all (batch,
 multiprocessing, mail, ...: ~30-80 ms before the window could even start).
 """
@@ -19,6 +19,7 @@ import sys
 
 from ua_writer import __version__, paths
 from ua_writer.commands import Context, resolve_today, split_global_options
+from ua_writer.services.startup import OPEN_SUFFIXES, file_to_open  # noqa: F401 (public here too)
 from ua_writer.core.errors import UserFacingError
 
 #: command modules under ua_writer.commands, each with register(subparsers)
@@ -43,18 +44,6 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         print(f"ua-writer: error: {message}", file=sys.stderr)
         raise SystemExit(EXIT_USER_ERROR)
-
-
-#: files the app opens from its command line (the menu entry's ``Exec=ua-writer %F``: a
-#: double-clicked .uapack, or "Open with" on a UA): group packs, action packs and the importer's
-#: formats (core.importer.SUPPORTED_SUFFIXES, not imported here: it loads every layout)
-OPEN_SUFFIXES = (".uapack", ".json", ".txt", ".text", ".pdf", ".html", ".htm", ".docx", ".eml", ".md")
-
-
-def file_to_open(arg: str) -> bool:
-    """True for an existing file the desktop app can import (see OPEN_SUFFIXES)."""
-    return (not arg.startswith("-") and os.path.splitext(arg)[1].lower() in OPEN_SUFFIXES
-            and os.path.isfile(arg))
 
 
 def gui_only(argv: list[str]) -> bool:
@@ -88,6 +77,35 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def check_display(environ=os.environ, platform: str = sys.platform) -> None:
+    """Raise UserFacingError when the desktop app cannot open a window here: on Linux without a
+    display (no DISPLAY / WAYLAND_DISPLAY and no QT_QPA_PLATFORM chosen) Qt would abort with a
+    core dump; say what to do instead, in one line."""
+    if not platform.startswith("linux"):
+        return
+    if environ.get("QT_QPA_PLATFORM") or environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return
+    raise UserFacingError(
+        "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); start it from "
+        "a desktop session, or on a server with 'xvfb-run ua-writer'. Every other command works "
+        "without a display: see 'ua-writer --help'.")
+
+
+def run_gui(args, ctx) -> int:
+    """Start the desktop app (``ua-writer``, ``ua-writer gui``) with the global options and the
+    files to import once the window is up."""
+    check_display()
+    from ua_writer import app
+
+    forwarded = []
+    if getattr(args, "data_dir", None):
+        forwarded += ["--data-dir", args.data_dir]
+    if getattr(args, "today", None):
+        forwarded += ["--today", args.today]
+    forwarded += [os.path.abspath(f) for f in getattr(args, "files", None) or []]
+    return app.main(forwarded)
+
+
 def database_error_message(e: sqlite3.DatabaseError) -> str:
     """One line for an SQLite error met while using an opened store."""
     text = " ".join(str(e).split())[:160]  # one line, and not a page of damaged row text
@@ -114,10 +132,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.data_dir:
             paths.set_data_dir(args.data_dir)
         ctx = Context(today=resolve_today(args.today))
-        if not getattr(args, "func", None):
-            from ua_writer.commands.gui import run_gui
-
-            return run_gui(args, ctx, argv)
+        if not getattr(args, "func", None):  # no command, or ``gui``
+            return run_gui(args, ctx)
         return int(args.func(args, ctx) or 0)
     except UserFacingError as e:
         print(f"ua-writer: error: {e.message}", file=sys.stderr)

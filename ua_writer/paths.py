@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ua_writer.core.errors import UserFacingError
+from ua_writer.errors import UserFacingError
 
 APP_DIR_NAME = "ua-writer"
 ENV_DATA_DIR = "UA_WRITER_DATA_DIR"

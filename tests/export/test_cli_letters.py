@@ -10,7 +10,7 @@ import pypdf
 import pytest
 
 from tests.export.helpers import needs_pdftotext, norm, pdf_pages, pdf_text
-from ua_writer.commands import letters as cmd
+from ua_writer.services import letters
 
 from ..cli_run import run
 
@@ -49,8 +49,8 @@ def composed(dd, recipient_id, lang, date=DATE, action_id=ACTION, copy_of=None):
     store = open_store()
     try:
         action = store.get_action(action_id)
-        return cmd._compose(action, action.recipient(recipient_id), lang, store.profile(), date,
-                            copy_of)
+        return letters.compose(action, action.recipient(recipient_id), lang, store.profile(), date,
+                               copy_of=copy_of)
     finally:
         store.close()
         paths.set_data_dir(None)
@@ -157,14 +157,14 @@ def test_missing_profile_warns_on_stderr(capsys, dd, tmp_path):
 
 
 def test_long_letter_warns(capsys, profile, tmp_path, monkeypatch):
-    real = cmd._compose
+    real = letters.compose
 
-    def long_compose(*a):
-        letter = real(*a)
+    def long_compose(*a, **kw):
+        letter = real(*a, **kw)
         letter.paragraphs = letter.paragraphs * 4
         return letter
 
-    monkeypatch.setattr(cmd, "_compose", long_compose)
+    monkeypatch.setattr(letters, "compose", long_compose)
     code, out, err = run(capsys, "--data-dir", profile, "--today", "2011-04-01", "letter", ACTION,
                          "-o", str(tmp_path / "long.pdf"))
     assert code == 0, err

@@ -31,7 +31,9 @@ def test_due_uses_remind_days_pref_and_skips_past_and_undated(store, today):
 
 
 def test_bad_remind_days_pref_falls_back_to_default(store, today):
-    store.set_pref("remind_days", "soon")
+    with pytest.raises(UserFacingError):         # the store refuses it (core/settings.py) ...
+        store.set_pref("remind_days", "soon")
+    store.set_setting("prefs", {"remind_days": "soon"})  # ... but an older version kept it
     assert reminders.remind_days(store) == 7
     with pytest.raises(UserFacingError):
         reminders.due(store, today, within=-1)

@@ -9,7 +9,7 @@ import stat
 import pytest
 
 from ua_writer.cli import main
-from ua_writer.core import batch
+from ua_writer.services import mailmerge as batch
 from ua_writer.core.errors import UserFacingError
 
 SHEET = (

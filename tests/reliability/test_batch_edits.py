@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from ua_writer.cli import main
-from ua_writer.core import batch
+from ua_writer.services import mailmerge as batch
 from ua_writer.core.model import SenderProfile
 
 pytest.importorskip("ua_writer.core.compose")
@@ -101,6 +101,33 @@ def test_cli_from_draft_carries_the_saved_draft_to_every_signer(tmp_path, capsys
         body = "\n".join(p.text for p in Document(str(f)).paragraphs)
         assert "Our school group in Lyon follows this case." in body
         assert name in body and "Claire Martin" not in body
+
+
+def test_cli_from_draft_to_a_copy_recipient_uses_the_main_letters_draft(tmp_path, capsys):
+    """Copies are not edited on their own: the draft of the letter to the main recipient goes
+    into every signer's copy letter, which is addressed to the copy recipient."""
+    from docx import Document
+
+    from ua_writer.core.store import open_store
+
+    store = open_store()
+    store.save_profile(ME)
+    action = store.get_action("juraev-2011")
+    mine = batch.compose_for(_job(action, tmp_path, lang="en"), ME)
+    text = mine.to_text().replace(mine.paragraphs[0], "Our school group in Lyon follows this case.")
+    store.save_draft("juraev-2011", "en", "prosecutor-general", text)
+    store.close()
+    sheet = tmp_path / "signers.csv"
+    sheet.write_text("name,city,country,gender\nPaul Durand,Lyon,FR,m\n", encoding="utf-8")
+    out = tmp_path / "copies"
+    code = main(["--today", "2011-05-03", "batch", "juraev-2011", "--signers", str(sheet),
+                 "--lang", "en", "--to", "moscow-city-court", "-o", str(out), "--format", "docx",
+                 "--from-draft"])
+    assert code == 0, capsys.readouterr().err
+    (f,) = out.glob("*.docx")
+    body = "\n".join(p.text for p in Document(str(f)).paragraphs)
+    assert "Our school group in Lyon follows this case." in body and "COPY" in body
+    assert "Moscow City Court" in body and "Paul Durand" in body
 
 
 def test_cli_from_draft_without_a_draft_is_one_clear_error(tmp_path, capsys):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from ua_writer.core import batch as core_batch
+from ua_writer.services import mailmerge
 from ua_writer.ui.dialogs.batch_dialog import BatchDialog
 
 from .conftest import select
@@ -61,13 +61,13 @@ def _choose(dialog, fake_prompts, sheet: Path, out: Path) -> None:
 def gate(monkeypatch):
     """Hold every letter until the test opens the gate (to cancel at a known point)."""
     event = threading.Event()
-    real = core_batch._render_one
+    real = mailmerge._render_one
 
     def held(job, signer):
         assert event.wait(10), "the test never opened the gate"
         return real(job, signer)
 
-    monkeypatch.setattr(core_batch, "_render_one", held)
+    monkeypatch.setattr(mailmerge, "_render_one", held)
     yield event
     event.set()
 
@@ -120,7 +120,7 @@ def test_mail_merge_from_the_letter_menu(window, qtbot, fake_prompts, sheet, tmp
     for f, name in zip(letters, ("Анна Ковач", "Боб Смит", "Хлоя Мартен")):
         text = _pdf_text(f)
         assert name in text and "Генеральному прокурору" in text  # signed by its signer, in Russian
-    assert result.merged == out / "juraev-2011_ru_prosecutor-general_all.pdf"
+    assert result.merged == out / "juraev-2011-prosecutor-general-ru-all.pdf"
     from pypdf import PdfReader
 
     assert len(PdfReader(result.merged).pages) == result.merged_pages >= 3

@@ -36,9 +36,8 @@ def test_files_to_open_make_the_launcher_command_line(tmp_path):
     notes.write_text("x", encoding="utf-8")
     assert not cli.gui_only([str(notes)])  # not a kind of file we import
     code = (
-        "import ua_writer.commands.gui as g\n"
-        "g.run_gui = lambda args, ctx, argv=None: print('FILES', args.files) or 0\n"
         "from ua_writer import cli\n"
+        "cli.run_gui = lambda args, ctx: print('FILES', args.files) or 0\n"
         f"raise SystemExit(cli.main([{str(pack)!r}]))\n"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

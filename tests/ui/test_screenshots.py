@@ -24,4 +24,4 @@ def test_mail_merge_screenshot_after_a_run(qapp, tmp_path):
     path = take_mail_merge(tmp_path, data)
     img = QImage(str(path))
     assert path.name == "mail-merge.png" and img.width() >= 600 and img.height() > 300
-    assert len(list((data / "mail-merge" / "juraev-2011_letters").glob("0*.pdf"))) == 3
+    assert len(list((data / "mail-merge" / "juraev-2011-letters").glob("0*.pdf"))) == 3

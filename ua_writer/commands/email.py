@@ -21,7 +21,8 @@ def register(sub) -> None:
                                    "Nothing is sent.")
     p.add_argument("id", help="action id")
     p.add_argument("--to", required=True, metavar="RECIPIENT_ID")
-    p.add_argument("--lang", help="letter language (default: the action's first language)")
+    p.add_argument("--lang", help="letter language (default: the first of the action's languages "
+                                  "you write in, as in your profile; else its first language)")
     p.add_argument("--eml", metavar="FILE.eml", help="write an unsent .eml draft instead of a link")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date of the letter (default: today)")
     p.set_defaults(func=run_email)
@@ -29,7 +30,7 @@ def register(sub) -> None:
 
 def build_draft(store, action_id: str, recipient_id: str, language: str | None, date):
     """(draft, language) for an action's letter to one recipient; the saved draft text wins."""
-    from ua_writer.commands.letters import pick_language
+    from ua_writer.services.letters import default_language as pick_language
 
     action = store.get_action(action_id)
     recipient = action.recipient(recipient_id)

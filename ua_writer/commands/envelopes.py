@@ -39,9 +39,14 @@ def register(sub) -> None:
 
 
 def _language(action, profile, requested):
-    from ua_writer.commands.letters import pick_language
-
-    return pick_language(action, profile, requested)
+    """The address's language: ``--lang``, else the action's first (the destination's, e.g. a
+    Russian address in Cyrillic), else the user's, else English — not the letter's rule, which
+    prefers the languages the user writes in."""
+    if requested:
+        return requested.strip()
+    if action.languages:
+        return action.languages[0]
+    return profile.languages[0] if profile is not None and profile.languages else "en"
 
 
 def run_envelope(args, ctx) -> int:
@@ -67,10 +72,12 @@ def run_labels(args, ctx) -> int:
     from ua_writer.export import labels
 
     store = ctx.store()
+    from ua_writer.core import settings
+
     prefs = store.prefs()
-    sheet_key = args.sheet or prefs.get("label_sheet") or "3x7"
-    ox = args.offset_x if args.offset_x is not None else prefs.get("label_offset_x_mm") or 0.0
-    oy = args.offset_y if args.offset_y is not None else prefs.get("label_offset_y_mm") or 0.0
+    sheet_key = args.sheet or settings.get(prefs, "label_sheet")
+    ox = args.offset_x if args.offset_x is not None else settings.get(prefs, "label_offset_x_mm")
+    oy = args.offset_y if args.offset_y is not None else settings.get(prefs, "label_offset_y_mm")
     offset = labels.check_offset(ox, oy)
     labels.sheet(sheet_key)  # validate before anything is written
     if args.save_offsets:

@@ -7,20 +7,23 @@ without ``-o`` the plain text goes to stdout. ``--to all`` (every main recipient
 ``--copy-of``) write one file per recipient into the folder ``-o DIR``,
 named ``<action>-<recipient>-<lang>.<ext>``. ``fax-cover ID --to R -o FILE.pdf`` writes the cover
 sheet alone (its page count includes the letter's pages). Warnings — no sender profile, a letter
-longer than one page, text left untranslated — go to stderr. Never imports Qt.
+longer than one page, text left untranslated — go to stderr. A thin caller of
+``services.letters`` (targets, language, composing) and ``services.exporters`` (writers, file
+names). Never imports Qt.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 from pathlib import Path
 
 from ua_writer.commands import parse_date
-from ua_writer.core.errors import NotFoundError, UserFacingError
+from ua_writer.core import notices, settings
+from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import ngettext
+from ua_writer.services import exporters, letters
 
-FORMATS = ("pdf", "docx", "txt")
-PAGE_SIZES = ("a4", "letter")
+FORMATS = exporters.LETTER_FORMATS
+PAGE_SIZES = exporters.PAGE_SIZES
 SEPARATOR = "\n" + "=" * 72 + "\n\n"
 
 
@@ -29,7 +32,8 @@ def register(sub) -> None:
                        description="Compose the letter of an action to one recipient (or all) and "
                                    "write it; plain text goes to stdout when there is no -o.")
     p.add_argument("id", help="action id")
-    p.add_argument("--lang", help="letter language (default: the action's first language)")
+    p.add_argument("--lang", help="letter language (default: the first of the action's languages "
+                                  "you write in, as in your profile; else its first language)")
     p.add_argument("--to", metavar="RECIPIENT_ID|all|copies",
                    help="recipient id; 'all' = every main recipient, 'copies' = the copy letters "
                         "(default: the first main recipient)")
@@ -44,7 +48,8 @@ def register(sub) -> None:
     p.add_argument("--no-note", action="store_true",
                    help="leave the recipient's note (meant for letter writers) off the fax cover")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date of the letter (default: today)")
-    p.add_argument("--page-size", choices=PAGE_SIZES, default="a4")
+    p.add_argument("--page-size", choices=PAGE_SIZES,
+                   help="default: the page_size preference (Preferences in the app; a4)")
     p.add_argument("--justify", action="store_true",
                    help="PDF/DOCX: justified paragraphs (default: ragged right, as DIN 5008 advises)")
     p.set_defaults(func=run_letter)
@@ -55,47 +60,19 @@ def register(sub) -> None:
     p.add_argument("id", help="action id")
     p.add_argument("--to", required=True, metavar="RECIPIENT_ID")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    p.add_argument("--lang", help="letter language (default: the action's first language)")
+    p.add_argument("--lang", help="letter language (default: the first of the action's languages "
+                                  "you write in, as in your profile; else its first language)")
     p.add_argument("--copy-of", metavar="RECIPIENT_ID",
                    help="for copy recipients: the main recipient whose letter is copied")
     p.add_argument("--no-note", action="store_true",
                    help="leave the recipient's note (meant for letter writers) off the cover")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date on the cover (default: today)")
-    p.add_argument("--page-size", choices=PAGE_SIZES, default="a4")
+    p.add_argument("--page-size", choices=PAGE_SIZES,
+                   help="default: the page_size preference (Preferences in the app; a4)")
     p.set_defaults(func=run_fax_cover)
 
 
 # -- choices ---------------------------------------------------------------------------------------
-
-def pick_language(action, profile, requested: str | None) -> str:
-    if requested:
-        return requested.strip()
-    if action.languages:
-        return action.languages[0]
-    if profile is not None and profile.languages:
-        return profile.languages[0]
-    return "en"
-
-
-def pick_recipients(action, to: str | None) -> list:
-    """The recipients ``--to`` names: one id, 'all' (main ones), 'copies', or the first main one."""
-    ids = ", ".join(r.id for r in action.recipients) or "none"
-    if to in (None, "all"):
-        main = [r for r in action.main_recipients() if not r.copies_only]
-        if not main:
-            raise UserFacingError(f"action {action.id!r} has no main recipient to write to "
-                                  f"(recipients: {ids}); use --to with one of them")
-        return main if to == "all" else main[:1]
-    if to == "copies":
-        copies = action.copy_recipients()
-        if not copies:
-            raise UserFacingError(f"action {action.id!r} has no copy recipients (recipients: {ids})")
-        return copies
-    r = action.recipient(to)
-    if r is None:
-        raise NotFoundError(f"action {action.id!r} has no recipient {to!r} (recipients: {ids})")
-    return [r]
-
 
 def pick_format(fmt: str | None, output: str | None, many: bool) -> str:
     if fmt:
@@ -110,34 +87,7 @@ def pick_format(fmt: str | None, output: str | None, many: bool) -> str:
     return "pdf" if output else "txt"
 
 
-def file_name(action, recipient, language: str, fmt: str) -> str:
-    return f"{action.id}-{recipient.id}-{language}.{fmt}"
-
-
 # -- run -------------------------------------------------------------------------------------------
-
-def main_recipient(action, copy_of: str | None = None):
-    """The main recipient whose letter a copy letter copies: ``--copy-of`` or the first one."""
-    if copy_of:
-        r = action.recipient(copy_of)
-        if r is None or r.is_copy or r.copies_only:
-            mains = ", ".join(x.id for x in action.main_recipients() if not x.copies_only) or "none"
-            raise NotFoundError(f"--copy-of must name a main recipient of {action.id!r} "
-                                f"(main recipients: {mains})")
-        return r
-    return pick_recipients(action, None)[0]
-
-
-def _compose(action, recipient, language, profile, date, copy_of: str | None = None):
-    """Compose the letter to ``recipient``; a copy recipient gets a copy letter ("COPY") of the
-    letter to the main recipient (``copy_of`` or the first main one)."""
-    from ua_writer.core.compose import compose_letter
-
-    if recipient.is_copy or recipient.copies_only:
-        original = main_recipient(action, copy_of)
-        return compose_letter(action, recipient, language, profile, date, copy_of=original)
-    return compose_letter(action, recipient, language, profile, date)
-
 
 class _Warnings:
     """Print each distinct warning once (the same missing profile concerns every letter)."""
@@ -146,48 +96,53 @@ class _Warnings:
         self.ctx = ctx
         self.seen: set[str] = set()
 
-    def __call__(self, message: str) -> None:
-        if message not in self.seen:
-            self.seen.add(message)
-            self.ctx.warn(message)
+    def __call__(self, message) -> None:
+        text = str(message)
+        if text not in self.seen:
+            self.seen.add(text)
+            self.ctx.warn(text)
 
 
 def run_letter(args, ctx) -> int:
     store = ctx.store()
     action = store.get_action(args.id)
     profile = store.profile()
-    language = pick_language(action, profile, args.lang)
+    language = letters.default_language(action, profile, args.lang)
     date = parse_date(args.date) if args.date else ctx.today
-    recipients = pick_recipients(action, args.to)
-    many = args.to in ("all", "copies")
+    args.page_size = args.page_size or settings.get(store.prefs(), "page_size")
+    recipients = letters.targets(action, args.to)
+    if args.copy_of:
+        letters.main_recipient(action, args.copy_of)  # an unknown --copy-of is an error at once
+    many = args.to in (letters.ALL, letters.COPIES)
     fmt = pick_format(args.format, args.output, many)
     warn = _Warnings(ctx)
     if args.fax_cover and fmt != "pdf":
         raise UserFacingError("--fax-cover makes a PDF; use a .pdf output or --format pdf")
     if fmt != "txt" and not args.output:
         raise UserFacingError(f"a {fmt.upper()} file needs -o FILE")
+    kind = "fax" if args.fax_cover else fmt
 
     targets = _targets(action, recipients, language, fmt, args.output, many)
     texts = []
     for recipient, target in zip(recipients, targets):
-        letter = _compose(action, recipient, language, profile, date, args.copy_of)
+        letter = letters.compose(action, recipient, language, profile, date, copy_of=args.copy_of)
         for w in letter.warnings:
             warn(w)
         if target is None:
-            from ua_writer.export.text import letter_text
-
-            texts.append(letter_text(letter))
+            texts.append(exporters.render("txt", letter))
             continue
-        result = _write(letter, recipient, profile, action, target, fmt, args, date)
-        for w in _other_warnings(result):
-            warn(f"{target.name}: {w}")
-        pages = result.letter_pages
-        if pages is None and fmt == "docx":
-            from ua_writer.export.pdf import layout_letter
-
-            pages = layout_letter(letter, args.page_size).page_count   # the PDF's count: an estimate
+        result = exporters.export(kind, letter, target, page_size=args.page_size,
+                                  window_side=settings.get(store.prefs(), "window_side"),
+                                  align="justify" if args.justify else "left",
+                                  recipient=recipient, profile=profile, action=action, date=date,
+                                  include_note=not args.no_note)
+        pages = exporters.letter_pages(kind, letter, result, args.page_size)
+        for w in result.warnings:
+            if notices.code(w) != "pages":   # said below, once, with the file's name
+                warn(f"{target.name}: {w}")
         if pages and pages > 1:
-            warn(f"{target.name}: the letter runs to {pages} pages")
+            warn(f"{target.name}: " + ngettext("the letter runs to {n} page",
+                                               "the letter runs to {n} pages", pages).format(n=pages))
         count = f" ({result.pages} page{'s' if result.pages != 1 else ''})" if result.pages else ""
         print(f"wrote {target}{count}", file=ctx.out)
     if texts:
@@ -207,30 +162,10 @@ def _targets(action, recipients, language, fmt, output, many) -> list[Path | Non
             out.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise UserFacingError(f"cannot create the folder {out}: {e.strerror}") from None
-        return [out / file_name(action, r, language, fmt) for r in recipients]
+        return [out / exporters.letter_file_name(action, r, language, fmt) for r in recipients]
     if out.is_dir():
-        return [out / file_name(action, recipients[0], language, fmt)]
+        return [out / exporters.letter_file_name(action, recipients[0], language, fmt)]
     return [out]
-
-
-def _write(letter, recipient, profile, action, target: Path, fmt: str, args, date: _dt.date):
-    align = "justify" if args.justify else "left"
-    if fmt == "pdf" and args.fax_cover:
-        from ua_writer.export.faxcover import fax_packet_pdf
-
-        return fax_packet_pdf(letter, recipient, profile, action, target, date=date,
-                              page_size=args.page_size, align=align, include_note=not args.no_note)
-    if fmt == "pdf":
-        from ua_writer.export.pdf import write_letter_pdf
-
-        return write_letter_pdf(letter, target, page_size=args.page_size, align=align)
-    if fmt == "docx":
-        from ua_writer.export.docx import write_letter_docx
-
-        return write_letter_docx(letter, target, page_size=args.page_size, align=align)
-    from ua_writer.export.text import write_letter_txt
-
-    return write_letter_txt(letter, target)
 
 
 def run_fax_cover(args, ctx) -> int:
@@ -239,11 +174,12 @@ def run_fax_cover(args, ctx) -> int:
     store = ctx.store()
     action = store.get_action(args.id)
     profile = store.profile()
-    language = pick_language(action, profile, args.lang)
+    language = letters.default_language(action, profile, args.lang)
     date = parse_date(args.date) if args.date else ctx.today
-    recipient = pick_recipients(action, args.to)[0]
+    args.page_size = args.page_size or settings.get(store.prefs(), "page_size")
+    recipient = letters.targets(action, args.to)[0]
     warn = _Warnings(ctx)
-    letter = _compose(action, recipient, language, profile, date, args.copy_of)
+    letter = letters.compose(action, recipient, language, profile, date, copy_of=args.copy_of)
     for w in letter.warnings:          # the composer's: no profile, untranslated text, ...
         warn(w)
     target = Path(args.output)
@@ -251,16 +187,9 @@ def run_fax_cover(args, ctx) -> int:
         raise UserFacingError(f"the fax cover is a PDF: use a .pdf name, not {target.name!r}")
     result = fax_cover_pdf(letter, recipient, profile, action, target, date=date,
                            page_size=args.page_size, include_note=not args.no_note)
-    for w in _other_warnings(result):
-        warn(f"{target.name}: {w}")
+    for w in result.warnings:
+        if notices.code(w) != "pages":   # the cover states the pages in its own line
+            warn(f"{target.name}: {w}")
     total = (result.letter_pages or 0) + 1
     print(f"wrote {target} (cover for {total} pages in all)", file=ctx.out)
     return 0
-
-
-def _other_warnings(result) -> list[str]:
-    """The exporter's warnings but its page count (the command says that itself, once): the
-    exporter's exact sentence, not a search for its words (warnings are translatable)."""
-    n = result.letter_pages or 0
-    pages = ngettext("the letter runs to {n} page", "the letter runs to {n} pages", n).format(n=n)
-    return [w for w in result.warnings if w != pages]

@@ -12,7 +12,7 @@ from ua_writer.core.atomic import atomic_write_bytes
 def register(sub) -> None:
     p = sub.add_parser("due", help="open actions whose deadline is near and nothing was sent yet",
                        description="List open actions whose deadline is within DAYS days (default: "
-                                   "the remind_days preference, 7) and for which no letter was "
+                                   "the remind_days preference) and for which no letter was "
                                    "recorded as sent. Exit status 0 also when nothing is due.")
     p.add_argument("--within", type=int, metavar="DAYS", help="days ahead (default: remind_days)")
     p.add_argument("--json", action="store_true",

@@ -22,6 +22,7 @@ from ua_writer.core.i18n import _
 from ua_writer.core.lang import LanguageRules, PersonForms, get_rules
 from ua_writer.core.letter import Letter
 from ua_writer.core.model import Action, Recipient, SenderProfile
+from ua_writer.core.notices import Notice
 
 __all__ = ["available_languages", "letter_languages", "compose_letter"]
 
@@ -139,8 +140,7 @@ class _Composer:
         """(sender block, signature, name) — placeholders when the profile is empty."""
         p, w = self.profile, self.rules.words
         if p.is_empty():
-            self.warnings.append(_("No sender profile yet: the letter has placeholders for your "
-                                   "name and address. Fill in your profile to sign it."))
+            self.warnings.append(Notice("no_profile"))
             return [w["your_name"], w["your_address"]], [w["your_name"]], ""
         name = _one_line(p.names.get(self.lang) or p.name)
         lines = [name] + [_one_line(l) for l in p.address_lines if l.strip()]
@@ -161,13 +161,10 @@ class _Composer:
         source = next((l for l in order if l != self.lang and
                        any(a.strip() for a in self.action.appeals.get(l, []))), None)
         if source is None:
-            self.warnings.append(_("The action has no appeal points; write your requests into the "
-                                   "letter yourself."))
+            self.warnings.append(Notice("no_appeals"))
             return [], ""
-        self.warnings.append(_(
-            "The action has no appeal points in {language}: the {source} text is used, marked "
-            "for translation."
-        ).format(language=self.language_name(self.lang), source=self.language_name(source)))
+        self.warnings.append(Notice("appeals_fallback", language=self.language_name(self.lang),
+                                    source=self.language_name(source)))
         try:
             source_rules = get_rules(source)
         except ValueError:
@@ -204,13 +201,9 @@ class _Composer:
     def issue_warnings(self, issues: list[tuple[str, str]]) -> None:
         language = self.language_name(self.lang)
         for code, text in issues:
-            if code == "not_localized":
-                msg = _("“{text}” is not available in {language}; the original spelling is used.")
-            elif code == "not_inflected":
-                msg = _("“{text}” could not be declined automatically; please check the grammar.")
-            else:
-                msg = _("The gender of “{text}” is unknown; please check how the name is declined.")
-            msg = msg.format(text=text, language=language)
+            if code not in ("not_localized", "not_inflected"):
+                code = "gender_unknown"
+            msg = Notice(code, text=text, language=language)
             if msg not in self.warnings:
                 self.warnings.append(msg)
 

@@ -28,7 +28,7 @@ class Letter:
     copy_marker: str = ""
     #: metadata for exporters: title, author, subject, keywords, action_id, recipient_id, locale
     meta: dict[str, str] = field(default_factory=dict)
-    #: things the user should know (missing profile, English fallback, ...), already translated
+    #: things the user should know (missing profile, English fallback, ...): ``core.notices.Notice``s
     warnings: list[str] = field(default_factory=list)
 
     # -- the editable text form ----------------------------------------------------------------

@@ -54,14 +54,9 @@ class Reminder:
 
 def remind_days(store) -> int:
     """The ``remind_days`` preference as a non-negative int (a bad stored value -> the default)."""
-    from ua_writer.core.store import DEFAULT_PREFS
+    from ua_writer.core import settings
 
-    value = store.prefs().get("remind_days")
-    try:
-        days = int(value)
-    except (TypeError, ValueError):
-        days = int(DEFAULT_PREFS["remind_days"])
-    return max(days, 0)
+    return settings.get(store.prefs(), "remind_days")
 
 
 def _state_from(raw) -> dict:

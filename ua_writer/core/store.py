@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from ua_writer.core import packs
+from ua_writer.core import settings as _settings
 from ua_writer.core.errors import (CorruptStoreError, NotFoundError, PackError, StoreError,
                                    UserFacingError)
 from ua_writer.core.i18n import _
@@ -31,15 +32,8 @@ from ua_writer.core.model import (CHANNELS, Action, Draft, Recipient, SenderProf
 log = logging.getLogger(__name__)
 
 #: preferences and their defaults: the ONE place defaults live
-DEFAULT_PREFS: dict[str, object] = {
-    "ui_language": None,      # None = follow the system
-    "page_size": "a4",        # "a4" | "letter"
-    "remind_days": 7,
-    "export_dir": None,       # None = ~/Documents or home
-    "label_sheet": "3x7",     # address-label sheet: "3x7" | "2x7" (export/labels.py)
-    "label_offset_x_mm": 0.0, # printer calibration for labels: + moves right
-    "label_offset_y_mm": 0.0, # printer calibration for labels: + moves down
-}
+#: the preferences' defaults, declared once with their types and labels in core/settings.py
+DEFAULT_PREFS = _settings.DEFAULT_PREFS
 
 # -- schema ---------------------------------------------------------------------------------------
 # Each migration takes the schema from version i to i+1. Never edit a released one; append.
@@ -548,14 +542,6 @@ class Store:
         rows = self.db.execute("SELECT id, recipient FROM address_book ORDER BY id").fetchall()
         return [packs.recipient_from_dict(_loads(r["recipient"]), source="address book") for r in rows]
 
-    def delete_contact(self, recipient_id: str) -> None:
-        with self.transaction() as db:
-            aids = [r[0] for r in db.execute(
-                "SELECT action_id FROM action_recipients WHERE recipient_id = ?", (recipient_id,))]
-            db.execute("DELETE FROM address_book WHERE id = ?", (recipient_id,))
-            for aid in aids:
-                self._refresh_search(db, aid)
-
     def attach_contact(self, action_id: str, recipient_id: str) -> None:
         with self.transaction() as db:
             if db.execute("SELECT 1 FROM actions WHERE id = ?", (action_id,)).fetchone() is None:
@@ -633,9 +619,7 @@ class Store:
         return {k: stored.get(k, v) for k, v in DEFAULT_PREFS.items()}
 
     def set_pref(self, key: str, value) -> None:
-        if key not in DEFAULT_PREFS:
-            raise UserFacingError(_("unknown preference {key}; known: {known}").format(
-                key=repr(key), known=", ".join(DEFAULT_PREFS)))
+        value = _settings.check(key, value)  # an unknown key or a bad value: UserFacingError
         with self.transaction() as db:
             stored = self._get_setting(db, "prefs", {}) or {}
             stored[key] = value

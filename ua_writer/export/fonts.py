@@ -52,12 +52,6 @@ _lock = threading.Lock()
 _cache: dict[Path, FontSet] = {}
 
 
-def font_files() -> dict[str, Path]:
-    """face -> path of the bundled font file (existence not checked)."""
-    folder = paths.fonts_dir()
-    return {face: folder / name for face, name in FILES.items()}
-
-
 def _load(face: str, path: Path):
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 

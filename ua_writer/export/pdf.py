@@ -7,7 +7,8 @@ at 45 mm from the top and 20 mm from the left, 85 × 45 mm, of which the lower 2
 beside the foot of the address field; the body from about 98 mm (where form B puts the subject)
 with a 25 mm left and 20 mm right margin. Fold marks at 105 mm and 210 mm and the hole mark at
 148.5 mm sit on the left edge. US Letter keeps the same address field (it lands in a #10 window
-closely enough) with the fold marks at thirds of its height.
+closely enough) with the fold marks at thirds of its height. For envelopes with the window on the
+right (``window_side="right"``) the same field sits at the right margin, the date below it.
 
 The writer lays the letter out itself (line breaks chosen for an even right edge; ragged right by
 default as DIN 5008 recommends — without hyphenation, which would break text extraction,
@@ -29,7 +30,8 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from ua_writer.core.errors import ExportError
-from ua_writer.core.i18n import _, ngettext
+from ua_writer.core.i18n import _
+from ua_writer.core.notices import Notice
 from ua_writer.core.letter import Letter
 from ua_writer.export import fonts as _fonts
 from ua_writer.core.atomic import atomic_open
@@ -87,15 +89,26 @@ class Geometry:
         return self.field_top + self.field_height
 
 
-def geometry(page_size: str) -> Geometry:
+#: where the envelope's window is: "left" (DIN 5008 form B, DL/C5/C6-5) or "right" (e.g. Swiss
+#: envelopes): the address field moves to the right margin, the same size
+WINDOW_SIDES = ("left", "right")
+
+
+def geometry(page_size: str, window_side: str = "left") -> Geometry:
     key = (page_size or "a4").lower()
     if key not in PAGE_SIZES_MM:
         raise ExportError(_("unknown page size {size}; valid: {valid}").format(
             size=repr(page_size), valid=", ".join(PAGE_SIZES_MM)))
+    if window_side not in WINDOW_SIDES:
+        raise ExportError(_("unknown envelope window side {side}; valid: {valid}").format(
+            side=repr(window_side), valid=", ".join(WINDOW_SIDES)))
     w, h = PAGE_SIZES_MM[key]
-    if key == "a4":
-        return Geometry(key, w, h)
-    return Geometry(key, w, h, folds=(round(h / 3, 2), round(2 * h / 3, 2)), hole=h / 2)
+    g = Geometry(key, w, h)
+    if key != "a4":
+        g = replace(g, folds=(round(h / 3, 2), round(2 * h / 3, 2)), hole=h / 2)
+    if window_side == "right":
+        g = replace(g, field_left=w - g.right - g.field_width)
+    return g
 
 
 # -- layout ---------------------------------------------------------------------------------------
@@ -344,8 +357,7 @@ def _address_lines(letter: Letter, fs: _fonts.FontSet, g: Geometry, m: _Measurer
     height = sum(ln.height for ln in attempt)
     warnings = []
     if height > g.field_height + 1e-6:
-        warnings.append(_("the address has more lines than fit in an envelope window; "
-                          "check it or use a plain envelope"))
+        warnings.append(Notice("address_overflow"))
     return attempt, g.field_top + 1.0, warnings
 
 
@@ -372,10 +384,11 @@ def printable_letter(letter: Letter, fs: _fonts.FontSet | None = None) -> Letter
 
 
 def layout_letter(letter: Letter, page_size: PageSizeName | str = "a4", *,
-                  font_size: float | None = None, align: Align | str = "left") -> LetterLayout:
+                  font_size: float | None = None, align: Align | str = "left",
+                  window_side: str = "left") -> LetterLayout:
     """Lay the letter out; tries smaller body sizes (11 -> 10 pt) to keep it on one page
-    unless ``font_size`` is given."""
-    g = geometry(page_size)
+    unless ``font_size`` is given. ``window_side``: where the envelope window is."""
+    g = geometry(page_size, window_side)
     fs = _fonts.letter_fonts()
     letter = printable_letter(letter, fs)
     if align not in ("justify", "left"):
@@ -393,8 +406,7 @@ def layout_letter(letter: Letter, page_size: PageSizeName | str = "a4", *,
         layout = first          # two pages anyway: keep the larger, more readable size
     assert layout is not None
     if layout.page_count > 1:
-        layout.warnings.append(ngettext("the letter runs to {n} page", "the letter runs to {n} pages",
-                                        layout.page_count).format(n=layout.page_count))
+        layout.warnings.append(Notice("pages", n=layout.page_count))
     chars = set()
     for part in (letter.sender, letter.addressee, letter.paragraphs, letter.signature, letter.copies,
                  [letter.place_date, letter.subject, letter.salutation, letter.closing,
@@ -406,8 +418,7 @@ def layout_letter(letter: Letter, page_size: PageSizeName | str = "a4", *,
     missing = {ch for ch in chars if not ch.isspace() and ord(ch) not in cmap}
     if missing:
         shown = " ".join(sorted(missing)[:10])
-        layout.warnings.append(_("the font has no glyphs for: {chars} (they will print as "
-                                 "boxes)").format(chars=shown))
+        layout.warnings.append(Notice("missing_glyphs", chars=shown))
     return layout
 
 
@@ -609,9 +620,10 @@ def draw_letter(c, layout: LetterLayout) -> None:
 
 def render_letter_pdf(letter: Letter, out: BinaryIO, *, page_size: PageSizeName | str = "a4",
                       font_size: float | None = None, align: Align | str = "left",
-                      invariant: bool = False) -> LetterLayout:
+                      window_side: str = "left", invariant: bool = False) -> LetterLayout:
     """Render the letter as PDF into ``out``; returns the layout (page count, warnings)."""
-    layout = layout_letter(letter, page_size, font_size=font_size, align=align)
+    layout = layout_letter(letter, page_size, font_size=font_size, align=align,
+                           window_side=window_side)
     c = new_canvas(out, letter, layout.geometry, invariant=invariant)
     draw_letter(c, layout)
     c.save()

@@ -47,6 +47,8 @@ SPECS: dict[str, Spec] = {
     "find": Spec(lambda: _("&Find action"), (Std.Find, "Ctrl+F")),
     "reset": Spec(lambda: _("Reset to &template")),
     "profile": Spec(lambda: _("Sender &profile…")),
+    "preferences": Spec(lambda: _("Pr&eferences…"), (Std.Preferences, "Ctrl+,"),
+                        tip=lambda: _("Paper size, envelope window, deadline reminders, interface language")),
     "add_recipient": Spec(lambda: _("&Add a recipient…")),
     "history": Spec(lambda: _("&History…"), ("Ctrl+H",)),
     "mark_sent": Spec(lambda: _("&Mark sent…"), ("Ctrl+Shift+S",)),

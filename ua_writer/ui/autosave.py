@@ -64,9 +64,6 @@ class DraftKeeper(QObject):
         if not self._max_delay.isActive():
             self._max_delay.start()
 
-    def has_pending(self) -> bool:
-        return bool(self._pending)
-
     def is_pending(self, key: Key) -> bool:
         return key in self._pending
 

@@ -1,4 +1,7 @@
-"""ExportController: PDF, DOCX, fax packet, copy letters and printing of the letter on screen.
+"""ExportController: PDF, DOCX, fax packet, copy letters and printing of the letter on screen —
+the GUI's thin caller of ``services.exporters`` (writers, file names, page options from the
+preferences) and ``services.letters.copy_letters`` (each copy composed for its copy recipient,
+the user's edits carried over).
 
 Every export writes the EDITED letter (the draft mapped onto the composed Letter), never the bare
 template. Single files are written at once; copy letters (one per copy recipient) run on the
@@ -11,7 +14,6 @@ The folder of the last export is remembered in the ``export_dir`` preference and
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import Callable
 
@@ -21,26 +23,22 @@ from PySide6.QtWidgets import QProgressBar, QStatusBar, QWidget
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.letter import Letter
-from ua_writer.ui import composing, prompts
+from ua_writer.core.notices import render
+from ua_writer.services import exporters, letters
+from ua_writer.ui import prompts
 from ua_writer.ui.workers import Runner
 
 log = logging.getLogger(__name__)
 
 
-def safe_name(*parts: str) -> str:
-    stem = "_".join(re.sub(r"[^\w.-]+", "-", p, flags=re.UNICODE).strip("-") for p in parts if p)
-    return stem[:120] or "letter"
-
-
-def write_copies(items: list[tuple[Letter, str]], page_size: str = "a4"):
-    """Qt-free job: write each (letter, path) as PDF; yields progress, returns the paths."""
-    from ua_writer.export.pdf import write_letter_pdf
-
+def write_copies(items: list[tuple[Letter, str]], options: dict | None = None):
+    """Qt-free job: write each (letter, path) as PDF with the layout ``options`` (page size,
+    window side); yields progress, returns the paths."""
     written = []
     total = len(items)
     for i, (letter, path) in enumerate(items):
         yield i, total, Path(path).name
-        write_letter_pdf(letter, path, page_size=page_size)
+        exporters.export("pdf", letter, path, **(options or {}))
         written.append(path)
     yield total, total, ""
     return written
@@ -84,8 +82,8 @@ class ExportController(QObject):
         except UserFacingError:  # pragma: no cover - a busy store must not fail an export
             log.warning("export folder not remembered")
 
-    def _page_size(self) -> str:
-        return self.store.prefs().get("page_size") or "a4"
+    def _layout_options(self) -> dict:
+        return exporters.layout_options(self.store.prefs())
 
     def _ask(self, title: str, name: str, filters: str) -> Path | None:
         path = prompts.get().save_file(self.parent_widget, title, str(self.export_dir() / name), filters)
@@ -109,44 +107,28 @@ class ExportController(QObject):
 
     # -- single files ---------------------------------------------------------------------------
     def export(self, kind: str) -> Path | None:
+        """Ask where, then write the letter on screen as ``kind`` ("pdf", "docx", "fax")."""
         cur = self.current()
         if cur is None:
             return None
         action, recipient, language, letter = cur
+        titles = {"pdf": (_("Export letter as PDF"), _("PDF files (*.pdf)")),
+                  "docx": (_("Export letter as DOCX"), _("Word documents (*.docx)")),
+                  "fax": (_("Save fax packet"), _("PDF files (*.pdf)"))}
+        if kind not in titles:
+            raise ValueError(f"unknown export {kind!r}")
+        title, filters = titles[kind]
+        path = self._ask(title, exporters.letter_file_name(action, recipient, language, kind), filters)
+        if path is None:
+            return None
         try:
-            if kind == "pdf":
-                path = self._ask(_("Export letter as PDF"),
-                                 safe_name(action.id, language, recipient.id) + ".pdf", _("PDF files (*.pdf)"))
-                if path is None:
-                    return None
-                from ua_writer.export.pdf import write_letter_pdf
-
-                result = write_letter_pdf(letter, path, page_size=self._page_size())
-            elif kind == "docx":
-                path = self._ask(_("Export letter as DOCX"),
-                                 safe_name(action.id, language, recipient.id) + ".docx",
-                                 _("Word documents (*.docx)"))
-                if path is None:
-                    return None
-                from ua_writer.export.docx import write_letter_docx
-
-                result = write_letter_docx(letter, path, page_size=self._page_size())
-            elif kind == "fax":
-                path = self._ask(_("Save fax packet"),
-                                 safe_name(action.id, language, recipient.id, "fax") + ".pdf",
-                                 _("PDF files (*.pdf)"))
-                if path is None:
-                    return None
-                from ua_writer.export.faxcover import fax_packet_pdf
-
-                result = fax_packet_pdf(letter, recipient, self.store.profile(), action, path,
-                                        date=self.today_fn(), page_size=self._page_size())
-            else:
-                raise ValueError(f"unknown export {kind!r}")
+            result = exporters.export(kind, letter, path, **self._layout_options(),
+                                      recipient=recipient, profile=self.store.profile(),
+                                      action=action, date=self.today_fn())
         except UserFacingError as e:
             self._error(e.message)
             return None
-        self._done([Path(result.path or path)], list(getattr(result, "warnings", []) or []))
+        self._done([Path(result.path or path)], [render(w) for w in result.warnings or []])
         return Path(result.path or path)
 
     # -- copies (several files, off the GUI thread) ----------------------------------------------
@@ -165,17 +147,19 @@ class ExportController(QObject):
         if not folder:
             return False
         try:
-            profile = self.store.profile()
-            items = [(composing.copy_letter(letter, action, recipient, c, profile, self.today_fn()),
-                      str(Path(folder) / (safe_name(action.id, language, "copy", c.id) + ".pdf")))
-                     for c in copies]
+            if letters.is_copy_target(recipient):  # no edits of a main letter to carry over
+                recipient, letter = letters.main_recipient(action), None
+            made = letters.copy_letters(action, recipient, language, self.store.profile(),
+                                        self.today_fn(), edited=letter)
+            items = [(copy, str(Path(folder) / exporters.letter_file_name(action, c, language, "pdf")))
+                     for c, copy in made]
         except UserFacingError as e:
             self._error(e.message)
             return False
         self.progress.setRange(0, len(items))
         self.progress.setValue(0)
         self.progress.show()
-        self.runner.start(write_copies, items, self._page_size())
+        self.runner.start(write_copies, items, self._layout_options())
         return True
 
     def _on_progress(self, done: int, total: int, label: str) -> None:
@@ -204,7 +188,7 @@ class ExportController(QObject):
         from ua_writer.export.pdf import layout_letter
 
         try:
-            return layout_letter(cur[3], self._page_size())
+            return layout_letter(cur[3], **self._layout_options())
         except UserFacingError as e:
             self._error(e.message)
             return None

@@ -16,10 +16,10 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QToolButton
+from PySide6.QtWidgets import QMenu, QPushButton, QToolButton
 
 from ua_writer.core.errors import UserFacingError
-from ua_writer.core.i18n import _, ngettext
+from ua_writer.core.i18n import _
 from ua_writer.ui import prompts
 from ua_writer.ui.widgets.reminder_banner import ReminderBanner, ReminderTray
 
@@ -28,11 +28,11 @@ log = logging.getLogger(__name__)
 ENVELOPE_SIZES = ("dl", "c5", "c6/5")
 
 
-def _safe_name(*parts: str) -> str:
-    """exporting.safe_name, imported when a file is first named (not needed at start-up)."""
-    from ua_writer.ui.exporting import safe_name
+def _file_name(action_id: str, *parts: str, suffix: str) -> str:
+    """services.exporters.file_name, imported when a file is first named (not at start-up)."""
+    from ua_writer.services.exporters import file_name
 
-    return safe_name(*parts)
+    return file_name(action_id, *parts, suffix=suffix)
 
 
 def _open_url(url: str) -> bool:
@@ -151,7 +151,7 @@ class ExtrasController(QObject):
             return None
         action, recipient, language, _letter = cur
         path = self._ask(_("Save envelope"),
-                         _safe_name(action.id, recipient.id, "envelope", size.replace("/", "-")) + ".pdf",
+                         _file_name(action.id, recipient.id, "envelope", size.replace("/", "-"), suffix="pdf"),
                          _("PDF files (*.pdf)"))
         if path is None:
             return None
@@ -169,8 +169,10 @@ class ExtrasController(QObject):
     # -- labels ---------------------------------------------------------------------------------
     def _label_prefs(self):
         prefs = self.store.prefs()
-        return (prefs.get("label_sheet") or "3x7",
-                (prefs.get("label_offset_x_mm") or 0.0, prefs.get("label_offset_y_mm") or 0.0))
+        from ua_writer.core import settings
+
+        return (settings.get(prefs, "label_sheet"),
+                (settings.get(prefs, "label_offset_x_mm"), settings.get(prefs, "label_offset_y_mm")))
 
     def write_labels(self, copies: bool = False) -> Path | None:
         action = self.window.action
@@ -185,7 +187,7 @@ class ExtrasController(QObject):
                                                        language=lang)
             if not addresses:
                 raise UserFacingError(_("No recipient of this action has a postal address."))
-            path = self._ask(_("Save address labels"), _safe_name(action.id, "labels", sheet) + ".pdf",
+            path = self._ask(_("Save address labels"), _file_name(action.id, "labels", sheet, suffix="pdf"),
                              _("PDF files (*.pdf)"))
             if path is None:
                 return None
@@ -240,7 +242,7 @@ class ExtrasController(QObject):
                 yes=_("Save draft file…"), no=_("Paste from clipboard"))
             if as_file:
                 path = self._ask(_("Save e-mail draft"),
-                                 _safe_name(action.id, language, recipient.id) + ".eml",
+                                 _file_name(action.id, recipient.id, language, suffix="eml"),
                                  _("E-mail drafts (*.eml)"))
                 if path is None:
                     return None
@@ -265,32 +267,8 @@ class ExtrasController(QObject):
         if p.question(self.window, _("Sent?"),
                       _("When you have sent the e-mail, record the letter as sent by e-mail?"),
                       yes=_("Record as sent"), no=_("Not yet")):
-            try:
-                self.store.mark_sent(action.id, recipient.id, language, "email", self.window.today)
-            except UserFacingError as e:
-                self._error(_("Not recorded"), e.message)
-            else:
-                self.window.reload_actions()
-                self.refresh_reminders()
-                n = len(self.store.sent(action.id))
-                self.status.emit(ngettext("Recorded as sent. {n} letter sent for this action.",
-                                          "Recorded as sent. {n} letters sent for this action.",
-                                          n).format(n=n))
+            self.window.record_sent(recipient.id, language, "email", self.window.today)
         return method
-
-
-def _bar_with(panel, widget) -> QHBoxLayout | None:
-    """The letter panel's horizontal layout that holds ``widget`` (the export buttons' bar)."""
-    stack = [panel.layout()]
-    while stack:
-        lay = stack.pop()
-        if isinstance(lay, QHBoxLayout) and lay.indexOf(widget) >= 0:
-            return lay
-        for i in range(lay.count()):
-            child = lay.itemAt(i).layout()
-            if child is not None:
-                stack.append(child)
-    return None
 
 
 def install(window) -> ExtrasController:
@@ -298,16 +276,12 @@ def install(window) -> ExtrasController:
     top of the letter side; keep them current and translated."""
     ctl = ExtrasController(window)
     lp = window.letter_panel
-    bar = _bar_with(lp, lp.print_button)
-    if bar is not None:
-        at = bar.indexOf(lp.print_button) + 1
-        for i, w in enumerate((ctl.envelope_button, ctl.labels_button, ctl.email_button)):
-            bar.insertWidget(at + i, w)
-    right = window.main_split.widget(1)
-    if right is not None and right.layout() is not None:
-        right.layout().insertWidget(0, ctl.banner)
+    lp.add_export_widgets([ctl.envelope_button, ctl.labels_button, ctl.email_button])
+    window.add_banner(ctl.banner)
     lp.letter_switched.connect(ctl.update_enabled)
-    lp.mark_sent_requested.connect(ctl.refresh_reminders)   # after the window recorded it
+    window.data_changed.connect(lambda changes: ctl.refresh_reminders()
+                                if changes.sent or changes.action_list or "remind_days" in changes.prefs
+                                else None)
     window.action_shown.connect(lambda _aid: ctl.refresh_reminders())
     window.ui_language_changed.connect(lambda _code: ctl.retranslate_ui())
     ctl.status.connect(lambda m: window.statusBar().showMessage(m, 8000))

@@ -5,7 +5,8 @@ Export: a dialog (``groupPackExport``) to choose the actions and whether to incl
 templates, then the save path. Import: the pack is checked completely first, its plan shown in
 ``groupPackImport``; nothing is written unless confirmed, changed items only when "Overwrite" is
 checked. The main window is used only through ``window.store``, ``window.today``,
-``window.action``, ``window.keeper`` and ``window.reload_actions()``. Must not import the main
+``window.action``, ``window.keeper`` and ``window.apply_changes()`` (what the pack changed,
+from ``services.records.apply_group_pack``). Must not import the main
 window.
 """
 
@@ -122,19 +123,19 @@ class GroupPackController(QObject):
                 prompts.get().info(w, _("Import group pack"),
                                    _("Nothing was imported: your versions were kept."))
                 return []
+        from ua_writer.services import records
+
         try:
-            result = uapack.apply_plan(plan, w.store, templates_dir=self.templates_dir,
-                                       overwrite=overwrite)
+            result, changes = records.apply_group_pack(w.store, plan, templates_dir=self.templates_dir,
+                                                       overwrite=overwrite)
         except (UserFacingError, ValueError) as e:
             prompts.get().error(w, _("Import failed"), str(getattr(e, "message", e)))
             return None
         ids = result.added + result.updated
         for aid in ids:
             w.keeper.forget(aid)
-        w.reload_actions()
-        if w.action is not None and w.action.id in result.updated:
-            w.show_action(w.action.id)
-        elif ids and w.action is None:
+        w.apply_changes(changes)
+        if ids and w.action is None:
             w.select_action(ids[0])
         a, u, t = len(result.added), len(result.updated), len(result.templates)
         message = " ".join([

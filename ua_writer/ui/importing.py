@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from ua_writer.core import packs
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _
+from ua_writer.services import records
 from ua_writer.ui import prompts
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ def supported_suffixes() -> tuple[str, ...]:
 
 
 class ImportController(QObject):
-    imported = Signal(str)  # action id
+    imported = Signal(str, object)  # action id, services.records.Changes
 
     def __init__(self, parent: QWidget, store):
         super().__init__(parent)
@@ -75,10 +76,10 @@ class ImportController(QObject):
         try:
             action = dialog.action()
             origin = "user" if path.suffix.lower() in PACK_SUFFIXES else "imported"
-            self.store.save_action(action, origin=origin, replace=self.store.has_action(action.id))
+            changes = records.import_action(self.store, action, origin=origin)
         except (UserFacingError, ValueError) as e:
             prompts.get().error(self.parent_widget, _("Import failed"), str(e))
             return None
         log.info("imported action %s", action.id)
-        self.imported.emit(action.id)
+        self.imported.emit(action.id, changes)
         return action.id

@@ -1,10 +1,13 @@
 """MainWindow: which action → what it asks → my letter → out the door, left to right.
 
 Assembles the action list, the action pane, the letter panel with its page preview, menus,
-status line and banners; routes their requests to the store, the exporters and the dialogs; keeps
-the status line current (draft saved at, page count, appeal points mentioned); switches the UI
-language live (``retranslate_ui``); restores the last letter and the window layout; saves drafts
-on close. Owns no domain logic: composing, exporting and storing are the core's.
+status line and banners; routes their requests to the services and the dialogs; keeps the status
+line current (draft saved at, page count, appeal points mentioned); switches the UI language live
+(``retranslate_ui``); restores the last letter and the window layout; saves drafts on close.
+Owns no domain logic: composing and exporting are ``services.letters``/``services.exporters``'.
+Every change of data goes through ``services.records``, whose ``Changes`` the window applies in
+one place, ``apply_changes`` (then ``data_changed`` tells the add-ons). Add-ons plug in through
+``add_banner`` and the letter panel's ``add_export_widgets``.
 
 Start-up order: a big list shows its first screenful (the nearest open deadlines) in the first
 paint; right after it the rest of the list is read, the database's integrity is checked on a
@@ -52,11 +55,11 @@ LAST_ACTION_KEY = "ui_last_action"
 PAGINATE_MS = 600
 
 
-def _paginate(letter, page_size: str):
+def _paginate(letter, options: dict):
     """Qt-free job: the exporter's layout of the letter (page count, ops for the preview)."""
     from ua_writer.export.pdf import layout_letter
 
-    return layout_letter(letter, page_size)
+    return layout_letter(letter, **options)
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +69,8 @@ class MainWindow(QMainWindow):
     store_damaged = Signal(str)
     #: once, right after the first paint: start-up work that is not part of the window hooks here
     started = Signal()
+    #: a service changed data (a ``services.records.Changes``), after the window refreshed
+    data_changed = Signal(object)
 
     #: up to this many actions the whole list is read before the window shows; above it, the
     #: first screenful of open actions first and the rest right after the first paint
@@ -81,6 +86,7 @@ class MainWindow(QMainWindow):
         self.today = today
         self.action: Action | None = None
         self.lock = None  # the data-dir lock (set by ua_writer.app), released on close
+        self._show_next: str | None = None  # the recipient to show after recipients changed
         self._closed = False
 
         self.keeper = DraftKeeper(store, self)
@@ -105,7 +111,7 @@ class MainWindow(QMainWindow):
         self.right_split.setStretchFactor(0, 2)
         self.right_split.setStretchFactor(1, 3)
         right = QWidget()
-        right_lay = QVBoxLayout(right)
+        self._right_layout = right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
         right_lay.setSpacing(0)
         right_lay.addWidget(self.profile_banner)
@@ -201,6 +207,10 @@ class MainWindow(QMainWindow):
         runner.failed.connect(lambda m, d: log.warning("page count failed: %s", m))
         return runner
 
+    def add_banner(self, widget: QWidget) -> None:
+        """An add-on's banner (e.g. deadline reminders) on top of the letter side."""
+        self._right_layout.insertWidget(0, widget)
+
     # -- construction ---------------------------------------------------------------------------
     def _splitters(self) -> dict:
         return {"main": self.main_split, "right": self.right_split, "letter": self.letter_panel.split}
@@ -239,7 +249,7 @@ class MainWindow(QMainWindow):
 
         menu("file", ["import", "pack_import", "pack_export", None, "export_pdf", "export_docx", "fax_packet", "copies", None,
                       "print_preview", "print", "open_export_folder", None, "quit"])
-        menu("edit", ["undo", "redo", None, "find", None, "profile"])
+        menu("edit", ["undo", "redo", None, "find", None, "profile", "preferences"])
         menu("action", ["add_recipient", "history"])
         menu("letter", ["reset", None, "mail_merge", None, "mark_sent"])
         self.ui_language_menu = QMenu(self)
@@ -272,6 +282,7 @@ class MainWindow(QMainWindow):
         a["find"].triggered.connect(self.list_pane.focus_search)
         a["reset"].triggered.connect(lp.reset_to_template)
         a["profile"].triggered.connect(self.edit_profile)
+        a["preferences"].triggered.connect(self.edit_preferences)
         a["add_recipient"].triggered.connect(self.add_recipient)
         a["history"].triggered.connect(self.show_history)
         a["mark_sent"].triggered.connect(self.mark_sent)
@@ -335,14 +346,48 @@ class MainWindow(QMainWindow):
     # -- the UI language ------------------------------------------------------------------------
     def set_ui_language(self, language: str | None) -> str:
         """Switch the interface language live (None = follow the system) and remember it."""
-        code = i18n_qt.apply_language(language)
+        from ua_writer.services import records
+
         try:
-            self.store.set_pref("ui_language", language)
+            self.apply_changes(records.set_pref(self.store, "ui_language", language))
         except UserFacingError as e:  # pragma: no cover - a busy store
             log.warning("UI language not saved: %s", e)
+            self._switch_ui_language(language)
+        return i18n.current_language()
+
+    def _switch_ui_language(self, language: str | None) -> None:
+        code = i18n_qt.apply_language(language)
         self.retranslate_ui()
         self.ui_language_changed.emit(code)
-        return code
+
+    # -- the one place that refreshes after a service changed data --------------------------------
+    def apply_changes(self, changes) -> None:
+        """Bring the window up to date with what a service reports it changed
+        (``services.records.Changes``), then tell the add-ons (``data_changed``)."""
+        if not changes:
+            return
+        if changes.action_list:
+            self.reload_actions()
+        else:
+            for aid in sorted(changes.actions):
+                self._refresh_row(aid, full=changes.recipients)
+        if changes.recipients and self.action is not None and self.action.id in changes.actions:
+            self._show_again()
+        if changes.profile:
+            self._update_profile_widgets()
+        if changes.profile or changes.templates:
+            self.letter_panel.recompose()
+        if "ui_language" in changes.prefs:
+            self._switch_ui_language(self.store.prefs().get("ui_language"))
+        if changes.prefs & {"page_size", "window_side"}:
+            self._paginate_timer.start(0)
+        self.data_changed.emit(changes)
+
+    def layout_options(self) -> dict:
+        """The letter's page options from the preferences: page_size, window_side."""
+        from ua_writer.services.exporters import layout_options
+
+        return layout_options(self.store.prefs())
 
     # -- actions --------------------------------------------------------------------------------
     def reload_actions(self) -> None:
@@ -421,25 +466,10 @@ class MainWindow(QMainWindow):
         self.action_shown.emit(action_id)
 
     def _default_letter(self, action: Action) -> tuple[str | None, str | None]:
-        """The most recently edited draft's letter; else a requested language the user writes in."""
-        drafts = sorted(self.store.drafts(action.id), key=lambda d: d.updated_at, reverse=True)
-        mains = {r.id for r in action.main_recipients()}
-        for d in drafts:
-            if d.recipient_id in mains:
-                return d.language, d.recipient_id
-        from ua_writer.ui import composing
+        """The letter to open the action on (services.letters.default_letter)."""
+        from ua_writer.services import letters
 
-        requested, others = composing.letter_languages(action)
-        mine = self.store.profile().languages
-        for lang in requested:
-            if lang in mine:
-                return lang, None
-        if requested:
-            return requested[0], None
-        for lang in mine:
-            if lang in others:
-                return lang, None
-        return None, None
+        return letters.default_letter(action, self.store.profile(), self.store.drafts(action.id))
 
     def paintEvent(self, e) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(e)
@@ -491,9 +521,9 @@ class MainWindow(QMainWindow):
             self.store_damaged.emit(problem)
 
     def _compose(self, action, recipient, language):
-        from ua_writer.ui import composing
+        from ua_writer.services import letters
 
-        return composing.compose(action, recipient, language, self.store.profile(), self.today)
+        return letters.compose(action, recipient, language, self.store.profile(), self.today)
 
     def current_letter(self):
         """(action, recipient, language, edited Letter) of the letter on screen, or None."""
@@ -591,8 +621,8 @@ class MainWindow(QMainWindow):
             return
         self._pagination_seq += 1
         seq = self._pagination_seq
-        page_size = self.store.prefs().get("page_size") or "a4"
-        self.paginator.start(lambda: (seq, _paginate(cur[3], page_size)))
+        options = self.layout_options()
+        self.paginator.start(lambda: (seq, _paginate(cur[3], options)))
 
     def _on_paginated(self, result) -> None:
         seq, layout = result
@@ -634,13 +664,21 @@ class MainWindow(QMainWindow):
         if not prompts.get().run_dialog(dialog):
             return False
         recipient_id, channel, sent_on = dialog.values()
+        return self.record_sent(recipient_id, lp.current_language(), channel, sent_on)
+
+    def record_sent(self, recipient_id: str, language: str, channel: str, sent_on: _dt.date) -> bool:
+        """Record the letter of the action on screen as sent (the mark-sent dialog, the e-mail
+        add-on) and say how many letters went out for the action."""
+        from ua_writer.services import records
+
+        aid = self.action.id
         try:
-            self.store.mark_sent(self.action.id, recipient_id, lp.current_language(), channel, sent_on)
+            changes = records.mark_sent(self.store, aid, recipient_id, language, channel, sent_on)
         except UserFacingError as e:
             prompts.get().error(self, _("Not recorded"), e.message)
             return False
-        self._refresh_row(self.action.id)
-        n = len(self.store.sent(self.action.id))
+        self.apply_changes(changes)
+        n = len(self.store.sent(aid))
         self.statusBar().showMessage(ngettext("Recorded as sent. {n} letter sent for this action.",
                                               "Recorded as sent. {n} letters sent for this action.",
                                               n).format(n=n), 8000)
@@ -655,7 +693,8 @@ class MainWindow(QMainWindow):
         lp, aid = self.letter_panel, self.action.id
         return BatchDialog(self.action, lp.current_language(), lp.current_recipient_id(), self.today,
                            folder if folder is not None else self.exports.export_dir(),
-                           self.store.prefs().get("page_size") or "a4", self,
+                           self.layout_options()["page_size"], self,
+                           window_side=self.layout_options()["window_side"],
                            profile=self.store.profile(),
                            draft_text=lambda lang, rid: self.keeper.text_for((aid, lang, rid)))
 
@@ -673,8 +712,7 @@ class MainWindow(QMainWindow):
             return
         dialog = HistoryDialog(self.store, self.action, self)
         prompts.get().run_dialog(dialog)
-        if dialog.changed:
-            self._refresh_row(self.action.id)
+        self.apply_changes(dialog.changes)
 
     # -- profile --------------------------------------------------------------------------------
     def _update_profile_widgets(self) -> None:
@@ -691,20 +729,37 @@ class MainWindow(QMainWindow):
     def edit_profile(self) -> bool:
         from ua_writer.ui.dialogs.profile_dialog import ProfileDialog
 
-        from ua_writer.ui import composing
+        from ua_writer.services import letters, records
 
-        dialog = ProfileDialog(self.store.profile(), composing.available_languages(), self)
+        dialog = ProfileDialog(self.store.profile(), letters.available_languages(), self)
         if not prompts.get().run_dialog(dialog):
             return False
         try:
-            self.store.save_profile(dialog.profile())
+            changes = records.save_profile(self.store, dialog.profile())
         except UserFacingError as e:
             prompts.get().error(self, _("Profile not saved"), e.message)
             return False
         self._update_profile_widgets()
         from ua_writer.ui.resigning import offer_to_sign_drafts
         offer_to_sign_drafts(self)  # drafts still signed "[Your name]"
-        self.letter_panel.recompose()
+        self.apply_changes(changes)
+        return True
+
+    # -- preferences ----------------------------------------------------------------------------
+    def edit_preferences(self) -> bool:
+        """Edit ▸ Preferences…: the user's settings (core/settings.py), applied at once."""
+        from ua_writer.services import records
+        from ua_writer.ui.dialogs.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.store.prefs(), self)
+        if not prompts.get().run_dialog(dialog):
+            return False
+        try:
+            changes = records.set_prefs(self.store, dialog.values())
+        except UserFacingError as e:
+            prompts.get().error(self, _("Preferences not saved"), e.message)
+            return False
+        self.apply_changes(changes)
         return True
 
     # -- recipients -----------------------------------------------------------------------------
@@ -720,14 +775,16 @@ class MainWindow(QMainWindow):
         if not prompts.get().run_dialog(dialog):
             return False
         recipient = dialog.recipient()
+        from ua_writer.services import records
+
         try:
-            if not dialog.chosen_contact_id():
-                self.store.save_contact(recipient)
-            self.store.attach_contact(self.action.id, recipient.id)
+            changes = records.add_recipient(self.store, self.action.id, recipient,
+                                            from_address_book=bool(dialog.chosen_contact_id()))
         except UserFacingError as e:
             prompts.get().error(self, _("Recipient not saved"), e.message)
             return False
-        self._reload_current(recipient.id if not recipient.is_copy else None)
+        self._show_next = recipient.id if not recipient.is_copy else None
+        self.apply_changes(changes)
         return True
 
     def edit_recipient(self, recipient_id: str) -> bool:
@@ -735,37 +792,32 @@ class MainWindow(QMainWindow):
 
         if self.action is None or self.action.recipient(recipient_id) is None:
             return False
-        in_book = {r.id for r in self.store.action_address_book(self.action.id)}
         dialog = RecipientDialog(self.action.recipient(recipient_id), set(), None, self)
         if not prompts.get().run_dialog(dialog):
             return False
-        edited = dialog.recipient()
+        from ua_writer.services import records
+
         try:
-            if recipient_id in in_book:
-                self.store.save_contact(edited)
-            else:  # a recipient from the action pack: the action becomes user-modified
-                pack = self.store.get_action(self.action.id, with_address_book=False)
-                pack.recipients = [edited if r.id == recipient_id else r for r in pack.recipients]
-                self.store.save_action(pack, replace=True)
+            changes = records.update_recipient(self.store, self.action.id, recipient_id,
+                                               dialog.recipient())
         except UserFacingError as e:
             prompts.get().error(self, _("Recipient not saved"), e.message)
             return False
-        self._reload_current()
+        self.apply_changes(changes)
         return True
 
-    def _reload_current(self, recipient_id: str | None = None) -> None:
-        if self.action is None:
-            return
+    def _show_again(self) -> None:
+        """Show the action on screen again (its recipients changed), keeping the letter's
+        language and recipient (or the one just added, ``_show_next``)."""
         lp = self.letter_panel
-        language = lp.current_language()
-        rid = recipient_id or lp.current_recipient_id()
-        self._refresh_row(self.action.id, full=True)
-        self.show_action(self.action.id, language, rid)
+        rid = self._show_next or lp.current_recipient_id()
+        self._show_next = None
+        self.show_action(self.action.id, lp.current_language(), rid)
 
     # -- import ---------------------------------------------------------------------------------
-    def _after_import(self, action_id: str) -> None:
+    def _after_import(self, action_id: str, changes) -> None:
         self.keeper.forget(action_id)
-        self.reload_actions()
+        self.apply_changes(changes)
         self.select_action(action_id)
         self.statusBar().showMessage(_("Action imported."), 8000)
 

@@ -5,8 +5,8 @@ which rows will be skipped, with their line numbers; pick the letter's language 
 (the editor's by default), PDF or DOCX, the output folder, and whether to merge all PDFs into one.
 When the user has edited that letter (a draft exists for its language and recipient), *Use my
 edits* — on by default — carries the paragraphs, salutation and closing they changed to every
-signer's letter (``core.batch.LetterEdits``); the rest stays as composed for each signer.
-*Run* renders with ``core.batch.BatchRun`` on the thread pool (``workers.Runner`` around the
+signer's letter (``services.mailmerge.LetterEdits``); the rest stays as composed for each signer.
+*Run* renders with ``services.mailmerge.BatchRun`` on the thread pool (``workers.Runner`` around the
 Qt-free job ``run_merge``) with a progress bar and *Cancel*, then shows a summary (letters
 written, rows skipped and letters failed with their line numbers) and *Open folder*. Expected
 failures (an unwritable folder, a full disk) are a plain, translated message.
@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBox
                                QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout,
                                QWidget)
 
-from ua_writer.core import batch as core_batch
-from ua_writer.core import i18n
+from ua_writer.services import mailmerge
+from ua_writer.core import i18n, settings
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.model import Action, SenderProfile
-from ua_writer.ui import composing, i18n_qt, prompts
-from ua_writer.ui.exporting import safe_name
+from ua_writer.services import exporters, letters
+from ua_writer.ui import i18n_qt, prompts
 from ua_writer.ui.workers import Runner
 
 
@@ -41,14 +41,14 @@ from ua_writer.ui.workers import Runner
 
 @dataclass
 class MergeResult:
-    report: core_batch.BatchReport
+    report: mailmerge.BatchReport
     total: int
     cancelled: bool
     merged: Path | None = None
     merged_pages: int = 0
 
 
-def run_merge(run: core_batch.BatchRun, merge_to: Path | None):
+def run_merge(run: mailmerge.BatchRun, merge_to: Path | None):
     """Render every letter of ``run`` (yielding progress), then merge the PDFs into ``merge_to``
     unless the run was cancelled. Returns a MergeResult; a failure that stops the run becomes
     the sentence the dialog shows (:func:`_explain`)."""
@@ -58,7 +58,7 @@ def run_merge(run: core_batch.BatchRun, merge_to: Path | None):
         report = run.report()
         result = MergeResult(report, len(run.signers), run.cancelled)
         if merge_to is not None and report.written and not run.cancelled:
-            result.merged_pages = core_batch.merge_pdfs(report.written, merge_to)
+            result.merged_pages = mailmerge.merge_pdfs(report.written, merge_to)
             result.merged = merge_to
     except UserFacingError as e:
         raise UserFacingError(_explain(e, run.job.out_dir)) from None
@@ -102,22 +102,24 @@ class BatchDialog(QDialog):
     run_failed = Signal(str)
 
     def __init__(self, action: Action, language: str | None, recipient_id: str | None,
-                 today: _dt.date, folder: str | Path, page_size: str = "a4",
+                 today: _dt.date, folder: str | Path, page_size: str | None = None,
                  parent: QWidget | None = None, *, profile: SenderProfile | None = None,
-                 draft_text: Callable[[str, str], str | None] | None = None):
+                 draft_text: Callable[[str, str], str | None] | None = None,
+                 window_side: str | None = None):
         """``draft_text(language, recipient_id)``: the user's edited text of that letter, or None
         (not edited); with ``profile`` (whose letter it is) the edits can go to every signer."""
         super().__init__(parent)
         self.setObjectName("batchDialog")
         self.action = action
         self.today = today
-        self.page_size = page_size
+        self.page_size = page_size or settings.default("page_size")
+        self.window_side = window_side or settings.default("window_side")
         self.profile = profile
         self.draft_text = draft_text
-        self.sheet: core_batch.SignerSheet | None = None
+        self.sheet: mailmerge.SignerSheet | None = None
         self.sheet_path: Path | None = None
         self.result: MergeResult | None = None
-        self._run: core_batch.BatchRun | None = None
+        self._run: mailmerge.BatchRun | None = None
         self._run_folder: Path | None = None
         self._close_when_done = False
         self.runner = Runner(self)
@@ -147,7 +149,7 @@ class BatchDialog(QDialog):
         self.bad_rows.hide()
 
         self.language = QComboBox(objectName="batchLanguage")
-        requested, others = composing.letter_languages(action)
+        requested, others = letters.letter_languages(action)
         for code in requested:
             self.language.addItem(_("{language} (requested)").format(
                 language=i18n_qt.language_name(code)), code)
@@ -155,15 +157,18 @@ class BatchDialog(QDialog):
             self.language.addItem(i18n_qt.language_name(code), code)
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
         self.recipient = QComboBox(objectName="batchRecipient")
-        for r in action.main_recipients():
+        for r in letters.writable_mains(action):
             self.recipient.addItem(i18n_qt.recipient_label(r), r.id)
+        for r in action.copy_recipients():  # a copy letter of the letter to the first main one
+            self.recipient.addItem(_("{recipient} (copy)").format(
+                recipient=i18n_qt.recipient_label(r)), r.id)
         self.recipient.setCurrentIndex(max(self.recipient.findData(recipient_id), 0))
         self.format = QComboBox(objectName="batchFormat")
         self.format.addItem(_("PDF"), "pdf")
         self.format.addItem(_("DOCX"), "docx")
         self.format.currentIndexChanged.connect(self._update_enabled)
 
-        self.folder = QLineEdit(str(Path(folder) / safe_name(action.id, "letters")),
+        self.folder = QLineEdit(str(Path(folder) / exporters.file_stem(action.id, "letters")),
                                 objectName="batchFolder")
         self.folder.textChanged.connect(self._update_enabled)
         self.choose_folder_button = QPushButton(_("Choose…"), objectName="batchChooseFolder")
@@ -258,7 +263,11 @@ class BatchDialog(QDialog):
         if self.draft_text is None or self.profile is None:
             return None
         language, rid = self.language.currentData(), self.recipient.currentData()
-        return self.draft_text(language, rid) if language and rid else None
+        if not (language and rid):
+            return None
+        # a copy recipient gets the main letter's edits (copies are not edited on their own)
+        job = mailmerge.BatchJob(self.action, rid, language, Path("."), self.today)
+        return self.draft_text(language, mailmerge.edited_letter_id(job))
 
     def _update_edits_box(self, *args) -> None:
         """*Use my edits*: available (and ticked) when the chosen letter has been edited."""
@@ -300,7 +309,7 @@ class BatchDialog(QDialog):
         self.sheet_path = path
         self.signers_path.setText(str(path))
         try:
-            self.sheet = core_batch.read_signers(path)
+            self.sheet = mailmerge.read_signers(path)
         except UserFacingError as e:
             self.sheet = None
             self.sheet_info.setText(_("This sheet cannot be used: {reason}").format(reason=e.message))
@@ -339,8 +348,8 @@ class BatchDialog(QDialog):
 
     # -- running --------------------------------------------------------------------------------
     def merge_path(self, folder: Path) -> Path:
-        return folder / (safe_name(self.action.id, self.language.currentData(),
-                                   self.recipient.currentData(), "all") + ".pdf")
+        return folder / exporters.file_name(self.action.id, self.recipient.currentData(),
+                                            self.language.currentData(), "all", suffix="pdf")
 
     def start(self) -> bool:
         """Check the folder, then render every signer's letter off the GUI thread."""
@@ -362,17 +371,18 @@ class BatchDialog(QDialog):
                          existing).format(n=existing, folder=folder),
                 yes=_("Replace"), no=_("Cancel")):
             return False
-        job = core_batch.BatchJob(action=self.action, recipient_id=self.recipient.currentData(),
+        job = mailmerge.BatchJob(action=self.action, recipient_id=self.recipient.currentData(),
                                   language=self.language.currentData(), out_dir=folder,
-                                  date=self.today, format=fmt, page_size=self.page_size)
+                                  date=self.today, format=fmt, page_size=self.page_size,
+                                  window_side=self.window_side)
         edited = self._edited_text() if self.use_edits.isChecked() else None
         if edited is not None:
             try:
-                job.edits = core_batch.edits_from_text(job, self.profile, edited)
+                job.edits = mailmerge.edits_from_text(job, self.profile, edited)
             except UserFacingError as e:
                 prompts.get().error(self, _("Mail merge not started"), e.message)
                 return False
-        self._run = core_batch.BatchRun(job, self.sheet.signers)
+        self._run = mailmerge.BatchRun(job, self.sheet.signers)
         self._run_folder = folder
         self.result = None
         total = len(self.sheet.signers)

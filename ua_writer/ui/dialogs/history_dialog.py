@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.model import Action
 from ua_writer.core.store import Store
+from ua_writer.services import records
 from ua_writer.ui import i18n_qt
 from ua_writer.ui.models.sent_model import SentLogModel
 
@@ -20,7 +21,8 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("historyDialog")
         self.store, self.action = store, action
-        self.changed = False
+        #: what deleting records changed (``services.records.Changes``), for the window to apply
+        self.changes = records.NOTHING
         self.setWindowTitle(_("History: {title}").format(title=action.title))
         self.model = SentLogModel(self._label)
         self.view = QTableView(objectName="sentLog")
@@ -71,6 +73,5 @@ class HistoryDialog(QDialog):
             return
         record = self.model.record(idx.row())
         if record.id is not None:
-            self.store.delete_sent(record.id)
-            self.changed = True
+            self.changes |= records.delete_sent(self.store, self.action.id, record.id)
             self.reload()

@@ -181,13 +181,6 @@ class ActionTableModel(QAbstractTableModel):
         r = self._rows[row]
         return self._titles.get(r.id) or r.title
 
-    def set_today(self, today: _dt.date) -> None:
-        self.fetch_all()  # the first rows are only right for the day they were read for
-        self.beginResetModel()
-        self.today = today
-        self._assign(*self._ordered(self._rows))
-        self.endResetModel()
-
     def _assign(self, rows: list, days: list, statuses: list, texts: list) -> None:
         self._rows, self.days, self.statuses, self.search_texts = rows, days, statuses, texts
         self._reindex()

@@ -110,7 +110,7 @@ class LetterPanel(QWidget):
         pickers.addWidget(self.recipient_combo, 1)
         pickers.addWidget(self.add_recipient_button)
         pickers.addWidget(self.reset_button)
-        bar = QHBoxLayout()
+        self._bar = bar = QHBoxLayout()
         for b in (self.pdf_button, self.docx_button, self.fax_button, self.copies_button,
                   self.print_button):
             bar.addWidget(b)
@@ -145,6 +145,12 @@ class LetterPanel(QWidget):
         for button, name in self._icons.items():
             if button.icon().isNull():
                 button.setIcon(standard_icon(self, name))
+
+    def add_export_widgets(self, widgets: list[QWidget]) -> None:
+        """Add-ons' buttons (envelope, labels, e-mail) in the export bar, after Print…"""
+        at = self._bar.indexOf(self.print_button) + 1
+        for i, w in enumerate(widgets):
+            self._bar.insertWidget(at + i, w)
 
     def set_preview(self, widget: QWidget) -> None:
         self.preview = widget
@@ -186,21 +192,14 @@ class LetterPanel(QWidget):
                 self._fill_recipients(self.current_recipient_id())
         if self._compose_error:
             self.editor.setPlaceholderText(self._compose_error)
-        self._refresh_warnings()
-
-    def _refresh_warnings(self) -> None:
-        """Compose's warnings are in the UI language: compose again (the text stays as it is)."""
-        action, lang, recipient = self.action, self.current_language(), self.current_recipient()
-        if self._composed is not None and action is not None and lang and recipient is not None:
-            try:
-                self._composed = self._compose(action, recipient, lang)
-            except UserFacingError:
-                pass
         self._show_warnings()
 
     def _show_warnings(self) -> None:
+        """Compose's warnings (``core.notices``), rendered in the UI language of the moment."""
+        from ua_writer.core.notices import render
+
         warnings = list(self._composed.warnings) if self._composed is not None else []
-        self.warnings_label.setText("\n".join("⚠ " + w for w in warnings))
+        self.warnings_label.setText("\n".join("⚠ " + render(w) for w in warnings))
         self.warnings_label.setVisible(bool(warnings))
 
     # -- choosing the letter --------------------------------------------------------------------
@@ -252,9 +251,9 @@ class LetterPanel(QWidget):
         combo.clear()
         if self.action is None:
             return
-        from ua_writer.ui import composing
+        from ua_writer.services import letters
 
-        requested, others = composing.letter_languages(self.action)
+        requested, others = letters.letter_languages(self.action)
         for code in requested:
             combo.addItem(_("{language} (requested)").format(language=i18n_qt.language_name(code)), code)
         if requested and others:

@@ -1,4 +1,7 @@
-"""Mail-merge: one letter per signer from a CSV sheet, rendered on every core. Qt-free.
+"""Mail-merge: one letter per signer from a CSV sheet, rendered on every core. A service (the CLI's
+``batch`` and the GUI's Letter ▸ Mail merge… both call it): letters are composed by
+``services.letters`` (a copy recipient gets a copy letter composed for it) and written by
+``services.exporters``. Qt-free.
 
 **The signer sheet.** UTF-8 (with or without BOM; a legacy Windows encoding is detected and
 warned about), ``,`` ``;`` or tab separated, first row a header. Columns (case-insensitive; the
@@ -63,16 +66,15 @@ import sys
 import threading
 import unicodedata
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from ua_writer.core.errors import ExportError, UserFacingError
 from ua_writer.core.i18n import _, current_language
 from ua_writer.core.model import Action, SenderProfile
-
-if TYPE_CHECKING:
-    from ua_writer.core.letter import Letter
+from ua_writer.services import exporters, letters
+from ua_writer.services.letters import LetterEdits
 
 log = logging.getLogger(__name__)
 
@@ -331,54 +333,6 @@ def read_signers(path: str | os.PathLike) -> SignerSheet:
 
 # -- rendering ------------------------------------------------------------------------------------
 
-def _merge_paragraphs(template: list[str], edited: list[str], target: list[str]) -> list[str]:
-    """``edited`` with every run of paragraphs it kept unchanged from ``template`` replaced by
-    the same run of ``target`` (the same template composed for someone else)."""
-    if len(target) != len(template):  # not the same template: the edited text as it is
-        return list(edited)
-    from difflib import SequenceMatcher
-
-    out: list[str] = []
-    ops = SequenceMatcher(None, template, edited, autojunk=False).get_opcodes()
-    for tag, i1, i2, j1, j2 in ops:
-        if tag == "equal":
-            out += target[i1:i2]
-        elif tag in ("replace", "insert"):
-            out += edited[j1:j2]
-    return out
-
-
-@dataclass
-class LetterEdits:
-    """The user's edits to one letter: ``edited`` (their text mapped onto the letter) against
-    ``template`` (the same letter as composed for them). :meth:`apply` carries the changed parts
-    over to the letter composed for another signer."""
-
-    template: Letter
-    edited: Letter
-
-    @property
-    def after_signature(self) -> list[str]:
-        """Lines the user wrote below their name (a postscript): they follow every signature."""
-        return self.edited.signature[len(self.template.signature):]
-
-    @property
-    def changed(self) -> bool:
-        t, e = self.template, self.edited
-        return (t.subject, t.salutation, t.paragraphs, t.closing) != \
-            (e.subject, e.salutation, e.paragraphs, e.closing) or bool(self.after_signature)
-
-    def apply(self, letter: Letter) -> Letter:
-        t, e = self.template, self.edited
-
-        def pick(name: str):
-            return getattr(letter, name) if getattr(e, name) == getattr(t, name) else getattr(e, name)
-
-        return replace(letter, subject=pick("subject"), salutation=pick("salutation"),
-                       closing=pick("closing"), signature=letter.signature + self.after_signature,
-                       paragraphs=_merge_paragraphs(t.paragraphs, e.paragraphs, letter.paragraphs))
-
-
 @dataclass
 class BatchJob:
     """What to write for every signer: the same action, recipient, language and date."""
@@ -391,6 +345,7 @@ class BatchJob:
     format: str = "pdf"
     page_size: str = "a4"
     align: str = "left"            # "left" (ragged right, as DIN 5008 advises) or "justify"
+    window_side: str = "left"      # PDF: where the envelope window is ("left" or "right")
     #: for a copy recipient: the main recipient whose letter is copied (default: the first one)
     copy_of: str | None = None
     #: the user's edits carried over to every letter (None: the template letter)
@@ -437,73 +392,34 @@ def compose_for(job: BatchJob, profile: SenderProfile):
     return job.edits.apply(letter) if job.edits is not None else letter
 
 
+def edited_letter_id(job: BatchJob) -> str:
+    """The recipient whose letter the user edits for ``job``: its recipient, or for a copy
+    recipient the main recipient whose letter is copied (copies are not edited on their own)."""
+    recipient = letters.targets(job.action, job.recipient_id)[0]
+    if letters.is_copy_target(recipient):
+        return letters.main_recipient(job.action, job.copy_of).id
+    return recipient.id
+
+
 def edits_from_text(job: BatchJob, profile: SenderProfile, text: str) -> LetterEdits:
-    """The edits in ``text`` — the letter of ``job`` as the editor shows it, e.g. a saved draft
-    — made by the user whose profile is ``profile`` (their own letter is what was edited)."""
-    from ua_writer.core.letter import from_text
-
-    template = _compose_template(job, profile)
-    edited = from_text(text, template)
-    if not edited.paragraphs:
-        raise UserFacingError(_("the edited letter has no text; write the letter first, or run "
-                                "the mail merge without your edits"))
-    if template.closing and not edited.closing:
-        # the closing line was edited, so the editor's mapping took "closing + name" for body
-        # text: take it apart again where the last block ends with the user's signature
-        edited = _closing_from_last_paragraph(edited, template)
-    if template.subject and not edited.subject:
-        # a header block deleted above it: the header is mapped by position, so an empty subject
-        # says more about the mapping than about the user's wish
-        edited = replace(edited, subject=template.subject)
-    return LetterEdits(template, edited)
-
-
-def _closing_from_last_paragraph(edited: Letter, template: Letter) -> Letter:
-    lines = edited.paragraphs[-1].split("\n")
-    sig = list(template.signature)
-    for at in range(len(lines) - len(sig), 0, -1):
-        if sig and lines[at:at + len(sig)] == sig:
-            return replace(edited, paragraphs=edited.paragraphs[:-1], closing=" ".join(lines[:at]),
-                           signature=lines[at:] + edited.signature)
-    raise UserFacingError(_("the end of the edited letter cannot be told apart: keep a closing "
-                            "line followed by your name on the next line (each signer's name "
-                            "takes its place), or run the mail merge without your edits"))
+    """The edits in ``text`` — the letter to ``edited_letter_id(job)`` as the editor shows it,
+    e.g. a saved draft — made by the user whose profile is ``profile`` (their own letter is what
+    was edited). For a copy recipient the edits of the main letter go into every copy."""
+    template = letters.compose(job.action, edited_letter_id(job), job.language, profile, job.date)
+    return letters.edits_from_text(template, text)
 
 
 def _compose_template(job: BatchJob, profile: SenderProfile):
-    from ua_writer.core import compose
-
-    recipient = job.action.recipient(job.recipient_id)
-    if recipient is None:
-        ids = ", ".join(r.id for r in job.action.recipients) or "none"
-        raise UserFacingError(_("action {action} has no recipient {recipient} (recipients: "
-                                "{ids})").format(action=repr(job.action.id),
-                                                 recipient=repr(job.recipient_id), ids=ids))
-    if recipient.is_copy or recipient.copies_only:  # a copy letter ("COPY") of a main letter
-        mains = [r for r in job.action.main_recipients() if not r.copies_only]
-        original = job.copy_of or (mains[0].id if mains else None)
-        if original is None:
-            raise UserFacingError(_("action {action} has no main recipient whose letter {recipient} "
-                                    "could get a copy of").format(action=repr(job.action.id),
-                                                                  recipient=repr(recipient.id)))
-        return compose.compose_letter(job.action, recipient, job.language, profile, job.date,
-                                      copy_of=original)
-    return compose.compose_letter(job.action, recipient, job.language, profile, job.date)
+    return letters.compose(job.action, job.recipient_id, job.language, profile, job.date,
+                           copy_of=job.copy_of)
 
 
 def render_to(job: BatchJob, letter, path: Path | None):
     """Write ``letter`` to ``path`` in the job's format; with ``path`` None render to memory."""
-    if job.format == "pdf":
-        from ua_writer.export import pdf
-
-        if path is None:
-            return pdf.letter_pdf_bytes(letter, page_size=job.page_size, align=job.align)
-        return pdf.write_letter_pdf(letter, path, page_size=job.page_size, align=job.align)
-    from ua_writer.export import docx
-
+    opts = {"page_size": job.page_size, "align": job.align, "window_side": job.window_side}
     if path is None:
-        return docx.letter_docx_bytes(letter, page_size=job.page_size, align=job.align)
-    return docx.write_letter_docx(letter, path, page_size=job.page_size, align=job.align)
+        return exporters.render(job.format, letter, **opts)
+    return exporters.export(job.format, letter, path, **opts)
 
 
 def _render_one(job: BatchJob, signer: Signer) -> LetterOutcome:
