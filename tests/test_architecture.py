@@ -87,7 +87,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("services", ("ua_writer.services",)),
     ("export", ("ua_writer.export",)),
     ("core", ("ua_writer.core",)),
-    ("paths", ("ua_writer.paths", "ua_writer.logs")),
+    ("paths", ("ua_writer.paths", "ua_writer.logs", "ua_writer.i18n")),
     ("errors", ("ua_writer.errors",)),
     ("package", ("ua_writer",)),            # __init__: the version and app id
 )

@@ -130,8 +130,10 @@ def _on_store_damaged(window, problem: str) -> None:
     aside and starts again, or quits."""
     if window.damaged_path is not None:
         return
+    from ua_writer.core.store import scrub_error
+
     window.damaged_path = str(window.store.path)
-    log.error("the database %s is damaged: %s", window.damaged_path, problem)
+    log.error("the database %s is damaged: %s", window.damaged_path, scrub_error(problem))
     window.keep_damaged_aside = ask_keep_damaged_aside(window, window.damaged_path)
     window.close()
 

@@ -107,20 +107,21 @@ def run_gui(args, ctx) -> int:
 
 
 def database_error_message(e: sqlite3.DatabaseError) -> str:
-    """One line for an SQLite error met while using an opened store."""
-    text = " ".join(str(e).split())[:160]  # one line, and not a page of damaged row text
-    if "locked" in text.lower() or "busy" in text.lower():
-        return f"the database is busy: another ua-writer is writing to it; try again ({text})"
-    if "full" in text.lower():
-        return (f"cannot save to the database {paths.database_path()}: the disk is full; free some "
-                "space and try again (nothing was changed)")
-    return (f"the database {paths.database_path()} is damaged ({text}); run 'ua-writer repair' to "
-            "keep the damaged file aside and start a fresh one")
+    """One line for an SQLite error met while using an opened store: disk full, busy, or damage
+    (only real damage names ``repair``; see store.database_error)."""
+    from ua_writer.core.store import database_error
+
+    return database_error(paths.database_path(), e).message
 
 
 def main(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
+    for stream in (sys.stdout, sys.stderr):  # a non-UTF-8 file name printed back: never a crash
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass
     if gui_only(argv):  # the desktop launcher: no parser to build (see split_global_options)
         values, files = split_global_options(argv)
         args = argparse.Namespace(data_dir=values.get("data_dir"), today=values.get("today"),
@@ -141,21 +142,35 @@ def main(argv: list[str] | None = None) -> int:
     except sqlite3.DatabaseError as e:  # damage found after opening (quick_check cannot see all)
         print(f"ua-writer: error: {database_error_message(e)}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except UnicodeEncodeError as e:
+        if "surrogates not allowed" not in str(e):
+            return _bug(e)
+        # an argument with bytes that are not UTF-8 (Python carries them as surrogates) reached
+        # something that needs text: the database, a template, a message
+        bad = next((a for a in argv if any("\udc80" <= c <= "\udcff" for c in a)), "")
+        shown = bad.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        print(f"ua-writer: error: {shown!r} holds bytes that are not UTF-8 text; use UTF-8 names "
+              "and values", file=sys.stderr)
+        return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("ua-writer: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as e:  # a bug: keep the traceback in the log, one line for the user
-        from ua_writer import logs
-
-        where = logs.log_exception(e)
-        print(f"ua-writer: error: internal error ({type(e).__name__}: {e}); details in {where}",
-              file=sys.stderr)
-        return EXIT_BUG
+        return _bug(e)
     finally:
         if ctx is not None:
             ctx.close()
+
+
+def _bug(e: BaseException) -> int:
+    from ua_writer import logs
+
+    where = logs.log_exception(e)
+    print(f"ua-writer: error: internal error ({type(e).__name__}: {e}); details in {where}",
+          file=sys.stderr)
+    return EXIT_BUG
 
 
 if __name__ == "__main__":

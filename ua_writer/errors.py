@@ -43,6 +43,11 @@ class CorruptStoreError(StoreError):
         self.path = path
 
 
+class DiskFullError(StoreError):
+    """The disk holding the database is full (or cannot grow its shared-memory file): nothing was
+    changed, the database is sound. Never a reason to run ``repair``."""
+
+
 class NotFoundError(UserFacingError):
     """An id (action, recipient, draft) that does not exist."""
 

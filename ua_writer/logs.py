@@ -8,6 +8,8 @@ import logging
 import os
 import traceback
 
+from ua_writer.errors import UserFacingError
+
 _configured = False
 
 
@@ -23,7 +25,8 @@ class _PrivateRotatingFileHandler(logging.FileHandler):
 
     def _open(self):
         return open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors,
-                    opener=lambda path, flags: os.open(path, flags, 0o600))
+                    opener=lambda path, flags: os.open(path, flags | getattr(os, "O_NOFOLLOW", 0),
+                                                       0o600))
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -68,6 +71,8 @@ def setup(level: int = logging.INFO) -> None:
                                               backup_count=3)
     except OSError:
         handler = logging.StreamHandler()
+    except UserFacingError:  # logs/ is a symlink or not ours: never followed, nothing logged there
+        handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("ua_writer")
     root.addHandler(handler)

@@ -4,12 +4,18 @@ Bundled: ``templates/``, ``resources/`` and ``translations/`` (and CHANGELOG.md)
 checkout and are copied into ``ua_writer/_data/`` in a wheel and in the PyInstaller bundle (see
 pyproject.toml, packaging/ua-writer.spec); ``bundled_dir()`` finds either.
 User data: the platformdirs user data dir, overridden by ``--data-dir`` (set_data_dir) or the
-``UA_WRITER_DATA_DIR`` environment variable. No Qt, no other ua_writer imports but errors.
+``UA_WRITER_DATA_DIR`` environment variable. The data dir must be this user's own: one that other
+users may write to is tightened to 0700 with a warning (another local user could plant a template
+or a ``logs`` symlink there), one owned by somebody else is refused; ``templates/`` and ``logs/``
+inside it are never followed when they are symlinks. Folders we create are 0700 at every level.
+No Qt, no other ua_writer imports but errors (and i18n, lazily, for messages).
 """
 
 from __future__ import annotations
 
 import os
+import stat
+import sys
 from pathlib import Path
 
 from ua_writer.errors import UserFacingError
@@ -85,7 +91,87 @@ def data_dir(create: bool = True) -> Path:
             d.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as e:
             raise UserFacingError(f"cannot create the data folder {d}: {e.strerror}") from None
+        if d not in _checked:
+            _check_own_folder(d)
+            _checked.add(d)
     return d
+
+
+#: data dirs already checked in this process (the check is a stat, but data_dir() is called often)
+_checked: set[Path] = set()
+
+
+def _check_own_folder(d: Path) -> None:
+    """The data dir must belong to this user and be writable by nobody else: tighten it to 0700
+    (with a warning on stderr) when group or others may write to it; refuse one owned by another
+    user. Nothing to check where there are no POSIX owners."""
+    if not hasattr(os, "getuid"):
+        return
+    from ua_writer.i18n import _
+
+    try:
+        st = os.stat(d)
+    except OSError:
+        return
+    if st.st_uid != os.getuid():
+        raise UserFacingError(_("the data folder {path} belongs to another user; use a folder of "
+                                "your own (--data-dir)").format(path=d))
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        try:
+            os.chmod(d, 0o700)
+        except OSError as e:
+            raise UserFacingError(_("the data folder {path} can be written by other users and its "
+                                    "permissions cannot be tightened ({error}); use a folder of "
+                                    "your own (--data-dir)").format(path=d, error=e.strerror)) from None
+        print("ua-writer: warning: " + _(
+            "the data folder {path} could be written by other users; it is now private (0700)")
+            .format(path=d), file=sys.stderr)
+
+
+def own_subfolder(name: str, *, create: bool) -> Path:
+    """``<data dir>/<name>`` as a real folder of this user's: a symlink there (or a folder of
+    another user's, or one others may write to) is refused rather than followed. Created 0700."""
+    root = data_dir()
+    d = root / name
+    try:
+        st = os.lstat(d)
+    except FileNotFoundError:
+        if not create:
+            return d
+        make_private_dirs(d, root)
+        return d
+    except OSError as e:
+        from ua_writer.i18n import _
+
+        raise UserFacingError(_("cannot use the folder {path}: {error}").format(
+            path=d, error=e.strerror)) from None
+    if (stat.S_ISLNK(st.st_mode) or not stat.S_ISDIR(st.st_mode)
+            or (hasattr(os, "getuid") and st.st_uid != os.getuid())):
+        from ua_writer.i18n import _
+
+        raise UserFacingError(_("{path} is a link, not a folder, or belongs to another user; "
+                                "ua-writer does not follow it: remove it (or make it a folder of "
+                                "your own)").format(path=d))
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        os.chmod(d, 0o700)
+    return d
+
+
+def make_private_dirs(path: Path, root: Path) -> None:
+    """Create ``path`` and every missing folder between it and ``root`` with mode 0700 (not the
+    umask's 0755 or 0777 that ``mkdir(parents=True)`` gives the intermediate ones)."""
+    path, root = Path(path), Path(root)
+    missing = []
+    p = path
+    while p != root and p != p.parent and not p.exists():
+        missing.append(p)
+        p = p.parent
+    for p in reversed(missing):
+        try:
+            os.mkdir(p, 0o700)
+        except FileExistsError:
+            continue
+        os.chmod(p, 0o700)
 
 
 def database_path() -> Path:
@@ -93,11 +179,10 @@ def database_path() -> Path:
 
 
 def user_templates_dir() -> Path:
-    """``<data dir>/templates``: user overrides, same layout as the bundled templates/."""
-    return data_dir() / "templates"
+    """``<data dir>/templates``: user overrides, same layout as the bundled templates/ (a
+    symlink there is refused, never followed; see own_subfolder)."""
+    return own_subfolder("templates", create=False)
 
 
 def log_dir() -> Path:
-    d = data_dir() / "logs"
-    d.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return d
+    return own_subfolder("logs", create=True)

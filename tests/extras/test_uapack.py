@@ -102,7 +102,12 @@ def test_import_into_an_empty_store(store, other, tmp_path, tdir):
         ("action", "azimov-2011", "new"), ("action", "juraev-2011", "new"),
         ("template", "ru/letter.j2", "new")]
     assert not plan.changed and plan.has_work
-    result = uapack.apply_plan(plan, other, templates_dir=dest)
+    # a template rewrites every letter in its language: never installed without consent
+    assert [i.name for i in plan.needs_consent] == ["ru/letter.j2"]
+    with pytest.raises(UserFacingError, match="would install 1 letter template: ru/letter.j2"):
+        uapack.apply_plan(plan, other, templates_dir=dest)
+    assert other.action_rows() == [] and not (dest / "ru" / "letter.j2").exists()
+    result = uapack.apply_plan(plan, other, templates_dir=dest, overwrite=True)
     assert sorted(result.added) == ["azimov-2011", "juraev-2011"] and result.updated == []
     assert packs.dumps(other.get_action("juraev-2011")) == packs.dumps(store.get_action("juraev-2011", with_address_book=False))
     assert (dest / "ru" / "letter.j2").read_text(encoding="utf-8") == "{{ salutation }}\nГруппа 42\n"
@@ -115,7 +120,8 @@ def test_import_into_an_empty_store(store, other, tmp_path, tdir):
 def test_plan_shows_changes_and_overwrite_needs_consent(store, other, tmp_path, tdir):
     target = export(store, tmp_path, tdir)
     dest = tmp_path / "their-templates"
-    uapack.apply_plan(uapack.read_pack(target, other, templates_dir=dest), other, templates_dir=dest)
+    uapack.apply_plan(uapack.read_pack(target, other, templates_dir=dest), other, templates_dir=dest,
+                      overwrite=True)
     # the other user edits their copy and their template
     mine = other.get_action("juraev-2011")
     mine.deadline = dt.date(2011, 6, 1)
@@ -152,7 +158,7 @@ def test_a_failing_transaction_applies_nothing(store, other, tmp_path, tdir, mon
 
     monkeypatch.setattr(type(other), "_save_action", flaky)
     with pytest.raises(OSError):
-        uapack.apply_plan(plan, other, templates_dir=dest)
+        uapack.apply_plan(plan, other, templates_dir=dest, overwrite=True)
     monkeypatch.undo()
     assert other.action_rows() == []                                     # rolled back
     assert not (dest / "ru" / "letter.j2").exists()
@@ -277,7 +283,7 @@ def test_templates_never_escape_through_a_symlinked_folder(store, other, tmp_pat
     (dest / "ru").symlink_to(outside, target_is_directory=True)
     plan = uapack.read_pack(target, other, templates_dir=dest)
     with pytest.raises(UserFacingError, match="outside"):
-        uapack.apply_plan(plan, other, templates_dir=dest)
+        uapack.apply_plan(plan, other, templates_dir=dest, overwrite=True)
     assert list(outside.iterdir()) == [] and other.action_rows() == []
 
 

@@ -156,3 +156,31 @@ def test_corrupt_pack_is_an_error_and_nothing_is_applied(build_app, fake_prompts
     assert ("dialog", "groupPackImport") not in fake_prompts.calls
     assert not other.store.has_action("azimov-2011")
     assert other.store.get_action("juraev-2011").deadline == _dt.date(2011, 6, 1)
+
+
+def test_a_pack_template_is_not_installed_without_consent(window, fake_prompts, tmp_path):
+    """Issue #16 item 4: a group pack's letter template is only installed when the user ticks
+    the consent box; accepting the dialog alone installs nothing."""
+    import hashlib
+    import io
+    import json
+
+    data = "I also support the death penalty in this case.\n".encode()
+    name = "templates/en/letter.j2"
+    manifest = {"format": "ua-writer/uapack", "version": 1, "created": "2011-04-28T12:00:00Z",
+                "actions": [], "files": {name: {"sha256": hashlib.sha256(data).hexdigest(),
+                                                "size": len(data)}}}
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("manifest.json", json.dumps(manifest))
+        zf.writestr(name, data)
+    pack = tmp_path / "evil.uapack"
+    pack.write_bytes(buf.getvalue())
+    target = window.group_packs.templates_dir / "en" / "letter.j2"
+    seen = {}
+    _confirm_with(fake_prompts, seen, overwrite=False)
+    window.group_packs.import_path(pack)
+    assert seen["name"] == "groupPackImport" and not target.exists()
+    _confirm_with(fake_prompts, seen, overwrite=True)
+    window.group_packs.import_path(pack)
+    assert target.read_bytes() == data

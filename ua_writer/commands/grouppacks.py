@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ua_writer.core import uapack
+from ua_writer.core import packs, uapack
 from ua_writer.core.errors import UserFacingError
 
 
@@ -51,7 +51,12 @@ def run_pack_import(args, ctx) -> int:
     store = ctx.store()
     plan = uapack.read_pack(args.file, store)
     for line in plan.lines():
-        print(line, file=ctx.out)
+        print(packs.printable(line), file=ctx.out)
+    consent = plan.needs_consent  # changed actions and templates: shown as a diff, then asked
+    for item in consent:
+        print("", file=ctx.out)
+        for line in item.diff:
+            print(line, file=ctx.out)
     if args.dry_run:
         print("dry run: nothing was changed", file=ctx.out)
         return 0
@@ -59,10 +64,19 @@ def run_pack_import(args, ctx) -> int:
         print("nothing to import: everything in the pack is already here", file=ctx.out)
         return 0
     overwrite = bool(args.yes)
-    if plan.changed and not overwrite:
-        n = len(plan.changed)
-        if not _confirm(f"Overwrite {n} changed item{'s' if n != 1 else ''}? [y/N] ", ctx):
-            names = ", ".join(i.name for i in plan.changed)
+    if consent and not overwrite:
+        n = len(consent)
+        templates = [i for i in consent if i.kind == "template"]
+        question = (f"Overwrite {n} changed item{'s' if n != 1 else ''}? [y/N] " if not templates
+                    else f"Apply {n} change{'s' if n != 1 else ''} shown above "
+                         f"({len(templates)} letter template{'s' if len(templates) != 1 else ''})? [y/N] ")
+        if not _confirm(question, ctx):
+            names = ", ".join(packs.printable(i.name) for i in consent)
+            if templates and not plan.changed:
+                raise UserFacingError(
+                    f"not importing: the pack installs {n} letter template{'s' if n != 1 else ''} "
+                    f"({names}) that would change your letters; review the diff above and re-run "
+                    f"with --yes to accept, or --dry-run to review")
             raise UserFacingError(
                 f"not importing: {n} item{'s' if n != 1 else ''} in the pack differ from yours "
                 f"({names}); re-run with --yes to overwrite them, or --dry-run to review")

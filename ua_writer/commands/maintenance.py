@@ -25,6 +25,8 @@ def run_repair(args, ctx) -> int:
         s.close()
     if problem is None:
         print(f"database {db}: ok", file=ctx.out)
+        if s.read_only:  # sound, but the disk is full: say so rather than "ok" alone
+            ctx.warn(store_mod.disk_full_error(db).message)
         return 0
     kept, report = salvage.recover(db)
     print(f"the damaged database was moved to {kept}; a fresh one was started at {db} "

@@ -86,7 +86,7 @@ def run_dismiss(args, ctx) -> int:
 def run_calendar(args, ctx) -> int:
     data = reminders.deadlines_ics(ctx.store(), ctx.today)
     out = Path(args.output)
-    atomic_write_bytes(out, data, 0o644)
+    atomic_write_bytes(out, data, 0o600)
     count = data.count(b"BEGIN:VEVENT")
     print(f"wrote {out} ({count} deadline{'s' if count != 1 else ''})", file=ctx.out)
     return 0

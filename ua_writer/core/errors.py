@@ -3,8 +3,8 @@ layers above import them by: ``from ua_writer.core.errors import UserFacingError
 
 from __future__ import annotations
 
-from ua_writer.errors import (CorruptStoreError, ExportError, ImportFailed, NotFoundError,
-                              PackError, StoreError, TemplateError, UserFacingError)
+from ua_writer.errors import (CorruptStoreError, DiskFullError, ExportError, ImportFailed,
+                              NotFoundError, PackError, StoreError, TemplateError, UserFacingError)
 
-__all__ = ["CorruptStoreError", "ExportError", "ImportFailed", "NotFoundError", "PackError",
+__all__ = ["CorruptStoreError", "DiskFullError", "ExportError", "ImportFailed", "NotFoundError", "PackError",
            "StoreError", "TemplateError", "UserFacingError"]

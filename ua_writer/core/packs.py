@@ -18,10 +18,16 @@ from ua_writer.core.i18n import _
 from ua_writer.core.model import Action, LocalizedRecipient, Person, Recipient
 
 FORMAT = "ua-writer/action@1"
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LANG_RE = re.compile(r"^[a-z]{2,3}$")
-COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+# \Z, not $: "$" also matches before a trailing newline ("juraev-2011\n" was an id; issue #16)
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+LANG_RE = re.compile(r"^[a-z]{2,3}\Z")
+COUNTRY_RE = re.compile(r"^[A-Z]{2}\Z")
 MAX_PACK_BYTES = 5 * 1024 * 1024
+#: an id is part of file names (letter --to all, pack-export): well under any file-name limit
+MAX_ID_CHARS = 100
+#: dates an action may carry (deadlines plus reminders and calendar days must stay valid dates)
+MIN_DATE = _dt.date(1900, 1, 1)
+MAX_DATE = _dt.date(9000, 12, 31)
 
 ACTION_KEYS = (
     "format", "id", "ua_number", "index", "title", "country", "issue_date", "deadline",
@@ -35,6 +41,43 @@ RECIPIENT_KEYS = (
 )
 LOCAL_RECIPIENT_KEYS = ("name", "title", "organization", "address_lines", "salutation", "note", "forms")
 ACTION_LOCAL_KEYS = ("title", "summary", "background", "notes")
+
+
+#: characters that must never reach a terminal, a file name or a calendar as they are: C0/C1
+#: controls (ESC starts terminal escape sequences, NUL ends C strings) and the Unicode
+#: bidirectional overrides and isolates that make text display in another order than it reads
+_UNPRINTABLE_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                             "\u2066-\u2069\ud800-\udfff]")
+
+
+#: what a pack's text may not contain: _UNPRINTABLE_RE but tab, newline and carriage return
+_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+                           "\ud800-\udfff]")
+
+
+def text_problem(value: str) -> str | None:
+    """Why ``value`` cannot be stored as text (see _FORBIDDEN_RE), in words; None if it can."""
+    m = _FORBIDDEN_RE.search(value)
+    if m is None:
+        return None
+    if "\udc80" <= m.group() <= "\udcff":  # how Python carries bytes that were not UTF-8
+        return _("contains bytes that are not UTF-8 text at position {pos}").format(pos=m.start() + 1)
+    return _("contains the control character U+{code:04X} at position {pos}; remove it").format(
+        code=ord(m.group()), pos=m.start() + 1)
+
+
+def printable(text: str, *, newlines: bool = True) -> str:
+    """``text`` with every control, bidi-override and lone-surrogate character shown as an
+    escape (``\\x1b``, ``\\u202e``) so that it can be printed, logged or written into a file
+    name or an ``.ics`` line as what it is. ``newlines=False`` escapes newlines and tabs too."""
+    def esc(m: re.Match) -> str:
+        c = ord(m.group())
+        return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+    out = _UNPRINTABLE_RE.sub(esc, text)
+    if not newlines:
+        out = out.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+    return out
 
 
 class _V:
@@ -67,7 +110,16 @@ class _V:
             self.fail(field, _("expected a string, got {kind}").format(kind=_kind(value)))
         if required and not value.strip():
             self.fail(field, _("must not be empty"))
+        self.clean(value, field)
         return value
+
+    def clean(self, value: str, field: str) -> None:
+        """No control characters (ESC, NUL, …; tabs and newlines are fine), no bidirectional
+        overrides (a title that displays reversed) and no lone surrogates (not text at all):
+        they would reach the terminal, the .ics file and file names."""
+        problem = text_problem(value)
+        if problem:
+            self.fail(field, problem)
 
     def texts(self, value: Any, field: str) -> list[str]:
         if value is None:
@@ -77,6 +129,7 @@ class _V:
         for i, item in enumerate(value):
             if not isinstance(item, str):
                 self.fail(f"{field}[{i}]", _("expected a string, got {kind}").format(kind=_kind(item)))
+            self.clean(item, f"{field}[{i}]")
         return list(value)
 
     def text_map(self, value: Any, field: str) -> dict[str, str]:
@@ -96,10 +149,14 @@ class _V:
             self.fail(field, _("expected an ISO date string YYYY-MM-DD, got {kind}").format(
                 kind=_kind(value)))
         try:
-            return _dt.date.fromisoformat(value)
+            day = _dt.date.fromisoformat(value)
         except ValueError:
-            self.fail(field, _("not a valid ISO date (YYYY-MM-DD): {value}").format(value=repr(value)))
-        return None  # unreachable
+            self.fail(field, _("not a valid ISO date (YYYY-MM-DD): {value}").format(
+                value=repr(value)[:60]))
+        if not MIN_DATE <= day <= MAX_DATE:  # reminders and calendars add days to it
+            self.fail(field, _("{value} is outside {first} to {last}").format(
+                value=value, first=MIN_DATE.isoformat(), last=MAX_DATE.isoformat()))
+        return day
 
     def gender(self, value: Any, field: str):
         if value not in (None, "m", "f"):
@@ -129,7 +186,10 @@ class _V:
     def slug(self, value: Any, field: str) -> str:
         if not isinstance(value, str) or not ID_RE.match(value):
             self.fail(field, _("must be a slug of a-z, 0-9 and single hyphens, got {value}").format(
-                value=repr(value)))
+                value=repr(value)[:120]))
+        if len(value) > MAX_ID_CHARS:  # it becomes part of file names
+            self.fail(field, _("is {n} characters long; at most {max}").format(
+                n=len(value), max=MAX_ID_CHARS))
         return value
 
 
@@ -296,7 +356,26 @@ def loads(text: str, source: str | None = None) -> Action:
             line=e.lineno, column=e.colno, error=e.msg), source=source) from None
     except RecursionError:
         raise PackError(_("JSON nested too deeply"), source=source) from None
-    return action_from_dict(data, source=source)
+    except ValueError as e:  # e.g. an integer of more than 4,300 digits (int's own limit)
+        raise PackError(_("not valid JSON ({error})").format(error=str(e).split(";")[0]),
+                        source=source) from None
+    action = action_from_dict(data, source=source)
+    check_size(action, source)
+    return action
+
+
+def check_size(action: Action, source: str | None = None) -> str:
+    """One size rule both ways: the pack as ua-writer writes it (``dumps``: indented) must fit
+    MAX_PACK_BYTES, so whatever is imported can be exported and imported again. Returns the
+    text. (A compact 4.4 MB file used to import, export as 12 MB and then be refused.)"""
+    text = dumps(action)
+    size = len(text.encode("utf-8"))
+    if size > MAX_PACK_BYTES:
+        raise PackError(_("the action is too large: written out it takes {size} MB, the limit for "
+                          "an action pack is {limit} MB").format(
+                              size=round(size / 1024 / 1024, 1), limit=MAX_PACK_BYTES // 1024 // 1024),
+                        source=source)
+    return text
 
 
 def load(path: str | Path) -> Action:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
+from ua_writer.core import packs
 from ua_writer.core.errors import NotFoundError, UserFacingError
 from ua_writer.core.i18n import _
 
@@ -88,7 +89,7 @@ def due(store, today: _dt.date, within: int | None = None, *,
     state = _state(store)
     out: list[Reminder] = []
     # only rows whose deadline is in the window: the deadline index, not all 10,000 actions
-    last = today + _dt.timedelta(days=min(within, 36_500))
+    last = _plus_days(today, min(within, 36_500))
     for row in store.action_rows(deadline_from=today, deadline_to=last):
         left = row.days_left(today)
         if left is None or left < 0 or left > within:
@@ -123,12 +124,20 @@ def _require(store, action_id: str):
     return next(r for r in store.action_rows() if r.id == action_id)
 
 
+def _plus_days(day: _dt.date, days: int) -> _dt.date:
+    """``day + days``, or the last representable date (never an OverflowError)."""
+    try:
+        return day + _dt.timedelta(days=days)
+    except OverflowError:
+        return _dt.date.max
+
+
 def snooze(store, action_id: str, today: _dt.date, days: int = 1) -> _dt.date:
     """"Remind me tomorrow": hide the reminder until ``today + days``; returns that date."""
     if days < 1:
         raise UserFacingError(_("snooze for at least one day, got {days}").format(days=days))
     _require(store, action_id)
-    until = today + _dt.timedelta(days=days)
+    until = _plus_days(today, days)
 
     def change(raw):
         state = _prune(_state_from(raw), store, today)
@@ -212,7 +221,7 @@ def deadlines_ics(store, today: _dt.date, *, now: _dt.datetime | None = None,
         ev.add("dtstamp", now)
         ev.add("dtstart", action.deadline)
         ev.add("dtend", action.deadline + _dt.timedelta(days=1))
-        ev.add("summary", action.title)
+        ev.add("summary", packs.printable(action.title, newlines=False))  # no ESC/RLO in calendars
         desc = event_description(action)
         if desc:
             ev.add("description", desc)

@@ -4,8 +4,8 @@ SQLite's ``quick_check`` (run when the CLI opens the store, by the GUI in the ba
 the file's structure, not its contents: a flipped byte inside a row still opens but then fails
 to decode. ``deep_check`` reads every row
 the way the store does (UTF-8 text, JSON values, ISO dates) and returns the first problem.
-``salvage_into`` copies what can still be read from a damaged file (kept aside by
-``store.quarantine``) into a fresh store, row by row: drafts, sent log, profile and preferences,
+``salvage_into`` copies what can still be read from a damaged file into a fresh store built
+beside it (``recover`` puts it in place only once it is complete), row by row: drafts, sent log, profile and preferences,
 address book, and actions the user imported or edited (bundled ones are reloaded anyway). A row
 that cannot be read is skipped and counted, so one bad byte never costs the user their drafts.
 No Qt; logs counts only, never row contents.
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ua_writer.core import packs
-from ua_writer.core.errors import UserFacingError
+from ua_writer.core.errors import DiskFullError, UserFacingError
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +47,14 @@ def deep_check(store) -> str | None:
                 for col in _DATES.get(table, ()):
                     if rec[col]:
                         _dt.date.fromisoformat(rec[col])
+                if table == "settings" and rec["key"] == "profile":
+                    from ua_writer.core.store import profile_from_raw
+
+                    profile_from_raw(json.loads(rec["value"]))  # the shape the store reads
     except (sqlite3.DatabaseError, ValueError, TypeError) as e:  # UnicodeDecodeError is a ValueError
-        return str(e).splitlines()[0][:200] if str(e) else type(e).__name__
+        from ua_writer.core.store import scrub_error
+
+        return scrub_error(str(e)) or type(e).__name__  # never the row's text
     return None
 
 
@@ -110,10 +116,16 @@ def _salvage(src: sqlite3.Connection, fresh, report: SalvageReport) -> None:
     for rec in _rows(src, "settings", report):
         try:
             value = json.loads(rec["value"])
+            if rec["key"] == "profile":
+                from ua_writer.core.store import profile_from_raw
+
+                profile_from_raw(value)  # a wrong-shaped profile is dropped, not copied
             with fresh.transaction():
                 db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                            (rec["key"], json.dumps(value, ensure_ascii=False)))
             _bump(report, "settings", True)
+        except DiskFullError:  # never a row "skipped" for want of space
+            raise
         except (ValueError, TypeError, sqlite3.Error):
             _bump(report, "settings", False)
     for rec in _rows(src, "actions", report):
@@ -124,6 +136,8 @@ def _salvage(src: sqlite3.Connection, fresh, report: SalvageReport) -> None:
             origin = rec["origin"] if rec["origin"] in ("user", "imported") else "user"
             fresh.save_action(action, origin=origin, replace=True)
             _bump(report, "actions", True)
+        except DiskFullError:  # never a row "skipped" for want of space
+            raise
         except (ValueError, TypeError, KeyError, UserFacingError, sqlite3.Error):
             _bump(report, "actions", False)
     for rec in _rows(src, "address_book", report):
@@ -131,11 +145,15 @@ def _salvage(src: sqlite3.Connection, fresh, report: SalvageReport) -> None:
             fresh.save_contact(packs.recipient_from_dict(json.loads(rec["recipient"]),
                                                          source="damaged database"))
             _bump(report, "contacts", True)
+        except DiskFullError:  # never a row "skipped" for want of space
+            raise
         except (ValueError, TypeError, KeyError, UserFacingError, sqlite3.Error):
             _bump(report, "contacts", False)
     for rec in _rows(src, "action_recipients", report):
         try:
             fresh.attach_contact(rec["action_id"], rec["recipient_id"])
+        except DiskFullError:  # never a row "skipped" for want of space
+            raise
         except (UserFacingError, sqlite3.Error, KeyError):
             pass
     for rec in _rows(src, "drafts", report):
@@ -146,6 +164,8 @@ def _salvage(src: sqlite3.Connection, fresh, report: SalvageReport) -> None:
                        VALUES (?, ?, ?, ?, ?)""",
                     (rec["action_id"], rec["language"], rec["recipient_id"], rec["text"], rec["updated_at"]))
             _bump(report, "drafts", True)
+        except DiskFullError:  # never a row "skipped" for want of space
+            raise
         except (sqlite3.Error, KeyError, UserFacingError):
             _bump(report, "drafts", False)
     for rec in _rows(src, "sent", report):
@@ -158,19 +178,43 @@ def _salvage(src: sqlite3.Connection, fresh, report: SalvageReport) -> None:
                     (rec["action_id"], rec["recipient_id"], rec["language"], rec["channel"],
                      rec["sent_on"], rec["created_at"]))
             _bump(report, "sent records", True)
+        except DiskFullError:  # never a row "skipped" for want of space
+            raise
         except (ValueError, TypeError, sqlite3.Error, KeyError, UserFacingError):
             _bump(report, "sent records", False)
 
 
 def recover(path: str | Path) -> tuple[Path, SalvageReport]:
-    """Keep the damaged database at ``path`` aside, start a fresh store there (bundled actions
-    reloaded) and copy into it what can still be read. Returns (kept file, report)."""
+    """Start a fresh store (bundled actions reloaded) beside the damaged database at ``path``,
+    copy into it what can still be read, and only then put it in place, keeping the damaged file
+    aside (``store.replace_keeping_aside``). Returns (kept file, report). If the fresh store
+    cannot be made (the disk is full) the half-made one is removed and nothing was changed."""
     from ua_writer.core import store as store_mod
 
-    kept = store_mod.quarantine(path)
-    fresh = store_mod.open_store(path)
+    path = Path(path)
+    new = path.with_name(f"{path.name}.repair-new")
+    _remove_db_files(new)  # a repair killed half-way left it: it was never in place
     try:
-        report = salvage_into(kept, fresh)
-    finally:
-        fresh.close()
+        fresh = store_mod.open_store(new)
+        try:
+            report = salvage_into(path, fresh)
+        finally:
+            fresh.close()
+        if fresh.read_only:  # opened read-only: the disk is full
+            raise store_mod.disk_full_error(path)
+        kept = store_mod.replace_keeping_aside(path, new)
+    except BaseException as e:
+        _remove_db_files(new)
+        if isinstance(e, DiskFullError) or (isinstance(e, (sqlite3.Error, OSError))
+                                            and store_mod.is_disk_full(path, e)):
+            raise store_mod.disk_full_error(path) from None
+        raise
     return kept, report
+
+
+def _remove_db_files(p: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            Path(str(p) + suffix).unlink()
+        except FileNotFoundError:
+            pass

@@ -15,6 +15,7 @@ import datetime as _dt
 import json
 import logging
 import os
+import re
 import sqlite3
 import threading
 import zlib
@@ -24,8 +25,8 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 
 from ua_writer.core import packs
 from ua_writer.core import settings as _settings
-from ua_writer.core.errors import (CorruptStoreError, NotFoundError, PackError, StoreError,
-                                   UserFacingError)
+from ua_writer.core.errors import (CorruptStoreError, DiskFullError, NotFoundError, PackError,
+                                   StoreError, UserFacingError)
 from ua_writer.core.i18n import _
 from ua_writer.core.model import (CHANNELS, Action, Draft, Recipient, SenderProfile, SentRecord)
 
@@ -167,18 +168,81 @@ def _persons_text(a: Action) -> str:
     return ", ".join(p.name for p in a.persons)
 
 
+#: SQLite's (extended) error names that say nothing about the file's contents: a full disk, an I/O
+#: failure, a lock, permissions. Any other SQLite error while reading the file means damage.
+_NOT_DAMAGE = ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_READONLY",
+               "SQLITE_CANTOPEN", "SQLITE_NOMEM", "SQLITE_INTERRUPT", "SQLITE_PERM", "SQLITE_AUTH",
+               "SQLITE_NOLFS")
+#: below this much free space, an I/O error on the database is taken to mean "the disk is full"
+#: (SQLite reports a full disk while growing its -shm file as SQLITE_IOERR_SHMSIZE, not FULL)
+LOW_SPACE_BYTES = 1 << 20
+
+
+def free_bytes(path: str | os.PathLike) -> int | None:
+    """Free space on the filesystem holding ``path`` (its folder if it does not exist), or None."""
+    p = Path(path)
+    for candidate in (p, p.parent):
+        try:
+            st = os.statvfs(candidate)
+        except (OSError, AttributeError):
+            continue
+        blocks = st.f_bfree if hasattr(os, "geteuid") and os.geteuid() == 0 else st.f_bavail
+        return blocks * st.f_frsize
+    return None
+
+
+def is_disk_full(path: str | os.PathLike, e: BaseException) -> bool:
+    """True when the SQLite (or OS) error ``e`` on the database at ``path`` means the disk is full."""
+    name = getattr(e, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL" or getattr(e, "errno", None) == 28 or "disk is full" in str(e).lower():
+        return True
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in str(e).lower():
+        free = free_bytes(path)
+        return free is not None and free < LOW_SPACE_BYTES
+    return False
+
+
+def disk_full_error(path: str | os.PathLike) -> DiskFullError:
+    return DiskFullError(_("disk full: nothing was changed (the database {path} is sound; it can be "
+                           "written again once some space is freed)").format(path=path))
+
+
+def is_damage(e: BaseException) -> bool:
+    """True when ``e`` says the database file is damaged: any SQLite error but a full disk, an
+    I/O failure, a lock or permissions; or one of our own decode failures."""
+    name = getattr(e, "sqlite_errorname", None) or ""
+    return not name.startswith(_NOT_DAMAGE)
+
+
+_ROW_TEXT_RE = re.compile(r"\s+with text\s+'.*", re.DOTALL)
+
+
+def scrub_error(text: str) -> str:
+    """An SQLite error message without the row text it may quote (sqlite3's "Could not decode to
+    UTF-8 column 'text' with text '…'" holds a damaged draft's letter): messages, stderr and the
+    log never carry letter text. One line, at most 160 characters."""
+    return " ".join(_ROW_TEXT_RE.sub("", str(text)).split())[:160]
+
+
 def database_error(path: str | os.PathLike, e: BaseException) -> StoreError:
     """The user-facing error for an ``sqlite3.DatabaseError`` (or a failed decode) on ``path``:
-    busy, read-only, or damaged (CorruptStoreError, which names ``ua-writer repair``)."""
-    msg = str(e).lower()
-    if "locked" in msg or "busy" in msg:
+    disk full (DiskFullError), busy, read-only, an I/O error, or damaged (CorruptStoreError,
+    which names ``ua-writer repair``). Only real damage is ever called damage."""
+    msg = scrub_error(str(e))
+    low = msg.lower()
+    if is_disk_full(path, e):
+        return disk_full_error(path)
+    if "locked" in low or "busy" in low:
         return StoreError(_("the database {path} is busy: another ua-writer is writing to it; "
                             "try again in a moment").format(path=path))
-    if "readonly" in msg or "read-only" in msg or "unable to open" in msg:
-        return StoreError(_("cannot write to the database {path}: {error}").format(path=path, error=e))
+    if "readonly" in low or "read-only" in low or "unable to open" in low:
+        return StoreError(_("cannot write to the database {path}: {error}").format(path=path, error=msg))
+    if not is_damage(e):
+        return StoreError(_("cannot use the database {path} ({error}); nothing was changed, "
+                            "try again").format(path=path, error=msg))
     return CorruptStoreError(
         _("the database {path} is damaged ({error}); run 'ua-writer repair' to keep the damaged "
-          "file aside and start a fresh one").format(path=path, error=e), str(path))
+          "file aside and start a fresh one").format(path=path, error=msg), str(path))
 
 
 def check_integrity(path: str | os.PathLike, *, on_connect: Callable | None = None) -> str | None:
@@ -195,13 +259,13 @@ def check_integrity(path: str | os.PathLike, *, on_connect: Callable | None = No
             on_connect(db)
         rows = db.execute("PRAGMA quick_check").fetchall()
         result = "; ".join(str(r[0]) for r in rows[:5])
-        return None if result == "ok" else result
+        return None if result == "ok" else scrub_error(result)
     except sqlite3.OperationalError as e:
         if "interrupt" in str(e).lower():
             return None  # stopped on purpose (the window closed): nothing was found
-        return str(e)
+        return scrub_error(str(e))
     except (sqlite3.DatabaseError, UnicodeError) as e:
-        return str(e)
+        return scrub_error(str(e))
     finally:
         db.close()
 
@@ -231,12 +295,44 @@ class Store:
             raise StoreError(_("cannot open the database {path}: {error}").format(
                 path=self.path, error=e)) from None
         self.db.row_factory = sqlite3.Row
+        #: None, or why this store can only be read (the disk is full): every write then raises
+        self.read_only: str | None = None
         try:
             self._configure(check)
             self._migrate()
         except (sqlite3.DatabaseError, UnicodeError) as e:  # a damaged header can fail to decode
             self.db.close()
-            raise database_error(self.path, e) from None
+            error = database_error(self.path, e)
+            if isinstance(error, DiskFullError) and self._open_read_only(check):
+                return
+            raise error from None
+
+    def _open_read_only(self, check: bool) -> bool:
+        """The disk is full, so SQLite cannot even make its shared-memory file: open the file
+        read-only and immutable so that what is stored can still be shown (``sent``, ``drafts``).
+        Only when no write-ahead log holds data (a clean close leaves none); False otherwise."""
+        wal = Path(str(self.path) + "-wal")
+        try:
+            if wal.exists() and wal.stat().st_size > 0:
+                return False
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?immutable=1", uri=True,
+                                 isolation_level=None, check_same_thread=False)
+        except (OSError, sqlite3.Error):
+            return False
+        db.row_factory = sqlite3.Row
+        try:
+            db.execute("PRAGMA query_only = ON")
+            if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                raise sqlite3.DatabaseError("schema needs a migration")
+            if check and db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("integrity check failed")
+        except (sqlite3.Error, UnicodeError):
+            db.close()
+            return False
+        self.db = db
+        self.read_only = "disk full"
+        log.info("the disk holding the database is full: opened read-only")
+        return True
 
     # -- lifecycle ------------------------------------------------------------------------------
     def _configure(self, check: bool = True) -> None:
@@ -288,11 +384,15 @@ class Store:
             self.store = store
 
         def __enter__(self):
+            if self.store.read_only:
+                raise disk_full_error(self.store.path)
             self.store._lock.acquire()
             try:
                 self.store.db.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as e:
                 self.store._lock.release()
+                if is_disk_full(self.store.path, e):
+                    raise disk_full_error(self.store.path) from None
                 raise StoreError(_("the database is busy (another ua-writer is writing): {error}").format(
                     error=e)) from None
             return self.store.db
@@ -300,11 +400,21 @@ class Store:
         def __exit__(self, exc_type, exc, tb):
             try:
                 if exc_type is None:
-                    self.store.db.execute("COMMIT")
+                    try:
+                        self.store.db.execute("COMMIT")
+                    except sqlite3.OperationalError as e:
+                        if self.store.db.in_transaction:
+                            self.store.db.execute("ROLLBACK")
+                        if is_disk_full(self.store.path, e):
+                            raise disk_full_error(self.store.path) from None
+                        raise
                 elif self.store.db.in_transaction:  # SQLite may have rolled back already
                     self.store.db.execute("ROLLBACK")  # (e.g. on "database or disk is full")
             finally:
                 self.store._lock.release()
+            if exc is not None and isinstance(exc, sqlite3.OperationalError) and is_disk_full(
+                    self.store.path, exc):
+                raise disk_full_error(self.store.path) from None
             return False
 
     def transaction(self) -> "_Tx":
@@ -426,7 +536,10 @@ class Store:
                 self._save_action(db, action, origin, replace)
 
     def _save_action(self, db, action: Action, origin: str, replace: bool) -> None:
-        data = packs.dumps(action)
+        data = packs.check_size(action, _("action {id}").format(id=action.id))  # exportable
+        # what is stored passes the pack rules whatever made it (an importer, the GUI): no
+        # control characters, overrides or bad ids reach the terminal, calendars or file names
+        packs.action_from_dict(json.loads(data), source=_("action {id}").format(id=action.id))
         now = _now()
         old = db.execute("SELECT origin FROM actions WHERE id = ?", (action.id,)).fetchone()
         if old is not None and not replace:
@@ -444,12 +557,34 @@ class Store:
                 fields + (action.id, origin, now, now))
         else:
             keep_origin = old["origin"]
+            self._reattach(db, action)
             db.execute(
                 """UPDATE actions SET pack = ?, title = ?, country = ?, issue_date = ?, deadline = ?,
                           persons = ?, search = ?, titles = ?, user_modified = ?, updated_at = ?
                    WHERE id = ?""",
                 fields + (1 if keep_origin == "bundled" else 0, now, action.id))
         self._forget_deleted_bundled(db, action.id)
+
+    def _reattach(self, db, action: Action) -> dict[str, str]:
+        """Before ``action`` replaces the stored one: point the drafts and sent records of each
+        old recipient whose id is gone at the new recipient that is the same official
+        (``match_recipients``), so nothing the user wrote or sent is orphaned. A draft whose new
+        key is already taken stays where it was (never overwritten). Returns {old id: new id}."""
+        row = db.execute("SELECT pack FROM actions WHERE id = ?", (action.id,)).fetchone()
+        try:
+            old = packs.action_from_dict(_loads(row[0]))
+        except (UserFacingError, sqlite3.DatabaseError):
+            return {}  # an unreadable old pack: nothing to match against, nothing moved
+        moves = match_recipients(old.recipients, action.recipients)
+        for old_id, new_id in moves.items():
+            db.execute("UPDATE OR IGNORE drafts SET recipient_id = ? WHERE action_id = ? AND "
+                       "recipient_id = ?", (new_id, action.id, old_id))
+            db.execute("UPDATE sent SET recipient_id = ? WHERE action_id = ? AND recipient_id = ?",
+                       (new_id, action.id, old_id))
+        if moves:
+            log.info("action %s replaced: %d recipient(s) matched under a new id", action.id,
+                     len(moves))
+        return moves
 
     def delete_action(self, action_id: str) -> None:
         with self.transaction() as db:
@@ -605,13 +740,18 @@ class Store:
         raw = self.get_setting("profile")
         if not raw:
             return SenderProfile()
-        known = set(SenderProfile.__dataclass_fields__)
-        return SenderProfile(**{k: v for k, v in raw.items() if k in known})
+        try:
+            return profile_from_raw(raw)
+        except ValueError as e:  # not what save_profile writes: the file is damaged
+            raise sqlite3.DatabaseError(f"damaged profile in the database ({e})") from None
 
     def has_profile(self) -> bool:
         return not self.profile().is_empty()
 
     def save_profile(self, profile: SenderProfile) -> None:
+        """Store the sender profile; UserFacingError naming the field if a value cannot be used
+        (text that is not text, an unknown letter language)."""
+        check_profile(profile)
         self.set_setting("profile", asdict(profile))
 
     def prefs(self) -> dict:
@@ -693,6 +833,104 @@ class Store:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+_PROFILE_TEXT = ("name", "city", "country", "email", "phone", "fax")
+
+
+def profile_from_raw(raw) -> SenderProfile:
+    """The SenderProfile a stored settings value describes; ValueError if it has the wrong shape
+    (what ``repair`` then treats as damage: the profile is dropped, the rest salvaged)."""
+    if not isinstance(raw, dict):
+        raise ValueError(f"expected an object, got {type(raw).__name__}")
+    known = set(SenderProfile.__dataclass_fields__)
+    data = {k: v for k, v in raw.items() if k in known}
+    for k in _PROFILE_TEXT:
+        if k in data and not isinstance(data[k], str):
+            raise ValueError(f"{k} is not text")
+    for k in ("address_lines", "languages"):
+        if k in data and not (isinstance(data[k], list) and all(isinstance(x, str) for x in data[k])):
+            raise ValueError(f"{k} is not a list of text")
+    if data.get("gender") not in (None, "m", "f"):
+        raise ValueError("gender is not m, f or empty")
+    names = data.get("names", {})
+    if not (isinstance(names, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                            for k, v in names.items())):
+        raise ValueError("names is not an object of text")
+    return SenderProfile(**data)
+
+
+def check_profile(profile: SenderProfile) -> None:
+    """UserFacingError naming the field when the profile holds something no letter can use:
+    bytes that are not text (a non-UTF-8 argument), control characters, or a letter language
+    no locale knows (``languages=xx`` then broke envelopes and labels)."""
+    values: list[tuple[str, str]] = [(k, getattr(profile, k) or "") for k in _PROFILE_TEXT]
+    values += [(f"address_lines[{i}]", v) for i, v in enumerate(profile.address_lines)]
+    values += [(f"names.{k}", v) for k, v in profile.names.items()]
+    for field_name, value in values:
+        if packs.text_problem(value):
+            raise UserFacingError(_("profile {field}: {problem}").format(
+                field=field_name, problem=packs.text_problem(value)))
+    for lang in list(profile.languages) + list(profile.names):
+        if not packs.LANG_RE.match(lang or "") or not _known_locale(lang):
+            raise UserFacingError(_("profile languages: unknown language code {code}; use codes "
+                                    "such as ru, en, de").format(code=repr(lang)[:40]))
+
+
+def _known_locale(code: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").casefold().replace("ё", "е").split())
+
+
+def _digits(number: str) -> str:
+    d = "".join(c for c in number if c.isdigit())
+    return d[-9:]  # "+7 495 987 58 41" and "8 (495) 987-58-41" are one fax
+
+
+def _identity(r: Recipient) -> set[tuple[str, str]]:
+    """What makes a recipient the same official across two versions of a pack: the name, the
+    title with the organisation, a fax number, an e-mail address."""
+    keys: set[tuple[str, str]] = set()
+    if _norm(r.name):
+        keys.add(("name", _norm(r.name)))
+    if _norm(r.title) or _norm(r.organization):
+        keys.add(("office", f"{_norm(r.title)}|{_norm(r.organization)}"))
+    keys.update(("fax", _digits(f)) for f in r.fax if len(_digits(f)) >= 6)
+    keys.update(("email", _norm(e)) for e in r.email if _norm(e))
+    return keys
+
+
+def match_recipients(old: Iterable[Recipient], new: Iterable[Recipient]) -> dict[str, str]:
+    """{old id: new id} for the recipients of an action's old version whose id is gone from the
+    new version but who are the same official there (same name, or same title and organisation,
+    or a shared fax number or e-mail address, and the same main/copy role): when a fax number
+    changed, or the importer spelled an id differently, drafts and sent records follow them.
+    Ids present in both versions match themselves and are not listed; a match must be unique."""
+    old, new = list(old), list(new)
+    new_ids = {r.id for r in new}
+    old_ids = {r.id for r in old}
+    gone = [r for r in old if r.id not in new_ids]
+    fresh = [r for r in new if r.id not in old_ids]
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for r in gone:
+        mine = _identity(r)
+        scored = sorted(((len(mine & _identity(n)), n.id) for n in fresh
+                         if n.id not in taken and n.is_copy == r.is_copy and mine & _identity(n)),
+                        reverse=True)
+        if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            out[r.id] = scored[0][1]
+            taken.add(scored[0][1])
+    return out
+
+
 def _statements(script: str) -> Iterator[str]:
     for stmt in script.split(";"):
         if stmt.strip():
@@ -718,19 +956,85 @@ def _loads(text: str):
         raise sqlite3.DatabaseError(f"damaged JSON in the database ({e})") from None
 
 
-def quarantine(path: str | os.PathLike) -> Path:
-    """Move a damaged database (and its -wal/-shm files) aside; returns the kept file's path."""
-    p = Path(path)
+def _stamped(p: Path) -> Path:
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = p.with_name(f"{p.name}.damaged-{stamp}")
     n = 1
-    while target.exists():
+    while any(Path(str(target) + s).exists() for s in ("", "-wal", "-shm")):
         target = p.with_name(f"{p.name}.damaged-{stamp}-{n}")
         n += 1
+    return target
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass
+
+
+def quarantine(path: str | os.PathLike) -> Path:
+    """Move a damaged database (and its -wal/-shm files) aside; returns the kept file's path.
+    Leaves no database at ``path``: ``replace_keeping_aside`` is what ``repair`` uses."""
+    p = Path(path)
+    target = _stamped(p)
     for suffix in ("", "-wal", "-shm"):
         src = Path(str(p) + suffix)
         if src.exists():
             os.replace(src, Path(str(target) + suffix))
+    return target
+
+
+def replace_keeping_aside(path: str | os.PathLike, new: str | os.PathLike) -> Path:
+    """Put the finished, closed database file ``new`` in place of the damaged one at ``path``,
+    keeping the damaged one (and its -wal) as ``<name>.damaged-<time>``; returns that name.
+
+    Nothing is ever moved away before its replacement is in place: the damaged files are first
+    hard-linked (or, where links are not possible, copied) to the kept name, then the old -wal and
+    -shm are removed (their contents live on under the kept name; a leftover -wal must never be
+    replayed into the new file) and ``new`` is renamed over ``path`` in one step. A failure before
+    that rename (disk full) removes the kept copies and leaves everything as it was."""
+    import shutil
+
+    p, new = Path(path), Path(new)
+    if Path(str(new) + "-wal").exists():
+        raise StoreError(_("the new database {path} was not closed cleanly").format(path=new))
+    target = _stamped(p)
+    made: list[Path] = []
+    try:
+        for suffix in ("", "-wal"):
+            src, dst = Path(str(p) + suffix), Path(str(target) + suffix)
+            if not src.exists():
+                continue
+            try:
+                os.link(src, dst)
+            except OSError as e:
+                if e.errno == 28:
+                    raise
+                shutil.copy2(src, dst)  # a filesystem without hard links
+            made.append(dst)
+        _fsync_dir(p.parent)
+    except OSError as e:
+        for m in made:
+            try:
+                os.unlink(m)
+            except OSError:
+                pass
+        if e.errno == 28 or is_disk_full(p, e):
+            raise disk_full_error(p) from None
+        raise StoreError(_("cannot keep the damaged database {path} aside: {error}").format(
+            path=p, error=e.strerror or e)) from None
+    for suffix in ("-wal", "-shm"):
+        try:
+            os.unlink(str(p) + suffix)
+        except FileNotFoundError:
+            pass
+    os.replace(new, p)
+    _fsync_dir(p.parent)
     return target
 
 
@@ -743,7 +1047,7 @@ def open_store(path: str | os.PathLike | None = None, *, sync: bool = True,
 
         path = paths.database_path()
     store = Store(path, check=check)
-    if sync:
+    if sync and not store.read_only:
         try:
             store.sync_bundled()
         except (sqlite3.DatabaseError, UnicodeError) as e:

@@ -12,7 +12,9 @@ and encrypted entries, entry count, sizes and compression ratio (zip bombs), the
 and version, every file's SHA-256 and size, every action's validity — and returns an
 :class:`ImportPlan` saying what is new, what changed and what would be overwritten;
 :func:`apply_plan` then writes the actions in ONE store transaction and the templates via temp
-file + rename. Any bad entry means nothing is applied. Qt-free; must not import PySide6.
+file + rename. Any bad entry means nothing is applied. A changed action and any template (a new
+one too: it rewrites every letter in its language) need explicit consent; the plan carries a
+unified diff of each against what is in use now. Qt-free; must not import PySide6.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from ua_writer.core import packs
+from ua_writer.core import packs, zipcheck
 from ua_writer.core.atomic import atomic_write_bytes
 from ua_writer.core.errors import PackError, UserFacingError
 from ua_writer.core.i18n import _, ngettext, pgettext
@@ -80,6 +82,18 @@ class PlanItem:
     title: str = ""
     #: for changed actions: the top-level pack fields that differ (e.g. ["deadline", "recipients"])
     changes: list[str] = field(default_factory=list)
+    #: what exactly differs inside such a field, e.g. {"recipients": ["prosecutor-general: fax"],
+    #: "appeals": ["ru"]}: a fax number that changed is named, not just "recipients"
+    details: dict[str, list[str]] = field(default_factory=dict)
+    #: for items that need consent: a unified diff of what is here now against the pack's version
+    #: (a new template is compared with the template letters use today, usually the built-in one)
+    diff: list[str] = field(default_factory=list)
+
+    @property
+    def needs_consent(self) -> bool:
+        """A changed action, or any template the pack would install or change: every letter of
+        every action would read differently, so the user must see it and say yes."""
+        return self.status == "changed" or (self.kind == "template" and self.status == "new")
 
     def status_label(self) -> str:
         """"new", "changed" or "unchanged" in the UI language (Russian agrees with акция/шаблон)."""
@@ -94,8 +108,15 @@ class PlanItem:
         return labels.get(self.status, self.status)
 
     def change_labels(self) -> list[str]:
-        """The fields a changed action differs in, as words in the UI language."""
-        return [field_label(key) for key in self.changes]
+        """The fields a changed action differs in, as words in the UI language, each with what
+        differs inside it: ``recipients (prosecutor-general: fax)``."""
+        out = []
+        for key in self.changes:
+            label = field_label(key)
+            if self.details.get(key):
+                label = f"{label} ({'; '.join(self.details[key])})"
+            out.append(label)
+        return out
 
     def describe(self) -> str:
         """One line of the plan in the UI language; in English (the CLI's pack-import) e.g.
@@ -134,6 +155,17 @@ def field_label(key: str) -> str:
         "notes": pgettext("pack field", "notes"),
         "source": pgettext("pack field", "source"),
         "localized": pgettext("pack field", "localized"),
+        # inside a recipient
+        "name": pgettext("pack field", "name"),
+        "organization": pgettext("pack field", "organization"),
+        "address_lines": pgettext("pack field", "address_lines"),
+        "fax": pgettext("pack field", "fax"),
+        "email": pgettext("pack field", "email"),
+        "salutation": pgettext("pack field", "salutation"),
+        "gender": pgettext("pack field", "gender"),
+        "is_copy": pgettext("pack field", "is_copy"),
+        "note": pgettext("pack field", "note"),
+        "copies_only": pgettext("pack field", "copies_only"),
     }
     return labels.get(key, key)
 
@@ -162,6 +194,17 @@ class ImportPlan:
     @property
     def unchanged(self) -> list[PlanItem]:
         return self._with("unchanged")
+
+    @property
+    def needs_consent(self) -> list[PlanItem]:
+        """The items that are only applied with explicit consent (``apply_plan(overwrite=True)``,
+        ``pack-import --yes``): see :attr:`PlanItem.needs_consent`."""
+        return [i for i in self.items if i.needs_consent]
+
+    def without_consent(self) -> "ImportPlan":
+        """The same plan without the items that need consent (what may be applied on a "no")."""
+        return ImportPlan(self.source, self.version, [i for i in self.items if not i.needs_consent],
+                          self.actions, self.templates)
 
     @property
     def has_work(self) -> bool:
@@ -285,7 +328,7 @@ def export_pack(store, action_ids: list[str], path: str | os.PathLike, *,
     templates = _template_files(_template_dir(templates_dir)) if include_templates else {}
     data = build_pack(actions, templates, now=now)
     target = Path(path)
-    atomic_write_bytes(target, data, 0o644)
+    atomic_write_bytes(target, data, 0o600)  # private, as every export (README)
     return ExportSummary(target, [a.id for a in actions], sorted(templates), len(data))
 
 
@@ -354,8 +397,9 @@ def _manifest(zf, members, source: Path) -> dict:
     raw = _read_entry(zf, members[MANIFEST], source)
     try:
         m = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
-        raise _fail(source, _("manifest.json is not valid JSON ({error})").format(error=e)) from None
+    except (ValueError, RecursionError) as e:  # also an integer of more than 4,300 digits
+        raise _fail(source, _("manifest.json is not valid JSON ({error})").format(
+            error=str(e).split(";")[0])) from None
     if not isinstance(m, dict) or m.get("format") != FORMAT:
         raise _fail(source, _("manifest.json does not name the format {format}").format(
             format=repr(FORMAT)))
@@ -390,6 +434,43 @@ def _field_changes(old: Action, new: Action) -> list[str]:
     return [k for k in b if a.get(k) != b.get(k)]
 
 
+def _recipient_changes(old: Action, new: Action) -> list[str]:
+    """Per recipient, what differs: ``prosecutor-general: fax``, ``embassy added``,
+    ``court removed``. A recipient whose id changed but who is the same official (the store's
+    identity match, which keeps its drafts attached) is compared with its old self."""
+    from ua_writer.core.store import match_recipients
+
+    renamed = {n: o for o, n in match_recipients(old.recipients, new.recipients).items()}
+    before = {r.id: packs.recipient_to_dict(r) for r in old.recipients}
+    out: list[str] = []
+    for r in new.recipients:
+        old_id = renamed.get(r.id, r.id)
+        if old_id not in before:
+            out.append(_("{id} added").format(id=r.id))
+            continue
+        d = packs.recipient_to_dict(r)
+        fields = [field_label(k) for k in d if k != "id" and before[old_id].get(k) != d.get(k)]
+        if old_id != r.id:
+            fields.insert(0, _("id was {old}").format(old=old_id))
+        if fields:
+            out.append(f"{r.id}: {', '.join(fields)}")
+    kept = set(renamed.values()) | {r.id for r in new.recipients}
+    out += [_("{id} removed").format(id=rid) for rid in before if rid not in kept]
+    return out
+
+
+def _change_details(old: Action, new: Action, changes: list[str]) -> dict[str, list[str]]:
+    a, b = packs.action_to_dict(old), packs.action_to_dict(new)
+    details: dict[str, list[str]] = {}
+    for key in changes:
+        if key == "recipients":
+            details[key] = _recipient_changes(old, new)
+        elif isinstance(a.get(key), dict) or isinstance(b.get(key), dict):
+            x, y = a.get(key) or {}, b.get(key) or {}
+            details[key] = sorted(k for k in set(x) | set(y) if x.get(k) != y.get(k))
+    return {k: v for k, v in details.items() if v}
+
+
 def read_pack(path: str | os.PathLike, store, *,
               templates_dir: str | os.PathLike | None = None) -> ImportPlan:
     """Check a .uapack completely and compare it with the store and the templates folder.
@@ -408,6 +489,15 @@ def read_pack(path: str | os.PathLike, store, *,
     if size > MAX_ARCHIVE_BYTES:
         raise _fail(source, _("the file is too large for a group pack (> {size} MB)").format(
             size=MAX_ARCHIVE_BYTES // 1024 // 1024))
+    try:
+        with open(source, "rb") as fh:  # the end record alone: zipfile would first build an
+            declared = zipcheck.entry_count(fh)  # object per entry (600,000: seconds, 340 MB)
+    except OSError as e:
+        raise UapackError(_("{file}: cannot read ({error})").format(file=source,
+                                                                  error=e.strerror)) from None
+    if declared is not None and declared > MAX_ENTRIES:
+        raise _fail(source, _("too many entries ({count} > {max})").format(
+            count=declared, max=MAX_ENTRIES))
     try:
         zf = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, EOFError):
@@ -466,6 +556,38 @@ def read_pack(path: str | os.PathLike, store, *,
     return _plan(source, manifest["version"], actions, templates, store, _template_dir(templates_dir))
 
 
+#: a diff longer than this is cut (the rest is counted): enough to see what a template says
+MAX_DIFF_LINES = 400
+
+
+def _unified(old: str, new: str, old_name: str, new_name: str) -> list[str]:
+    import difflib
+
+    lines = [packs.printable(line.rstrip("\n"))
+             for line in difflib.unified_diff(old.splitlines(keepends=True),
+                                              new.splitlines(keepends=True), old_name, new_name)]
+    if len(lines) > MAX_DIFF_LINES:
+        rest = len(lines) - MAX_DIFF_LINES
+        lines = lines[:MAX_DIFF_LINES] + [ngettext("… {n} more line", "… {n} more lines", rest)
+                                          .format(n=rest)]
+    return lines
+
+
+def _current_template(tdir: Path, rel: str) -> tuple[str, str]:
+    """(text, name) of the template letters use today for ``rel``: the user's own file, else
+    the built-in one, else nothing."""
+    from ua_writer import paths
+
+    for base, label in ((tdir, _("yours")), (paths.templates_dir(), _("built-in"))):
+        candidate = base / rel
+        try:
+            if candidate.is_file() and not candidate.is_symlink():
+                return candidate.read_text(encoding="utf-8", errors="replace"), f"{label}/{rel}"
+        except OSError:
+            continue
+    return "", _("(none)")
+
+
 def _plan(source, version, actions, templates, store, tdir: Path) -> ImportPlan:
     items: list[PlanItem] = []
     for aid in actions:
@@ -477,7 +599,11 @@ def _plan(source, version, actions, templates, store, tdir: Path) -> ImportPlan:
         if packs.dumps(old) == packs.dumps(new):
             items.append(PlanItem("action", aid, "unchanged", new.title))
         else:
-            items.append(PlanItem("action", aid, "changed", new.title, _field_changes(old, new)))
+            changes = _field_changes(old, new)
+            items.append(PlanItem("action", aid, "changed", new.title, changes,
+                                  _change_details(old, new, changes),
+                                  _unified(packs.dumps(old), packs.dumps(new), f"yours/{aid}.json",
+                                           f"{source.name}/{aid}.json")))
     for rel, data in sorted(templates.items()):
         target = tdir / rel
         if not target.exists():
@@ -487,7 +613,11 @@ def _plan(source, version, actions, templates, store, tdir: Path) -> ImportPlan:
                 status = "unchanged" if target.read_bytes() == data else "changed"
             except OSError:
                 status = "changed"
-        items.append(PlanItem("template", rel, status))
+        item = PlanItem("template", rel, status)
+        if item.needs_consent:
+            text, name = _current_template(tdir, rel)
+            item.diff = _unified(text, data.decode("utf-8"), name, f"{source.name}/templates/{rel}")
+        items.append(item)
     return ImportPlan(source, version, items, actions, templates)
 
 
@@ -514,13 +644,23 @@ def apply_plan(plan: ImportPlan, store, *, templates_dir: str | os.PathLike | No
                overwrite: bool = False) -> ApplyResult:
     """Apply an :class:`ImportPlan`: actions in one store transaction, templates via temp + rename.
 
-    Changed items are only overwritten with ``overwrite=True``; otherwise nothing is applied and
-    a UapackError lists them. Unchanged items are skipped.
+    Items that need consent (changed actions, new or changed templates) are only applied with
+    ``overwrite=True``; otherwise nothing is applied and a UapackError lists them. Unchanged
+    items are skipped.
     """
-    if plan.changed and not overwrite:
+    if plan.needs_consent and not overwrite and not plan.changed:  # new templates only
+        names = ", ".join(i.name for i in plan.needs_consent)
+        n = len(plan.needs_consent)
+        raise UapackError(ngettext(
+            "{source}: the pack would install {n} letter template: {names}; it changes every "
+            "letter in its language: review it and confirm (--yes); nothing was imported",
+            "{source}: the pack would install {n} letter templates: {names}; they change every "
+            "letter in their languages: review them and confirm (--yes); nothing was imported",
+            n).format(source=plan.source, n=n, names=names))
+    if plan.needs_consent and not overwrite:
         names = ", ".join((_("action {name}") if i.kind == "action" else _("template {name}"))
-                          .format(name=i.name) for i in plan.changed)
-        n = len(plan.changed)
+                          .format(name=i.name) for i in plan.needs_consent)
+        n = len(plan.needs_consent)
         raise UapackError(ngettext(
             "{source}: the pack would overwrite {n} changed item(s): {names}; confirm to overwrite "
             "them (--yes); nothing was imported",
@@ -536,7 +676,9 @@ def apply_plan(plan: ImportPlan, store, *, templates_dir: str | os.PathLike | No
         for rel in tmpl:  # 1. stage every template next to its target
             target = _template_target(tdir, rel)
             try:
-                target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                from ua_writer import paths
+
+                paths.make_private_dirs(target.parent, tdir.parent)  # 0700 at every level
                 fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
                                            dir=target.parent)
                 staged.append((tmp, target))

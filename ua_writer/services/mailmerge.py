@@ -144,7 +144,11 @@ def _norm_header(h: str) -> str:
 def _decode(raw: bytes, source: str) -> tuple[str, str | None]:
     """(text, warning or None)."""
     if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
-        return raw.decode("utf-16"), None
+        try:
+            return raw.decode("utf-16"), None
+        except UnicodeDecodeError as e:
+            raise UserFacingError(_("{file}: damaged UTF-16 text (byte {offset}); save it again as "
+                                    "CSV UTF-8").format(file=source, offset=e.start)) from None
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError:
@@ -198,7 +202,7 @@ def _territories(loc: str) -> dict[str, str]:
 def safe_stem(name: str, max_len: int = 48) -> str:
     """A file-name-safe stem from a signer's name (letters of any script kept)."""
     s = unicodedata.normalize("NFC", name)
-    s = re.sub(r'[<>:"/\\|?*\x00-\x1f\x7f]+', " ", s)
+    s = re.sub(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]+', " ", s)
     s = re.sub(r"\s+", "-", s.strip()).strip(".-")
     return s[:max_len].rstrip(".-") or "signer"
 
@@ -207,26 +211,67 @@ def _split_lines(value: str) -> list[str]:
     return [p.strip() for p in re.split(r"[|\n\r]+", value or "") if p.strip()]
 
 
+def _records(text: str, delimiter: str, source: str) -> Iterator[tuple[int, list[str] | None]]:
+    """(first line, fields) for each CSV record of ``text``, or (first line, None) for a record
+    that runs over several lines because a quote opened in it is never properly closed (an odd
+    number of quote characters, or a closing quote not followed by a separator): that would take
+    the signers on the following lines into this one's address. Reading then starts again on
+    the line after that record's first line, so those signers are read as rows of their own."""
+    lines = io.StringIO(text, newline="").readlines()
+    pos = 0
+    while pos < len(lines):
+        reader = csv.reader(iter(lines[pos:]), delimiter=delimiter)
+        prev = 0
+        restart = None
+        try:
+            for row in reader:
+                start, end = pos + prev + 1, pos + reader.line_num
+                prev = reader.line_num
+                if end > start and not _closed(lines[start - 1:end], delimiter):
+                    restart = start
+                    yield start, None
+                    break
+                yield start, row
+        except csv.Error as e:
+            raise UserFacingError(_("{file}: line {line}: not valid CSV ({error})").format(
+                file=source, line=pos + reader.line_num, error=e)) from None
+        if restart is None:
+            return
+        pos = restart
+
+
+def _closed(record_lines: list[str], delimiter: str) -> bool:
+    """True when the physical lines of one multi-line record hold properly closed quotes."""
+    raw = "".join(record_lines)
+    if raw.count('"') % 2:
+        return False
+    try:
+        return len(list(csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter,
+                                   strict=True))) == 1
+    except csv.Error:
+        return False
+
+
 def parse_signers(text: str, source: str = "signers") -> SignerSheet:
     """Parse a signer sheet's text. See the module docstring for the columns."""
     sheet = SignerSheet()
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     header: list[str] | None = None
     header_line = 0
     rows: list[tuple[int, list[str]]] = []
-    prev_end = 0
-    try:
-        for row in reader:
-            start, prev_end = prev_end + 1, reader.line_num
-            if not any(c.strip() for c in row):
-                continue
-            if header is None:
-                header, header_line = [_norm_header(c) for c in row], start
-            else:
-                rows.append((start, row))
-    except csv.Error as e:
-        raise UserFacingError(_("{file}: line {line}: not valid CSV ({error})").format(
-            file=source, line=reader.line_num, error=e)) from None
+    unclosed: list[int] = []
+    for start, row in _records(text, _sniff_delimiter(text), source):
+        if row is None:  # an unclosed quote: reported, and the lines after it read again
+            unclosed.append(start)
+            continue
+        if not any(c.strip() for c in row):
+            continue
+        if header is None:
+            header, header_line = [_norm_header(c) for c in row], start
+        else:
+            rows.append((start, row))
+    sheet.bad_rows.extend(BadRow(line, _(
+        "a quote (\") opened in this row is not closed where the row ends, so it would swallow "
+        "the lines after it; close the quote or remove it")) for line in unclosed)
     if header is None:
         raise UserFacingError(_("{file}: the file is empty; expected a header row such as "
                                 "name,address,city,postal_code,country,email,gender").format(
@@ -256,6 +301,7 @@ def parse_signers(text: str, source: str = "signers") -> SignerSheet:
         # the running number keeps stems unique (and in sheet order) even for equal names
         stem = f"{len(sheet.signers) + 1:04d}-{safe_stem(profile.name)}"
         sheet.signers.append(Signer(line, profile, stem))
+    sheet.bad_rows.sort(key=lambda b: b.line)
     return sheet
 
 
@@ -415,11 +461,17 @@ def _compose_template(job: BatchJob, profile: SenderProfile):
 
 
 def render_to(job: BatchJob, letter, path: Path | None):
-    """Write ``letter`` to ``path`` in the job's format; with ``path`` None render to memory."""
+    """Write ``letter`` to ``path`` in the job's format; with ``path`` None render to memory.
+    Each file is written atomically and fsynced; the folder is synced once at the end of the
+    run (atomic.sync_folder_of), not after every letter."""
     opts = {"page_size": job.page_size, "align": job.align, "window_side": job.window_side}
-    if path is None:
-        return exporters.render(job.format, letter, **opts)
-    return exporters.export(job.format, letter, path, **opts)
+    result = exporters.render(job.format, letter, **opts)
+    if path is not None:
+        from ua_writer.core.atomic import atomic_write_bytes
+
+        payload = result[0] if isinstance(result, tuple) else result
+        atomic_write_bytes(path, payload, sync_folder=False)
+    return result
 
 
 def _render_one(job: BatchJob, signer: Signer) -> LetterOutcome:
@@ -531,6 +583,9 @@ class BatchRun:
                     yield BatchProgress(done, total, res)
             else:
                 yield from self._pooled(chunks, total)
+            from ua_writer.core.atomic import sync_folder_of
+
+            sync_folder_of(self.job.out_dir / "x")  # the renames of every letter, once
         finally:
             self.seconds = time.perf_counter() - t0
         self.outcomes.sort(key=lambda o: o.line)

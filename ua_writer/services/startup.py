@@ -69,9 +69,14 @@ def _global_option(name: str) -> str | None:
 
 def parse_date(value: str, what: str = "date") -> _dt.date:
     try:
-        return _dt.date.fromisoformat(value)
+        day = _dt.date.fromisoformat(value)
     except ValueError:
         raise UserFacingError(f"{what} must be an ISO date YYYY-MM-DD, got {value!r}") from None
+    from ua_writer.core.packs import MAX_DATE, MIN_DATE
+
+    if not MIN_DATE <= day <= MAX_DATE:  # deadlines, reminders and calendars count days from it
+        raise UserFacingError(f"{what} must be between {MIN_DATE} and {MAX_DATE}, got {value!r}")
+    return day
 
 
 def resolve_today(option: str | None) -> _dt.date:

@@ -8,6 +8,7 @@ ua_writer.app or the main window.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Callable
 
@@ -53,6 +54,10 @@ def acquire_lock(lock_name: str) -> QLockFile:
                 "window, or close it first.").format(pid=pid))
         raise UserFacingError(_("Cannot lock the data folder {folder}; check that you can write to "
                                 "it.").format(folder=paths.data_dir()))
+    try:  # QLockFile creates it 0644: private like everything in the data dir (issue #16)
+        os.chmod(paths.data_dir() / lock_name, 0o600)
+    except OSError:
+        pass
     return lock
 
 

@@ -115,10 +115,8 @@ class GroupPackController(QObject):
         if not prompts.get().run_dialog(dialog):
             return None
         overwrite = dialog.overwrite_changed()
-        if not overwrite and plan.changed:  # apply only the new items; keep the user's versions
-            plan = uapack.ImportPlan(plan.source, plan.version,
-                                     [i for i in plan.items if i.status != "changed"],
-                                     plan.actions, plan.templates)
+        if not overwrite and plan.needs_consent:  # apply only new actions; no template, no change
+            plan = plan.without_consent()
             if not plan.has_work:
                 prompts.get().info(w, _("Import group pack"),
                                    _("Nothing was imported: your versions were kept."))

@@ -110,7 +110,9 @@ def import_file(path: str | Path) -> ImportResult:
     except OSError as e:
         raise ImportFailed(_("{file}: cannot read file ({error})").format(
             file=name, error=e.strerror)) from None
-    return import_bytes(raw, p.name, suffix=p.suffix.lower())
+    # a file name that is not UTF-8 (Latin-1 bytes) arrives with surrogates: as text, "\ufffd"
+    shown = p.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return import_bytes(raw, shown, suffix=p.suffix.lower())
 
 
 def import_bytes(raw: bytes, source: str | None = None, suffix: str = "") -> ImportResult:

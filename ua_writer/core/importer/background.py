@@ -111,7 +111,8 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
     scope = [i for i, _ in kept[:6]]
     # people named in the first paragraphs (at least twice)
     idxs = [i for i in range(len(lines)) if lines[i] and not FOOTNOTE_LINE.match(lines[i])]
-    a.persons = C.guess_persons(doc, b, [i for i in idxs if i in set(range(min(scope or [0]), len(lines)))])
+    first = min(scope or [0])  # (was a set(range(...)) rebuilt per line: quadratic, issue #16)
+    a.persons = C.guess_persons(doc, b, [i for i in idxs if i >= first])
     if a.persons and a.persons[0].gender is None:
         g = C.pronoun_gender(" ".join(t for _, t in kept))
         if g:

@@ -1,7 +1,7 @@
 """Turning received files into clean lines: decoding, HTML and DOCX text, bullets and whitespace.
 
 Owns: byte decoding (UTF-8, UTF-8/16/32 with BOM, cp1251, latin-1 via charset-normalizer), HTML tag
-stripping (stdlib html.parser, page chrome dropped), DOCX paragraphs and tables (python-docx), and
+stripping (lxml's libxml2 HTML parser, linear on any markup; page chrome dropped), DOCX paragraphs and tables (python-docx), and
 ``normalise`` which every layout parses. Raises ImportFailed for binary or undecodable input.
 Must not import Qt or the layouts.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from html.parser import HTMLParser
 
 from ua_writer.core.errors import ImportFailed
 from ua_writer.core.i18n import _
@@ -119,23 +118,32 @@ _CHROME_ATTR = re.compile(r"(?:^|[\s_-])(?:cookie|share|social|breadcrumb|navbar
                           re.I)
 
 
-class _TextExtractor(HTMLParser):
+#: HTML larger than this is refused (a UA web page is 50-300 KB; the parser is linear, this
+#: only keeps memory small)
+MAX_HTML_BYTES = 8 * 1024 * 1024
+#: nesting deeper than this is not followed for skipping/bullets (text is still kept)
+_MAX_DEPTH = 500
+
+
+class _TextCollector:
+    """Collects the visible text of a parsed page: the same rules for every element — page
+    chrome and scripts skipped, block elements on their own lines, list items as bullets."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip_depth = 0
-        self.stack: list[tuple[str, bool]] = []
+        self.stack: list[bool] = []  # per open element: does it skip its content?
 
-    def handle_starttag(self, tag, attrs):
+    def start(self, tag: str, attrs) -> None:
         if tag in _VOID:
             if tag in ("br", "hr"):
                 self.parts.append("\n")
+            self.stack.append(False)
             return
         attr_text = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
         skip = tag in _SKIP_TAGS or bool(attr_text and _CHROME_ATTR.search(attr_text))
-        if len(self.stack) > 500:  # absurd nesting: stop tracking, keep text
-            return
-        self.stack.append((tag, skip))
+        skip = skip and len(self.stack) <= _MAX_DEPTH
+        self.stack.append(skip)
         if skip:
             self.skip_depth += 1
         if tag in _BLOCK_TAGS:
@@ -147,38 +155,55 @@ class _TextExtractor(HTMLParser):
         if tag in ("td", "th") and not self.skip_depth:
             self.parts.append("\n")
 
-    def handle_startendtag(self, tag, attrs):
-        if tag in ("br", "hr"):
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        # pop up to the matching tag (HTML in the wild is not well-formed)
-        for i in range(len(self.stack) - 1, max(-1, len(self.stack) - 50), -1):
-            if self.stack[i][0] == tag:
-                for _tag, skip in self.stack[i:]:
-                    if skip:
-                        self.skip_depth -= 1
-                del self.stack[i:]
-                break
+    def end(self, tag: str) -> None:
+        if self.stack and self.stack.pop():
+            self.skip_depth -= 1
+        if tag in _VOID:
+            return
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
             if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "div"):
                 self.parts.append("\n")
 
-    def handle_data(self, data):
-        if not self.skip_depth:
+    def data(self, data: str | None) -> None:
+        if data and not self.skip_depth:
             self.parts.append(_SPACES.sub(" ", data.replace("\n", " ").replace("\r", " ")))
+
+
+def _parse_html(html: str):
+    """The page as an lxml tree (libxml2's HTML parser: linear in the input, unlike the
+    standard library's, which took 21 s on 200 KB of "<a" repeated), or None."""
+    from lxml import etree
+
+    parser = etree.HTMLParser(recover=True, no_network=True, remove_comments=True,
+                              remove_pis=True, remove_blank_text=False, encoding="utf-8")
+    try:
+        return etree.fromstring(html.encode("utf-8", "surrogatepass"), parser)
+    except (etree.LxmlError, ValueError):
+        return None
 
 
 def html_to_text(html: str) -> str:
     """Visible text of an HTML page, one block per line, without scripts, menus and footers."""
-    p = _TextExtractor()
-    try:
-        p.feed(html)
-        p.close()
-    except Exception:  # html.parser is lenient; anything here is a parser bug on garbage input
-        pass
-    text = "".join(p.parts)
+    if len(html) > MAX_HTML_BYTES:
+        raise ImportFailed(_("the web page is too large ({size} MB; an Urgent Action page is well "
+                             "under {limit} MB)").format(size=len(html) // (1024 * 1024),
+                                                         limit=MAX_HTML_BYTES // (1024 * 1024)))
+    from lxml import etree
+
+    root = _parse_html(html)
+    c = _TextCollector()
+    if root is not None:
+        for event, el in etree.iterwalk(root, events=("start", "end")):
+            tag = el.tag if isinstance(el.tag, str) else ""
+            tag = tag.rsplit("}", 1)[-1].lower()
+            if event == "start":
+                c.start(tag, el.attrib.items())
+                c.data(el.text)
+            else:
+                c.end(tag)
+                c.data(el.tail)
+    text = "".join(c.parts)
     lines = [ln.strip() for ln in text.split("\n")]
     out: list[str] = []
     blank = 0
@@ -200,9 +225,44 @@ def looks_like_html(text: str) -> bool:
 
 # -- DOCX ---------------------------------------------------------------------------------------
 
+#: a .docx is a zip file: what its members may expand to before python-docx parses them (a UA's
+#: document.xml is ~100 KB; one that inflated to 4 GB took 8 GB of memory)
+DOCX_MAX_ENTRIES = 2000
+DOCX_MAX_MEMBER_BYTES = 16 * 1024 * 1024
+DOCX_MAX_TOTAL_BYTES = 64 * 1024 * 1024
+DOCX_MAX_RATIO = 100
+DOCX_RATIO_MIN_BYTES = 1024 * 1024
+
+
+def _check_docx_zip(raw: bytes, where: str) -> None:
+    """Refuse a .docx whose zip members declare more than the limits, before anything inflates
+    them (zipfile never reads past a member's declared size, so the declaration binds)."""
+    import zipfile
+
+    from ua_writer.core import zipcheck
+
+    buf = io.BytesIO(raw)
+    count = zipcheck.entry_count(buf)
+    if count is None:
+        return  # not a zip: python-docx says "not a readable Word document"
+    too_big = ImportFailed(where + _(
+        "the Word document expands to far more than an Urgent Action (a compression bomb?); it "
+        "was not read"))
+    if count > DOCX_MAX_ENTRIES:
+        raise too_big
+    try:
+        infos = zipfile.ZipFile(buf).infolist()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return  # python-docx reports it as unreadable
+    zipcheck.check_members(infos, max_entries=DOCX_MAX_ENTRIES,
+                           max_entry_bytes=DOCX_MAX_MEMBER_BYTES,
+                           max_total_bytes=DOCX_MAX_TOTAL_BYTES, max_ratio=DOCX_MAX_RATIO,
+                           ratio_min_bytes=DOCX_RATIO_MIN_BYTES, fail=lambda kind, info: too_big)
+
 def docx_to_text(raw: bytes, source: str | None = None) -> str:
     """Paragraphs and table cells of a .docx in document order (cells one after another)."""
     where = f"{source}: " if source else ""
+    _check_docx_zip(raw, where)
     try:
         import docx  # python-docx
         from docx.table import Table

@@ -102,11 +102,14 @@ class GroupPackImportDialog(QDialog):
             row.setData(Qt.ItemDataRole.UserRole, (item.status, item.kind, item.name))
             self.items.addItem(row)
         layout.addWidget(self.items)
+        # consent covers changed items and new letter templates (issue #16): unchecked, neither
+        # is applied (ui/grouppacks.py applies plan.without_consent())
+        n_consent = len(plan.needs_consent)
         self.overwrite = QCheckBox(ngettext("Overwrite my version of {n} changed item",
                                             "Overwrite my versions of {n} changed items",
-                                            n_changed).format(n=n_changed),
+                                            n_consent).format(n=n_consent),
                                    objectName="groupPackOverwrite")
-        self.overwrite.setVisible(bool(n_changed))
+        self.overwrite.setVisible(bool(n_consent))
         layout.addWidget(self.overwrite)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -119,4 +122,4 @@ class GroupPackImportDialog(QDialog):
         return [self.items.item(i).text() for i in range(self.items.count())]
 
     def overwrite_changed(self) -> bool:
-        return bool(self.plan.changed) and self.overwrite.isChecked()
+        return bool(self.plan.needs_consent) and self.overwrite.isChecked()
