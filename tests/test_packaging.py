@@ -106,7 +106,7 @@ def test_hicolor_pngs_have_their_sizes():
         assert _png_size(png.read_bytes()) == (size, size), png
 
 
-def test_ico_and_icns_hold_a_png_per_size():
+def test_ico_and_icns_hold_a_png_per_size(qapp):  # qapp: render_png must not make a bare QGuiApplication
     icons = _load("icons")
     pngs = {s: icons.render_png(s) for s in {*icons.ICO_SIZES, *(s for _, s in icons.ICNS_TYPES)}}
     assert _png_size(pngs[48]) == (48, 48)
