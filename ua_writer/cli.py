@@ -4,8 +4,8 @@ Global options come before the command: ``--data-dir DIR``, ``--today YYYY-MM-DD
 failures (UserFacingError) print one line ``ua-writer: error: ...`` on stderr and exit 2; anything
 else is a bug: logged with its traceback to the log file, reported in one line, exit 70.
 Nothing here imports PySide6 (``run_gui`` imports ua_writer.app when it runs). Started with
-no command, maybe with files to open (the desktop launcher), it does not load the command modules at all (batch,
-multiprocessing, mail, ...: ~30-80 ms before the window could even start).
+no command, maybe with files to open (the desktop launcher), it does not load the command
+modules at all (batch, multiprocessing, mail, ...: ~30-80 ms before the window could start).
 """
 
 from __future__ import annotations
