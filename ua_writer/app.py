@@ -88,7 +88,8 @@ def build(argv: list[str] | None = None):
     # one line in the log once the window has painted: how a packaged copy's start is checked
     window.started.connect(lambda: log.info("window painted"))
     if files:  # from the command line (a double-clicked .uapack): imported once the window is up
-        window.started.connect(lambda: open_files(window, files))
+        # and has shown its action (the import's dialogs are modal: not inside the start-up slot)
+        window.started.connect(lambda: qt_app.later(lambda: open_files(window, files)))
     window.show()
     if store.profile().is_empty():
         qt_app.later(window.ask_profile_first_start)
