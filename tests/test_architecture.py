@@ -1,10 +1,11 @@
 """The architecture rules, enforced (``make test`` / ``.ci/run``):
 
 * **layers** — ``cli`` → ``ui`` + ``app`` | ``commands`` → ``services`` → ``export`` → ``core`` →
-  ``paths`` + ``logs`` → ``errors``: a module imports its own layer and the ones below, never one
-  above, and the two front ends (``ui``/``app`` and ``commands``) never import each other. Every
-  import statement counts, also one inside a function (a lazy import is still a dependency);
-  read from the source with ``ast``, so a new violation fails here before anything runs it;
+  ``paths`` + ``logs`` + ``i18n`` → ``errors``: a module imports its own layer and the ones
+  below, never one above, and the two front ends (``ui``/``app`` and ``commands``) never import
+  each other. Every import statement counts, also one inside a function (a lazy import is
+  still a dependency); read from the source with ``ast``, so a new violation fails here before
+  anything runs it;
 * **PySide6 only in ui/** — no other module imports it (the same scan), and everything outside
   ui/ and app.py imports with PySide6 blocked, so the core, exporters, services and CLI work on
   a machine without Qt or a display.

@@ -13,6 +13,8 @@ from ua_writer.core.compose import available_languages, compose_letter
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.lang import get_rules
 from ua_writer.core.letter import from_text
+from ua_writer.core.typography import typeset, typeset_lines
+from tests.letters.conftest import plain
 from ua_writer.core.model import SenderProfile
 
 DAY = dt.date(2011, 4, 1)
@@ -20,7 +22,7 @@ PROFILE = SenderProfile(name="Anna Kovač", names={"ru": "Анна Ковач"},
                         address_lines=["Musterstraße 12", "10115 Berlin"], city="Berlin", country="DE",
                         email="anna@example.org", gender="f")
 PLACE_DATE = {"en": "Berlin, 1 April 2011", "ru": "1 апреля 2011 г.", "de": "Berlin, 1. April 2011",
-              "fr": "Berlin, le 1er avril 2011", "es": "Berlin, 1 de abril de 2011"}
+              "fr": "Berlin, le 1er avril 2011", "es": "Berlín, 1 de abril de 2011"}  # CLDR: Berlín
 SALUTATION_END = {"en": ",", "ru": "!", "de": ",", "fr": ",", "es": ":"}
 LANGS = ["en", "ru", "de", "fr", "es"]
 
@@ -52,47 +54,53 @@ def test_every_seed_letter(action, recipient, lang):
         original = next(r for r in action.main_recipients() if not r.copies_only)
         letter = compose_letter(action, recipient, lang, PROFILE, DAY, copy_of=original)
         # the copy marker says whom the original is written to; the window shows the copy recipient
-        assert letter.copy_marker.startswith(rules.words["copy_marker"] + " ")
-        assert rules.recipient_label(original) in letter.copy_marker
+        assert plain(letter.copy_marker).startswith(rules.words["copy_marker"] + " ")
+        assert typeset(rules.recipient_label(original), lang) in letter.copy_marker
         window = recipient
         addressee = original
     else:
         letter = compose_letter(action, recipient, lang, PROFILE, DAY)
-        assert letter.copy_marker == ""
+        assert plain(letter.copy_marker) == ""
         addressee = window = recipient
 
     assert letter.language == lang
-    assert letter.place_date == PLACE_DATE[lang]
+    assert plain(letter.place_date) == PLACE_DATE[lang]
     assert letter.sender[0] == ("Анна Ковач" if lang == "ru" else "Anna Kovač")
-    # addressee: the recipient's postal lines in the letter's language, then the country line
-    local = window.local(lang)
-    lines = local.address_lines if local.address_lines is not None else window.address_lines
+    # addressee: the recipient's postal lines in the letter's language (else the hand-checked
+    # English form, else the UA's), then the country line
+    lines = next(l for l in (window.local(lang).address_lines, window.local("en").address_lines,
+                             window.address_lines) if l is not None)
     for line in lines:
-        assert line in letter.addressee
-    assert letter.addressee[-1] == rules.country_line(window.country)
-    assert letter.addressee == rules.addressee_block(window, sender_country="DE")
-    assert letter.salutation == rules.salutation(addressee)
+        assert typeset(line, lang) in letter.addressee
+    assert letter.addressee[-1] == "RUSSLAND / РОССИЯ"    # as on the envelope: sender in Germany
+    assert letter.addressee == typeset_lines(rules.addressee_block(window, sender_country="DE"), lang)
+    assert letter.salutation == typeset(rules.salutation(addressee), lang)
     assert letter.salutation.endswith(SALUTATION_END[lang])
-    assert letter.closing == rules.closing(addressee)
+    assert letter.closing == typeset(rules.closing(addressee), lang)
     # appeal points: in the letter's language, else English behind a visible marker
     own = action.appeals.get(lang)
     if own:
         for point in own:
-            assert rules.appeal(point) in letter.paragraphs
+            assert typeset(rules.appeal(point), lang) in letter.paragraphs
     elif action.appeals.get("en"):
-        marker = rules.untranslated_marker("en")
+        marker = typeset(rules.untranslated_marker("en"), lang)
         i = letter.paragraphs.index(marker)
         en = get_rules("en")
         assert letter.paragraphs[i + 1:i + 1 + len(action.appeals["en"])] == \
-            [en.appeal(p) for p in action.appeals["en"]]
+            [typeset(en.appeal(p), lang) for p in action.appeals["en"]]
         assert any("no appeal points" in w for w in letter.warnings)
     # the persons are named in the opening paragraph
     for p in action.persons:
-        assert rules.person(p).case("gent" if lang == "ru" else "nomn") in letter.paragraphs[0]
+        forms = rules.person(p)
+        assert any(typeset(f.case("gent" if lang == "ru" else "nomn"), lang) in letter.paragraphs[0]
+                   for f in (forms, forms.short))
     # copies: every copy recipient but the addressee
-    assert letter.copies == [rules.recipient_label(r) for r in action.copy_recipients()
-                             if r.id != addressee.id]
-    assert letter.copies_heading == rules.words["copies_heading"]
+    assert letter.copies == [typeset(rules.recipient_label(r), lang)
+                             for r in action.copy_recipients() if r.id != addressee.id]
+    heading = rules.words["copies_heading"]
+    if len(letter.copies) == 1:   # «Копия:» / "Copy to:" for one entry
+        heading = rules.words.get("copy_heading", heading)
+    assert letter.copies_heading == heading
     assert letter.meta["action_id"] == action.id and letter.meta["recipient_id"] == recipient.id
     assert action.notes is None or action.notes not in letter.to_text()
     assert from_text(letter.to_text(), letter) == letter
@@ -102,15 +110,15 @@ def test_every_seed_letter(action, recipient, lang):
 
 def test_juraev_russian_letter_to_the_prosecutor_general():
     l = compose_letter(_action("juraev-2011"), "prosecutor-general", "ru", PROFILE, DAY)
-    assert l.addressee == ["Генеральному прокурору Российской Федерации", "Ю. Я. Чайке",
+    assert plain(l.addressee) == ["Генеральному прокурору Российской Федерации", "Ю. Я. Чайке",
                            "ул. Большая Дмитровка, д. 15а", "г. Москва", "125993",
-                           "РОССИЯ / RUSSIAN FEDERATION"]
-    assert l.salutation == "Уважаемый Юрий Яковлевич!"
-    assert l.paragraphs[0].startswith("Я обращаюсь к Вам в связи с делом Низомхона Джураева, судьба "
+                           "RUSSLAND / РОССИЯ"]
+    assert plain(l.salutation) == "Уважаемый Юрий Яковлевич!"
+    assert plain(l.paragraphs[0]).startswith("Я обращаюсь к Вам в связи с делом Низомхона Джураева, судьба "
                                       "которого вызывает у меня глубокую тревогу.")
     assert "Призываю российские власти не выдавать Низомхона Джураева Таджикистану." in l.paragraphs
     assert l.closing == "С уважением,"
-    assert (l.copies_heading, l.copies) == ("Копии:", ["Московский городской суд"])
+    assert (l.copies_heading, plain(l.copies)) == ("Копия:", ["Московскому городскому суду"])
     assert l.warnings == []
 
 
@@ -119,10 +127,10 @@ def test_juraev_copy_for_the_moscow_city_court():
     with pytest.raises(UserFacingError, match="only to send copies"):
         compose_letter(a, "moscow-city-court", "ru", PROFILE, DAY)
     l = compose_letter(a, "moscow-city-court", "ru", PROFILE, DAY, copy_of="prosecutor-general")
-    assert l.copy_marker == "КОПИЯ письма Генеральному прокурору Российской Федерации Ю. Я. Чайке"
+    assert plain(l.copy_marker) == "КОПИЯ письма Генеральному прокурору Российской Федерации Ю. Я. Чайке"
     # the envelope window shows the court, the body is the letter to the Prosecutor General
-    assert l.addressee[:2] == ["Московский городской суд", "ул. Богородский Вал, д. 8"]
-    assert l.salutation == "Уважаемый Юрий Яковлевич!"
+    assert plain(l.addressee[:2]) == ["Московский городской суд", "ул. Богородский Вал, д. 8"]
+    assert plain(l.salutation) == "Уважаемый Юрий Яковлевич!"
     assert l.to_text().startswith(l.copy_marker + "\n\nАнна Ковач\n")
 
 
@@ -130,13 +138,13 @@ def test_juraev_english_german_french_spanish_salutations():
     a = _action("juraev-2011")
     got = {lang: compose_letter(a, "prosecutor-general", lang, PROFILE, DAY) for lang in LANGS}
     assert got["en"].salutation == "Dear Prosecutor General,"
-    assert got["en"].addressee[:2] == ["Yurii Ya. Chaika", "Prosecutor General of the Russian Federation"]
-    assert got["en"].addressee[-1] == "RUSSIAN FEDERATION"
+    assert plain(got["en"].addressee[:2]) == ["Yurii Ya. Chaika", "Prosecutor General of the Russian Federation"]
+    assert got["en"].addressee[-1] == "RUSSLAND / РОССИЯ"
     assert got["en"].paragraphs[1] == "I urge the Russian authorities not to extradite Nizomhon Juraev."
     assert got["de"].salutation == "Sehr geehrter Herr Generalstaatsanwalt,"
-    assert got["de"].addressee[0] == "Herrn Yurii Ya. Chaika"
+    assert plain(got["de"].addressee[0]) == "Herrn Yurii Ya. Chaika"
     assert got["fr"].salutation == "Monsieur le Procureur général,"
-    assert got["fr"].closing == ("Je vous prie d'agréer, Monsieur le Procureur général, l'expression de ma "
+    assert got["fr"].closing == ("Je vous prie d’agréer, Monsieur le Procureur général, l’expression de ma "
                                  "haute considération.")
     assert got["es"].salutation == "Señor Fiscal General:"
 
@@ -144,21 +152,21 @@ def test_juraev_english_german_french_spanish_salutations():
 def test_kasymakhunov_letter_to_the_foreign_ministry():
     a = _action("kasymakhunov-2012")
     ru = compose_letter(a, "mfa-third-cis-department", "ru", PROFILE, DAY)
-    assert ru.addressee[:2] == ["Директору Третьего департамента стран СНГ Министерства иностранных дел "
+    assert plain(ru.addressee[:2]) == ["Директору Третьего департамента стран СНГ Министерства иностранных дел "
                                 "Российской Федерации", "М. А. Пешкову"]
-    assert ru.salutation == "Уважаемый господин Пешков!"                # the pack's own salutation
-    assert ru.copies == ["Председателю Верховного Суда Российской Федерации В. М. Лебедеву"]
+    assert plain(ru.salutation) == "Уважаемый господин Пешков!"                # the pack's own salutation
+    assert plain(ru.copies) == ["Председателю Верховного Суда Российской Федерации В. М. Лебедеву"]
     en = compose_letter(a, "prosecutor-general", "en", PROFILE, DAY)
-    assert en.salutation == "Dear Prosecutor-General,"
-    assert en.copies == ["Vyachslav Mikhailovich Lebedev, Chair of the Supreme Court"]
+    assert plain(en.salutation) == "Dear Prosecutor-General,"
+    assert plain(en.copies) == ["Vyachslav Mikhailovich Lebedev, Chair of the Supreme Court of the Russian Federation"]
     assert "I call on the authorities to rescind the extradition order granted by the General " \
            "Prosecutor’s Office against Yusup Kasymakhunov." in en.paragraphs
 
 
 def test_azimov_letter_to_the_regional_court_is_addressed_to_the_institution():
     l = compose_letter(_action("azimov-2011"), "moscow-regional-court", "ru", PROFILE, DAY)
-    assert l.addressee == ["Московский областной суд", "Московская область", "Красногорский район",
-                           "п/о Красногорск-2", "143402", "РОССИЯ / RUSSIAN FEDERATION"]
-    assert l.salutation == "Уважаемые господа!"
-    assert l.copies == []
+    assert plain(l.addressee) == ["Московский областной суд", "Московская область", "Красногорский район",
+                           "п/о Красногорск-2", "143402", "RUSSLAND / РОССИЯ"]
+    assert plain(l.salutation) == "Уважаемые господа!"
+    assert plain(l.copies) == []
     assert "Исмона Азимова" in l.paragraphs[0]

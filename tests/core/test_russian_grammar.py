@@ -209,7 +209,7 @@ def test_addressee_official_in_dative_with_country_in_both_scripts():
         "ул. Большая Дмитровка, д. 15а",
         "г. Москва",
         "125993",
-        "РОССИЯ / RUSSIAN FEDERATION",
+        "RUSSLAND / РОССИЯ",
     ]
     # posted inside Russia: no country line
     assert RU.addressee_block(r, sender_country="RU")[-1] == "125993"
@@ -221,8 +221,9 @@ def test_addressee_institution_stays_nominative():
                       localized={"ru": LocalizedRecipient(organization="Московский городской суд")})
     assert RU.addressee_block(court, sender_country="DE") == [
         "Московский городской суд", "Bogorodskii Val, d. 8", "Moscow", "107076",
-        "РОССИЯ / RUSSIAN FEDERATION"]
-    assert RU.recipient_label(court) == "Московский городской суд"
+        "RUSSLAND / РОССИЯ"]
+    # in the «Копия:» list it is in the dative, like every person there
+    assert RU.recipient_label(court) == "Московскому городскому суду"
 
 
 def test_addressee_bare_title_is_preceded_by_the_organisation_in_nominative():

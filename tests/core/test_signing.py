@@ -44,7 +44,7 @@ def test_placeholder_sender_and_signature_are_replaced_and_edits_kept():
     assert out is not None
     assert "[Ваше имя]" not in out and "[Ваш адрес]" not in out
     assert out.startswith("Анна Ковач\nHauptstraße 1\n10115 Berlin\n")
-    assert out.rstrip().endswith("С уважением,\nАнна Ковач\n\nКопии:\nМосковский городской суд")
+    assert out.rstrip().endswith("С уважением,\nАнна Ковач\n\nКопия:\nМосковскому городскому суду")
     assert EDIT in out
     # exactly the sender block and the signature changed; every other line is the user's
     removed = [ln for ln in draft.splitlines() if ln not in out.splitlines()]

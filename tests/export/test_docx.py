@@ -19,11 +19,17 @@ def _read(letter, tmp_path, **opts):
     return docx.Document(str(tmp_path / "l.docx"))
 
 
+def _all_paragraphs(d):
+    """The head table's paragraphs (copy marker, sender, addressee, date), then the body's."""
+    head = [p for t in d.tables for row in t.rows for cell in row.cells for p in cell.paragraphs]
+    return [p for p in head + d.paragraphs if p.text]
+
+
 def test_paragraphs_and_styles_round_trip(tmp_path):
-    letter = russian_letter(copy_marker="КОПИЯ")
+    letter = russian_letter(copy_marker="КОПИЯ письма Генеральному прокурору")
     d = _read(letter, tmp_path)
-    got = [(p.style.name, p.text) for p in d.paragraphs]
-    expected = ([("Copy Marker", "КОПИЯ")]
+    got = [(p.style.name, p.text) for p in _all_paragraphs(d)]
+    expected = ([("Copy Marker", "КОПИЯ"), ("Copy Marker Note", "письма Генеральному прокурору")]
                 + [("Sender", s) for s in letter.sender]
                 + [("Addressee", a) for a in letter.addressee]
                 + [("Date", letter.place_date), ("Subject", letter.subject),
@@ -42,7 +48,7 @@ def test_paragraphs_and_styles_round_trip(tmp_path):
 def test_every_run_and_the_defaults_carry_the_letter_language(lang, tag):
     letter = english_letter(language=lang)
     d = letter_docx_document(letter)
-    runs = [r for p in d.paragraphs for r in p.runs]
+    runs = [r for p in _all_paragraphs(d) for r in p.runs]
     assert runs
     for r in runs:
         langs = r._r.findall(f"{qn('w:rPr')}/{W_LANG}")
@@ -76,24 +82,45 @@ def test_page_and_margins_match_the_pdf():
     sec = letter_docx_document(russian_letter()).sections[0]
     assert (round(sec.page_width.mm), round(sec.page_height.mm)) == (210, 297)
     assert round(sec.left_margin.mm) == 25 and round(sec.right_margin.mm) == 20
-    assert round(sec.top_margin.mm) == 20 and round(sec.bottom_margin.mm) == 20
+    # the page begins at the PDF's sender top: the head table fills it down to the address field
+    assert round(sec.top_margin.mm) == 14 and round(sec.bottom_margin.mm) == 20
     assert sec.different_first_page_header_footer
     assert "NUMPAGES" in sec.footer._element.xml
     us = letter_docx_document(russian_letter(), page_size="letter").sections[0]
     assert round(us.page_width.mm, 1) == 215.9
 
 
-def test_addressee_is_framed_at_the_window_position():
-    d = letter_docx_document(russian_letter())
-    framed = [p for p in d.paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:framePr")) is not None]
-    assert [p.text for p in framed] == russian_letter().addressee
-    fp = framed[0]._p.pPr.find(qn("w:framePr"))
-    assert int(fp.get(qn("w:x"))) == int(Mm(25).twips)
-    assert int(fp.get(qn("w:y"))) == int(Mm(62.7).twips)
-    assert fp.get(qn("w:vAnchor")) == "page" and fp.get(qn("w:wrap")) == "notBeside"
-    # schema order inside w:pPr: pStyle before framePr
-    tags = [el.tag for el in framed[0]._p.pPr]
-    assert tags.index(qn("w:pStyle")) < tags.index(qn("w:framePr"))
+def test_addressee_in_an_exact_table_cell_at_the_window_position():
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+
+    letter = russian_letter()
+    d = letter_docx_document(letter)
+    (table,) = d.tables
+    head, field = table.rows
+    # row 1 from the page's top margin (14 mm) to the field (45 mm), row 2 the 45 mm field:
+    # exact heights, so nothing in them can push the address out of the window
+    assert [round(r.height.mm, 1) for r in (head, field)] == [31.0, 45.0]
+    assert {r.height_rule for r in (head, field)} == {WD_ROW_HEIGHT_RULE.EXACTLY}
+    cell = field.cells[0]
+    assert [p.text for p in cell.paragraphs] == letter.addressee
+    assert round(cell.width.mm) == 85
+    tblpr = table._tbl.tblPr
+    assert int(tblpr.find(qn("w:tblInd")).get(qn("w:w"))) == int(Mm(-5).twips)   # field at 20 mm
+    mar = cell._tc.tcPr.find(qn("w:tcMar"))
+    assert int(mar.find(qn("w:left")).get(qn("w:w"))) == int(Mm(5).twips)         # text at 25 mm
+    assert int(mar.find(qn("w:top")).get(qn("w:w"))) == int(Mm(17.7).twips)       # from 62.7 mm
+    assert [p.text for p in field.cells[1].paragraphs] == [letter.place_date]
+    assert not any(p._p.pPr is not None and p._p.pPr.find(qn("w:framePr")) is not None
+                   for p in d.paragraphs)
+
+
+def test_body_size_follows_the_pdf():
+    from ua_writer.export.pdf import layout_letter
+    from tests.export.sample_letters import long_russian_letter
+
+    for letter in (russian_letter(), long_russian_letter()):
+        d = letter_docx_document(letter)
+        assert d.styles["Normal"].font.size.pt == layout_letter(letter).body_size
 
 
 def test_core_properties():
@@ -132,8 +159,11 @@ def test_libreoffice_puts_the_address_in_the_window(tmp_path):
     first = next(b for b in boxes if b[0] == letter.addressee[0].split()[0])
     assert first[1] == pytest.approx(25 * mm, abs=2)
     assert 60 * mm <= first[2] <= 68 * mm
-    date = next(b for b in boxes if b[0] == letter.place_date.split()[0].rstrip(","))
-    assert date[2] > 90 * mm                       # the flow resumes below the address field
+    date = next(b for b in boxes if b[0] == letter.place_date.split()[0])
+    last = max((b for b in boxes if b[0] == letter.addressee[-1].split()[-1] and b[1] < 105 * mm
+                and b[2] < 95 * mm),
+               key=lambda b: b[2])
+    assert date[4] == pytest.approx(last[4], abs=2)     # beside the foot of the address, as the PDF
 
 
 def test_body_alignment():

@@ -65,7 +65,9 @@ def test_pdf_docx_txt_carry_the_composed_letter(action, recipient, lang, tmp_pat
     assert not [w for w in res.warnings if "glyphs" in w], res.warnings
 
     d = letter_docx_document(letter)
-    paras = [p.text for p in d.paragraphs]
+    head = [p for t in d.tables for row in t.rows for cell in row.cells for p in cell.paragraphs]
+    # an address line the PDF wrapped has a line break at the same word in the DOCX
+    paras = [p.text.replace("\n", " ") for p in head + d.paragraphs]
     for line in letter.addressee:
         assert line in paras
     assert letter.salutation in paras and letter.place_date in paras
@@ -92,6 +94,7 @@ def test_docx_language_matches_the_letter(action, recipient, lang):
 
     d = letter_docx_document(_letter(action, recipient, lang))
     tag = {"ru": "ru-RU", "en": "en-GB"}[lang]
-    vals = {el.get(qn("w:val")) for p in d.paragraphs for r in p.runs
+    head = [p for t in d.tables for row in t.rows for cell in row.cells for p in cell.paragraphs]
+    vals = {el.get(qn("w:val")) for p in head + d.paragraphs for r in p.runs
             for el in r._r.iter(qn("w:lang"))}
     assert vals == {tag}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.letters.conftest import plain
+
 import io
 import shutil
 import subprocess
@@ -55,7 +57,7 @@ def test_envelope_sizes(store, berlin_profile, size, w, h):
 def test_russian_envelope_cyrillic_dative_postcode_airmail(store, berlin_profile):
     r = store.get_action("juraev-2011").recipient("prosecutor-general")
     data, lay = envelope.envelope_pdf_bytes(r, "ru", berlin_profile)
-    assert lay.address == ["Генеральному прокурору Российской Федерации", "Ю. Я. Чайке",
+    assert plain(lay.address) == ["Генеральному прокурору Российской Федерации", "Ю. Я. Чайке",
                            "ул. Большая Дмитровка, д. 15а", "г. Москва", "125993",
                            "RUSSLAND / РОССИЯ"]
     assert lay.airmail
@@ -80,7 +82,7 @@ def test_russian_envelope_cyrillic_dative_postcode_airmail(store, berlin_profile
 def test_english_envelope_uses_the_upu_name_first(store):
     r = store.get_action("juraev-2011").recipient("prosecutor-general")
     lines = envelope.postal_lines(r, "en", gb_profile())
-    assert lines[0] == "Yurii Ya. Chaika"
+    assert plain(lines[0]) == "Yurii Ya. Chaika"
     assert lines[-1] == "RUSSIAN FEDERATION / РОССИЯ"
 
 
@@ -198,7 +200,7 @@ def test_addresses_for_main_and_copies(store, berlin_profile):
     both, _ = labels.addresses_for([juraev], berlin_profile, copies=True)
     assert [a.recipient_id for a in both] == ["prosecutor-general", "moscow-city-court"]
     en, _ = labels.addresses_for([juraev], berlin_profile, language="en")
-    assert en[0].lines[0] == "Yurii Ya. Chaika" and en[0].lines[-1] == "RUSSLAND / РОССИЯ"
+    assert plain(en[0].lines[0]) == "Yurii Ya. Chaika" and en[0].lines[-1] == "RUSSLAND / РОССИЯ"
 
 
 @pytest.mark.parametrize("key", ["3x7", "2x7"])

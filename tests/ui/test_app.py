@@ -200,3 +200,31 @@ def test_selecting_in_a_narrow_list_keeps_the_days_left_in_view(build_app, qtbot
     for action_id in ("kasymakhunov-2012", "juraev-2011", "azimov-2011"):
         select(window, action_id)
         assert view.horizontalScrollBar().value() == 0, action_id
+
+
+def test_a_job_that_ends_after_its_runner_is_gone_tells_no_one(qtbot):
+    """A background job (page count, copies) whose window closed before it finished must not
+    raise 'Signal source has been deleted' in whatever the event loop runs next."""
+    import threading
+
+    from PySide6.QtCore import QCoreApplication, QObject
+    from shiboken6 import delete
+
+    from ua_writer.ui.workers import Runner
+
+    gate, errors = threading.Event(), []
+    owner = QObject()
+    runner = Runner(owner)
+    runner.start(lambda: gate.wait(5) and "done")
+    delete(owner)                       # the window (and its runner) goes away first
+    gate.set()
+    runner.pool.waitForDone(5000)
+    import sys
+
+    hook, sys.excepthook = sys.excepthook, lambda *a: errors.append(a)
+    try:
+        for _ in range(20):
+            QCoreApplication.processEvents()
+    finally:
+        sys.excepthook = hook
+    assert errors == []

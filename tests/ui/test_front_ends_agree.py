@@ -44,8 +44,10 @@ def window_words(pdf: Path) -> list[str]:
     return [w for _y, _x, w in sorted(words)]
 
 
-def addressee_words(action_id: str, recipient_id: str, language: str) -> list[str]:
-    """The addressee block core.compose writes for that recipient (a copy recipient: its own)."""
+def addressee_words(action_id: str, recipient_id: str, language: str,
+                    sender_country: str = "") -> list[str]:
+    """The addressee block core.compose writes for that recipient (a copy recipient: its own),
+    for a sender in ``sender_country`` (the country line is written for the sender's post)."""
     from ua_writer.core.compose import compose_letter
     from ua_writer.core.model import SenderProfile
     from ua_writer.core.store import open_store
@@ -57,13 +59,16 @@ def addressee_words(action_id: str, recipient_id: str, language: str) -> list[st
     copy_of = None
     if recipient.is_copy or recipient.copies_only:
         copy_of = next(r for r in action.main_recipients() if not r.copies_only)
-    letter = compose_letter(action, recipient, language, SenderProfile(), _dt.date(2011, 4, 1),
+    letter = compose_letter(action, recipient, language, SenderProfile(country=sender_country),
+                            _dt.date(2011, 4, 1),
                             copy_of=copy_of)
     return " ".join(letter.addressee).split()
 
 
-def assert_window_is(pdf: Path, action_id: str, recipient_id: str, language: str) -> None:
-    got, want = window_words(pdf), addressee_words(action_id, recipient_id, language)
+def assert_window_is(pdf: Path, action_id: str, recipient_id: str, language: str,
+                     sender_country: str = "") -> None:
+    got = window_words(pdf)
+    want = addressee_words(action_id, recipient_id, language, sender_country)
     assert got == want, f"{pdf.name}: the envelope window shows {got}, not {recipient_id}'s {want}"
 
 
@@ -127,7 +132,7 @@ def test_cli_mail_merge_to_a_copy_recipient(capsys, data_dir, tmp_path, action_i
                               "-o", str(out))
         assert code == 0, err
         (pdf,) = out.glob("*.pdf")
-        assert_window_is(pdf, action_id, rid, language)
+        assert_window_is(pdf, action_id, rid, language, "DE")  # the signer is in Berlin
 
 
 @pytest.mark.parametrize("action_id,language,mains,copies", BUNDLED, ids=[b[0] for b in BUNDLED])
@@ -184,7 +189,7 @@ def test_gui_mail_merge_to_a_copy_recipient(window, qtbot, fake_prompts, tmp_pat
     fake_prompts.on_dialog = drive
     window.registry["mail_merge"].trigger()
     (pdf,) = out.glob("*.pdf")
-    assert_window_is(pdf, action_id, rid, language)
+    assert_window_is(pdf, action_id, rid, language, "DE")  # the signer is in Berlin
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert TYPED in " ".join(text.split()), "the copy letters lost the user's edits"

@@ -23,6 +23,28 @@ def _address_x_mm(pdf) -> float:
     return zone[0][1]
 
 
+def _docx_frame_x_mm(path) -> float:
+    """Horizontal position (mm from the page's left edge) of the DOCX's address cell: the head
+    table's indent plus the widths of the columns before the cell holding the address."""
+    from docx import Document
+
+    doc = Document(str(path))
+    section = doc.sections[0]
+    table = doc.tables[0]
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    ind = table._tbl.tblPr.find(ns + "tblInd")
+    x = section.left_margin.mm + (int(ind.get(ns + "w")) / 56.6929 if ind is not None else 0)
+    cells = table.rows[1].cells
+    widths = [int(c.get(ns + "w")) / 56.6929 for c in table._tbl.tblGrid.findall(ns + "gridCol")]
+    for cell, width in zip(cells, widths):
+        if any(p.style.name == "Addressee" for p in cell.paragraphs):
+            cell_margin = cell._tc.tcPr.find(ns + "tcMar")
+            left = cell_margin.find(ns + "left") if cell_margin is not None else None
+            return x + (int(left.get(ns + "w")) / 56.6929 if left is not None else 0)
+        x += width
+    raise AssertionError("no address cell in the DOCX head table")
+
+
 def _page_size_pt(pdf) -> tuple[int, int]:
     out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     line = next(l for l in out.splitlines() if l.startswith("Page size:"))
@@ -72,6 +94,10 @@ def test_preferences_change_paper_window_reminders_and_language(window, qtbot, f
     lp.pdf_button.click()
     assert _page_size_pt(tmp_path / "after.pdf") == (612, 792)
     assert abs(_address_x_mm(tmp_path / "after.pdf") - (215.9 - 20 - 85 + 5)) < 1
+    # the DOCX too: its address frame sits where the window is
+    fake_prompts.save_path = str(tmp_path / "after.docx")
+    lp.docx_button.click()
+    assert abs(_docx_frame_x_mm(tmp_path / "after.docx") - (215.9 - 20 - 85 + 5)) < 0.5
     # the preview marks the window where the PDF has it
     qtbot.waitUntil(lambda: window.preview.layout_ is not None and
                     window.preview.layout_.geometry.field_left > 100, timeout=10000)

@@ -19,7 +19,7 @@ from pathlib import Path
 from ua_writer.commands import parse_date
 from ua_writer.core import notices, settings
 from ua_writer.core.errors import UserFacingError
-from ua_writer.core.i18n import ngettext
+from ua_writer.core.i18n import _, ngettext
 from ua_writer.services import exporters, letters
 
 FORMATS = exporters.LETTER_FORMATS
@@ -45,13 +45,17 @@ def register(sub) -> None:
                         "(default: the first main recipient)")
     p.add_argument("--fax-cover", action="store_true",
                    help="PDF only: put a fax cover sheet in front of the letter (one file)")
-    p.add_argument("--no-note", action="store_true",
-                   help="leave the recipient's note (meant for letter writers) off the fax cover")
+    p.add_argument("--note", action="store_true",
+                   help="print the recipient's note on the fax cover (it is meant for letter "
+                        "writers, so it is left off by default)")
+    p.add_argument("--no-note", action="store_true", help="leave the note off (the default)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date of the letter (default: today)")
     p.add_argument("--page-size", choices=PAGE_SIZES,
                    help="default: the page_size preference (Preferences in the app; a4)")
     p.add_argument("--justify", action="store_true",
                    help="PDF/DOCX: justified paragraphs (default: ragged right, as DIN 5008 advises)")
+    p.add_argument("--strict", action="store_true",
+                   help="refuse to write a letter that still has text marked for translation")
     p.set_defaults(func=run_letter)
 
     p = sub.add_parser("fax-cover", help="write a fax cover sheet for a letter (PDF)",
@@ -64,8 +68,10 @@ def register(sub) -> None:
                                   "you write in, as in your profile; else its first language)")
     p.add_argument("--copy-of", metavar="RECIPIENT_ID",
                    help="for copy recipients: the main recipient whose letter is copied")
-    p.add_argument("--no-note", action="store_true",
-                   help="leave the recipient's note (meant for letter writers) off the cover")
+    p.add_argument("--note", action="store_true",
+                   help="print the recipient's note on the cover (it is meant for letter "
+                        "writers, so it is left off by default)")
+    p.add_argument("--no-note", action="store_true", help="leave the note off (the default)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date on the cover (default: today)")
     p.add_argument("--page-size", choices=PAGE_SIZES,
                    help="default: the page_size preference (Preferences in the app; a4)")
@@ -126,6 +132,11 @@ def run_letter(args, ctx) -> int:
     texts = []
     for recipient, target in zip(recipients, targets):
         letter = letters.compose(action, recipient, language, profile, date, copy_of=args.copy_of)
+        if getattr(args, "strict", False) and letter.has_untranslated:
+            raise UserFacingError(_(
+                "The letter to {recipient} still has text marked for translation; translate it "
+                "(or leave out --strict to write it with the text marked).").format(
+                    recipient=recipient.id))
         for w in letter.warnings:
             warn(w)
         if target is None:
@@ -135,7 +146,7 @@ def run_letter(args, ctx) -> int:
                                   window_side=settings.get(store.prefs(), "window_side"),
                                   align="justify" if args.justify else "left",
                                   recipient=recipient, profile=profile, action=action, date=date,
-                                  include_note=not args.no_note)
+                                  include_note=args.note and not args.no_note)
         pages = exporters.letter_pages(kind, letter, result, args.page_size)
         for w in result.warnings:
             if notices.code(w) != "pages":   # said below, once, with the file's name
@@ -186,7 +197,7 @@ def run_fax_cover(args, ctx) -> int:
     if target.suffix.lower() != ".pdf":
         raise UserFacingError(f"the fax cover is a PDF: use a .pdf name, not {target.name!r}")
     result = fax_cover_pdf(letter, recipient, profile, action, target, date=date,
-                           page_size=args.page_size, include_note=not args.no_note)
+                           page_size=args.page_size, include_note=args.note and not args.no_note)
     for w in result.warnings:
         if notices.code(w) != "pages":   # the cover states the pages in its own line
             warn(f"{target.name}: {w}")

@@ -5,7 +5,9 @@ persons in the right case, closing, copies list) come from the language's rules 
 (``core/lang/<lang>.py``); the body — and, if the template wants, subject, salutation and closing —
 come from the sandboxed Jinja2 template ``letter.j2`` of that language (``letter_templates.py``),
 user override first. Dates and country names come from Babel in the LETTER's locale
-(``formatting.py``). Exporters and the editor only render the resulting Letter.
+(``formatting.py``); the finished Letter goes through the language's typography
+(``typography.py``: no-break spaces after initials and before French colons, quotes,
+apostrophes). Exporters and the editor only render the resulting Letter.
 
 The action's ``notes`` (instructions to letter writers) never enter a letter. Warnings are in the UI
 language (``i18n``). No Qt, no I/O besides reading templates.
@@ -21,6 +23,7 @@ from ua_writer.core.errors import NotFoundError, UserFacingError
 from ua_writer.core.i18n import _
 from ua_writer.core.lang import LanguageRules, PersonForms, get_rules
 from ua_writer.core.letter import Letter
+from ua_writer.core.typography import typeset_letter
 from ua_writer.core.model import Action, Recipient, SenderProfile
 from ua_writer.core.notices import Notice
 
@@ -129,6 +132,7 @@ class _Composer:
         self.date = date
         self.extra_copies = extra_copies
         self.warnings: list[str] = []
+        self.untranslated_source = ""
         ui = i18n.current_language()
         self.ui_loc = formatting.locale(ui if formatting.known_locale(ui) else "en")
 
@@ -170,17 +174,20 @@ class _Composer:
         except ValueError:
             source_rules = LanguageRules()
         points = [source_rules.appeal(a) for a in self.action.appeals[source] if a.strip()]
+        self.untranslated_source = source
         return points, self.rules.untranslated_marker(source)
 
     def subject(self, persons) -> str:
-        local_title = (self.action.localized.get(self.lang) or {}).get("title")
-        if self.lang == "en":
-            local_title = local_title or self.action.title
-        if local_title:
-            return self.rules.subject(local_title, self.action.ua_number)
+        """The matter, named neutrally: the pack's subject in this language («О выдаче …»),
+        else the persons («О Низомхоне Джураеве»), else the title — a UA's title is a press
+        headline ("Russia extradites …"), not what a letter's subject line says."""
+        local = self.action.localized.get(self.lang) or {}
+        if local.get("subject"):
+            return self.rules.subject(local["subject"], self.action.ua_number)
         if persons:
             return self.rules.subject(self.rules.about_subject(persons), self.action.ua_number)
-        return self.rules.subject(self.action.title, self.action.ua_number)
+        title = local.get("title") or (self.action.title if self.lang == "en" else None)
+        return self.rules.subject(title or self.action.title, self.action.ua_number)
 
     def summary(self) -> str:
         local = (self.action.localized.get(self.lang) or {}).get("summary")
@@ -221,6 +228,7 @@ class _Composer:
         salutation = rules.salutation(addressee)
         closing = rules.closing(addressee)
         sender_forms = PersonForms(lambda case: sender_name, self.profile.gender)
+        summary = self.summary()
         context = {
             "lang": self.lang,
             "action": {
@@ -229,7 +237,9 @@ class _Composer:
                 "ua_number": action.ua_number or "",
                 "country": action.country or "",
                 "country_name": formatting.country_name(action.country, rules.loc),
-                "summary": self.summary(),
+                "summary": summary,
+                # the summary names the person(s): the opening can use the short name
+                "summary_names_persons": bool(persons) and persons.mentioned_in(summary),
             },
             "persons": persons,
             "person": persons.members[0] if persons.members else None,
@@ -262,9 +272,20 @@ class _Composer:
                            if l.strip()] or [window.label()]
         copy_marker = ""
         if self.is_copy:
-            template = rules.words.get("copy_of") or rules.words["copy_marker"] + ": {label}"
-            copy_marker = _one_line(template.format(label=rules.recipient_label(addressee)))
-        return Letter(
+            to = rules.to_phrase(addressee)
+            if to and rules.words.get("copy_of_to"):
+                copy_marker = _one_line(rules.words["copy_of_to"].format(to=to))
+            else:
+                template = rules.words.get("copy_of") or rules.words["copy_marker"] + ": {label}"
+                copy_marker = _one_line(template.format(label=rules.recipient_label(addressee)))
+        copies = self.copies()
+        # «Копия:» / "Copy to:" for one entry, «Копии:» / "Copies to:" for several
+        heading = rules.words["copies_heading"]
+        if len(copies) == 1 and rules.words.get("copy_heading"):
+            heading = rules.words["copy_heading"]
+        prefix = _one_line(rules.words.get("subject_prefix") or "")
+        subject_text = subject[len(prefix):] if prefix and subject.startswith(prefix) else subject
+        return typeset_letter(Letter(
             language=self.lang,
             sender=sender,
             place_date=rules.place_date(_one_line(self.profile.city), self.date),
@@ -274,13 +295,15 @@ class _Composer:
             paragraphs=_paragraphs(blocks["body"]),
             closing=closing,
             signature=signature,
-            copies_heading=rules.words["copies_heading"],
-            copies=self.copies(),
+            copies_heading=heading,
+            copies=copies,
             copy_marker=copy_marker,
             meta={
                 "title": subject or action.title_in(self.lang),
                 "author": sender_name,
                 "subject": action.title_in(self.lang),
+                # the subject without its label ("Objet : "), for a fax cover or an e-mail
+                "subject_text": subject_text.strip(),
                 "keywords": ", ".join(k for k in ["Urgent Action", action.ua_number or "",
                                                   persons.nomn] if k),
                 "language": self.lang,
@@ -290,6 +313,9 @@ class _Composer:
                 "addressee_id": addressee.id,
                 "copy_of": addressee.id if self.is_copy else "",
                 "template": template_file,
+                # the language of the untranslated block, for renderers that tag languages
+                "untranslated_lang": self.untranslated_source if marker else "",
             },
             warnings=self.warnings,
-        )
+            untranslated=[_one_line(x) for x in [marker] + list(appeals)] if marker else [],
+        ))

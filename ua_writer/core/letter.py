@@ -30,6 +30,19 @@ class Letter:
     meta: dict[str, str] = field(default_factory=dict)
     #: things the user should know (missing profile, English fallback, ...): ``core.notices.Notice``s
     warnings: list[str] = field(default_factory=list)
+    #: the untranslated block: the "[Text in English — please translate]" marker and the
+    #: paragraphs behind it, as composed. A paragraph still equal to one of these is unfinished:
+    #: renderers show it marked (never as ordinary body text) until the writer translates it.
+    untranslated: list[str] = field(default_factory=list)
+
+    def untranslated_indexes(self) -> list[int]:
+        """Indexes of the paragraphs that are still the untranslated block (marker included)."""
+        marks = set(self.untranslated)
+        return [i for i, p in enumerate(self.paragraphs) if p in marks]
+
+    @property
+    def has_untranslated(self) -> bool:
+        return bool(self.untranslated_indexes())
 
     # -- the editable text form ----------------------------------------------------------------
     def header_blocks(self) -> list[list[str]]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -103,7 +104,10 @@ def draft_for(letter, action, recipient, *, profile=None, body: str | None = Non
             for a in _addresses(r.email, _("recipient {id}").format(id=r.id)):
                 if a not in to and a not in cc:
                     cc.append(a)
-    subject = (letter.subject or "").strip() or action.title_in(letter.language)
+    # the subject line without the letter's own label: the mail program shows "Subject:" itself
+    meta = getattr(letter, "meta", None) or {}
+    subject = (meta.get("subject_text") or letter.subject or "").strip() \
+        or action.title_in(letter.language)
     text = body if body is not None else letter.to_text()
     return MailDraft(to=to, cc=cc, subject=subject, body=text, language=letter.language,
                      sender_name=getattr(profile, "name", "") or "",
@@ -153,12 +157,23 @@ def eml_bytes(draft: MailDraft) -> bytes:
     msg["To"] = ", ".join(draft.to)
     if draft.cc:
         msg["Cc"] = ", ".join(draft.cc)
-    msg["Subject"] = draft.subject
+    ascii_subject = draft.subject.isascii()
+    if ascii_subject:
+        msg["Subject"] = draft.subject
     msg["X-Unsent"] = "1"
     msg.set_content(draft.body, charset="utf-8", cte="quoted-printable")
     if draft.language:  # after set_content, which clears Content-* headers
         msg["Content-Language"] = draft.language
-    return msg.as_bytes()
+    data = msg.as_bytes()
+    if not ascii_subject:
+        # The email package's folder ends an encoded word before a space and leaves the space as
+        # folding white space between two encoded words, which RFC 2047 readers drop
+        # ("Узбекистанагрозят"); email.header keeps every space inside an encoded word.
+        subject = Header(draft.subject, "utf-8", header_name="Subject").encode(
+            linesep="\r\n", maxlinelen=76)
+        at = data.index(b"X-Unsent: 1\r\n")
+        data = data[:at] + b"Subject: " + subject.encode("ascii") + b"\r\n" + data[at:]
+    return data
 
 
 def write_eml(draft: MailDraft, path: str | os.PathLike) -> int:

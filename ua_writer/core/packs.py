@@ -40,7 +40,7 @@ RECIPIENT_KEYS = (
     "salutation", "gender", "is_copy", "note", "copies_only", "localized",
 )
 LOCAL_RECIPIENT_KEYS = ("name", "title", "organization", "address_lines", "salutation", "note", "forms")
-ACTION_LOCAL_KEYS = ("title", "summary", "background", "notes")
+ACTION_LOCAL_KEYS = ("title", "subject", "summary", "background", "notes")
 
 
 #: characters that must never reach a terminal, a file name or a calendar as they are: C0/C1

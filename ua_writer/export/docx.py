@@ -2,13 +2,22 @@
 
 Each block is its own paragraph in a named style — "Copy Marker", "Sender", "Addressee", "Date",
 "Subject", "Salutation", "Body Text", "Closing", "Signature", "Copies Heading", "Copies" — so a
-user can restyle the whole letter in Word or LibreOffice. The addressee sits in a frame
-(``w:framePr``) at the DIN 5008 form B window position used by the PDF (25 mm from the left,
-62.7 mm from the top); the page is A4 (or US Letter) with the PDF's margins; pages 2+ get a
+user can restyle the whole letter in Word or LibreOffice. The DOCX follows the PDF's layout
+(``pdf.layout_letter``), not its own guess: the body size the PDF chose to keep one page (11 ->
+10 pt), its exact line pitch and paragraph spacing, and the head of page 1 as one borderless table
+whose two rows have EXACT heights — row 1 from the top margin (the PDF's sender top, 14 mm) to the
+address field with the copy marker and the sender, row 2 the DIN 5008 form B field itself
+(85 × 45 mm at 20 mm from the left, 45 mm from the top) with the addressee lines exactly as the PDF
+sized and wrapped them (a line break where the PDF wrapped) from 62.7 mm, and the date on the
+baseline of the last address line. Nothing in that table can grow, so no word processor can push
+the address out of the window or the body down (a frame could: LibreOffice lets a framed
+paragraph push the text after it); tests/letters/test_docx_libreoffice.py checks every bundled
+letter through LibreOffice. The page is A4 (or US Letter) with the PDF's margins; pages 2+ get a
 "n / N" footer. The document defaults, every style we define and every run carry
 ``<w:lang w:val="ru-RU"/>`` (etc.), the "already proofread" flag of python-docx's template is
 dropped and automatic hyphenation is on, so Word and LibreOffice spell-check and hyphenate in
-the letter's language.
+the letter's language. The untranslated block (``Letter.untranslated``) is italic with a bar on
+its left, as in the PDF, and its English stand-ins are tagged English.
 
 Font: the styles ask for "PT Serif" (``w:ascii``/``w:hAnsi``/``w:eastAsia``/``w:cs``; theme
 fonts removed). We cannot embed the font in a DOCX portably (Word's obfuscated embedding is not
@@ -32,19 +41,23 @@ from ua_writer.export.fonts import FAMILY
 from ua_writer.export.pdf import geometry
 
 _RTL = {"ar", "he", "fa", "ur", "yi", "ps", "dv"}
+MM_PT = 72.0 / 25.4
 
-#: style name -> (size pt, bold, alignment, space_before pt, space_after pt, exact line pt or None)
+#: style name -> (size pt or None for the body's, bold, alignment, space before in body lines,
+#: exact line pitch in pt or None for the body's) — the PDF's measures (pdf.py), so Word and
+#: LibreOffice break lines and pages where the PDF does
 _STYLES = {
-    "Copy Marker": (16, True, "left", 0, 0, 24),
-    "Sender": (9, False, "right", 0, 0, 11),
-    "Addressee": (10, False, "left", 0, 0, 12),
-    "Date": (11, False, "right", 0, 12, None),
-    "Subject": (11, True, "left", 0, 12, None),
-    "Salutation": (11, False, "left", 0, 12, None),
-    "Closing": (11, False, "left", 12, 0, None),
-    "Signature": (11, False, "left", 36, 0, None),
-    "Copies Heading": (9.5, False, "left", 12, 0, None),
-    "Copies": (9.5, False, "left", 0, 0, None),
+    "Copy Marker": (16, True, "left", 0, 22),
+    "Copy Marker Note": (8.5, False, "left", 0, 10.2),
+    "Sender": (9, False, "right", 0, 11),
+    "Addressee": (10, False, "left", 0, 12),
+    "Date": (None, False, "right", 0, None),
+    "Subject": (None, True, "left", 0, None),
+    "Salutation": (None, False, "left", 1, None),
+    "Closing": (None, False, "left", 1, None),
+    "Signature": (None, False, "left", 2.6, None),
+    "Copies Heading": (9.5, False, "left", 1, 12),
+    "Copies": (9.5, False, "left", 0, 12),
 }
 
 
@@ -154,7 +167,8 @@ def _lean_template() -> io.BytesIO:
 
 
 class _Builder:
-    def __init__(self, letter: Letter, page_size: str, align: str = "left"):
+    def __init__(self, letter: Letter, page_size: str, align: str = "left",
+                 window_side: str = "left"):
         import docx
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Mm
@@ -164,9 +178,14 @@ class _Builder:
             raise ExportError(_("unknown alignment {align}; valid: {valid}").format(
                 align=repr(align), valid="left, justify"))
         self.align = align
+        from ua_writer.export.pdf import layout_letter
+
+        # the PDF's layout of this letter: its body size (11 -> 10 pt to keep one page), the
+        # addressee lines as it wrapped and sized them for the window, the date's place
+        self.layout = layout_letter(letter, page_size, align=align, window_side=window_side)
         self.tag = language_tag(letter.language)
         self.bidi = self.tag.split("-")[0] in _RTL
-        self.g = geometry(page_size)
+        self.g = geometry(page_size, window_side)  # the address frame where the window is
         self.doc = docx.Document(_lean_template())
         self._style_ids: dict[str, str] = {}
         self.Mm = Mm
@@ -179,7 +198,7 @@ class _Builder:
         reused as a saved package; only this letter's document properties are set each time."""
         import docx
 
-        key = (self.tag, self.bidi, self.g.name, self.align)
+        key = (self.tag, self.bidi, self.g.name, self.align, self.layout.body_size)
         prepared = _PREPARED.get(key)
         if prepared is None:
             self._defaults()
@@ -206,10 +225,12 @@ class _Builder:
         from docx.enum.style import WD_STYLE_TYPE
         from docx.enum.text import WD_LINE_SPACING
         from docx.shared import Pt
+        from docx.styles.style import StyleFactory
 
         styles = self.doc.styles
+        size, leading = self.layout.body_size, self.layout.body_leading
         normal = styles["Normal"]
-        normal.font.size = Pt(11)
+        normal.font.size = Pt(size)
         _set_fonts(_style_rpr(normal))
         _set_lang(_style_rpr(normal), self.tag, self.bidi)
         pf = normal.paragraph_format
@@ -219,25 +240,25 @@ class _Builder:
 
         body = styles["Body Text"]
         body.paragraph_format.alignment = self.ALIGN[self.align]
-        body.paragraph_format.space_after = Pt(6)
+        body.paragraph_format.space_before = Pt(round(0.55 * leading, 2))   # as the PDF
+        body.paragraph_format.space_after = Pt(0)
         body.paragraph_format.widow_control = True
+        body.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        body.paragraph_format.line_spacing = Pt(leading)
 
-        from docx.styles.style import StyleFactory
-
-        for name, (size, bold, align, before, after, exact) in _STYLES.items():
+        for name, (st_size, bold, align, before, exact) in _STYLES.items():
             # styles.add_style() first scans every style name for a duplicate (~1 ms each);
             # ours are new names, so add the element directly
             st = StyleFactory(styles.element.add_style_of_type(name, WD_STYLE_TYPE.PARAGRAPH, False))
             st.base_style = normal
             st.quick_style = True
-            st.font.size = Pt(size)
+            st.font.size = Pt(st_size or size)
             st.font.bold = bold or None
             pf = st.paragraph_format
             pf.alignment = self.ALIGN[align]
-            pf.space_before, pf.space_after = Pt(before), Pt(after)
-            if exact:
-                pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-                pf.line_spacing = Pt(exact)
+            pf.space_before, pf.space_after = Pt(round(before * leading, 2)), Pt(0)
+            pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            pf.line_spacing = Pt(exact or leading)
         for name in ("Subject", "Salutation", "Closing", "Copies Heading", "Date"):
             styles[name].paragraph_format.keep_with_next = True
         styles["Closing"].paragraph_format.keep_together = True
@@ -250,7 +271,9 @@ class _Builder:
         sec = self.doc.sections[0]
         sec.page_width, sec.page_height = Mm(g.width), Mm(g.height)
         sec.left_margin, sec.right_margin = Mm(g.left), Mm(g.right)
-        sec.top_margin, sec.bottom_margin = Mm(g.top), Mm(g.bottom)
+        # page 1 begins with the sender block at the PDF's sender top: the head table fills the
+        # page from there to the foot of the address field
+        sec.top_margin, sec.bottom_margin = Mm(g.sender_top), Mm(g.bottom)
         sec.header_distance, sec.footer_distance = Mm(10), Mm(8)
         sec.different_first_page_header_footer = True
         para = sec.footer.paragraphs[0]
@@ -291,11 +314,11 @@ class _Builder:
         cp.revision = 1
 
     # -- content -------------------------------------------------------------------------------
-    def _run(self, para, text: str, bold: bool | None = None):
+    def _run(self, para, text: str, bold: bool | None = None, tag: str | None = None):
         run = para.add_run(text)
         if bold is not None:
             run.bold = bold
-        _set_lang(run._r.get_or_add_rPr(), self.tag, self.bidi)
+        _set_lang(run._r.get_or_add_rPr(), tag or self.tag, self.bidi)
         return run
 
     def _field(self, para, instr: str) -> None:
@@ -327,73 +350,205 @@ class _Builder:
         p._p.style = ids[style]
         return p
 
-    def para(self, text: str, style: str, bold: bool | None = None):
+    def para(self, text: str, style: str, bold: bool | None = None, tag: str | None = None):
         p = self._styled(style)
         for k, line in enumerate(text.split("\n")):
             if k:
-                self._run(p, "").add_break()
-            self._run(p, line, bold)
+                self._run(p, "", tag=tag).add_break()
+            self._run(p, line, bold, tag=tag)
         return p
 
-    def _frame(self, p, top_mm: float) -> None:
+    def _mark_untranslated(self, p) -> None:
+        """The untranslated block is never ordinary body text: italic, with a bar on the left
+        (a paragraph border), as the PDF draws it."""
         from docx.oxml import OxmlElement
 
-        Mm, g = self.Mm, self.g
-        fp = OxmlElement("w:framePr")
-        fp.set(_w("w:w"), str(int(Mm(g.field_width - g.field_indent).twips)))
-        fp.set(_w("w:hRule"), "auto")
-        fp.set(_w("w:wrap"), "notBeside")
-        fp.set(_w("w:vAnchor"), "page")
-        fp.set(_w("w:hAnchor"), "page")
-        fp.set(_w("w:x"), str(int(Mm(g.field_left + g.field_indent).twips)))
-        fp.set(_w("w:y"), str(int(Mm(top_mm).twips)))
-        _insert_ordered(p._p.get_or_add_pPr(), fp, _PPR_SEQ)
+        for run in p.runs:
+            run.italic = True
+        bdr = OxmlElement("w:pBdr")
+        left = OxmlElement("w:left")
+        for k, v in (("w:val", "single"), ("w:sz", "16"), ("w:space", "6"), ("w:color", "4D4D4D")):
+            left.set(_w(k), v)
+        bdr.append(left)
+        _insert_ordered(p._p.get_or_add_pPr(), bdr, _PPR_SEQ)
+
+    # -- the head of page 1: one table of exact measures ------------------------------------------
+    def _cell_margins(self, cell, **mm: float) -> None:
+        from docx.oxml import OxmlElement
+
+        tcpr = cell._tc.get_or_add_tcPr()
+        for old in tcpr.findall(_w("w:tcMar")):
+            tcpr.remove(old)
+        mar = OxmlElement("w:tcMar")
+        for side in ("top", "left", "bottom", "right"):
+            el = OxmlElement(f"w:{side}")
+            el.set(_w("w:w"), str(int(self.Mm(mm.get(side, 0.0)).twips)))
+            el.set(_w("w:type"), "dxa")
+            mar.append(el)
+        tcpr.append(mar)
+
+    def _cell_para(self, cell, text: str, style: str, *, first: bool, bold: bool | None = None):
+        if first:
+            p = cell.paragraphs[0]
+            p._p.style = self._style_id(style)
+        else:
+            p = cell.add_paragraph()
+            p._p.style = self._style_id(style)
+        self._run(p, text, bold)
+        return p
+
+    def _style_id(self, style: str) -> str:
+        if style not in self._style_ids:
+            self._style_ids[style] = self.doc.styles[style].style_id
+        return self._style_ids[style]
+
+    def _head(self) -> None:
+        """Sender, copy marker, addressee and date in one borderless 2 × 2 table whose rows have
+        EXACT heights: row 1 from the top margin (= the PDF's sender top) to the address field,
+        row 2 the DIN 5008 field itself (85 × 45 mm, from 20 mm left and 45 mm down). Nothing in
+        it can grow, so nothing pushes the address out of the window or the body down; the
+        address lines are the PDF's own (same size, same breaks), the date on the PDF's line."""
+        from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
+        from docx.oxml import OxmlElement
+        from docx.shared import Pt
+
+        letter, g, lay, Mm = self.letter, self.g, self.layout, self.Mm
+        # window on the left (DIN 5008): [field | sender, date] from the field's left edge; on
+        # the right: [marker, date | field] from the left margin, the field ending at the right one
+        window_right = g.field_left > g.left + 1
+        if window_right:
+            left_w, right_w = g.field_left - g.left, g.field_width
+            indent = 0.0
+        else:
+            left_w = g.field_width
+            right_w = g.width - g.right - g.field_left - g.field_width
+            indent = g.field_left - g.left
+        table = self.doc.add_table(rows=2, cols=2)
+        tbl = table._tbl
+        tblpr = tbl.tblPr
+        for tag, attrs in (("w:tblW", {"w:w": str(int(Mm(left_w + right_w).twips)), "w:type": "dxa"}),
+                           ("w:tblInd", {"w:w": str(int(Mm(indent).twips)),
+                                         "w:type": "dxa"}),
+                           ("w:tblLayout", {"w:type": "fixed"})):
+            for old in tblpr.findall(_w(tag)):
+                tblpr.remove(old)
+            el = OxmlElement(tag)
+            for k, v in attrs.items():
+                el.set(_w(k), v)
+            tblpr.append(el)
+        # no default cell padding (Word's 1.9 mm, which LibreOffice subtracts from tblInd)
+        for old in tblpr.findall(_w("w:tblCellMar")):
+            tblpr.remove(old)
+        mar = OxmlElement("w:tblCellMar")
+        for side in ("top", "left", "bottom", "right"):
+            el = OxmlElement(f"w:{side}")
+            el.set(_w("w:w"), "0")
+            el.set(_w("w:type"), "dxa")
+            mar.append(el)
+        tblpr.append(mar)
+        grid = tbl.tblGrid
+        for col, width in zip(grid.findall(_w("w:gridCol")), (left_w, right_w)):
+            col.set(_w("w:w"), str(int(Mm(width).twips)))
+        for row, height in zip(table.rows, (g.field_top - g.sender_top, g.field_height)):
+            row.height = Mm(height)
+            row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+            for cell, width in zip(row.cells, (left_w, right_w)):
+                cell.width = Mm(width)
+        (marker_cell, sender_cell), (address_cell, date_cell) = table.rows[0].cells, table.rows[1].cells
+        if window_right:
+            address_cell, date_cell = date_cell, address_cell
+
+        # row 1: the copy marker (boxed first word, the rest small beneath it) and the sender
+        self._cell_margins(marker_cell, left=0 if window_right else g.left - g.field_left)
+        self._cell_margins(sender_cell)
+        if letter.copy_marker:
+            head, _sep, rest = letter.copy_marker.partition(" ")
+            p = self._cell_para(marker_cell, head, "Copy Marker", first=True)
+            self._border(p.runs[0])
+            if rest:
+                self._cell_para(marker_cell, rest, "Copy Marker Note", first=False)
+        for k, line in enumerate(letter.sender):
+            self._cell_para(sender_cell, line, "Sender", first=k == 0, bold=True if k == 0 else None)
+
+        # row 2: the address as the PDF laid it out, from the PDF's top, indented 5 mm
+        self._cell_margins(address_cell, top=lay.address_top - g.field_top, left=g.field_indent)
+        # one paragraph per address line; where the PDF wrapped a long line, a line break at
+        # the same word, so no word processor can wrap it into one more line
+        p = None
+        for k, ln in enumerate(lay.address):
+            if p is None or ln.starts:
+                p = self._cell_para(address_cell, ln.text, "Addressee", first=k == 0)
+                p.paragraph_format.line_spacing = Pt(round(ln.height * MM_PT, 2))
+            else:
+                p.runs[-1].add_break()
+                self._run(p, ln.text)
+            if abs(ln.size - _STYLES["Addressee"][0]) > 1e-6:
+                p.runs[-1].font.size = Pt(ln.size)
+        if self.layout.date_beside and letter.place_date:
+            # the date's line box ends where the last address line's does: the same baseline
+            last = lay.address[-1] if lay.address else None
+            bottom = (lay.address_top + sum(l.height for l in lay.address)) if last else g.field_bottom
+            line_mm = lay.body_leading / MM_PT
+            top = bottom - line_mm - (last.height - line_mm) * 0.22 if last else bottom - line_mm
+            # LibreOffice takes one top padding for a whole row: the date cell gets the address
+            # cell's, and the date paragraph the rest as space before
+            self._cell_margins(date_cell, top=lay.address_top - g.field_top)
+            date_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+            p = self._cell_para(date_cell, letter.place_date, "Date", first=True)
+            p.paragraph_format.space_before = Pt(round(max(0.0, top - lay.address_top) * MM_PT, 2))
+        else:
+            self._cell_margins(date_cell, top=lay.address_top - g.field_top)
 
     def build(self) -> None:
         from docx.shared import Pt
 
-        letter, g = self.letter, self.g
+        letter, g, lay = self.letter, self.g, self.layout
         body = self.doc.paragraphs
         if body and not body[0].text:                 # the template's empty first paragraph
             body[0]._p.getparent().remove(body[0]._p)
-        used_pt = 0.0
-        if letter.copy_marker:
-            head, _sep, rest = letter.copy_marker.partition(" ")
-            p = self._styled("Copy Marker")
-            run = self._run(p, head)
-            self._border(run)
-            used_pt += _STYLES["Copy Marker"][5]
-            if rest:  # whom the original is written to: small, beside the boxed word
-                small = self._run(p, "  " + rest, bold=False)
-                small.font.size = Pt(8.5)
-        for k, line in enumerate(letter.sender):
-            self.para(line, "Sender", bold=True if k == 0 else None)
-            used_pt += _STYLES["Sender"][5]
-        top = g.address_zone_top if len(letter.addressee) <= 6 else g.field_top + 1
-        for line in letter.addressee:
-            self._frame(self.para(line, "Addressee"), top)
-        # the first flowing paragraph after the frame starts below the address field
-        gap_pt = max(0.0, (g.body_top - g.top) * 72 / 25.4 - used_pt)
+        self._head()
+        # the body starts where the PDF's does (body_top below the field, or below a long address)
+        line_mm = lay.body_leading / MM_PT
+        address_bottom = lay.address_top + sum(l.height for l in lay.address)
+        gap_mm = max(g.body_top, address_bottom + line_mm) - g.field_bottom
         first = None
-        if letter.place_date:
+        if letter.place_date and not lay.date_beside:
             first = self.para(letter.place_date, "Date")
         if letter.subject:
             p = self.para(letter.subject, "Subject")
+            if first is not None:
+                p.paragraph_format.space_before = Pt(lay.body_leading)
             first = first or p
         if letter.salutation:
             p = self.para(letter.salutation, "Salutation")
             first = first or p
-        for text in letter.paragraphs:
-            p = self.para(text, "Body Text")
+        marked = set(letter.untranslated_indexes())
+        marker = letter.untranslated[0] if letter.untranslated else None
+        source = language_tag((letter.meta or {}).get("untranslated_lang") or "en")
+        for k, text in enumerate(letter.paragraphs):
+            # each paragraph tagged with its own language: the English stand-ins as English,
+            # so the spell checker does not flag every word of them
+            tag = source if k in marked and text != marker else None
+            p = self.para(text, "Body Text", tag=tag)
+            if k == 0:
+                p.paragraph_format.space_before = Pt(lay.body_leading)
+            if k in marked:
+                self._mark_untranslated(p)
             first = first or p
         if first is not None:
-            first.paragraph_format.space_before = Pt(round(gap_pt, 1))
+            first.paragraph_format.space_before = Pt(round(max(0.0, gap_mm) * MM_PT, 2))
+        closing = []
         if letter.closing:
-            self.para(letter.closing, "Closing")
+            closing.append(self.para(letter.closing, "Closing"))
         for k, line in enumerate(letter.signature):
             p = self.para(line, "Signature")
             if k:
                 p.paragraph_format.space_before = Pt(0)
+            elif not letter.closing:
+                p.paragraph_format.space_before = Pt(lay.body_leading)
+            closing.append(p)
+        for p in closing[:-1]:                        # closing and signature stay together
+            p.paragraph_format.keep_with_next = True
         if letter.copies:
             if letter.copies_heading:
                 self.para(letter.copies_heading, "Copies Heading")
@@ -414,24 +569,26 @@ class _Builder:
         return buf.getvalue()
 
 
-def letter_docx_document(letter: Letter, *, page_size: str = "a4", align: str = "left"):
+def letter_docx_document(letter: Letter, *, page_size: str = "a4", align: str = "left",
+                         window_side: str = "left"):
     """The letter as a python-docx ``Document`` (not saved). ``align`` of the body: "left"
-    (ragged right, as in the PDF) or "justify"."""
-    b = _Builder(letter, page_size, align)
+    (ragged right, as in the PDF) or "justify"; ``window_side``: as in the PDF."""
+    b = _Builder(letter, page_size, align, window_side)
     b.setup()
     b.build()
     return b.doc
 
 
-def letter_docx_bytes(letter: Letter, *, page_size: str = "a4", align: str = "left") -> bytes:
+def letter_docx_bytes(letter: Letter, *, page_size: str = "a4", align: str = "left",
+                      window_side: str = "left") -> bytes:
     """The letter as DOCX bytes."""
     buf = io.BytesIO()
-    letter_docx_document(letter, page_size=page_size, align=align).save(buf)
+    letter_docx_document(letter, page_size=page_size, align=align, window_side=window_side).save(buf)
     return buf.getvalue()
 
 
 def write_letter_docx(letter: Letter, path: str | os.PathLike, *, page_size: str = "a4",
-                      align: str = "left") -> ExportResult:
+                      align: str = "left", window_side: str = "left") -> ExportResult:
     """Write the letter as a DOCX file, atomically. The page count is unknown (None): only a
     word processor knows where its lines break."""
     target = Path(path)
@@ -440,7 +597,7 @@ def write_letter_docx(letter: Letter, path: str | os.PathLike, *, page_size: str
             size=repr(page_size), valid="a4, letter"))
     # zip in memory first: a zipfile left half-written on a failing stream is never closed
     buf = io.BytesIO()
-    letter_docx_document(letter, page_size=page_size, align=align).save(buf)
+    letter_docx_document(letter, page_size=page_size, align=align, window_side=window_side).save(buf)
     data = buf.getvalue()
     with atomic_open(target) as fh:
         fh.write(data)

@@ -29,6 +29,7 @@ from ua_writer.core.atomic import atomic_open
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _
 from ua_writer.core.model import Recipient, SenderProfile
+from ua_writer.core.typography import typeset_lines
 from ua_writer.export import fonts as _fonts
 from ua_writer.export.common import ExportResult, language_tag
 
@@ -100,20 +101,10 @@ def destination_language(country: str, fallback: str) -> str:
 
 def country_line(dest: str, sender_lang: str, dest_lang: str) -> str:
     """'RUSSLAND / РОССИЯ': the destination in capitals in the sender's and the destination's
-    language (once if they agree)."""
-    from ua_writer.core import formatting
+    language (once if they agree) — the rule the letter's addressee block follows too."""
+    from ua_writer.core.lang import postal_country_line
 
-    def name(lang: str) -> str:
-        if lang == "en":
-            return formatting.latin_country_line(dest)
-        return formatting.postal_country_line(dest, formatting.locale(lang))
-
-    parts: list[str] = []
-    for lang in (sender_lang, dest_lang):
-        n = name(lang)
-        if n and n not in parts:
-            parts.append(n)
-    return " / ".join(parts)
+    return postal_country_line(dest, sender_lang, dest_lang)
 
 
 def is_international(recipient: Recipient, profile: SenderProfile | None) -> bool:
@@ -146,7 +137,7 @@ def postal_lines(recipient: Recipient, language: str, profile: SenderProfile | N
         dest = recipient.country.upper()
         lines.append(country_line(dest, sender_language(profile),
                                   destination_language(dest, language)))
-    return lines
+    return typeset_lines(lines, language)
 
 
 def return_lines(profile: SenderProfile | None, recipient: Recipient | None = None) -> list[str]:

@@ -4,11 +4,11 @@ The cover names the recipient (name, title, organisation in the letter language)
 number in international format (``phonenumbers``: "+7 495 987-58-41"), the sender (profile:
 name, phone, fax, e-mail), the date (a passed date formatted by Babel in the letter's locale,
 else the Letter's own place/date line), the subject (action title and UA number), the page
-count *including the cover*, the recipient's note and a short courteous request to deliver the
-letter. The note is pack data written for letter writers ("If a voice answers, ask for 'Fax'",
-but also "do not send letters directly to the court"), so callers can leave it off
-(``include_note=False``; CLI ``--no-note``). A ``copies_only`` recipient's note is advice to
-the letter writer ("do not send letters directly to the court"), never printed on its cover. The letter is laid out first (pdf.layout_letter), so the count printed is the real total.
+count *including the cover* and a short courteous request to deliver the letter. The recipient's
+note is pack data written for letter writers ("If a voice answers, ask for 'Fax'", "do not send
+letters directly to the court"), so it is left off the cover unless a caller asks for it
+(``include_note=True``; CLI ``--note``); a ``copies_only`` recipient's note never prints. The
+letter is laid out first (pdf.layout_letter), so the count printed is the real total.
 Labels exist for en, ru, de, fr, es; other languages get English labels — they are a form's
 field names, not letter prose, so they live here rather than in a template. No Qt.
 """
@@ -26,6 +26,7 @@ from ua_writer.core import formatting
 from ua_writer.core.i18n import _
 from ua_writer.core.letter import Letter
 from ua_writer.core.model import Action, Recipient, SenderProfile
+from ua_writer.core.typography import typeset, typeset_lines
 from ua_writer.export import fonts as _fonts
 from ua_writer.export import pdf as _pdf
 from ua_writer.core.atomic import atomic_open
@@ -37,32 +38,50 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         "title": "FAX", "to": "To", "fax": "Fax", "from": "From", "phone": "Phone",
         "email": "E-mail", "date": "Date", "subject": "Subject", "pages": "Pages: {n}",
-        "pages_note": "including this cover sheet", "note": "Note",
-        "message": "Please deliver the attached letter to {recipient}. Thank you.",
+        "pages_note": "including this cover sheet", "note": "Note", "colon": ":",
+        "message": "Please deliver the attached letter {to}. Thank you.",
+        "message_any": "Please deliver the attached letter to its addressee. Thank you.",
+        "message_copy": "Please find attached, for your information, a copy of my letter {to}.",
+        "message_copy_any": "Please find attached, for your information, a copy of my letter.",
     },
     "ru": {
         "title": "ФАКС", "to": "Кому", "fax": "Факс", "from": "От кого", "phone": "Телефон",
         "email": "Эл. почта", "date": "Дата", "subject": "Тема", "pages": "Страниц: {n}",
-        "pages_note": "включая этот лист", "note": "Примечание",
-        "message": "Просим передать прилагаемое письмо адресату: {recipient}. Спасибо.",
+        "pages_note": "включая этот лист", "note": "Примечание", "colon": ":",
+        "message": "Прошу передать прилагаемое письмо {to}. Спасибо.",
+        "message_any": "Прошу передать прилагаемое письмо адресату. Спасибо.",
+        "message_copy": "Направляю Вам для сведения копию моего письма {to}.",
+        "message_copy_any": "Направляю Вам для сведения копию моего письма.",
     },
     "de": {
         "title": "FAX", "to": "An", "fax": "Fax", "from": "Von", "phone": "Telefon",
         "email": "E-Mail", "date": "Datum", "subject": "Betreff", "pages": "Seiten: {n}",
-        "pages_note": "einschließlich dieses Deckblatts", "note": "Hinweis",
-        "message": "Bitte leiten Sie das beigefügte Schreiben an {recipient} weiter. Vielen Dank.",
+        "pages_note": "einschließlich dieses Deckblatts", "note": "Hinweis", "colon": ":",
+        "message": "Bitte übergeben Sie das beigefügte Schreiben {to}. Vielen Dank.",
+        "message_any": "Bitte leiten Sie das beigefügte Schreiben an den Empfänger weiter. "
+                       "Vielen Dank.",
+        "message_copy": "Beigefügt erhalten Sie zur Kenntnisnahme eine Kopie meines Schreibens {to}.",
+        "message_copy_any": "Beigefügt erhalten Sie zur Kenntnisnahme eine Kopie meines Schreibens.",
     },
     "fr": {
         "title": "TÉLÉCOPIE", "to": "Destinataire", "fax": "Fax", "from": "Expéditeur",
         "phone": "Téléphone", "email": "Courriel", "date": "Date", "subject": "Objet",
         "pages": "Pages\u00a0: {n}", "pages_note": "page de garde comprise", "note": "Remarque",
-        "message": "Merci de bien vouloir transmettre la lettre ci-jointe à {recipient}.",
+        "colon": "\u00a0:",
+        "message": "Merci de bien vouloir transmettre la lettre ci-jointe {to}.",
+        "message_any": "Merci de bien vouloir transmettre la lettre ci-jointe à son destinataire.",
+        "message_copy": "Veuillez trouver ci-joint, pour information, la copie de ma lettre {to}.",
+        "message_copy_any": "Veuillez trouver ci-joint, pour information, la copie de ma lettre.",
     },
     "es": {
         "title": "FAX", "to": "Para", "fax": "Fax", "from": "De", "phone": "Teléfono",
         "email": "Correo electrónico", "date": "Fecha", "subject": "Asunto",
-        "pages": "Páginas: {n}", "pages_note": "incluida esta portada", "note": "Nota",
-        "message": "Les rogamos que hagan llegar la carta adjunta a {recipient}. Muchas gracias.",
+        "pages": "Páginas: {n}", "pages_note": "incluida esta portada", "note": "Nota", "colon": ":",
+        "message": "Les ruego que hagan llegar la carta adjunta {to}. Muchas gracias.",
+        "message_any": "Les ruego que hagan llegar la carta adjunta a su destinatario. "
+                       "Muchas gracias.",
+        "message_copy": "Les remito, para su información, copia de mi carta {to}.",
+        "message_copy_any": "Les remito, para su información, copia de mi carta.",
     },
 }
 
@@ -120,15 +139,18 @@ def _letter_locale(letter: Letter):
 
 def cover_data(letter: Letter, recipient: Recipient, profile: SenderProfile | None, action: Action,
                total_pages: int, *, date: _dt.date | None = None, fax_number: str | None = None,
-               include_note: bool = True) -> CoverData:
+               include_note: bool = False) -> CoverData:
     lang = letter.language
     base = lang.replace("_", "-").split("-")[0].lower()
     labels = labels_for(lang)
-    loc = recipient.local(base)
-    name = loc.name or recipient.name or ""
-    title = loc.title or recipient.title or ""
-    org = loc.organization or recipient.organization or ""
-    to_lines = [x for x in (name, title, org) if x]
+    rules = _rules(base)
+    # the recipient as the letter's addressee block names them (the dative in Russian, "Herrn …"
+    # in German), without the postal lines: the fax reaches the office, not the street
+    to_lines = _head_lines(rules, recipient) if rules else []
+    if not to_lines:
+        loc = recipient.local(base)
+        to_lines = [x for x in (loc.name or recipient.name, loc.title or recipient.title,
+                                loc.organization or recipient.organization) if x]
     if not to_lines:
         to_lines = list(letter.addressee[:2])
     number = fax_number or (recipient.fax[0] if recipient.fax else "")
@@ -145,22 +167,44 @@ def cover_data(letter: Letter, recipient: Recipient, profile: SenderProfile | No
         from_phone = from_fax = from_email = ""
 
     if date is not None:
-        date_text = formatting.long_date(date, _letter_locale(letter))
+        date_text = rules.long_date(date) if rules else formatting.long_date(date, _letter_locale(letter))
     else:
         date_text = letter.place_date
 
-    subject = action.title_in(base)
-    if action.ua_number:
-        ua = action.ua_number if action.ua_number.upper().startswith("UA") else f"UA {action.ua_number}"
-        subject = f"{subject} ({ua})"
+    # the letter's own subject line, without its label ("Objet : ")
+    meta = letter.meta or {}
+    subject = meta.get("subject_text") or letter.subject or action.title_in(base)
 
-    who = " ".join(x for x in (title, name) if x) or (to_lines[0] if to_lines else "")
+    # a copy goes to its recipient "for information"; the original is to be passed on
+    original = action.recipient(meta["copy_of"]) if meta.get("copy_of") else None
+    about = original or recipient
+    to = rules.to_phrase(about) if rules else None
+    key = "message_copy" if original is not None else "message"
+    message = labels[key].format(to=to) if to else labels[key + "_any"]
     return CoverData(
-        language=lang, labels=labels, to_lines=to_lines, fax=fax, from_lines=from_lines,
-        from_phone=from_phone, from_fax=from_fax, from_email=from_email, date=date_text,
-        subject=subject, total_pages=total_pages, note=(recipient.note_in(base) or "") if include_note and not recipient.copies_only else "",
-        message=labels["message"].format(recipient=who),
+        language=lang, labels=labels, to_lines=typeset_lines(to_lines, base), fax=fax,
+        from_lines=from_lines, from_phone=from_phone, from_fax=from_fax, from_email=from_email,
+        date=typeset(date_text, base), subject=typeset(subject, base), total_pages=total_pages,
+        note=(recipient.note_in(base) or "") if include_note and not recipient.copies_only else "",
+        message=typeset(message, base),
     )
+
+
+def _rules(code: str):
+    from ua_writer.core.lang import get_rules
+
+    try:
+        return get_rules(code)
+    except ValueError:
+        return None
+
+
+def _head_lines(rules, recipient: Recipient) -> list[str]:
+    """The addressee block's lines before the postal address (name, title, organisation)."""
+    block = rules.addressee_block(recipient, sender_country=recipient.country)
+    postal = rules.address_lines(recipient, rules.fields(recipient), sender_country=recipient.country)
+    head = block[:len(block) - len(postal)] if postal and block[-len(postal):] == postal else block
+    return [" ".join(l.split()) for l in head if l.strip()]
 
 
 def draw_cover(c, data: CoverData, g: _pdf.Geometry) -> None:
@@ -193,7 +237,7 @@ def draw_cover(c, data: CoverData, g: _pdf.Geometry) -> None:
             return
         leading = size * 1.3
         c.setFont(fs.bold, 11)
-        c.drawString(left, y, f"{label}:" if not label.endswith(":") else label)
+        c.drawString(left, y, label if label.endswith(":") else label + L.get("colon", ":"))
         font = fs.bold if bold else fs.regular
         for v in values:
             for s, _w, ind, _last in _pdf.wrap(v, font, size, measure, m):
@@ -229,14 +273,14 @@ def draw_cover(c, data: CoverData, g: _pdf.Geometry) -> None:
         y -= 4 * MM
 
     if data.note:
-        paragraph(f"{L['note']}: {data.note}", fs.italic, 11)
+        paragraph(f"{L['note']}{L.get('colon', ':')} {data.note}", fs.italic, 11)
     paragraph(data.message, fs.regular, 12)
     c.showPage()
 
 
 def render_fax(letter: Letter, recipient: Recipient, profile: SenderProfile | None, action: Action,
                out: BinaryIO, *, date: _dt.date | None = None, fax_number: str | None = None,
-               cover_only: bool = False, include_note: bool = True, page_size: str = "a4",
+               cover_only: bool = False, include_note: bool = False, page_size: str = "a4",
                font_size: float | None = None,
                align: str = "left", invariant: bool = False) -> tuple[int, int, list[str]]:
     """Render the cover (+ the letter unless ``cover_only``) into ``out``.

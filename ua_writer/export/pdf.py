@@ -17,7 +17,10 @@ orphan/widow control; closing and signature kept together) and
 only then draws, so it knows the page count before drawing page numbers ("2 / 3", no words to
 translate) — and the fax cover (faxcover.py) can print the packet's real total. Unless a font
 size is forced, a letter that would run onto a second page at 11 pt is tried at 10.5 and 10 pt.
-The font is PT Serif, embedded as a subset (reportlab does this for TrueType). No Qt.
+The untranslated block (``Letter.untranslated``: the "[… please translate]" marker and the English
+stand-ins behind it) is set in italic with a grey bar in the left margin, so it never passes for
+ordinary body text. The font is PT Serif, embedded as a subset (reportlab does this for TrueType).
+No Qt.
 """
 
 from __future__ import annotations
@@ -51,6 +54,8 @@ ADDRESS_SIZES = ((10.0, 12.0), (9.0, 10.8), (8.0, 9.6))
 SENDER_SIZE, SENDER_LEADING = 9.0, 11.0
 COPIES_SIZE, COPIES_LEADING = 9.5, 12.0
 GRAY = 0.45
+#: the bar beside the untranslated block
+UNTRANSLATED_GRAY = 0.3
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,8 @@ class Line:
     align: str = "left"           # "left" | "right" (x = right edge) | "justify"
     width: float = 0.0            # natural width in pt
     measure: float = 0.0          # pt available (for justify)
+    mark: bool = False            # part of the untranslated block: a bar in the left margin
+    starts: bool = True           # the first line of its source line (False: a wrapped part)
 
 
 @dataclass
@@ -150,6 +157,12 @@ class LetterLayout:
     body_size: float
     warnings: list[str] = field(default_factory=list)
     chars: set[str] = field(default_factory=set)
+    #: what the DOCX writer copies to match: body leading (pt), the addressee lines as laid out
+    #: (size, wrapping, indents) and their top (mm), and whether the date sits beside the field
+    body_leading: float = 0.0
+    address: list[Line] = field(default_factory=list)
+    address_top: float = 0.0
+    date_beside: bool = False
 
     @property
     def page_count(self) -> int:
@@ -349,8 +362,9 @@ def _address_lines(letter: Letter, fs: _fonts.FontSet, g: Geometry, m: _Measurer
     for size, leading in ADDRESS_SIZES:
         attempt = []
         for text in letter.addressee:
-            for s, w, ind, _last in wrap(text, fs.regular, size, measure, m):
-                attempt.append(Line(s, fs.regular, size, leading / MM, x=x + ind / MM, width=w))
+            for k, (s, w, ind, _last) in enumerate(wrap(text, fs.regular, size, measure, m)):
+                attempt.append(Line(s, fs.regular, size, leading / MM, x=x + ind / MM, width=w,
+                                    starts=k == 0))
         if sum(ln.height for ln in attempt) <= zone + 1e-6:
             return attempt, g.address_zone_top, []
     # too long for the address zone: use the whole field (the note zone is empty anyway)
@@ -380,7 +394,7 @@ def printable_letter(letter: Letter, fs: _fonts.FontSet | None = None) -> Letter
         salutation=p(letter.salutation), paragraphs=[p(s) for s in letter.paragraphs],
         closing=p(letter.closing), signature=[p(s) for s in letter.signature],
         copies_heading=p(letter.copies_heading), copies=[p(s) for s in letter.copies],
-        copy_marker=p(letter.copy_marker))
+        copy_marker=p(letter.copy_marker), untranslated=[p(s) for s in letter.untranslated])
 
 
 def layout_letter(letter: Letter, page_size: PageSizeName | str = "a4", *,
@@ -476,9 +490,9 @@ def _layout_at(letter: Letter, g: Geometry, fs: _fonts.FontSet, m: _Measurer,
     sender_bottom = cursor
 
     # addressee in the window
-    addr, top, w_addr = _address_lines(letter, fs, g, m)
+    addr, addr_top, w_addr = _address_lines(letter, fs, g, m)
     warnings += w_addr
-    cursor = top
+    cursor = addr_top
     for ln in addr:
         put(first, cursor, ln)
         cursor += ln.height
@@ -489,8 +503,12 @@ def _layout_at(letter: Letter, g: Geometry, fs: _fonts.FontSet, m: _Measurer,
     date_w = m.width(letter.place_date, fs.regular, size)
     right = g.width - g.right
     date_top = g.field_bottom - line_mm
-    beside = (letter.place_date and right * MM - date_w > (g.field_left + g.field_width + 3) * MM
-              and sender_bottom < date_top - 1.0)
+    if addr:
+        # on the baseline of the last address line ("beside the foot of the address")
+        last = addr[-1]
+        date_top = min(date_top, address_bottom - last.height + 0.78 * (last.height - line_mm))
+    beside = bool(letter.place_date and right * MM - date_w > (g.field_left + g.field_width + 3) * MM
+                  and sender_bottom < date_top - 1.0)
     body_top = max(g.body_top, address_bottom + line_mm)
     if letter.place_date:
         dline = Line(letter.place_date, fs.regular, size, line_mm, x=right, align="right", width=date_w)
@@ -507,9 +525,16 @@ def _layout_at(letter: Letter, g: Geometry, fs: _fonts.FontSet, m: _Measurer,
     if letter.salutation:
         blocks.append(_block(letter.salutation, fs.regular, size, leading, g, m,
                              space_before=gap if blocks else 0.0, keep_with_next=True))
+    marked = set(letter.untranslated_indexes())
     for k, p in enumerate(letter.paragraphs):
         sb = gap if k == 0 else 0.55 * line_mm
-        blocks.append(_block(p, fs.regular, size, leading, g, m, align=align, space_before=sb, hang=True))
+        # the untranslated block is never ordinary body text: italic, with a bar in the margin
+        b = _block(p, fs.italic if k in marked else fs.regular, size, leading, g, m, align=align,
+                   space_before=sb, hang=True)
+        if k in marked:
+            for ln in b.lines:
+                ln.mark = True
+        blocks.append(b)
     closing: list[Line] = []
     if letter.closing:
         closing += _block(letter.closing, fs.regular, size, leading, g, m).lines
@@ -537,8 +562,13 @@ def _layout_at(letter: Letter, g: Geometry, fs: _fonts.FontSet, m: _Measurer,
         for top, ln in page:
             if ln.text:
                 put(ops, top, ln)
+            if ln.mark:
+                bar_x = (g.left - 3.0) * MM
+                ops.append(("l", bar_x, H - top * MM, bar_x, H - (top + ln.height) * MM,
+                            2.0, UNTRANSLATED_GRAY))
         pages.append(ops)
-    return LetterLayout(g, pages, size, warnings)
+    return LetterLayout(g, pages, size, warnings, body_leading=leading, address=addr,
+                        address_top=addr_top, date_beside=beside)
 
 
 # -- drawing --------------------------------------------------------------------------------------

@@ -47,16 +47,16 @@ def _pdf_bytes(letter, *, page_size="a4", align="left", window_side="left", **_e
     return letter_pdf_bytes(letter, page_size=page_size, align=align, window_side=window_side)
 
 
-def _docx_write(letter, path, *, page_size="a4", align="left", **_extra):
+def _docx_write(letter, path, *, page_size="a4", align="left", window_side="left", **_extra):
     from ua_writer.export.docx import write_letter_docx
 
-    return write_letter_docx(letter, path, page_size=page_size, align=align)
+    return write_letter_docx(letter, path, page_size=page_size, align=align, window_side=window_side)
 
 
-def _docx_bytes(letter, *, page_size="a4", align="left", **_extra):
+def _docx_bytes(letter, *, page_size="a4", align="left", window_side="left", **_extra):
     from ua_writer.export.docx import letter_docx_bytes
 
-    return letter_docx_bytes(letter, page_size=page_size, align=align)
+    return letter_docx_bytes(letter, page_size=page_size, align=align, window_side=window_side)
 
 
 def _txt_write(letter, path, **_extra):
@@ -72,7 +72,7 @@ def _txt_text(letter, **_extra):
 
 
 def _fax_write(letter, path, *, recipient: Recipient, profile: SenderProfile | None, action: Action,
-               date, page_size="a4", align="left", include_note=True, **_extra):
+               date, page_size="a4", align="left", include_note=False, **_extra):
     from ua_writer.export.faxcover import fax_packet_pdf
 
     return fax_packet_pdf(letter, recipient, profile, action, path, date=date, page_size=page_size,
@@ -98,8 +98,8 @@ def exporter(kind: str) -> Exporter:
 
 
 def export(kind: str, letter: Letter, path: str | Path, **opts):
-    """Write ``letter`` as ``kind`` to ``path``; ``opts``: page_size, align, window_side (PDF:
-    where the envelope window is), and for "fax" recipient, profile, action, date, include_note.
+    """Write ``letter`` as ``kind`` to ``path``; ``opts``: page_size, align, window_side (PDF and
+    DOCX: where the envelope window is), and for "fax" recipient, profile, action, date, include_note.
     Returns the exporter's ExportResult."""
     return exporter(kind).write(letter, path, **opts)
 

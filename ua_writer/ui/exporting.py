@@ -24,7 +24,7 @@ from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.letter import Letter
 from ua_writer.core.notices import render
-from ua_writer.services import exporters, letters
+from ua_writer.services import exporters, letters, records
 from ua_writer.ui import prompts
 from ua_writer.ui.workers import Runner
 
@@ -78,7 +78,7 @@ class ExportController(QObject):
     def _remember(self, folder: Path) -> None:
         self.last_dir = folder
         try:
-            self.store.set_pref("export_dir", str(folder))
+            records.set_pref(self.store, "export_dir", str(folder))
         except UserFacingError:  # pragma: no cover - a busy store must not fail an export
             log.warning("export folder not remembered")
 

@@ -84,4 +84,7 @@ class Runner(QObject):
 
     def _done(self, signals: _Signals, signal, *args) -> None:
         self._live.discard(signals)
-        signal.emit(*args)
+        from shiboken6 import isValid
+
+        if isValid(self):  # a job that ends after its window closed has no one left to tell
+            signal.emit(*args)

@@ -117,3 +117,21 @@ def test_long_letter_as_eml_and_recorded_as_sent(window, fake_prompts, tmp_path)
     assert fake_prompts.opened_folders == [str(tmp_path / "draft.eml")]
     sent = window.store.sent("kasymakhunov-2012")
     assert [(s.recipient_id, s.language, s.channel) for s in sent] == [("prosecutor-general", "ru", "email")]
+
+
+def test_recording_an_email_as_sent_refreshes_through_the_one_place(window, fake_prompts, tmp_path,
+                                                                     monkeypatch):
+    """The e-mail add-on records through the window (services.records.mark_sent ->
+    MainWindow.apply_changes): the action's row gets its new count without reading the whole
+    list again, and the add-ons hear of it (data_changed) to refresh the reminders."""
+    select(window, "kasymakhunov-2012", "ru", "prosecutor-general")
+    reloads, changes = [], []
+    monkeypatch.setattr(window, "reload_actions", lambda: reloads.append(1))
+    window.data_changed.connect(changes.append)
+    fake_prompts.answer = True
+    fake_prompts.save_path = str(tmp_path / "draft.eml")
+    window.extras.email()
+    assert reloads == [] and len(changes) == 1
+    assert changes[0].sent and changes[0].actions == {"kasymakhunov-2012"}
+    row = window.model.row_data(window.model.row_for_id("kasymakhunov-2012"))
+    assert row.sent_count == 1

@@ -10,6 +10,9 @@ each defining ``RULES``, an instance of a :class:`LanguageRules` subclass. The i
 - ``salutation(recipient)``: "Dear Prosecutor General," / "Уважаемый Юрий Яковлевич!"
 - ``closing(recipient)``: "Yours sincerely," / "С уважением," / the French formula
 - ``recipient_label(recipient)``: one line naming a copy recipient (the "Копии:" list)
+- ``to_phrase(recipient)``: "to X, Prosecutor General …" / "an Herrn X, …" / «Генеральному прокурору
+  … Ю. Я. Чайке», for sentences (copy marker, fax cover); None where grammar needs what we don't know
+- ``long_date(date)``: the date alone ("1er avril 2011"), as the place/date line writes it
 - ``person(person)`` / ``group(persons)``: :class:`PersonForms`, the name in each case + agreement
 - ``appeal(text)``: an appeal point turned into a sentence of the letter ("I urge …")
 - ``subject(title, ua_number)``, ``about_subject(group)``: the subject line («О Низомхоне …»)
@@ -87,16 +90,52 @@ class PersonForms:
     def __str__(self) -> str:
         return self.nomn
 
+    @property
+    def short(self) -> "PersonForms":
+        """The name without a patronymic ("Yusup Kasymakhunov", «Юсупа Касымахунова»), for a
+        second mention; names without one are unchanged."""
+        short = PersonForms(lambda case: drop_patronymic(self.case(case)), self.gender, self.plural)
+        short.uncertain = self.uncertain
+        return short
+
+    def mentioned_in(self, text: str) -> bool:
+        """True when ``text`` names this person (their surname in any case)."""
+        if not text:
+            return False
+        return any(self.case(c).split()[-1] in text for c in CASES if self.case(c).split())
+
+
+#: a patronymic: Russian/Ukrainian/Belarusian endings, in Cyrillic or Latin transliteration
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична|вича|вичу|вичем|виче|вны|вне|вной|вну|ичны|ичне|ичной|ичну"
+                         r"|vich|vna|vitch|ovich|evich|ovna|evna|ichna)$", re.I)
+
+
+def drop_patronymic(name: str) -> str:
+    """"Yusup Salimakhunovich Kasymakhunov" -> "Yusup Kasymakhunov"; other names unchanged."""
+    parts = name.split()
+    if len(parts) == 3 and _PATRONYMIC.search(parts[1]):
+        return f"{parts[0]} {parts[2]}"
+    return name
+
 
 class PersonGroup(PersonForms):
     """Several PersonForms joined with the language's "and" ("A, B и C"); iterable; ``count``."""
 
     def __init__(self, members: list[PersonForms], loc):
+        self._loc = loc
         self.members = list(members)
         self.count = len(self.members)
         gender = self.members[0].gender if self.count == 1 else None
         super().__init__(lambda case: formatting.join_list([m.case(case) for m in self.members], loc),
                          gender=gender, plural=self.count > 1)
+
+    @property
+    def short(self) -> "PersonGroup":
+        group = PersonGroup([m.short for m in self.members], self._loc)
+        return group
+
+    def mentioned_in(self, text: str) -> bool:
+        return any(m.mentioned_in(text) for m in self.members)
 
     def __iter__(self):
         return iter(self.members)
@@ -118,8 +157,11 @@ class LocalFields:
     address_lines: list[str]
     salutation: str | None
     forms: dict[str, str]
-    #: which of name/title/organization came from the base (untranslated) fields
+    #: which of name/title/organization/salutation came from the base (untranslated) fields
     fallback: set[str]
+    #: the office the recipient holds, as an English glossary key ("director", "prosecutor
+    #: general"), recognised from the hand-checked titles first (see LanguageRules.office)
+    office: str | None = None
 
     @property
     def is_institution(self) -> bool:
@@ -139,10 +181,21 @@ def local_fields(recipient: Recipient, code: str, *, base_salutation: bool = Fal
             fallback.add(attr)
         return base
 
-    lines = loc.address_lines if loc and loc.address_lines is not None else recipient.address_lines
-    sal = (loc.salutation if loc else None) or (recipient.salutation if base_salutation else None)
+    lines = loc.address_lines if loc and loc.address_lines is not None else None
+    if lines is None:
+        # the postal lines in Latin script: the hand-checked English form before the UA's own
+        en = recipient.localized.get("en")
+        lines = en.address_lines if en and en.address_lines is not None else recipient.address_lines
+    sal = loc.salutation if loc else None
+    if not sal and base_salutation and recipient.salutation:
+        sal = recipient.salutation
+        fallback.add("salutation")
     return LocalFields(pick("name"), pick("title"), pick("organization"), list(lines or []), sal,
                        dict(loc.forms) if loc else {}, fallback)
+
+
+def _norm_title(text: str) -> str:
+    return re.sub(r"[\s\-‐]+", " ", text.strip().lower())
 
 
 def match_title(title: str | None, glossary: dict[str, object]):
@@ -151,11 +204,17 @@ def match_title(title: str | None, glossary: dict[str, object]):
     title in the letter's language."""
     if not title:
         return None
-    norm = re.sub(r"[\s\-‐]+", " ", title.strip().lower())
-    for key in sorted(glossary, key=len, reverse=True):
-        if norm == key or norm.startswith(key + " ") or norm.startswith(key + ","):
+    norm = _norm_title(title)
+    for k, key in _sorted_keys(tuple(glossary)):
+        if norm == k or norm.startswith(k + " ") or norm.startswith(k + ","):
             return glossary[key]
     return None
+
+
+@lru_cache(maxsize=64)
+def _sorted_keys(keys: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(normalised key, key), longest first — once per glossary."""
+    return sorted(((_norm_title(k), k) for k in keys), key=lambda kk: len(kk[0]), reverse=True)
 
 
 def with_final(text: str, mark: str) -> str:
@@ -177,8 +236,10 @@ class LanguageRules:
     words: dict[str, str] = {
         "closing": "Yours sincerely,",
         "copies_heading": "Copies to:",
+        "copy_heading": "Copy to:",
         "copy_marker": "COPY",
         "copy_of": "COPY of a letter to {label}",
+        "copy_of_to": "COPY of a letter {to}",
         "your_name": "[Your name]",
         "your_address": "[Your address]",
         "untranslated": "[Text in {language} — please translate]",
@@ -187,30 +248,80 @@ class LanguageRules:
     salutation_mark = ","
     #: English title -> (masculine, feminine) title in this language, for generated salutations
     titles: dict[str, tuple[str, str]] = {}
+    #: how an office's title begins in this language -> the English glossary key of the office
+    #: ("generalstaatsanwalt" -> "prosecutor general"), to recognise a hand-checked title
+    offices: dict[str, str] = {}
 
     @property
     def loc(self):
         return formatting.locale(self.locale_tag)
 
     # dates and places
+    def long_date(self, date: _dt.date) -> str:
+        """The date alone in this language's letter style (the place/date line, a fax cover)."""
+        return formatting.long_date(date, self.loc)
+
     def place_date(self, city: str, date: _dt.date) -> str:
-        day = formatting.long_date(date, self.loc)
+        day = self.long_date(date)
+        city = local_city(city, self.loc)
         return f"{city}, {day}" if city else day
 
     # recipients
     def fields(self, recipient: Recipient) -> LocalFields:
-        return local_fields(recipient, self.code, base_salutation=self.code == "en")
+        f = local_fields(recipient, self.code, base_salutation=self.code == "en")
+        f.office = self.office(recipient)
+        if "salutation" in f.fallback:
+            # the UA's own salutation ("Dear Minister") only where it names the office the
+            # hand-checked titles name (a UA may copy the wrong one from the line above)
+            said = recognize_office(re.sub(r"^\s*dear\s+", "", f.salutation or "", flags=re.I), "en")
+            if said is not None and f.office is not None and said != f.office:
+                f.salutation = None
+        return f
+
+    def recognize_office(self, title: str | None) -> str | None:
+        """The office a title in THIS language names ("Direktor des …" -> "director"), or None."""
+        glossary = self.__dict__.get("_office_glossary")
+        if glossary is None:
+            glossary = {key: key for key in self.titles}
+            glossary.update(self.offices)
+            self.__dict__["_office_glossary"] = glossary
+        return match_title(title, glossary)
+
+    def office(self, recipient: Recipient) -> str | None:
+        """The office the recipient holds, recognised from their titles: the one in this language,
+        then the other hand-checked (localized) ones, the UA's own English title last — a UA may
+        put the wrong title on a line ("Minister of Foreign Affairs" above a department director),
+        and the forms in the pack are the checked correction."""
+        candidates = [(self.code, recipient.local(self.code).title)]
+        others = sorted(l for l in recipient.localized if l not in (self.code, "en"))
+        candidates += [(l, recipient.localized[l].title) for l in others]
+        candidates += [("en", recipient.local("en").title), ("en", recipient.title)]
+        for lang, title in candidates:
+            if title:
+                found = recognize_office(title, lang)
+                if found is not None:
+                    return found
+        return None
 
     def address_lines(self, recipient: Recipient, f: LocalFields, *,
                       sender_country: str | None) -> list[str]:
         """The postal lines: the pack's lines minus a trailing country line, plus our own country
-        line when the letter goes abroad (or the sender's country is unknown)."""
+        line when the letter goes abroad (or the sender's country is unknown). With the sender's
+        country known, the line is the envelope's: the destination in the language of the
+        sender's post, then in the destination's («RUSSLAND / РОССИЯ») — one rule for the letter
+        in the window and the envelope, whatever language the letter is in."""
         lines = [l for l in f.address_lines if l.strip()]
         names = formatting.country_names(recipient.country)
         while lines and lines[-1].strip().lower() in names:
             lines.pop()
         if recipient.country and (not sender_country or sender_country.upper() != recipient.country):
-            lines.append(self.country_line(recipient.country))
+            if sender_country:
+                dest = recipient.country.upper()
+                lines.append(postal_country_line(
+                    dest, official_language(sender_country, self.code),
+                    official_language(dest, self.code)))
+            else:
+                lines.append(self.country_line(recipient.country))
         return lines
 
     def country_line(self, code: str) -> str:
@@ -225,8 +336,9 @@ class LanguageRules:
         return [l for l in head if l] + self.address_lines(recipient, f, sender_country=sender_country)
 
     def title_word(self, f: LocalFields, gender: Gender) -> str | None:
-        """The title as used in a salutation ("Prosecutor General"), or None if unknown."""
-        entry = match_title(f.title, self.titles)
+        """The title as used in a salutation ("Prosecutor General"), or None if unknown: the
+        word for the office the recipient holds (``f.office``), whatever language named it."""
+        entry = self.titles.get(f.office) if f.office else match_title(f.title, self.titles)
         if entry is None:
             return None
         m, fem = entry
@@ -244,10 +356,31 @@ class LanguageRules:
     def closing(self, recipient: Recipient) -> str:
         return self.words["closing"]
 
+    def own(self, f: LocalFields, attr: str) -> str | None:
+        """``f.<attr>`` if it is written in this language, None if it is the UA's English
+        stand-in — which may do for a postal line, never inside this language's sentences."""
+        val = getattr(f, attr)
+        return val if self.code == "en" or attr not in f.fallback else None
+
     def recipient_label(self, recipient: Recipient) -> str:
+        """One line of the copies list: name, title, organisation — those in this language; the
+        untranslated ones only when nothing else names the recipient."""
         f = self.fields(recipient)
-        parts = [p for p in (self.name_line(f, recipient.gender), f.title, f.organization) if p]
+        parts = [p for p in (self.name_line(f, recipient.gender), self.own(f, "title"),
+                             self.own(f, "organization")) if p]
+        if not parts:  # an institution known only by its English name
+            parts = [p for p in (f.title, f.organization) if p]
         return ", ".join(parts) or recipient.id
+
+    def to_phrase(self, recipient: Recipient) -> str | None:
+        """"to Yurii Ya. Chaika, Prosecutor General of the Russian Federation" — the recipient
+        after a verb of sending, in this language; None where the grammar needs what we do not
+        know (an institution's gender). English: "to the Moscow City Court"."""
+        f = self.fields(recipient)
+        if f.is_institution:
+            return f"to the {f.organization}" if f.organization else None
+        who = ", ".join(p for p in (self.name_line(f, recipient.gender), f.title) if p)
+        return f"to {who}" if f.name else f"to the {who}"
 
     # persons
     def person(self, person: Person) -> PersonForms:
@@ -263,7 +396,13 @@ class LanguageRules:
 
     # things the user should check (compose turns them into translated warnings)
     def recipient_issues(self, recipient: Recipient) -> list[tuple[str, str]]:
-        return []
+        """A title or organisation the pack has only in English: it stays in the address block
+        (where the post reads it) but is left out of this language's sentences and copies list."""
+        if self.code == "en":
+            return []
+        f = self.fields(recipient)
+        return [("not_localized", getattr(f, a)) for a in ("title", "organization")
+                if getattr(f, a) and a in f.fallback]
 
     def person_issues(self, person: Person) -> list[tuple[str, str]]:
         return []
@@ -294,6 +433,67 @@ class GenericRules(LanguageRules):
         self.code = code
         self.locale_tag = code
         self.words = dict(LanguageRules.words)
+
+
+@lru_cache(maxsize=256)
+def official_language(country: str, fallback: str) -> str:
+    """The first official language of ``country`` that Babel has a locale for, else ``fallback``."""
+    from babel.languages import get_official_languages
+
+    for lang in get_official_languages((country or "").upper()):
+        if formatting.known_locale(lang):
+            return lang.split("_")[0]
+    return fallback
+
+
+def postal_country_line(dest: str, sender_lang: str, dest_lang: str) -> str:
+    """"RUSSLAND / РОССИЯ": the destination in capitals in the sender's post's language and in
+    the destination's (once if they agree); English uses the UPU name ("RUSSIAN FEDERATION")."""
+    def name(lang: str) -> str:
+        if lang == "en":
+            return formatting.latin_country_line(dest)
+        return formatting.postal_country_line(dest, formatting.locale(lang))
+
+    parts: list[str] = []
+    for lang in (sender_lang, dest_lang):
+        n = name(lang)
+        if n and n not in parts:
+            parts.append(n)
+    return " / ".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _zone_cities() -> dict[str, str]:
+    """English city name (as in a time zone id: "New York") -> the zone id, from CLDR."""
+    from babel.core import get_global
+
+    ids = get_global("zone_territories")
+    return {z.rsplit("/", 1)[-1].replace("_", " ").lower(): z for z in ids if "/" in z}
+
+
+def local_city(city: str, loc) -> str:
+    """The city as the letter's language writes it, where CLDR knows it (Babel's exemplar
+    cities of time zones): "Berlin" -> "Berlín" in Spanish, "Moscow" -> "Moscou" in French;
+    any other city as given."""
+    if not city:
+        return city
+    zone = _zone_cities().get(city.strip().lower())
+    if zone is None:
+        return city
+    local = (loc.time_zones.get(zone) or {}).get("city")
+    return local or city
+
+
+def recognize_office(title: str | None, lang: str) -> str | None:
+    """The office ``title`` (written in ``lang``) names, as an English glossary key; None if the
+    language has no rules or the title no known office."""
+    if not title:
+        return None
+    try:
+        rules = get_rules(lang)
+    except ValueError:
+        return None
+    return rules.recognize_office(title)
 
 
 # -- registry -----------------------------------------------------------------------------------

@@ -31,6 +31,23 @@ TITLES = {
 }
 
 
+#: how a German title begins -> the office (English key of TITLES)
+OFFICES = {
+    "generalstaatsanwalt": "prosecutor general", "generalstaatsanwältin": "prosecutor general",
+    "stellvertretender generalstaatsanwalt": "deputy prosecutor general",
+    "stellvertretende generalstaatsanwältin": "deputy prosecutor general",
+    "minister": "minister", "ministerin": "minister", "außenminister": "minister",
+    "außenministerin": "minister", "premierminister": "prime minister",
+    "premierministerin": "prime minister", "ministerpräsident": "prime minister",
+    "ministerpräsidentin": "prime minister", "präsident": "president", "präsidentin": "president",
+    "vorsitzender": "chair", "vorsitzende": "chair", "direktor": "director",
+    "direktorin": "director", "leiter": "director", "leiterin": "director", "richter": "judge",
+    "richterin": "judge", "botschafter": "ambassador", "botschafterin": "ambassador",
+    "gouverneur": "governor", "gouverneurin": "governor", "bürgermeister": "mayor",
+    "bürgermeisterin": "mayor", "ombudsmann": "ombudsman", "ombudsfrau": "ombudsman",
+    "menschenrechtsbeauftragter": "ombudsman", "menschenrechtsbeauftragte": "ombudsman",
+}
+
 class GermanRules(LanguageRules):
     code = "de"
     locale_tag = "de_DE"
@@ -39,6 +56,7 @@ class GermanRules(LanguageRules):
         "copies_heading": "Kopie an:",
         "copy_marker": "KOPIE",
         "copy_of": "KOPIE des Schreibens an: {label}",
+        "copy_of_to": "KOPIE des Schreibens {to}",
         "your_name": "[Ihr Name]",
         "your_address": "[Ihre Anschrift]",
         "untranslated": "[Text auf {language} – bitte übersetzen]",
@@ -46,11 +64,19 @@ class GermanRules(LanguageRules):
     }
     salutation_mark = ","
     titles = TITLES
+    offices = OFFICES
 
     def name_line(self, f: LocalFields, gender: Gender) -> str | None:
         if f.name and gender in ("m", "f"):
             return f"{'Herrn' if gender == 'm' else 'Frau'} {f.name}"
         return f.name
+
+    def to_phrase(self, recipient: Recipient) -> str | None:
+        """"an Herrn Yurii Ya. Chaika, Generalstaatsanwalt der Russischen Föderation"."""
+        f = self.fields(recipient)
+        if not f.name or recipient.gender not in ("m", "f"):
+            return None  # "an den/die/das …" needs the gender of the title or institution
+        return "an " + ", ".join(p for p in (self.name_line(f, recipient.gender), self.own(f, "title")) if p)
 
     def make_salutation(self, recipient: Recipient, f: LocalFields) -> str:
         g = recipient.gender

@@ -30,6 +30,18 @@ TITLES = {
 }
 
 
+#: how a Spanish title begins -> the office (English key of TITLES)
+OFFICES = {
+    "fiscal general": "prosecutor general", "fiscal general adjunto": "deputy prosecutor general",
+    "fiscal general adjunta": "deputy prosecutor general", "ministro": "minister",
+    "ministra": "minister", "primer ministro": "prime minister",
+    "primera ministra": "prime minister", "presidente": "president", "presidenta": "president",
+    "director": "director", "directora": "director", "juez": "judge", "jueza": "judge",
+    "embajador": "ambassador", "embajadora": "ambassador", "gobernador": "governor",
+    "gobernadora": "governor", "alcalde": "mayor", "alcaldesa": "mayor",
+    "defensor del pueblo": "ombudsman", "defensora del pueblo": "ombudsman",
+}
+
 class SpanishRules(LanguageRules):
     code = "es"
     locale_tag = "es_ES"
@@ -38,6 +50,7 @@ class SpanishRules(LanguageRules):
         "copies_heading": "Copia a:",
         "copy_marker": "COPIA",
         "copy_of": "COPIA de la carta dirigida a: {label}",
+        "copy_of_to": "COPIA de la carta dirigida {to}",
         "your_name": "[Su nombre]",
         "your_address": "[Su dirección]",
         "untranslated": "[Texto en {language}: tradúzcalo, por favor]",
@@ -45,11 +58,20 @@ class SpanishRules(LanguageRules):
     }
     salutation_mark = ":"
     titles = TITLES
+    offices = OFFICES
 
     def name_line(self, f: LocalFields, gender: Gender) -> str | None:
         if f.name and gender in ("m", "f"):
             return f"{'Sr.' if gender == 'm' else 'Sra.'} {f.name}"
         return f.name
+
+    def to_phrase(self, recipient: Recipient) -> str | None:
+        """"al Sr. Yurii Ya. Chaika, Fiscal General de la Federación de Rusia"."""
+        f = self.fields(recipient)
+        if not f.name or recipient.gender not in ("m", "f"):
+            return None  # "al/a la …" needs the gender of the title or institution
+        article = "al" if recipient.gender == "m" else "a la"
+        return f"{article} " + ", ".join(p for p in (self.name_line(f, recipient.gender), self.own(f, "title")) if p)
 
     def make_salutation(self, recipient: Recipient, f: LocalFields) -> str:
         g = recipient.gender

@@ -50,14 +50,38 @@ _FIRST_PERSON = {
     "потребуйте": "Требую", "требуйте": "Требую", "требуя": "Требую",
     "выразите": "Выражаю", "выражая": "Выражаю",
     "настаивайте": "Настаиваю", "настаивая": "Настаиваю",
-    "подчеркните": "Подчёркиваю", "подчеркивая": "Подчёркиваю", "подчёркивая": "Подчёркиваю",
+    "подчеркните": "Подчеркиваю", "подчеркивая": "Подчеркиваю", "подчёркивая": "Подчеркиваю",
     "отметьте": "Отмечаю", "отмечая": "Отмечаю",
     "приветствуйте": "Приветствую", "приветствуя": "Приветствую",
     "обратитесь": "Обращаюсь", "обращаясь": "Обращаюсь",
 }
+#: titles of the highest offices keep their capital inside a sentence («Генеральному прокурору
+#: Российской Федерации»); others do not («директору Третьего департамента»)
+_CAPITALISED_OFFICES = ("президент", "председател", "генеральн", "уполномоченн")
+
+
+def in_sentence(label: str) -> str:
+    """A title that opens an address line, as written inside a sentence."""
+    word = label.split(" ", 1)[0].lower()
+    if not label or word.startswith(_CAPITALISED_OFFICES) or not morph.is_cyrillic(word):
+        return label
+    return label[0].lower() + label[1:]
+
+
 _FIRST_WORD = re.compile(r"^([А-Яа-яЁё]+)\b")
 _VOWELS = set("АОУЭИаоуэи")
 
+
+#: how a Russian title begins -> the office (English key of TITLES)
+OFFICES = {
+    "генеральный прокурор": "prosecutor general",
+    "заместитель генерального прокурора": "deputy prosecutor general",
+    "министр": "minister", "премьер-министр": "prime minister",
+    "председатель правительства": "prime minister", "президент": "president",
+    "председатель": "chair", "директор": "director", "судья": "judge", "посол": "ambassador",
+    "губернатор": "governor", "мэр": "mayor",
+    "уполномоченный по правам человека": "ombudsman",
+}
 
 class RussianRules(LanguageRules):
     code = "ru"
@@ -65,8 +89,10 @@ class RussianRules(LanguageRules):
     words = {
         "closing": "С уважением,",
         "copies_heading": "Копии:",
+        "copy_heading": "Копия:",
         "copy_marker": "КОПИЯ",
         "copy_of": "КОПИЯ письма {label}",
+        "copy_of_to": "КОПИЯ письма {to}",
         "your_name": "[Ваше имя]",
         "your_address": "[Ваш адрес]",
         "untranslated": "[Текст на языке «{language}» — пожалуйста, переведите]",
@@ -75,6 +101,7 @@ class RussianRules(LanguageRules):
         "institution_salutation": "Уважаемые господа",
     }
     salutation_mark = "!"
+    offices = OFFICES
 
     # Russian letters carry the date alone; the sender's town is in the sender block
     def place_date(self, city: str, date: _dt.date) -> str:
@@ -122,9 +149,17 @@ class RussianRules(LanguageRules):
 
     def recipient_label(self, recipient: Recipient) -> str:
         f = self.fields(recipient)
-        if f.is_institution:
-            return f.organization or recipient.id
+        if f.is_institution:   # «Копия: Московскому городскому суду», as for a person: dative
+            org = self._russian(f, "organization")
+            return (morph.inflect_title(org, "datv") if org else None) or f.organization or recipient.id
         return " ".join(p for p in (self.title_datv(f), self.name_datv(recipient, f)) if p)
+
+    def to_phrase(self, recipient: Recipient) -> str | None:
+        """«Генеральному прокурору Российской Федерации Ю. Я. Чайке» (the dative needs no
+        preposition); an institution: None (its case would need the noun's gender)."""
+        if self.fields(recipient).is_institution:
+            return None
+        return in_sentence(self.recipient_label(recipient))
 
     def recipient_issues(self, recipient: Recipient) -> list[tuple[str, str]]:
         f = self.fields(recipient)
@@ -152,7 +187,7 @@ class RussianRules(LanguageRules):
             fp = morph.first_and_patronymic(name)
             if fp:
                 return f"{dear[gender]} {fp}"
-        title = self._russian(f, "title") or match_title(f.title, TITLES)
+        title = self._russian(f, "title") or (TITLES.get(f.office) if f.office else None)
         head = morph.title_head(title) if title else None
         if head and gender in dear:
             return f"{dear[gender]} {'господин' if gender == 'm' else 'госпожа'} {head[0]}"

@@ -287,11 +287,13 @@ def _recase(new: str, like: str) -> str:
 def _grammatical_gender(words: list[_Word]) -> str:
     head = words[-1]
     g = head.parse.tag.gender
+    g = str(g) if g is not None else None   # pymorphy's grammeme refuses "in" with unknown names
     if head.kind == "noun":
         return "femn" if g == "femn" else "masc" if g in ("masc", "ms-f", None) else g
     return g or "masc"
 
 
+@lru_cache(maxsize=512)
 def inflect_title(title: str, case: str) -> str | None:
     """The title with its leading adjectives and head noun in ``case``; the tail unchanged.
     None when the title does not start with a Russian noun phrase we understand."""
