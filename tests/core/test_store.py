@@ -280,3 +280,20 @@ def test_open_store_loads_the_bundled_seed_actions():
     from ua_writer import paths
     expected = {p.stem for p in paths.bundled_actions_dir().glob("*.json")}
     assert ids == expected
+
+
+def test_saving_an_attached_contact_again_keeps_its_links(store):
+    """Editing an address-book entry must not detach it from the actions it is on (an
+    INSERT OR REPLACE deleted the row first and the foreign key cascaded the links away)."""
+    store.save_action(make_action())
+    store.save_action(make_action("azimov-2011"))
+    embassy = Recipient(id="embassy", organization="Embassy", is_copy=True)
+    store.save_contact(embassy)
+    store.attach_contact("juraev-2011", embassy.id)
+    store.attach_contact("azimov-2011", embassy.id)
+    store.save_contact(embassy)  # saved without changes
+    assert [r.id for r in store.action_address_book("juraev-2011")] == ["embassy"]
+    store.save_contact(Recipient(id="embassy", organization="Embassy of Russia", fax=["+7 1"]))
+    assert store.get_action("azimov-2011").recipient("embassy").fax == ["+7 1"]
+    assert "russia" in store.db.execute(
+        "SELECT search FROM actions WHERE id = 'juraev-2011'").fetchone()[0].casefold()

@@ -99,3 +99,49 @@ def test_review_rejects_a_bad_deadline(qtbot, tmp_path):
     d.deadline.setText("2011-05-03")
     d.accept()
     assert d.result() == 1 and d.action().deadline.isoformat() == "2011-05-03"
+
+
+def test_fix_a_recipient_in_the_review_and_show_json_has_it(window, fake_prompts, data_dir, capsys):
+    """Import a UA text, correct a recipient's fax and give it a Russian title and dative in the
+    review, fill the people's Russian names through Edit all fields…; the saved pack is exactly
+    that."""
+    from tests.cli_run import run
+
+    fake_prompts.open_path = str(CORPUS / "classic_04_utf16.txt")
+    seen = {}
+
+    def review(dialog):
+        if dialog.objectName() == "actionEditor":      # opened from the review
+            dialog.open_tab("texts")
+            dialog.notes.setPlainText("Checked against the PDF.")
+            return True
+        seen["id"] = dialog.id.text()
+        seen["country"] = dialog.country.currentText()
+        seen["languages"] = dialog.languages.item(0).text()
+        ed = dialog.recipients
+        assert ed.objectName() == "recipientEditor" and ed.list.count() >= 1
+        ed.list.setCurrentRow(0)
+        seen["fax_before"] = ed.fax.toPlainText()
+        ed.fax.setPlainText("+7 495 111 22 33")
+        ed.local_lang.setCurrentIndex(ed.local_lang.findData("ru"))
+        ed.local_title.setText("Генеральный прокурор")
+        ed.local_title.textEdited.emit("Генеральный прокурор")
+        ed.title_datv.setText("Генеральному прокурору")
+        ed.title_datv.textEdited.emit("Генеральному прокурору")
+        assert dialog.edit_all_fields()
+        assert dialog.notes.toPlainText() == "Checked against the PDF."
+        assert ed.fax.toPlainText() == "+7 495 111 22 33"   # the review shows the editor's result
+        return True
+
+    fake_prompts.on_dialog = review
+    window.registry["import"].trigger()
+    assert seen["country"] and len(seen["country"]) > 2        # a name, not "RU"
+    assert seen["languages"][0].isupper() and len(seen["languages"]) > 3
+    code, out, _err = run(capsys, "--data-dir", str(data_dir), "show", seen["id"], "--json")
+    assert code == 0
+    pack = json.loads(out)
+    first = pack["recipients"][0]
+    assert first["fax"] == ["+7 495 111 22 33"]
+    assert first["localized"]["ru"]["title"] == "Генеральный прокурор"
+    assert first["localized"]["ru"]["forms"]["title_datv"] == "Генеральному прокурору"
+    assert pack["notes"] == "Checked against the PDF."

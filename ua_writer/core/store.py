@@ -666,7 +666,11 @@ class Store:
     def save_contact(self, recipient: Recipient) -> None:
         """Add or update an address-book entry (a recipient the user keeps, e.g. an embassy)."""
         with self.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO address_book (id, recipient, updated_at) VALUES (?, ?, ?)",
+            # an upsert, not INSERT OR REPLACE: REPLACE deletes the old row first, and the
+            # foreign key's ON DELETE CASCADE would take the entry off every action it is on
+            db.execute("""INSERT INTO address_book (id, recipient, updated_at) VALUES (?, ?, ?)
+                          ON CONFLICT(id) DO UPDATE SET recipient = excluded.recipient,
+                                                        updated_at = excluded.updated_at""",
                        (recipient.id, json.dumps(packs.recipient_to_dict(recipient), ensure_ascii=False),
                         _now()))
             for (aid,) in db.execute("SELECT action_id FROM action_recipients WHERE recipient_id = ?",

@@ -31,16 +31,19 @@ class Changes:
     prefs: frozenset[str] = field(default_factory=frozenset)
     #: letter templates in the data dir changed (letters are composed again)
     templates: bool = False
+    #: actions deleted (the window stops showing them)
+    removed: frozenset[str] = field(default_factory=frozenset)
 
     def __or__(self, other: "Changes") -> "Changes":
         return Changes(self.actions | other.actions, self.action_list or other.action_list,
                        self.recipients or other.recipients, self.sent or other.sent,
                        self.drafts or other.drafts, self.profile or other.profile,
-                       self.prefs | other.prefs, self.templates or other.templates)
+                       self.prefs | other.prefs, self.templates or other.templates,
+                       self.removed | other.removed)
 
     def __bool__(self) -> bool:
         return bool(self.actions or self.action_list or self.recipients or self.sent
-                    or self.drafts or self.profile or self.prefs or self.templates)
+                    or self.drafts or self.profile or self.prefs or self.templates or self.removed)
 
 
 NOTHING = Changes()

@@ -1,6 +1,8 @@
 """ImportController: bring an action into the store from a file — an action pack (.json) or a
-received Urgent Action (text, PDF, HTML, DOCX) through the importer — always through the review
-dialog (``importReview``) before anything is saved. Used by File ▸ Import and drag-and-drop.
+received Urgent Action (text, PDF, HTML, DOCX) through the importer, or a UA's text from the
+clipboard ("Paste a UA") — always through the review dialog (``importReview``) before anything is
+saved, which goes through ``services.records.import_action``. Used by File ▸ Import, File ▸ Paste a
+UA, the empty list's buttons and drag-and-drop.
 Must not import the main window.
 """
 
@@ -65,17 +67,46 @@ class ImportController(QObject):
                                   source=path.name, exists=self.store.has_action(action.id),
                                   parent=self.parent_widget)
 
+    def import_clipboard(self) -> str | None:
+        """Import the UA text on the clipboard (through the review)."""
+        from PySide6.QtGui import QGuiApplication
+
+        return self.import_text(QGuiApplication.clipboard().text())
+
+    def import_text(self, text: str) -> str | None:
+        from ua_writer.ui.dialogs.import_review import ImportReviewDialog
+
+        if not text.strip():
+            prompts.get().info(self.parent_widget, _("Paste a UA"),
+                               _("The clipboard holds no text. Copy the UA's text first, then "
+                                 "choose Paste a UA."))
+            return None
+        try:
+            from ua_writer.core.importer import import_text
+
+            result = import_text(text, source=_("the pasted text"))
+        except UserFacingError as e:
+            prompts.get().error(self.parent_widget, _("Import failed"), e.message)
+            return None
+        a = result.action
+        dialog = ImportReviewDialog(a, fields=result.fields, unrecognised=result.unrecognised_lines,
+                                    warnings=result.warnings, source=_("the pasted text"),
+                                    exists=self.store.has_action(a.id), parent=self.parent_widget)
+        return self._review_and_save(dialog, "imported")
+
     def import_path(self, path: Path) -> str | None:
         try:
             dialog = self.review_dialog(path)
         except UserFacingError as e:
             prompts.get().error(self.parent_widget, _("Import failed"), e.message)
             return None
+        return self._review_and_save(dialog, "user" if path.suffix.lower() in PACK_SUFFIXES else "imported")
+
+    def _review_and_save(self, dialog, origin: str) -> str | None:
         if not prompts.get().run_dialog(dialog):
             return None
         try:
             action = dialog.action()
-            origin = "user" if path.suffix.lower() in PACK_SUFFIXES else "imported"
             changes = records.import_action(self.store, action, origin=origin)
         except (UserFacingError, ValueError) as e:
             prompts.get().error(self.parent_widget, _("Import failed"), str(e))

@@ -193,6 +193,14 @@ class MainWindow(QMainWindow):
         return ctl
 
     @cached_property
+    def editing(self):
+        from ua_writer.ui.editing import EditingController
+
+        ctl = EditingController(self, self.store, lambda: self.action)
+        ctl.edited.connect(self._after_edit)
+        return ctl
+
+    @cached_property
     def group_packs(self) -> GroupPackController:
         from ua_writer.ui.grouppacks import GroupPackController
 
@@ -247,10 +255,10 @@ class MainWindow(QMainWindow):
             self.menus[key] = m
             return m
 
-        menu("file", ["import", "pack_import", "pack_export", None, "export_pdf", "export_docx", "fax_packet", "copies", None,
+        menu("file", ["import", "paste_ua", "pack_import", "pack_export", None, "export_pdf", "export_docx", "fax_packet", "copies", None,
                       "print_preview", "print", "open_export_folder", None, "quit"])
         menu("edit", ["undo", "redo", None, "find", None, "profile", "preferences"])
-        menu("action", ["add_recipient", "history"])
+        menu("action", ["edit_action", "add_recipient", "edit_recipients", "history", None, "delete_action"])
         menu("letter", ["reset", None, "mail_merge", None, "mark_sent"])
         self.ui_language_menu = QMenu(self)
         self.ui_language_menu.setObjectName("menu_ui_language")
@@ -262,6 +270,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a, lp = self.registry, self.letter_panel
         a["import"].triggered.connect(lambda: self.imports.choose_and_import())
+        a["paste_ua"].triggered.connect(lambda: self.imports.import_clipboard())
         a["pack_import"].triggered.connect(lambda: self.group_packs.choose_and_import())
         a["pack_export"].triggered.connect(lambda: self.group_packs.export_pack())
         a["export_pdf"].triggered.connect(lambda: self.export("pdf"))
@@ -284,6 +293,11 @@ class MainWindow(QMainWindow):
         a["profile"].triggered.connect(self.edit_profile)
         a["preferences"].triggered.connect(self.edit_preferences)
         a["add_recipient"].triggered.connect(self.add_recipient)
+        a["edit_action"].triggered.connect(lambda: self.editing.edit_action())
+        a["edit_recipients"].triggered.connect(lambda: self.editing.edit_recipients())
+        a["delete_action"].triggered.connect(lambda: self.editing.delete_action())
+        for key in ("edit_action", "edit_recipients", "delete_action"):
+            a[key].setEnabled(False)  # until an action is shown (_update_title)
         a["history"].triggered.connect(self.show_history)
         a["mark_sent"].triggered.connect(self.mark_sent)
         a["mail_merge"].triggered.connect(self.mail_merge)
@@ -293,8 +307,12 @@ class MainWindow(QMainWindow):
         a["about"].triggered.connect(self._about)
 
         self.list_pane.action_selected.connect(self.show_action)
+        self.list_pane.import_requested.connect(lambda: self.imports.choose_and_import())
+        self.list_pane.paste_requested.connect(lambda: self.imports.import_clipboard())
+        self.list_pane.emptied.connect(self.action_pane.set_list_empty)
         self.action_pane.add_recipient_requested.connect(self.add_recipient)
         self.action_pane.edit_recipient_requested.connect(self.edit_recipient)
+        self.action_pane.edit_recipients_requested.connect(lambda: self.editing.edit_recipients())
         self.action_pane.history_requested.connect(self.show_history)
         lp.export_requested.connect(self.export)
         lp.mark_sent_requested.connect(self.mark_sent)
@@ -309,7 +327,7 @@ class MainWindow(QMainWindow):
     def _set_tab_order(self) -> None:
         lp = self.letter_panel
         chain = [self.list_pane.status_filter, self.list_pane.search_box, self.list_pane.view,
-                 self.action_pane.add_recipient, self.action_pane.history_button,
+                 self.action_pane.add_recipient, self.action_pane.edit_recipients, self.action_pane.history_button,
                  lp.language_combo, lp.recipient_combo, lp.reset_button, lp.editor,
                  lp.pdf_button, lp.docx_button, lp.fax_button, lp.copies_button, lp.print_button,
                  lp.mark_sent_button]
@@ -366,6 +384,14 @@ class MainWindow(QMainWindow):
         (``services.records.Changes``), then tell the add-ons (``data_changed``)."""
         if not changes:
             return
+        if changes.removed:
+            for aid in changes.removed:
+                self.keeper.forget(aid)
+            if self.action is not None and self.action.id in changes.removed:
+                self.action = None
+                self.action_pane.set_action(None, self.today)
+                self.letter_panel.set_action(None, None, None)
+                self._update_title()
         if changes.action_list:
             self.reload_actions()
         else:
@@ -537,6 +563,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         title = self.action.title if self.action else ""
         self.setWindowTitle(f"{title} [*] — ua-writer" if title else "ua-writer [*]")
+        for key in ("edit_action", "edit_recipients", "delete_action"):  # need an action on screen
+            self.registry[key].setEnabled(self.action is not None)
 
     # -- status line ----------------------------------------------------------------------------
     def _on_letter_switched(self) -> None:
@@ -771,7 +799,8 @@ class MainWindow(QMainWindow):
         taken = {c.id for c in self.store.contacts()} | {r.id for r in self.action.recipients}
         attached = {r.id for r in self.store.action_address_book(self.action.id)}
         contacts = [c for c in self.store.contacts() if c.id not in attached]
-        dialog = RecipientDialog(None, taken, contacts, self)
+        dialog = RecipientDialog(None, taken, contacts, self,
+                                 copy_by_default=bool(self.action.main_recipients()))
         if not prompts.get().run_dialog(dialog):
             return False
         recipient = dialog.recipient()
@@ -814,6 +843,11 @@ class MainWindow(QMainWindow):
         self._show_next = None
         self.show_action(self.action.id, lp.current_language(), rid)
 
+    def _after_edit(self, changes) -> None:
+        """An editor saved (or an action was deleted): refresh, then say so."""
+        self.apply_changes(changes)
+        self.statusBar().showMessage(_("Action deleted.") if changes.removed else _("Action saved."), 8000)
+
     # -- import ---------------------------------------------------------------------------------
     def _after_import(self, action_id: str, changes) -> None:
         self.keeper.forget(action_id)
@@ -841,10 +875,15 @@ class MainWindow(QMainWindow):
 
     # -- misc -----------------------------------------------------------------------------------
     def _about(self) -> None:
-        prompts.get().info(self, _("About ua-writer"), _(
-            "ua-writer {version}\nLetters for Urgent Actions, offline. Your letters and addresses "
-            "stay on this computer.\nData folder: {folder}").format(
-                version=__version__, folder=Path(self.store.path).parent))
+        from ua_writer.paths import changelog_path
+
+        text = _("ua-writer {version}\nLetters for Urgent Actions, offline. Your letters and "
+                 "addresses stay on this computer.\nData folder: {folder}").format(
+                     version=__version__, folder=Path(self.store.path).parent)
+        changelog = changelog_path()
+        if changelog is not None:
+            text += "\n" + _("What's new in each version: {file}").format(file=changelog)
+        prompts.get().info(self, _("About ua-writer"), text)
 
     def closeEvent(self, e) -> None:  # noqa: N802
         if not self._closed:

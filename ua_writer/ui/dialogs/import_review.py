@@ -1,10 +1,14 @@
 """ImportReviewDialog (objectName ``importReview``): check an imported action before it is saved.
 
-Shows the recognised fields as editable widgets; fields the importer was unsure about (confidence
-below ``LOW_CONFIDENCE``) are marked with ⚠, a tooltip quoting the source line, and the dynamic
-property ``lowConfidence`` (tests and styles can find them). Lines nothing was recognised in and
-the importer's warnings are listed, never silently dropped. ``action()`` returns the reviewed
-Action; the caller saves it. Must not import the store or the main window.
+Shows the recognised fields as editable widgets — country and letter languages by name in the
+UI language, the recipients in a ``RecipientEditor`` (fax, e-mail, salutation, copy flag and
+their names in other languages) — and "Edit all fields…" opens the full ``ActionEditorDialog``
+(people's cases, background, appeal points per language) on what the review shows, then shows
+its result. Fields the importer was unsure about (confidence below ``LOW_CONFIDENCE``) are marked
+with ⚠, a tooltip quoting the source line, and the dynamic property ``lowConfidence`` (tests and
+styles can find them). Lines nothing was recognised in and the importer's warnings are listed,
+never silently dropped. ``action()`` returns exactly what the dialog shows; the caller saves it.
+Must not import the store or the main window.
 """
 
 from __future__ import annotations
@@ -14,11 +18,15 @@ import datetime as _dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget)
+                               QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 from ua_writer.core import packs
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.model import Action, Person
+from ua_writer.ui import prompts
+from ua_writer.ui.widgets.edit_fields import CountryCombo, LanguageChecklist, fitting_size
+from ua_writer.ui.widgets.recipient_editor import RecipientEditor, name_new_ids
 
 LOW_CONFIDENCE = 0.6
 
@@ -61,23 +69,28 @@ class ImportReviewDialog(QDialog):
 
         self.id = QLineEdit(action.id, objectName="reviewId")
         self.title = QLineEdit(action.title, objectName="reviewTitle")
-        self.country = QLineEdit(action.country or "", objectName="reviewCountry")
-        self.country.setMaxLength(2)
+        self.country = CountryCombo(object_name="reviewCountry")
+        self.country.set_code(action.country)
         self.issue_date = QLineEdit(action.issue_date.isoformat() if action.issue_date else "",
                                     objectName="reviewIssueDate")
         self.deadline = QLineEdit(action.deadline.isoformat() if action.deadline else "",
                                   objectName="reviewDeadline")
         self.deadline.setPlaceholderText(_("YYYY-MM-DD, empty if none"))
-        self.languages = QLineEdit(", ".join(action.languages), objectName="reviewLanguages")
+        self.languages = LanguageChecklist(object_name="reviewLanguages")
+        self.languages.set_codes(action.languages)
+        self.languages.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         self.persons = QPlainTextEdit("\n".join(p.name for p in action.persons), objectName="reviewPersons")
         self.summary = QPlainTextEdit(action.summary or "", objectName="reviewSummary")
         self.appeal_lang = next(iter(action.appeals), "en")
         self.appeals = QPlainTextEdit("\n".join(action.appeals.get(self.appeal_lang, [])),
                                       objectName="reviewAppeals")
-        self.recipients = QLabel("\n".join(
-            (("  " + _("copy:") + " ") if r.is_copy else "• ") + r.label() for r in action.recipients)
-            or _("none"))
-        self.recipients.setWordWrap(True)
+        self.recipients = RecipientEditor()
+        self.recipients.set_languages(action.languages)
+        self.recipients.set_recipients(action.recipients, 0)
+        self.edit_all = QPushButton(_("Ed&it all fields…"), objectName="reviewEditAll")
+        self.edit_all.setToolTip(_("People's names in other languages, background, appeal points "
+                                   "per language"))
+        self.edit_all.clicked.connect(self.edit_all_fields)
         self.notes = QPlainTextEdit(action.notes or "", objectName="reviewNotes")
         for w in (self.persons, self.appeals, self.notes):
             w.setTabChangesFocus(True)
@@ -89,7 +102,7 @@ class ImportReviewDialog(QDialog):
         form = QFormLayout(form_widget)
         rows = [
             ("id", _("Id:"), self.id), ("title", _("Title:"), self.title),
-            ("country", _("Country code:"), self.country), ("issue_date", _("Issued:"), self.issue_date),
+            ("country", _("Country:"), self.country), ("issue_date", _("Issued:"), self.issue_date),
             ("deadline", _("Deadline:"), self.deadline), ("languages", _("Letter languages:"), self.languages),
             ("persons", _("People:"), self.persons), ("summary", _("Summary:"), self.summary),
             ("appeals", _("Appeal points ({language}):").format(language=self.appeal_lang), self.appeals),
@@ -114,6 +127,7 @@ class ImportReviewDialog(QDialog):
         self.error.hide()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(self.edit_all, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -126,7 +140,7 @@ class ImportReviewDialog(QDialog):
             lay.addWidget(self.unrecognised)
         lay.addWidget(self.error)
         lay.addWidget(buttons)
-        self.resize(720, 640)
+        self.resize(*fitting_size(self, 940, 720))
 
     def _mark(self, key: str, widget: QWidget) -> QWidget:
         hints = self.low_fields.get(key)
@@ -177,22 +191,55 @@ class ImportReviewDialog(QDialog):
         new_id = self.id.text().strip()
         if not packs.ID_RE.match(new_id):
             raise ValueError(_("The id may contain only lowercase letters, digits and hyphens."))
-        country = self.country.text().strip().upper() or None
-        if country and not packs.COUNTRY_RE.match(country):
-            raise ValueError(_("The country must be a two-letter code such as RU."))
-        langs = [l.strip().lower() for l in self.languages.text().replace(";", ",").split(",") if l.strip()]
+        recipients = self.recipients.recipients()
+        if any(not (r.title or r.name or r.organization) for r in recipients):
+            raise ValueError(_("Each recipient needs a title, name or organisation."))
         return dataclasses.replace(
-            a, id=new_id, title=self.title.text().strip() or a.title, country=country,
+            a, id=new_id, title=self.title.text().strip() or a.title, country=self.country.code(),
             issue_date=self._date(self.issue_date, _("Issued")),
-            deadline=self._date(self.deadline, _("Deadline")), languages=langs, persons=persons,
-            summary=self.summary.toPlainText().strip() or None, appeals=appeals,
-            notes=self.notes.toPlainText().strip() or None)
+            deadline=self._date(self.deadline, _("Deadline")), languages=self.languages.codes(),
+            persons=persons, summary=self.summary.toPlainText().strip() or None, appeals=appeals,
+            recipients=name_new_ids(recipients, {r.id for r in a.recipients}), notes=self.notes.toPlainText().strip() or None)
+
+    def edit_all_fields(self) -> bool:
+        """Open the action editor on what the review shows; show its result here."""
+        from ua_writer.ui.dialogs.action_editor import ActionEditorDialog
+
+        try:
+            current = self.action()
+        except ValueError as e:
+            self._show_error(str(e))
+            return False
+        editor = ActionEditorDialog(current, self)
+        if not prompts.get().run_dialog(editor):
+            return False
+        self._load(editor.action())
+        return True
+
+    def _load(self, a: Action) -> None:
+        """Show ``a`` in the review's widgets (after the full editor)."""
+        self._action = a
+        self.id.setText(a.id)
+        self.title.setText(a.title)
+        self.country.set_code(a.country)
+        self.issue_date.setText(a.issue_date.isoformat() if a.issue_date else "")
+        self.deadline.setText(a.deadline.isoformat() if a.deadline else "")
+        self.languages.set_codes(a.languages)
+        self.persons.setPlainText("\n".join(p.name for p in a.persons))
+        self.summary.setPlainText(a.summary or "")
+        self.appeals.setPlainText("\n".join(a.appeals.get(self.appeal_lang, [])))
+        self.recipients.set_languages(a.languages)
+        self.recipients.set_recipients(a.recipients)
+        self.notes.setPlainText(a.notes or "")
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
 
     def accept(self) -> None:
         try:
             self.action()
         except ValueError as e:
-            self.error.setText(str(e))
-            self.error.show()
+            self._show_error(str(e))
             return
         super().accept()

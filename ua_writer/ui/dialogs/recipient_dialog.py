@@ -1,7 +1,10 @@
 """RecipientDialog: add or edit a recipient (an official to write to, or a copy recipient such as
-the embassy in your country). New recipients can also be picked from the address book. Returns a
-Recipient; the caller stores it (``Store.save_contact`` + ``attach_contact``). Must not import the
-store or the main window.
+the embassy in your country). New recipients can also be picked from the address book: nothing
+is picked until the user chooses an entry, which then fills every field with the entry's saved
+data (still editable: Save updates the entry). "Send a copy only" starts ticked only when the
+action already has someone to write to (``copy_by_default``). Returns a Recipient; the caller
+stores it (``Store.save_contact`` + ``attach_contact``). Must not import the store or the main
+window.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import dataclasses
 import re
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QLineEdit, QPlainTextEdit, QWidget)
+                               QLabel, QLineEdit, QPlainTextEdit, QWidget)
 
 from ua_writer.core.i18n import _
 from ua_writer.core.model import Recipient
@@ -33,7 +36,8 @@ def _lines(text: str) -> list[str]:
 
 class RecipientDialog(QDialog):
     def __init__(self, recipient: Recipient | None, taken_ids: set[str],
-                 contacts: list[Recipient] | None = None, parent: QWidget | None = None):
+                 contacts: list[Recipient] | None = None, parent: QWidget | None = None, *,
+                 copy_by_default: bool = False):
         super().__init__(parent)
         self.setObjectName("recipientDialog")
         self.setWindowTitle(_("Edit recipient") if recipient else _("Add a recipient"))
@@ -46,6 +50,10 @@ class RecipientDialog(QDialog):
         for c in contacts or []:
             self.book.addItem(c.label(), c.id)
         self.book.currentIndexChanged.connect(self._from_book)
+        self.book_hint = QLabel(_("Saved in your address book: changes here apply to every action "
+                                  "it is on."), objectName="addressBookHint")
+        self.book_hint.setWordWrap(True)
+        self.book_hint.hide()
         self.title = QLineEdit(r.title or "", objectName="recipientTitle")
         self.title.setPlaceholderText(_("e.g. Ambassador"))
         self.name = QLineEdit(r.name or "", objectName="recipientName")
@@ -70,12 +78,13 @@ class RecipientDialog(QDialog):
         self.gender.addItem(_("Male"), "m")
         self.gender.setCurrentIndex(max(self.gender.findData(r.gender), 0))
         self.is_copy = QCheckBox(_("Send a copy only (e.g. an embassy)"), objectName="recipientIsCopy")
-        self.is_copy.setChecked(r.is_copy if recipient else True)
+        self.is_copy.setChecked(r.is_copy if recipient else copy_by_default)
         self.note = QLineEdit(r.note or "", objectName="recipientNote")
 
         form = QFormLayout(self)
         if recipient is None and contacts:
             form.addRow(_("From the &address book:"), self.book)
+            form.addRow("", self.book_hint)
         form.addRow(_("&Title:"), self.title)
         form.addRow(_("&Name:"), self.name)
         form.addRow(_("&Organisation:"), self.organization)
@@ -92,37 +101,55 @@ class RecipientDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
         self.setMinimumWidth(460)
+        self.book.setCurrentIndex(0)  # "New recipient": a saved entry is a deliberate choice
+        self.title.setFocus()         # typing (or Space) goes into a field, never picks an entry
 
     def chosen_contact_id(self) -> str:
-        """The address-book entry picked (attach it as it is), or ""."""
+        """The address-book entry picked and left as it was (attach it as it is), or "" — also
+        when its fields were edited: then ``recipient()`` (same id) is to be saved first."""
+        picked = self._picked_id()
+        if picked and self._fields(self._contacts[picked]) == self._contacts[picked]:
+            return picked
+        return ""
+
+    def _picked_id(self) -> str:
         return self.book.currentData() or ""
 
     def _from_book(self, _i: int) -> None:
-        c = self._contacts.get(self.book.currentData() or "")
-        editing = c is None
-        for w in (self.title, self.name, self.organization, self.address, self.country, self.fax,
-                  self.email, self.salutation, self.gender, self.is_copy, self.note):
-            w.setEnabled(editing)
-        if c is not None:
-            self.title.setText(c.title or "")
-            self.name.setText(c.name or "")
-            self.organization.setText(c.organization or "")
-            self.address.setPlainText("\n".join(c.address_lines))
+        """Show the chosen entry's saved data in every field (or empty fields for a new one)."""
+        chosen = self._contacts.get(self.book.currentData() or "")
+        self.book_hint.setVisible(chosen is not None)
+        c = chosen or Recipient(id="")
+        self.title.setText(c.title or "")
+        self.name.setText(c.name or "")
+        self.organization.setText(c.organization or "")
+        self.address.setPlainText("\n".join(c.address_lines))
+        self.country.setCurrentIndex(max(self.country.findData(c.country or ""), 0))
+        self.fax.setText(", ".join(c.fax))
+        self.email.setText(", ".join(c.email))
+        self.salutation.setText(c.salutation or "")
+        self.gender.setCurrentIndex(max(self.gender.findData(c.gender), 0))
+        self.is_copy.setChecked(c.is_copy)
+        self.note.setText(c.note or "")
 
     def accept(self) -> None:
-        if not (self.chosen_contact_id() or self.title.text().strip() or self.name.text().strip()
+        if not (self._picked_id() or self.title.text().strip() or self.name.text().strip()
                 or self.organization.text().strip()):
+            self.title.clear()  # blanks only: show the hint below
             self.title.setFocus()
             self.title.setPlaceholderText(_("A title, name or organisation is needed"))
             return
         super().accept()
 
     def recipient(self) -> Recipient:
-        chosen = self._contacts.get(self.chosen_contact_id())
-        if chosen is not None:
-            return chosen
-        base = self._original or Recipient(id="")
-        r = dataclasses.replace(
+        r = self._fields(self._contacts.get(self._picked_id()) or self._original or Recipient(id=""))
+        if not r.id:
+            r.id = new_id(r, self._taken)
+        return r
+
+    def _fields(self, base: Recipient) -> Recipient:
+        """``base`` with the values the form shows."""
+        return dataclasses.replace(
             base,
             title=self.title.text().strip() or None,
             name=self.name.text().strip() or None,
@@ -136,6 +163,3 @@ class RecipientDialog(QDialog):
             is_copy=self.is_copy.isChecked(),
             note=self.note.text().strip() or None,
         )
-        if not r.id:
-            r.id = new_id(r, self._taken)
-        return r

@@ -3,7 +3,9 @@
 Shows the store's actions through ActionTableModel + ActionFilterProxy, paints days left as a
 coloured badge (red ≤ 7 days, amber ≤ 14, grey once past — the only hard-coded colours, chosen to
 read on light and dark palettes) and emits ``action_selected(action_id)`` ("" when nothing is
-selected). Must not import the store, dialogs or the letter widgets.
+selected). When no row is left to show it shows ``EmptyState`` (why, and buttons to other
+filters, Import and Paste; its requests come out as ``import_requested`` / ``paste_requested``)
+and says so with ``emptied(bool)``. Must not import the store, dialogs or the letter widgets.
 """
 
 from __future__ import annotations
@@ -73,6 +75,11 @@ class DaysLeftDelegate(QStyledItemDelegate):
 
 class ActionListPane(QWidget):
     action_selected = Signal(str)
+    #: from the empty state's buttons (``emptyState``)
+    import_requested = Signal()
+    paste_requested = Signal()
+    #: True when the list has no row to show (the action pane's placeholder follows it)
+    emptied = Signal(bool)
 
     def __init__(self, model: ActionTableModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -135,6 +142,10 @@ class ActionListPane(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
+        self._layout = layout
+        self.empty_state = None  # made the first time the list is empty (not on the start-up path)
+        self._empty: bool | None = None  # unknown until the model is first filled
+        self.proxy.modelReset.connect(self._model_filled)
 
         self._search_timer = QTimer(self, singleShot=True, interval=120)
         self._search_timer.timeout.connect(self._apply_search)
@@ -159,6 +170,8 @@ class ActionListPane(QWidget):
         self.search_box.setToolTip(_("Search by title, person, country or recipient"))
         self.view.setAccessibleName(_("Actions"))
         self.model.retranslate()
+        if self.empty_state is not None:
+            self.empty_state.retranslate_ui()
         self._fit_fixed_columns()
         self._update_count()
 
@@ -218,6 +231,43 @@ class ActionListPane(QWidget):
         # while only the first rows are loaded, the count is the store's (no search runs then)
         n = self.proxy.rowCount() if self.model.complete else self.model.expected_count(self.proxy.status())
         self.count_label.setText(ngettext("{n} action", "{n} actions", n).format(n=n))
+        self._update_empty_state(n == 0)
+
+    def _model_filled(self) -> None:
+        if self._empty is None:
+            self._empty = False
+            self._update_count()
+
+    def is_empty(self) -> bool:
+        return bool(self._empty)
+
+    def _update_empty_state(self, empty: bool) -> None:
+        """An empty list shows why and what to do instead of a blank table (``emptyState``)."""
+        if self._empty is None:  # the pane is being built: no rows were read yet
+            return
+        if empty and self.empty_state is None:
+            from ua_writer.ui.widgets.empty_state import EmptyState
+
+            self.empty_state = EmptyState(self)
+            self.empty_state.status_requested.connect(self.set_status)
+            self.empty_state.import_requested.connect(self.import_requested)
+            self.empty_state.paste_requested.connect(self.paste_requested)
+            self.empty_state.clear_search_requested.connect(self._clear_search)
+            self._layout.insertWidget(self._layout.indexOf(self.view) + 1, self.empty_state, 1)
+        if self.empty_state is not None:
+            if empty:
+                counts = {s: self.model.expected_count(s) for s in ("open", "past", "undated", "all")}
+                self.empty_state.set_state(self.proxy.status(), counts, self.search_box.text().strip())
+            self.empty_state.setVisible(empty)
+            self.view.setVisible(not empty)
+        if empty != self._empty:
+            self._empty = empty
+            self.emptied.emit(empty)
+
+    def _clear_search(self) -> None:
+        self.search_box.clear()
+        self._apply_search()
+        self.search_box.setFocus()
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

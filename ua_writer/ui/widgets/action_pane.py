@@ -5,7 +5,7 @@ The appeal checklist shows which points the letter still mentions (``set_coverag
 are cards with fax, e-mail, address and note, copy recipients marked, each with an Edit button,
 and an "Add a recipient" empty state when there are none. The past-deadline advice appears when
 an action's deadline has passed. Texts come from the action in the UI language where the pack
-has them. Emits requests (add/edit recipient, history); never writes to the store itself.
+has them. Emits requests (add/edit recipient, edit all recipients, history); never writes to the store itself.
 Must not import the store or dialogs.
 """
 
@@ -126,6 +126,7 @@ class RecipientCard(QFrame):
 class ActionPane(QScrollArea):
     add_recipient_requested = Signal()
     edit_recipient_requested = Signal(str)
+    edit_recipients_requested = Signal()
     history_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -169,6 +170,8 @@ class ActionPane(QScrollArea):
         self.empty_recipients = _label(data=False)
         self.add_recipient = QPushButton(objectName="addRecipientButton")
         self.add_recipient.clicked.connect(self.add_recipient_requested)
+        self.edit_recipients = QPushButton(objectName="editRecipientsButton")
+        self.edit_recipients.clicked.connect(self.edit_recipients_requested)
         self.history_button = QPushButton(objectName="historyButton")
         self.history_button.clicked.connect(self.history_requested)
         self.placeholder = _label(data=False)
@@ -179,6 +182,7 @@ class ActionPane(QScrollArea):
         head.addWidget(self.deadline, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_recipient)
+        buttons.addWidget(self.edit_recipients)
         buttons.addWidget(self.history_button)
         buttons.addStretch(1)
         self.content = QWidget()
@@ -319,8 +323,17 @@ class ActionPane(QScrollArea):
             self.recipients_box.addWidget(card)
         self.empty_recipients.setVisible(not recipients)
 
+    def set_list_empty(self, empty: bool) -> None:
+        """The placeholder agrees with the list: nothing to choose when it is empty."""
+        self._list_empty = empty
+        self.retranslate_ui()
+
     def retranslate_ui(self) -> None:
-        self.placeholder.setText(_("Choose an action from the list."))
+        if getattr(self, "_list_empty", False):
+            self.placeholder.setText(_("No action to choose here: the list on the left shows where "
+                                       "to find one, or import a UA."))
+        else:
+            self.placeholder.setText(_("Choose an action from the list."))
         self.past_banner.text.setText(_(
             "The deadline for this action has passed. Amnesty International advises checking with "
             "your section office before sending letters for it."))
@@ -332,6 +345,9 @@ class ActionPane(QScrollArea):
             "No recipients yet. Add a recipient, for example the embassy of the country in yours."))
         self.add_recipient.setText(_("Add a recipient…"))
         self.add_recipient.setToolTip(_("Add a recipient from your address book or a new one"))
+        self.edit_recipients.setText(_("Edit recipients…"))
+        self.edit_recipients.setToolTip(_("Edit, remove or reorder the recipients, their names in "
+                                          "other languages included"))
         self.history_button.setText(_("History…"))
         self.history_button.setToolTip(_("Letters sent and drafts for this action"))
         if self.action is not None:

@@ -315,6 +315,10 @@ class LetterPanel(QWidget):
                 self._key = (action.id, lang, recipient.id)
                 draft = self.keeper.text_for(self._key)
                 text = draft if draft is not None else self._template_text
+        elif action is not None and recipient is None and action.copy_recipients():
+            # only copy recipients: a copy goes with a letter to someone, so say what is missing
+            self._compose_error = _("This action has only copy recipients. Add the official to "
+                                    "write to, or edit a recipient and untick “Send a copy only”.")
         elif action is not None and recipient is None:
             self._compose_error = _("This action has no one to write to yet. Add a recipient, for "
                                     "example the embassy of the country in yours.")

@@ -1,0 +1,186 @@
+"""Walk through the editors as a person does, in a real window under Xvfb with a window manager
+(openbox), driven by xdotool, and keep screenshots of what the screen showed:
+
+    .venv/bin/python -m tests.ui.desktop_walk [OUT_DIR]      (default: docs/)
+
+For each UI language (en, ru) and screen (1366×768, 1024×600): the first screen on 2026-12-04,
+when every bundled UA is past its deadline (``empty-first-screen-LANG-WxH.png``); the action
+editor opened with Ctrl+Shift+A on the Juraev action, on its Appeal points tab
+(``action-editor-LANG-WxH.png``) and its Recipients tab (``action-editor-recipients-…``); the import review of a received UA text opened through
+File ▸ Import (Ctrl+O) and Qt's file dialog (``import-review-LANG-WxH.png``). Each dialog must
+come up as the active window of the right size: a dialog that works in pytest-qt but not under a
+window manager fails here. Needs ``apt-get install xvfb openbox xdotool imagemagick``; not part
+of the test suite (CI has no window manager).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENS = ((1366, 768), (1024, 600))
+LANGS = ("en", "ru")
+UA_TEXT = ROOT / "tests" / "importer" / "corpus" / "classic_04_utf16.txt"
+
+
+class Desktop:
+    """Xvfb + openbox on a free display; ``xdo(...)`` runs xdotool there."""
+
+    def __init__(self, size: tuple[int, int]):
+        self.size = size
+        self.display = f":{next(n for n in range(90, 200) if not Path(f'/tmp/.X{n}-lock').exists())}"
+        self.procs: list[subprocess.Popen] = []
+
+    def __enter__(self) -> "Desktop":
+        w, h = self.size
+        self.procs.append(subprocess.Popen(["Xvfb", self.display, "-screen", "0", f"{w}x{h}x24",
+                                            "-nolisten", "tcp"], stderr=subprocess.DEVNULL))
+        self._wait(lambda: Path(f"/tmp/.X11-unix/X{self.display[1:]}").exists(), "Xvfb")
+        self.procs.append(subprocess.Popen(["openbox"], env=self.env(), stderr=subprocess.DEVNULL))
+        time.sleep(1)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for p in reversed(self.procs):
+            p.terminate()
+            try:
+                p.wait(5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+    def env(self, **extra) -> dict:
+        env = dict(os.environ, DISPLAY=self.display, QT_QPA_PLATFORM="xcb", **extra)
+        return env
+
+    def xdo(self, *args: str) -> str:
+        return subprocess.run(["xdotool", *args], env=self.env(), capture_output=True, text=True,
+                              timeout=20).stdout.strip()
+
+    def key(self, *keys: str, pause: float = 0.4) -> None:
+        for k in keys:
+            self.xdo("key", k)
+            time.sleep(0.15)
+        time.sleep(pause)
+
+    def type(self, text: str) -> None:
+        self.xdo("type", "--delay", "15", text)
+        time.sleep(0.3)
+
+    def active(self) -> tuple[str, tuple[int, int, int, int]]:
+        """(title, (x, y, width, height)) of the active window."""
+        wid = self.xdo("getactivewindow")
+        name = self.xdo("getwindowname", wid)
+        geo = dict(l.split("=", 1) for l in self.xdo("getwindowgeometry", "--shell", wid).splitlines()
+                   if "=" in l)
+        return name, tuple(int(geo[k]) for k in ("X", "Y", "WIDTH", "HEIGHT"))
+
+    def wait_active(self, title_part: str, timeout: float = 20) -> tuple[int, int, int, int]:
+        self._wait(lambda: title_part in self.active()[0], f"a window titled {title_part!r}", timeout)
+        time.sleep(0.8)  # let it paint
+        return self.active()[1]
+
+    def shot(self, path: Path) -> Path:
+        subprocess.run(["import", "-window", "root", str(path)], env=self.env(), check=True, timeout=30)
+        # 256 colours: a third of the size, no visible loss for a UI
+        subprocess.run(["convert", str(path), "-strip", "-colors", "256", f"PNG8:{path}"],
+                       check=True, timeout=30)
+        return path
+
+    @staticmethod
+    def _wait(ok, what: str, timeout: float = 20) -> None:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                if ok():
+                    return
+            except (subprocess.SubprocessError, KeyError, ValueError):
+                pass
+            time.sleep(0.25)
+        raise RuntimeError(f"timed out waiting for {what}")
+
+
+def _data_dir(lang: str) -> Path:
+    from ua_writer.core.model import SenderProfile
+    from ua_writer.core.store import open_store
+
+    data = Path(tempfile.mkdtemp(prefix="ua-walk-"))
+    with open_store(data / "ua-writer.sqlite3") as store:
+        store.save_profile(SenderProfile(
+            name="Anna Kovač", address_lines=["Hauptstraße 1", "10115 Berlin"], city="Berlin",
+            country="DE", email="anna@example.org", gender="f", languages=["ru", "en"],
+            names={"ru": "Анна Ковач"}))
+        store.set_pref("ui_language", lang)
+    return data
+
+
+def walk(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
+    w, h = size
+    tag = f"{lang}-{w}x{h}"
+    data = _data_dir(lang)
+    shots: list[Path] = []
+    with Desktop(size) as d:
+        app = subprocess.Popen([sys.executable, "-m", "ua_writer", "--data-dir", str(data),
+                                "--today", "2026-12-04"], cwd=ROOT, env=d.env(LC_ALL="C.UTF-8"),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            d.wait_active("ua-writer")
+            d.xdo("getactivewindow", "windowmove", "0", "0", "windowsize", str(w), str(h))
+            time.sleep(1.5)
+            shots.append(d.shot(out / f"empty-first-screen-{tag}.png"))
+
+            # the list: all actions, find Juraev, select it
+            d.key("ctrl+f")
+            d.key("shift+Tab", "End")      # the status filter: "All actions"
+            d.key("ctrl+f")
+            d.type("Juraev")
+            d.key("Return", "Tab", "Down", pause=1.5)
+            d.key("ctrl+shift+a")
+            x, y, dw, dh = d.wait_active({"en": "Edit the action", "ru": "Изменить акцию"}[lang])
+            assert dw <= w and dh <= h, (dw, dh, size)
+            d.key("ctrl+Next", "ctrl+Next", "ctrl+Next")   # General -> Texts -> People -> Appeal points
+            shots.append(d.shot(out / f"action-editor-{tag}.png"))
+            d.key("ctrl+Next")                              # Recipients
+            shots.append(d.shot(out / f"action-editor-recipients-{tag}.png"))
+            d.key("Escape", pause=1)
+
+            d.key("ctrl+o")
+            d.wait_active({"en": "Import an action", "ru": "Импорт акции"}[lang])
+            d.key("ctrl+a")
+            d.type(str(UA_TEXT))
+            d.key("Return")
+            x, y, dw, dh = d.wait_active({"en": "Review the imported action",
+                                          "ru": "Проверка импортированной акции"}[lang])
+            assert dw <= w and dh <= h, (dw, dh, size)
+            shots.append(d.shot(out / f"import-review-{tag}.png"))
+            d.key("Escape", pause=1)
+        finally:
+            app.terminate()
+            try:
+                _out, err = app.communicate(timeout=10)
+            except subprocess.TimeoutExpired:
+                app.kill()
+                err = b""
+            if err and b"Traceback" in err:
+                print(err.decode(errors="replace"), file=sys.stderr)
+            shutil.rmtree(data, ignore_errors=True)
+    return shots
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0]) if argv else ROOT / "docs"
+    out.mkdir(parents=True, exist_ok=True)
+    for lang in LANGS:
+        for size in SCREENS:
+            for p in walk(out, lang, size):
+                print(p)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
