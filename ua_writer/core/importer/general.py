@@ -60,6 +60,7 @@ def _nwords(text: str) -> int:
     return len(text.split())
 
 
+@functools.lru_cache(maxsize=8192)
 def _fold(word: str) -> str:
     import unicodedata
 
@@ -118,6 +119,12 @@ def _label_pattern() -> re.Pattern:
 
 
 def label_segments(line: str) -> tuple[str, list[tuple[str, str, str]]]:
+    prefix, labs = _label_segments(line)
+    return prefix, list(labs)
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_segments(line: str) -> tuple[str, tuple[tuple[str, str, str], ...]]:
     """"Phone: 1 I Fax: 2" -> ("", [("phone", "Phone", "1"), ("fax", "Fax", "2")])."""
     text = line.strip()
     if text.startswith("(") and text.endswith(")"):
@@ -130,7 +137,7 @@ def label_segments(line: str) -> tuple[str, list[tuple[str, str, str]]]:
             continue
         found.append(m)
     if not found:
-        return line, []
+        return line, ()
     out: list[tuple[str, str, str]] = []
     prefix = text[:found[0].start()].strip()
     for k, m in enumerate(found):
@@ -138,7 +145,7 @@ def label_segments(line: str) -> tuple[str, list[tuple[str, str, str]]]:
         value = text[m.end():end].strip()
         value = re.sub(r"\s+(?:I|\||/)\s*$", "", value).strip(" ,;")
         out.append((cues().labels[re.sub(r"\s+", " ", m.group("label").lower())], m.group("label"), value))
-    return prefix, out
+    return prefix, tuple(out)
 
 
 def _is_bullet(line: str) -> bool:
@@ -1383,6 +1390,7 @@ def _persons(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lin
     orgs = _folded_set("organisations")
     roles = _folded_set("roles") | _folded_set("institutions")
 
+    @functools.lru_cache(maxsize=None)
     def bad(tok: str) -> bool:
         f = _fold(tok)
         return (f in stop or tok.lower() in lower_words or f in months or f in _weekdays() or f in roles
