@@ -251,7 +251,7 @@ def _header_kind(line: str) -> str | None:
         m = pat.match(bare)
         if m and (m.end() == len(bare) or (ends_colon and _nwords(bare) <= 4)):
             return kind
-    if ends_colon and bare.split()[-1] in cues().set("recipients_tail"):
+    if ends_colon and bare and bare.split()[-1] in cues().set("recipients_tail"):
         return "recipients"  # "Schreiben Sie in gutem Usbekisch … an:"
     return None
 
@@ -314,6 +314,16 @@ def _mostly_capitalised(text: str, limit: float = 0.35) -> bool:
 
 def score(lines: list[str]) -> float:
     """How much the text looks like an Urgent Action (any language) rather than a briefing."""
+    try:
+        return _score(lines)
+    except Exception:  # a bug here must not cost the import: the templates still read the text
+        import logging
+
+        logging.getLogger(__name__).exception("general.score failed")
+        return 0.0
+
+
+def _score(lines: list[str]) -> float:
     text = "\n".join(lines[:400])
     s = 0.0
     if cues().pattern("urgent_action").search(text) and re.search(
