@@ -90,8 +90,10 @@ def import_text(text: str, source: str | None = None) -> ImportResult:
         result.warnings.append(_("internal error in the {layout} layout; imported as plain text").format(
             layout=best_name))
     if best_name not in (general.NAME, background.NAME) and result.layout == best_name \
-            and not _coherent(result) and general.score(lines) >= GENERAL_MIN:
-        # a template matched; the evidence reader gets a say when it reads the text clearly better
+            and general.score(lines) >= GENERAL_MIN:
+        # a template matched; the evidence reader always gets a say (a template reading that looks
+        # coherent can still miss the issue date, languages or appeal points) and the reading that
+        # is clearly better on all fields wins
         try:
             other = general.parse(Doc(lines, source), general.score(lines))
             if quality(other) > quality(result) + 2:
@@ -114,19 +116,10 @@ def import_text(text: str, source: str | None = None) -> ImportResult:
     return result
 
 
-def _coherent(result: ImportResult) -> bool:
-    """A template reading with nothing to doubt: every recipient has a head and a way to reach
-    it, a deadline, and a title without UA-number debris. The evidence reader is then not asked."""
-    a = result.action
-    return bool(a.recipients) and a.deadline is not None and all(
-        (r.name or r.title or r.organization) and (r.address_lines or r.fax or r.email)
-        for r in a.recipients) and not re.search(r"\bUA\b\s*:?\s*\d|\d+[./]\d\d\)", a.title or "", re.I)
-
-
 def quality(result: ImportResult) -> float:
     """How coherent a reading is: recipients with both a head (name/title/organisation) and a way
     to reach them count, recipients missing either count against it; a deadline, appeal points
-    and a title from the text count a little."""
+    languages and a title from the text count a little."""
     a = result.action
     q = 0.0
     for r in a.recipients:
@@ -135,6 +128,7 @@ def quality(result: ImportResult) -> float:
         q += 2.0 if head and reach else -2.0
     q += 1.0 if a.deadline else 0.0
     q += 1.0 if a.issue_date else 0.0
+    q += 0.5 if a.languages else 0.0
     q += min(len([p for pts in a.appeals.values() for p in pts]), 3) * 0.5
     q -= 1.0 if re.search(r"\bUA\b\s*:?\s*\d|\d+[./]\d\d\)", a.title or "", re.I) else 0.0  # number debris
     return q
