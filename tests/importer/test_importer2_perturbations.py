@@ -52,3 +52,35 @@ def test_a_coherent_template_reading_still_lets_the_evidence_reader_win_on_other
     (points,) = a.appeals.values()
     assert len(points) == 3 and not any("Please write" in p for p in points)
     assert any(r.name == "Ivan Petrovich Kolev" for r in a.recipients)
+
+
+# -- bullet glyphs come from cues/common.json alone -------------------------------------------------
+
+import json  # noqa: E402
+
+import pytest  # noqa: E402
+
+from ua_writer.core.importer import text as T  # noqa: E402
+from ua_writer.core.importer.cues import DIR  # noqa: E402
+from tests.importer.test_perturbations import _want, make_ua, summary  # noqa: E402
+
+NEW_GLYPHS = ["\u27a4 ", "\u2192 ", "\u2794 ", "\u25ba ", "\u25aa ", "\u25e6 ", "\u2713 ", "\u2014 ", "\u00b7 ",
+              "o ", "a) "]
+
+
+@pytest.mark.parametrize("glyph", NEW_GLYPHS)
+def test_common_bullet_glyphs_give_the_same_points(glyph):
+    bullet = (lambda k: "abc"[k] + ") ") if glyph == "a) " else (lambda k: glyph)
+    assert summary(make_ua(bullet=bullet)) == _want()
+
+
+def test_every_glyph_in_the_data_file_opens_a_bullet_line():
+    glyphs = json.loads((DIR / "common.json").read_text(encoding="utf-8"))["bullets"]
+    for g in glyphs:
+        assert T.normalise(f"{g} Release Aigerim Sultanova now") == ["\u2022 Release Aigerim Sultanova now"], g
+
+
+def test_glyphs_that_occur_in_prose_need_their_context():
+    assert T.normalise("-5 degrees at night") == ["-5 degrees at night"]
+    assert T.normalise("o dear, she wrote") == ["o dear, she wrote"]
+    assert T.normalise("8. April 2021") == ["8. April 2021"]

@@ -2,7 +2,7 @@
 
 Owns: byte decoding (UTF-8, UTF-8/16/32 with BOM, cp1251, latin-1 via charset-normalizer), HTML tag
 stripping (lxml's libxml2 HTML parser, linear on any markup; page chrome dropped), DOCX paragraphs and tables (python-docx), and
-``normalise`` which every layout parses. Raises ImportFailed for binary or undecodable input.
+``normalise`` which every layout parses (bullet glyphs from cues/common.json, the one source). Raises ImportFailed for binary or undecodable input.
 Must not import Qt or the layouts.
 """
 
@@ -23,14 +23,41 @@ MAX_TEXT_CHARS = 400_000
 MAX_LINE_CHARS = 2_000
 
 BULLET = "\u2022"
-_BULLET_CHARS = (
-    "\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u00b7\u25ba\u25b8\u27a2\u2713\u2714\u00a7\u2666\u25c6"
-)
+
+def _bullet_patterns() -> tuple[str, str]:
+    """The bullet glyphs of cues/common.json (the one source) as (plain glyph characters, the
+    alternation a bullet line opens with). Glyphs that also occur in prose need context: a dash or
+    asterisk is a bullet only before a space, a letter ("o") only before a space and a capital."""
+    from ua_writer.core.importer.cues import _read
+
+    plain: list[str] = []
+    spaced: list[str] = []
+    letters: list[str] = []
+    for g in _read("common").get("bullets", []):
+        if len(g) != 1:
+            continue
+        if g.isalpha():
+            letters.append(g)
+        elif unicodedata.category(g) == "Pd" or g in "*+":
+            spaced.append(g)
+        else:
+            plain.append(g)
+    alts = []
+    if plain:
+        alts.append("[" + re.escape("".join(plain)) + "]")
+    alts.append(r"[\ue000-\uf8ff]")
+    if spaced:
+        alts.append("[" + re.escape("".join(spaced)) + r"](?=\s)")
+    if letters:
+        alts.append("[" + "".join(letters) + r"](?=\s+[^\W\d_a-z\u00df-\u00ff])")
+    alts += [r"\d{1,2}[.)](?=\s)", r"[a-z]\)(?=\s)"]  # numbered "1." "1)" and lettered "a)" items
+    return "".join(plain), "|".join(alts)
+
+
+_BULLET_CHARS, _BULLET_ALTS = _bullet_patterns()
 # Symbol/Wingdings bullets land in the private-use area when PDFs are copied (U+F06E, U+F0B7 ...)
 _PUA = re.compile(r"[\ue000-\uf8ff]")
-_BULLET_LINE = re.compile(
-    rf"^\s*(?:[{_BULLET_CHARS}]|[\ue000-\uf8ff]|[-*\u2013\u2014](?=\s)|o(?=\s+[^\W\d_a-z\u00df-\u00ff])|\d{{1,2}}[.)](?=\s)|[a-z]\)(?=\s))\s*"
-)
+_BULLET_LINE = re.compile(rf"^\s*(?:{_BULLET_ALTS})\s*")
 #: a line opening with a day and a month name ("8. April 2021", "3. Mai"): not a numbered item
 _DATE_START = re.compile(r"^\d{1,2}\.\s+(?:jan|feb|fév|fev|mär|mar|apr|avr|abr|ma[iy]|jun|jui|jul|lug|aug|aoû|ago|sep|set|okt|oct|ott|nov|dez|dec|déc|dic)\w*\b", re.I)
 #: a bullet glyph inside a line, after text: the start of a flattened bullet point
