@@ -84,3 +84,35 @@ def test_glyphs_that_occur_in_prose_need_their_context():
     assert T.normalise("-5 degrees at night") == ["-5 degrees at night"]
     assert T.normalise("o dear, she wrote") == ["o dear, she wrote"]
     assert T.normalise("8. April 2021") == ["8. April 2021"]
+
+
+# -- dates in capitals ------------------------------------------------------------------------------
+
+from ua_writer.core.importer import fields as F  # noqa: E402
+
+
+@pytest.mark.parametrize("text, want", [
+    ("12 DE ABRIL DE 2019", dt.date(2019, 4, 12)), ("ANTES DEL 12 DE ABRIL DEL 2019", dt.date(2019, 4, 12)),
+    ("12TH APRIL 2019", dt.date(2019, 4, 12)), ("APRIL 12TH, 2019", dt.date(2019, 4, 12)),
+])
+def test_upper_case_dates_parse_as_lower_case_ones_do(text, want):
+    assert F.parse_date(text) == want
+
+
+def test_upper_case_issue_date_and_deadline_in_a_ua():
+    text = make_ua(date="8 DE ABRIL DE 2021",
+                   deadline="ENVÍEN SUS LLAMAMIENTOS ANTES DEL 14 DE MAYO DE 2021.")
+    assert summary(text) == _want()
+
+
+@pytest.mark.parametrize("line", [
+    "UA 57/21 Incommunicado detention/fear of torture 8 April 2021",
+    "UA 57/21 Prisoner of conscience/health concern 8 April 2021",
+])
+def test_a_date_ending_a_ua_number_line_with_a_slashed_concern_is_the_issue_date(line):
+    assert summary(make_ua(date=line)) == _want()
+
+
+def test_a_month_name_opening_with_de_is_not_the_spanish_connector():
+    assert F.parse_date("nach dem 22. Dezember 2009 keine") == dt.date(2009, 12, 22)
+    assert F.parse_date("22. DEZEMBER 2009") == dt.date(2009, 12, 22)

@@ -45,13 +45,14 @@ def _month_key(name: str) -> str:
     return name.lower().strip(". ")
 
 
-_D_M_Y = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?(?:\s+de)?[\s\-/.]*([^\W\d_]{3,12})\.?,?(?:\s+de)?"
-                    r"[\s\-/.]*((?:19|20)\d\d)\b")
-_M_D_Y = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
+# re.I throughout: "12 DE ABRIL DE 2019", "12TH APRIL" read as their lower-case forms do
+_D_M_Y = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?(?:\s+de\b)?[\s\-/.]*([^\W\d_]{3,12})\.?,?(?:\s+del?\b)?"
+                    r"[\s\-/.]*((?:19|20)\d\d)\b", re.I)
+_M_D_Y = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 _NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)?\d\d)\b")
-_D_M = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|\.)?(?:\s+de)?\s+([^\W\d_]{3,12})\b")
-_M_D = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![.:/]\d)")
+_D_M = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|\.)?(?:\s+de\b)?\s+([^\W\d_]{3,12})\b", re.I)
+_M_D = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![.:/]\d)", re.I)
 
 
 def _mk(y: int, m: int, d: int) -> _dt.date | None:
