@@ -215,6 +215,57 @@ class MainWindow(QMainWindow):
         runner.failed.connect(lambda m, d: log.warning("page count failed: %s", m))
         return runner
 
+    @cached_property
+    def overview(self):
+        """The Letters overview dock (widgets/letters_overview.py), made when first shown."""
+        from ua_writer.services import overview
+        from ua_writer.ui.widgets.letters_overview import LettersOverview
+
+        dock = LettersOverview(lambda: overview.letters_overview(self.store, self.today,
+                                                                 titles=self.model.titles()),
+                               self.today, self._overview_label, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.letter_requested.connect(self.open_letter)
+        dock.visibilityChanged.connect(lambda shown: shown and dock.refresh())
+        dock.toggleViewAction().toggled.connect(self.registry["letters_overview"].setChecked)
+        self.data_changed.connect(lambda _c: dock.isVisible() and dock.refresh())
+        self.keeper.draft_saved.connect(lambda *a: dock.isVisible() and dock.refresh())
+        self.ui_language_changed.connect(lambda _c: dock.retranslate_ui())
+        return dock
+
+    def show_overview(self, shown: bool = True) -> None:
+        """View ▸ Letters overview: show or hide the dock."""
+        if shown or "overview" in self.__dict__:
+            self.overview.setVisible(shown)
+            if shown:
+                self.overview.refresh()
+
+    def _overview_label(self, action_id: str, recipient_id: str) -> str:
+        if self.action is not None and self.action.id == action_id:
+            action = self.action
+        else:
+            cache = self.__dict__.setdefault("_overview_actions", {})
+            if action_id not in cache:
+                try:
+                    cache[action_id] = self.store.get_action(action_id)
+                except UserFacingError:
+                    cache[action_id] = None
+            action = cache[action_id]
+        r = action.recipient(recipient_id) if action is not None else None
+        return i18n_qt.recipient_label(r) if r is not None else recipient_id
+
+    def open_letter(self, action_id: str, language: str = "", recipient_id: str = "") -> bool:
+        """Show ``action_id`` (selected in the list) with this letter (else its default one)."""
+        if not self.select_action(action_id):
+            self.show_action(action_id)
+        if self.action is None or self.action.id != action_id:
+            return False
+        lp = self.letter_panel
+        want = (language or lp.current_language(), recipient_id or lp.current_recipient_id())
+        if (language or recipient_id) and want != (lp.current_language(), lp.current_recipient_id()):
+            self.show_action(action_id, *want)
+        return True
+
     def add_banner(self, widget: QWidget) -> None:
         """An add-on's banner (e.g. deadline reminders) on top of the letter side."""
         self._right_layout.insertWidget(0, widget)
@@ -264,7 +315,7 @@ class MainWindow(QMainWindow):
         self.ui_language_menu.setObjectName("menu_ui_language")
         for key in ("ui_system", "ui_en", "ui_ru"):
             self.ui_language_menu.addAction(a[key])
-        menu("view", [self.ui_language_menu])
+        menu("view", ["letters_overview", None, self.ui_language_menu])
         menu("help", ["about"])
 
     def _connect(self) -> None:
@@ -305,6 +356,7 @@ class MainWindow(QMainWindow):
         a["ui_en"].triggered.connect(lambda: self.set_ui_language("en"))
         a["ui_ru"].triggered.connect(lambda: self.set_ui_language("ru"))
         a["about"].triggered.connect(self._about)
+        a["letters_overview"].toggled.connect(self.show_overview)
 
         self.list_pane.action_selected.connect(self.show_action)
         self.list_pane.import_requested.connect(lambda: self.imports.choose_and_import())
@@ -358,6 +410,7 @@ class MainWindow(QMainWindow):
         self._update_profile_widgets()
         self._update_title()
         self._update_draft_label()
+        self._update_sent_note()
         self._on_text_settled()
         self._show_page_count(self.preview.page_count())
 
@@ -399,6 +452,8 @@ class MainWindow(QMainWindow):
                 self._refresh_row(aid, full=changes.recipients)
         if changes.recipients and self.action is not None and self.action.id in changes.actions:
             self._show_again()
+        if changes.sent:
+            self._update_sent_note()
         if changes.profile:
             self._update_profile_widgets()
         if changes.profile or changes.templates:
@@ -573,9 +628,22 @@ class MainWindow(QMainWindow):
         self._last_saved = draft.updated_at if draft and self.letter_panel.is_edited() else None
         self.setWindowModified(False)
         self._update_draft_label()
+        self._update_sent_note()
         self.preview.set_layout(None)
         self._show_page_count(None)
         self._paginate_timer.start(0)
+
+    def _update_sent_note(self) -> None:
+        """The letter pane says when this letter already went out (date, channel)."""
+        from ua_writer.services.overview import last_sent
+        from ua_writer.ui.dialogs.mark_sent_dialog import channel_name
+
+        key = self.letter_panel.current_key()
+        record = last_sent(self.store, *key) if key else None
+        self.letter_panel.set_sent_note(
+            _("✓ Sent on {date} by {channel}").format(date=i18n_qt.date_text(record.sent_on),
+                                                     channel=channel_name(record.channel).lower())
+            if record else "")
 
     def _on_draft_saved(self, action_id: str, language: str, recipient_id: str, when: str) -> None:
         if (action_id, language, recipient_id) == self.letter_panel.current_key():

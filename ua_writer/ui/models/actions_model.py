@@ -171,6 +171,10 @@ class ActionTableModel(QAbstractTableModel):
         if self._fetch is not None:
             self.fetchMore(QModelIndex())
 
+    def titles(self) -> dict[str, str]:
+        """Action id -> the title shown (the UI language's), for actions that have one."""
+        return dict(self._titles)
+
     def set_titles(self, titles: dict[str, str]) -> None:
         """Show these titles (the UI language's) instead of the packs' English ones."""
         self._titles = dict(titles)

@@ -102,6 +102,10 @@ class LetterPanel(QWidget):
         self.warnings_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warnings_label.hide()
 
+        #: when this letter (action, language, recipient) was already sent: date and channel
+        self.sent_note = QLabel(objectName="sentNote")
+        self.sent_note.hide()
+
         pickers = QHBoxLayout()
         pickers.addWidget(self.language_label)
         pickers.addWidget(self.language_combo)
@@ -115,6 +119,7 @@ class LetterPanel(QWidget):
                   self.print_button):
             bar.addWidget(b)
         bar.addStretch(1)
+        bar.addWidget(self.sent_note)
         bar.addWidget(self.mark_sent_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 4, 6, 6)
@@ -151,6 +156,12 @@ class LetterPanel(QWidget):
         at = self._bar.indexOf(self.print_button) + 1
         for i, w in enumerate(widgets):
             self._bar.insertWidget(at + i, w)
+
+    def set_sent_note(self, text: str) -> None:
+        """Say next to Mark sent that this letter already went out ("" hides the note)."""
+        self.sent_note.setText(text)
+        self.sent_note.setToolTip(text)
+        self.sent_note.setVisible(bool(text))
 
     def set_preview(self, widget: QWidget) -> None:
         self.preview = widget
