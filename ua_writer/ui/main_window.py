@@ -616,7 +616,7 @@ class MainWindow(QMainWindow):
         return self.action, recipient, lp.current_language(), letter
 
     def _update_title(self) -> None:
-        title = self.action.title if self.action else ""
+        title = self.action.title_in(i18n.current_language()) if self.action else ""
         self.setWindowTitle(f"{title} [*] — ua-writer" if title else "ua-writer [*]")
         for key in ("edit_action", "edit_recipients", "delete_action"):  # need an action on screen
             self.registry[key].setEnabled(self.action is not None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
                                QListWidget, QPushButton, QTableView, QVBoxLayout, QWidget)
 
+from ua_writer.core import i18n
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.model import Action
 from ua_writer.core.store import Store
@@ -23,7 +24,8 @@ class HistoryDialog(QDialog):
         self.store, self.action = store, action
         #: what deleting records changed (``services.records.Changes``), for the window to apply
         self.changes = records.NOTHING
-        self.setWindowTitle(_("History: {title}").format(title=action.title))
+        self.setWindowTitle(_("History: {title}").format(
+            title=action.title_in(i18n.current_language())))
         self.model = SentLogModel(self._label)
         self.view = QTableView(objectName="sentLog")
         self.view.setModel(self.model)
@@ -59,7 +61,8 @@ class HistoryDialog(QDialog):
         records = self.store.sent(self.action.id)
         self.model.set_records(records)
         n = len(records)
-        self.summary.setText(ngettext("{n} letter recorded as sent", "{n} letters recorded as sent",
+        self.summary.setText(_("No letter recorded as sent yet.") if not n else
+                             ngettext("{n} letter recorded as sent", "{n} letters recorded as sent",
                                       n).format(n=n))
         self.drafts.clear()
         for d in self.store.drafts(self.action.id):
