@@ -35,3 +35,28 @@ def test_russian_ui_has_no_english_leftovers(window, fake_prompts):
     texts = [combo.itemText(i) for i in range(combo.count())]
     assert not any("просят" in t for t in texts), texts
     assert any("рекомендуется" in t for t in texts), texts
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_one_date_format_in_mark_sent_history_and_drafts(window, language):
+    from ua_writer.ui import i18n_qt
+    from ua_writer.ui.dialogs.history_dialog import HistoryDialog
+    from ua_writer.ui.dialogs.mark_sent_dialog import MarkSentDialog
+
+    window.set_ui_language(language)
+    lp = window.letter_panel
+    key = lp.current_key()
+    window.store.save_draft(*key, "edited")
+    window.record_sent(lp.current_recipient_id(), lp.current_language(), "post", window.today)
+    expected = i18n_qt.date_text(window.today)  # "Apr 1, 2011" / "1 апр. 2011 г."
+    mark = MarkSentDialog(window.action.recipients, lp.current_recipient_id(), lp.current_language(),
+                          window.today, window)
+    assert mark.date.text() == expected
+    history = HistoryDialog(window.store, window.action, window)
+    assert history.model.index(0, 0).data() == expected
+    draft_day = i18n_qt.date_text(dt.datetime.fromisoformat(
+        window.store.get_draft(*key).updated_at).astimezone().date())
+    item = history.drafts.item(0).text()
+    assert draft_day in item and "UTC" not in item and "T" not in item.split(" · ")[-1]
+    mark.close()
+    history.close()

@@ -675,7 +675,7 @@ class MainWindow(QMainWindow):
             stamp = format_datetime(when, "HH:mm", locale=i18n_qt.locale())
             self.draft_label.setText(_("Draft saved {time}").format(time=stamp))
         else:
-            stamp = format_datetime(when, "medium", locale=i18n_qt.locale())
+            stamp = i18n_qt.datetime_text(when)
             self.draft_label.setText(_("Draft saved {time}").format(time=stamp))
 
     def _on_text_settled(self) -> None:

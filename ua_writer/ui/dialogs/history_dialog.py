@@ -67,7 +67,7 @@ class HistoryDialog(QDialog):
         self.drafts.clear()
         for d in self.store.drafts(self.action.id):
             self.drafts.addItem(f"{i18n_qt.language_name(d.language)} · {self._label(d.recipient_id)} · "
-                                f"{d.updated_at[:16].replace('T', ' ')} UTC")
+                                f"{i18n_qt.datetime_text(d.updated_at)}")
         self.delete_button.setEnabled(n > 0)
 
     def _delete(self) -> None:
