@@ -60,3 +60,29 @@ def test_one_date_format_in_mark_sent_history_and_drafts(window, language):
     assert draft_day in item and "UTC" not in item and "T" not in item.split(" · ")[-1]
     mark.close()
     history.close()
+
+
+def _mnemonics(window) -> dict[str, list[str]]:
+    """Alt+key -> the menu titles and visible labels/buttons of the window that use it."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    seen: dict[str, list[str]] = {}
+
+    def add(text: str) -> None:
+        i = text.replace("&&", "").find("&")
+        if i >= 0 and i + 1 < len(text.replace("&&", "")):
+            seen.setdefault(text.replace("&&", "")[i + 1].lower(), []).append(text)
+
+    for m in window.menus.values():
+        add(m.title())
+    for w in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+        if w.isVisibleTo(window) and w.window() is window:
+            add(w.text())
+    return seen
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_no_alt_key_is_used_twice(window, language):
+    window.set_ui_language(language)
+    clashes = {k: v for k, v in _mnemonics(window).items() if len(v) > 1}
+    assert not clashes

@@ -170,7 +170,7 @@ class LetterPanel(QWidget):
         self.split.setStretchFactor(1, 2)
 
     def retranslate_ui(self) -> None:
-        self.language_label.setText(_("&Language:"))
+        self.language_label.setText(_("La&nguage:"))
         self.language_combo.setToolTip(_("The language of the letter (the action's requested "
                                           "languages come first)"))
         self.recipient_label.setText(_("&To:"))
