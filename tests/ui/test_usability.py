@@ -86,3 +86,29 @@ def test_no_alt_key_is_used_twice(window, language):
     window.set_ui_language(language)
     clashes = {k: v for k, v in _mnemonics(window).items() if len(v) > 1}
     assert not clashes
+
+
+def test_enter_after_the_subject_starts_a_paragraph_not_a_longer_subject(window, qtbot):
+    from PySide6.QtGui import QTextCursor
+
+    lp = window.letter_panel
+    composed = lp.edited_letter()
+    assert composed.subject, "the letter on screen has a subject line"
+    editor = lp.editor
+    text = editor.text()
+    end = text.index(composed.subject) + len(composed.subject)
+    editor.setFocus()
+    editor.set_cursor_index(end)
+    assert editor.textCursor().block().text() == composed.subject
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "Please act now.")
+    edited = lp.edited_letter()
+    assert edited.subject == composed.subject
+    assert "Please act now." in edited.paragraphs
+    assert edited.salutation == composed.salutation
+    # the same with the date line and the salutation
+    editor.set_cursor_index(editor.text().index(composed.salutation) + len(composed.salutation))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "I write again.")
+    edited = lp.edited_letter()
+    assert edited.salutation == composed.salutation and "I write again." in edited.paragraphs
