@@ -234,13 +234,15 @@ class ExtrasController(QObject):
         p = prompts.get()
         method = decision.method
         if method == "clipboard":
-            as_file = p.question(
+            way = p.choose(
                 self.window, _("Letter too long for a mail link"),
                 _("Mail programs cut links this long. Save the letter as an e-mail draft file "
                   "(.eml) to open in your mail program, or open a new message and paste the "
                   "letter from the clipboard?"),
-                yes=_("Save draft file…"), no=_("Paste from clipboard"))
-            if as_file:
+                [("eml", _("Save draft file…")), ("clipboard", _("Paste from clipboard"))])
+            if way is None:  # Cancel, Esc: nothing happens
+                return None
+            if way == "eml":
                 path = self._ask(_("Save e-mail draft"),
                                  _file_name(action.id, recipient.id, language, suffix="eml"),
                                  _("E-mail drafts (*.eml)"))
