@@ -112,3 +112,33 @@ def test_enter_after_the_subject_starts_a_paragraph_not_a_longer_subject(window,
     qtbot.keyClicks(editor, "I write again.")
     edited = lp.edited_letter()
     assert edited.salutation == composed.salutation and "I write again." in edited.paragraphs
+
+
+def test_envelope_labels_and_email_are_in_the_letter_menu(window, fake_prompts, tmp_path):
+    menu = window.menus["letter"]
+    entries = {a.text().replace("&", ""): a for a in menu.actions()}
+    assert {"Envelope", "Labels", "E-mail…"} <= set(entries)
+    assert entries["Envelope"].menu() is window.extras.envelope_menu
+    assert entries["Labels"].menu() is window.extras.labels_menu
+    assert entries["Envelope"].isEnabled()
+    # the menu's entry does what the button does
+    select(window, "kasymakhunov-2012", "ru", "prosecutor-general")
+    assert entries["E-mail…"].isEnabled() == window.extras.email_button.isEnabled() is True
+    fake_prompts.choice = None
+    fake_prompts.save_path = str(tmp_path / "env.pdf")
+    window.extras.envelope_actions["dl"].trigger()
+    assert (tmp_path / "env.pdf").exists()
+    select(window, "juraev-2011", "ru", "prosecutor-general")
+    assert not entries["E-mail…"].isEnabled()
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_no_alt_key_is_used_twice_in_a_menu(window, language):
+    window.set_ui_language(language)
+    for key, menu in window.menus.items():
+        keys = {}
+        for a in menu.actions():
+            text = a.text().replace("&&", "")
+            if "&" in text and not a.isSeparator():
+                keys.setdefault(text[text.index("&") + 1].lower(), []).append(text)
+        assert not {k: v for k, v in keys.items() if len(v) > 1}, key

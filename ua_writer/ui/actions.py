@@ -36,7 +36,7 @@ SPECS: dict[str, Spec] = {
                         tip=lambda: _("Import actions and templates shared by your group (.uapack)")),
     "pack_export": Spec(lambda: _("Export g&roup pack…"),
                         tip=lambda: _("Save actions and your letter templates to share with your group")),
-    "export_pdf": Spec(lambda: _("Export &PDF…"), ("Ctrl+E",)),
+    "export_pdf": Spec(lambda: _("&Export PDF…"), ("Ctrl+E",)),
     "export_docx": Spec(lambda: _("Export &DOCX…"), ("Ctrl+Shift+E",)),
     "fax_packet": Spec(lambda: _("&Fax packet…")),
     "copies": Spec(lambda: _("&Copy letters…")),

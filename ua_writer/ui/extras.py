@@ -16,6 +16,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPushButton, QToolButton
 
 from ua_writer.core.errors import UserFacingError
@@ -78,6 +79,10 @@ class ExtrasController(QObject):
 
         self.email_button = QPushButton(objectName="emailButton")
         self.email_button.clicked.connect(self.email)
+        #: the same commands in the Letter menu (install() adds them there)
+        self.email_action = QAction(self)
+        self.email_action.setObjectName("action_email")
+        self.email_action.triggered.connect(self.email)
 
         self.banner = ReminderBanner(self.store, lambda: self.window.today)
         self.banner.open_requested.connect(self.window.select_action)
@@ -105,6 +110,9 @@ class ExtrasController(QObject):
         self.envelope_button.setEnabled(has)
         self.labels_button.setEnabled(self.window.action is not None)
         self.email_button.setEnabled(has and bool(cur[1].email))
+        self.envelope_menu.menuAction().setEnabled(self.envelope_button.isEnabled())
+        self.labels_menu.menuAction().setEnabled(self.labels_button.isEnabled())
+        self.email_action.setEnabled(self.email_button.isEnabled())
 
     def refresh_reminders(self) -> None:
         self.banner.refresh()
@@ -124,6 +132,9 @@ class ExtrasController(QObject):
         self.labels_all.setText(_("Labels including copy recipients…"))
         self.labels_calibration.setText(_("Calibration page…"))
         self.email_button.setText(_("E-mail…"))
+        self.envelope_menu.setTitle(_("En&velope"))
+        self.labels_menu.setTitle(_("La&bels"))
+        self.email_action.setText(_("&E-mail…"))
         self.email_button.setToolTip(_("Open this letter as an e-mail draft in your mail program "
                                        "(nothing is sent without you)"))
         self.banner.retranslate_ui()
@@ -280,6 +291,12 @@ def install(window) -> ExtrasController:
     lp = window.letter_panel
     lp.add_export_widgets([ctl.envelope_button, ctl.labels_button, ctl.email_button])
     window.add_banner(ctl.banner)
+    letter_menu = window.menus["letter"]  # Envelope ▸, Labels ▸ and E-mail… after Mail merge…
+    before = window.registry["mark_sent"]
+    letter_menu.insertMenu(before, ctl.envelope_menu)
+    letter_menu.insertMenu(before, ctl.labels_menu)
+    letter_menu.insertAction(before, ctl.email_action)
+    letter_menu.insertSeparator(before)
     lp.letter_switched.connect(ctl.update_enabled)
     window.data_changed.connect(lambda changes: ctl.refresh_reminders()
                                 if changes.sent or changes.action_list or "remind_days" in changes.prefs
