@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from .conftest import select
+from .conftest import select, type_text
 
 
 def _ru_action(window):
@@ -142,3 +142,39 @@ def test_no_alt_key_is_used_twice_in_a_menu(window, language):
             if "&" in text and not a.isSeparator():
                 keys.setdefault(text[text.index("&") + 1].lower(), []).append(text)
         assert not {k: v for k, v in keys.items() if len(v) > 1}, key
+
+
+def test_search_across_transliterations_says_when_nothing_matches_and_esc_clears(window, qtbot):
+    lp = window.list_pane
+    lp.set_status("all")
+    box = lp.search_box
+
+    def search(text):
+        box.clear()
+        type_text(qtbot, box, text)
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        return [lp.proxy.index(i, 0).data(lp.model.ActionIdRole) for i in range(lp.proxy.rowCount())]
+
+    found = search("Juraev")
+    assert "juraev-2011" in found
+    assert "juraev-2011" in search("Джураев")
+    assert search("Dzhuraev") == found           # BGN/ICAO spelling of Джураев
+    assert search("Djuraev") == found            # French spelling
+    assert "kasymakhunov-2012" in search("Qosimaxunov") + search("Касымахунов")
+    assert search("qqqzzzxxx") == []
+    assert lp.empty_state is not None and lp.empty_state.isVisibleTo(lp)
+    assert "qqqzzzxxx" in lp.empty_state.message_text()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == "" and lp.proxy.rowCount() == lp.model.rowCount()
+    assert not lp.empty_state.isVisibleTo(lp)
+
+
+def test_transliteration_keys():
+    from ua_writer.core.translit import skeleton
+
+    keys = {skeleton(n) for n in ("Dzhuraev", "Djuraev", "Juraev", "Джураев", "Ҷӯраев")}
+    assert len(keys) == 1
+    assert skeleton("Юрий") == skeleton("Yuriy") == skeleton("Iurii")
+    assert skeleton("Kasymakhunov") == skeleton("Касымахунов")
+    assert skeleton("Petrov") != skeleton("Ivanov")
+    assert skeleton("a\nb") == "a\nb"
