@@ -178,3 +178,20 @@ def test_transliteration_keys():
     assert skeleton("Kasymakhunov") == skeleton("Касымахунов")
     assert skeleton("Petrov") != skeleton("Ivanov")
     assert skeleton("a\nb") == "a\nb"
+
+
+def test_letter_languages_in_order_and_an_unwritable_request_is_said(window, fake_prompts):
+    action = window.action
+    action.languages = ["be", "ru"]  # Belarusian: no letter templates
+    window.store.save_action(action, replace=True)
+    window.show_action(action.id)
+    combo = window.letter_panel.language_combo
+    items = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())
+             if combo.itemText(i)]
+    assert items[0] == ("Russian (requested)", "ru")
+    assert items[1][1] is None and items[1][0].startswith("Belarusian")
+    assert "no letter template" in items[1][0]
+    assert not combo.model().item(1).isEnabled()
+    rest = [text for text, code in items[2:]]
+    assert rest == sorted(rest, key=str.casefold) and len(rest) >= 3  # by name, not by code
+    assert window.letter_panel.current_language() == "ru"

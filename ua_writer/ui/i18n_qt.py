@@ -68,6 +68,11 @@ def language_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def by_name(codes) -> list[str]:
+    """Language codes in the alphabetical order of their names in the UI language."""
+    return sorted(codes, key=lambda c: language_name(c).casefold())
+
+
 def country_name(code: str | None) -> str:
     if not code:
         return ""

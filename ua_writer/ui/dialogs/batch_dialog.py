@@ -153,7 +153,7 @@ class BatchDialog(QDialog):
         for code in requested:
             self.language.addItem(_("{language} (requested)").format(
                 language=i18n_qt.language_name(code)), code)
-        for code in others:
+        for code in i18n_qt.by_name(others):
             self.language.addItem(i18n_qt.language_name(code), code)
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
         self.recipient = QComboBox(objectName="batchRecipient")

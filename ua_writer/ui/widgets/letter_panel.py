@@ -267,12 +267,23 @@ class LetterPanel(QWidget):
         requested, others = letters.letter_languages(self.action)
         for code in requested:
             combo.addItem(_("{language} (requested)").format(language=i18n_qt.language_name(code)), code)
+        # a requested language without templates is said, not left out: shown, not choosable
+        for code in letters.unwritable_languages(self.action):
+            combo.addItem(_("{language} (requested; no letter template)").format(
+                language=i18n_qt.language_name(code)), None)
+            item = combo.model().item(combo.count() - 1)
+            item.setEnabled(False)
+            item.setToolTip(_("The action asks for letters in {language}, which ua-writer cannot "
+                              "write yet: choose another language the action accepts (or add a "
+                              "template for it).").format(language=i18n_qt.language_name(code)))
         if requested and others:
             combo.insertSeparator(combo.count())
-        for code in others:
+        for code in i18n_qt.by_name(others):  # the rest by name, not by code
             combo.addItem(i18n_qt.language_name(code), code)
         i = combo.findData(preferred) if preferred else -1
-        combo.setCurrentIndex(i if i >= 0 else 0)
+        if i < 0:  # the first language that can be written
+            i = next((j for j in range(combo.count()) if combo.itemData(j)), 0)
+        combo.setCurrentIndex(i)
 
     def _fill_recipients(self, preferred: str | None) -> None:
         combo = self.recipient_combo
