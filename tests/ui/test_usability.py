@@ -195,3 +195,21 @@ def test_letter_languages_in_order_and_an_unwritable_request_is_said(window, fak
     rest = [text for text, code in items[2:]]
     assert rest == sorted(rest, key=str.casefold) and len(rest) >= 3  # by name, not by code
     assert window.letter_panel.current_language() == "ru"
+
+
+def test_the_chosen_letter_language_is_remembered_per_action(build_app, data_dir):
+    window = build_app()
+    aid = window.action.id
+    lp = window.letter_panel
+    other_lang = next(lp.language_combo.itemData(i) for i in range(lp.language_combo.count())
+                      if lp.language_combo.itemData(i) not in (None, lp.current_language()))
+    lp.language_combo.setCurrentIndex(lp.language_combo.findData(other_lang))  # no edit
+    other = next(r.id for r in window.store.action_rows() if r.id != aid)
+    select(window, other)
+    select(window, aid)
+    assert lp.current_language() == other_lang
+    window.close()
+    again = build_app()  # and in the next session
+    select(again, other)
+    select(again, aid)
+    assert again.letter_panel.current_language() == other_lang

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LAST_ACTION_KEY = "ui_last_action"
+LAST_LETTERS_KEY = "ui_last_letters"
 PAGINATE_MS = 600
 
 
@@ -371,6 +372,7 @@ class MainWindow(QMainWindow):
         lp.add_recipient_requested.connect(self.add_recipient)
         lp.language_changed.connect(self.action_pane.set_letter_language)
         lp.letter_switched.connect(self._on_letter_switched)
+        lp.letter_switched.connect(self._remember_letter)
         lp.text_settled.connect(self._on_text_settled)
         self.keeper.draft_saved.connect(self._on_draft_saved)
         self.keeper.draft_removed.connect(self._on_draft_removed)
@@ -547,10 +549,26 @@ class MainWindow(QMainWindow):
         self.action_shown.emit(action_id)
 
     def _default_letter(self, action: Action) -> tuple[str | None, str | None]:
-        """The letter to open the action on (services.letters.default_letter)."""
+        """The letter to open the action on: the one last shown for it (also without edits),
+        else services.letters.default_letter."""
         from ua_writer.services import letters
 
+        last = self._letters_shown.get(action.id)
+        if last and last[0] in letters.available_languages():
+            return last[0], last[1]
         return letters.default_letter(action, self.store.profile(), self.store.drafts(action.id))
+
+    @cached_property
+    def _letters_shown(self) -> dict:
+        """Action id -> [language, recipient id] of the letter last shown for it (kept across
+        sessions in the store's settings, written on close)."""
+        value = self.store.get_setting(LAST_LETTERS_KEY) or {}
+        return dict(value) if isinstance(value, dict) else {}
+
+    def _remember_letter(self) -> None:
+        key = self.letter_panel.current_key()
+        if key is not None:
+            self._letters_shown[key[0]] = [key[1], key[2]]
 
     def paintEvent(self, e) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(e)
@@ -956,6 +974,8 @@ class MainWindow(QMainWindow):
                 ui_state.save(self, self._splitters(), self._headers())
                 if self.action is not None:
                     self.store.set_setting(LAST_ACTION_KEY, self.action.id)
+                if "_letters_shown" in self.__dict__:
+                    self.store.set_setting(LAST_LETTERS_KEY, self._letters_shown)
             except Exception:  # closing must never fail
                 log.warning("UI state not saved", exc_info=True)
             for db in self._check_connections:  # a check still running stops at once
