@@ -213,3 +213,30 @@ def test_the_chosen_letter_language_is_remembered_per_action(build_app, data_dir
     select(again, other)
     select(again, aid)
     assert again.letter_panel.current_language() == other_lang
+
+
+def test_double_clicking_a_draft_in_history_opens_it(window, qtbot, fake_prompts):
+    lp = window.letter_panel
+    aid, lang, rid = lp.current_key()
+    other_lang = next(lp.language_combo.itemData(i) for i in range(lp.language_combo.count())
+                      if lp.language_combo.itemData(i) not in (None, lang))
+    window.store.save_draft(aid, other_lang, rid, "My German draft\n\nwith words")
+
+    def double_click(dialog):
+        assert dialog.objectName() == "historyDialog"
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        row = next(i for i in range(dialog.drafts.count())
+                   if dialog.drafts.item(i).data(Qt.ItemDataRole.UserRole)[0] == other_lang)
+        item = dialog.drafts.item(row)
+        rect = dialog.drafts.visualItemRect(item)
+        # a real double click: press-release, then the second press arrives as a double click
+        qtbot.mouseClick(dialog.drafts.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(dialog.drafts.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert dialog.letter_to_open == (other_lang, rid), dialog.letter_to_open
+        return dialog.result() == 1
+
+    fake_prompts.on_dialog = double_click
+    window.registry["history"].trigger()
+    assert lp.current_language() == other_lang and lp.current_recipient_id() == rid
+    assert "My German draft" in lp.editor.text()

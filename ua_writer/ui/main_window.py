@@ -827,6 +827,8 @@ class MainWindow(QMainWindow):
         dialog = HistoryDialog(self.store, self.action, self)
         prompts.get().run_dialog(dialog)
         self.apply_changes(dialog.changes)
+        if dialog.letter_to_open and self.action is not None:  # a draft double-clicked
+            self.open_letter(self.action.id, *dialog.letter_to_open)
 
     # -- profile --------------------------------------------------------------------------------
     def _update_profile_widgets(self) -> None:

@@ -5,6 +5,7 @@ Must not import the main window.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
                                QListWidget, QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -41,6 +42,11 @@ class HistoryDialog(QDialog):
         self.delete_button.setToolTip(_("Remove the selected record (if it was marked by mistake)"))
         self.delete_button.clicked.connect(self._delete)
         self.drafts = QListWidget(objectName="draftList")
+        self.drafts.setToolTip(_("Double-click a draft (or press Enter) to open it"))
+        #: (language, recipient id) of the letter the user asked to open, after the dialog
+        self.letter_to_open: tuple[str, str] | None = None
+        self.drafts.itemActivated.connect(self._open_draft)
+        self.view.activated.connect(self._open_sent)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -68,7 +74,19 @@ class HistoryDialog(QDialog):
         for d in self.store.drafts(self.action.id):
             self.drafts.addItem(f"{i18n_qt.language_name(d.language)} · {self._label(d.recipient_id)} · "
                                 f"{i18n_qt.datetime_text(d.updated_at)}")
+            self.drafts.item(self.drafts.count() - 1).setData(Qt.ItemDataRole.UserRole,
+                                                              (d.language, d.recipient_id))
         self.delete_button.setEnabled(n > 0)
+
+    def _open_draft(self, item) -> None:
+        """Open this draft's letter in the window (the dialog closes)."""
+        self.letter_to_open = tuple(item.data(Qt.ItemDataRole.UserRole))
+        self.accept()
+
+    def _open_sent(self, index) -> None:
+        record = self.model.record(index.row())
+        self.letter_to_open = (record.language, record.recipient_id)
+        self.accept()
 
     def _delete(self) -> None:
         idx = self.view.currentIndex()
