@@ -240,3 +240,40 @@ def test_double_clicking_a_draft_in_history_opens_it(window, qtbot, fake_prompts
     window.registry["history"].trigger()
     assert lp.current_language() == other_lang and lp.current_recipient_id() == rid
     assert "My German draft" in lp.editor.text()
+
+
+def test_open_folder_goes_with_another_action(window, fake_prompts, tmp_path):
+    aid = window.action.id
+    fake_prompts.save_path = str(tmp_path / "letter.pdf")
+    window.export("pdf")
+    assert (tmp_path / "letter.pdf").exists()
+    assert window.open_folder_button.isVisibleTo(window)
+    window.show_action(aid)  # the same action again: it stays
+    assert window.open_folder_button.isVisibleTo(window)
+    select(window, next(r.id for r in window.store.action_rows() if r.id != aid))
+    assert not window.open_folder_button.isVisibleTo(window)
+
+
+def test_a_new_action_starts_at_its_title(window, qtbot):
+    window.resize(1024, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    pane = window.action_pane
+    pane.resize(pane.width(), 120)  # short enough to scroll
+    bar = pane.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    aid = window.action.id
+    select(window, next(r.id for r in window.store.action_rows() if r.id != aid))
+    assert bar.value() == 0
+
+
+def test_menu_arrows_do_not_cover_the_button_text(window, qtbot):
+    from PySide6.QtWidgets import QStyle
+
+    window.show()
+    qtbot.waitExposed(window)
+    for button in (window.extras.envelope_button, window.extras.labels_button):
+        text = button.fontMetrics().horizontalAdvance(button.text())
+        arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+        assert button.width() >= text + arrow + 8, (button.objectName(), button.width(), text, arrow)

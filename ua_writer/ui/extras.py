@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QPushButton, QToolButton
+from PySide6.QtWidgets import QMenu, QPushButton, QStyle, QToolButton
 
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _
@@ -131,6 +131,9 @@ class ExtrasController(QObject):
         self.labels_main.setText(_("Labels for the recipients…"))
         self.labels_all.setText(_("Labels including copy recipients…"))
         self.labels_calibration.setText(_("Calibration page…"))
+        for button in (self.envelope_button, self.labels_button):  # room for text and ▾
+            arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + arrow + 20)
         self.email_button.setText(_("E-mail…"))
         self.envelope_menu.setTitle(_("En&velope"))
         self.labels_menu.setTitle(_("La&bels"))

@@ -373,6 +373,7 @@ class MainWindow(QMainWindow):
         lp.language_changed.connect(self.action_pane.set_letter_language)
         lp.letter_switched.connect(self._on_letter_switched)
         lp.letter_switched.connect(self._remember_letter)
+        self.action_shown.connect(self._hide_open_folder)
         lp.text_settled.connect(self._on_text_settled)
         self.keeper.draft_saved.connect(self._on_draft_saved)
         self.keeper.draft_removed.connect(self._on_draft_removed)
@@ -765,6 +766,12 @@ class MainWindow(QMainWindow):
 
     def _after_export(self, paths: list) -> None:
         self.open_folder_button.show()
+        self._exported_for = self.action.id if self.action else None
+
+    def _hide_open_folder(self, action_id: str) -> None:
+        """"Open folder" belongs to the action it exported: another action hides it."""
+        if action_id != getattr(self, "_exported_for", None):
+            self.open_folder_button.hide()
 
     # -- sent log -------------------------------------------------------------------------------
     def mark_sent(self) -> bool:

@@ -220,10 +220,16 @@ class ActionPane(QScrollArea):
 
     # -- content --------------------------------------------------------------------------------
     def set_action(self, action: Action | None, today: _dt.date) -> None:
+        """Show ``action``; another action starts at its title (the scroll position is the
+        last action's), the same one shown again keeps where the user was."""
+        another = (action.id if action else None) != (self.action.id if self.action else None)
         self.action = action
         self.today = today
         self._coverage = None
         self._refresh()
+        if another:
+            self.verticalScrollBar().setValue(0)
+            self.horizontalScrollBar().setValue(0)
 
     def set_letter_language(self, language: str) -> None:
         if language != self.letter_language:
