@@ -277,3 +277,32 @@ def test_menu_arrows_do_not_cover_the_button_text(window, qtbot):
         text = button.fontMetrics().horizontalAdvance(button.text())
         arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
         assert button.width() >= text + arrow + 8, (button.objectName(), button.width(), text, arrow)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_window_fits_a_1024_by_600_screen(window, qtbot, language):
+    """Issue 14 item 7: in Russian at 1024×600 the window was wider than the screen and its
+    buttons were cut off. Every export button must be on screen, none overlapping another."""
+    window.set_ui_language(language)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.minimumSizeHint().width() <= 1024
+    window.resize(1024, 600)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    lp = window.letter_panel
+    buttons = [lp.pdf_button, lp.docx_button, lp.fax_button, lp.copies_button, lp.print_button,
+               window.extras.envelope_button, window.extras.labels_button,
+               window.extras.email_button, lp.mark_sent_button, lp.reset_button]
+    rects = []
+    for b in buttons:
+        top_left = b.mapTo(window, b.rect().topLeft())
+        r = b.rect().translated(top_left)
+        assert window.rect().contains(r), (b.objectName(), r, window.rect())
+        assert b.width() >= b.minimumSizeHint().width() - 1, b.objectName()
+        rects.append((b.objectName(), r))
+    for i, (na, a) in enumerate(rects):
+        for nb, b in rects[i + 1:]:
+            assert not a.intersects(b), (na, nb)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ua_writer.core.model import SentRecord
 
 #: an open action whose deadline is at most this many days away is listed as coming up
-HORIZON_DAYS = 30
+HORIZON_DAYS = 60
 
 KINDS = ("deadline", "draft", "sent")
 

@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
                                                                  titles=self.model.titles()),
                                self.today, self._overview_label, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.resizeDocks([dock], [max(140, self.height() // 4)], Qt.Orientation.Vertical)
         dock.letter_requested.connect(self.open_letter)
         dock.visibilityChanged.connect(lambda shown: shown and dock.refresh())
         dock.toggleViewAction().toggled.connect(self.registry["letters_overview"].setChecked)
@@ -636,7 +637,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         title = self.action.title_in(i18n.current_language()) if self.action else ""
-        self.setWindowTitle(f"{title} [*] — ua-writer" if title else "ua-writer [*]")
+        self.setWindowTitle(f"{title}[*] — ua-writer" if title else "ua-writer[*]")
         for key in ("edit_action", "edit_recipients", "delete_action"):  # need an action on screen
             self.registry[key].setEnabled(self.action is not None)
 

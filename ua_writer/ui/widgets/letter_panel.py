@@ -24,6 +24,7 @@ from ua_writer.core.model import Action, Recipient
 from ua_writer.ui import i18n_qt
 from ua_writer.ui.autosave import DraftKeeper, Key
 from ua_writer.ui.icons import standard_icon
+from ua_writer.ui.widgets.flow_layout import FlowLayout
 from ua_writer.ui.widgets.letter_editor import LetterEdit, diff
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ class LetterPanel(QWidget):
         self.language_label = QLabel()
         self.language_combo = QComboBox(objectName="languageCombo")
         self.language_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.language_combo.setMinimumContentsLength(12)
+        self.language_combo.setMinimumContentsLength(20)  # "Russian (requested)" whole
         self.language_label.setBuddy(self.language_combo)
         self.recipient_label = QLabel()
         self.recipient_combo = QComboBox(objectName="recipientCombo")
@@ -114,13 +115,14 @@ class LetterPanel(QWidget):
         pickers.addWidget(self.recipient_combo, 1)
         pickers.addWidget(self.add_recipient_button)
         pickers.addWidget(self.reset_button)
-        self._bar = bar = QHBoxLayout()
+        # the export bar wraps onto a second line when the window is narrow (1024 px, Russian)
+        # instead of making the window wider than the screen; Mark sent stays at the right end
+        self._bar = bar = FlowLayout()
         for b in (self.pdf_button, self.docx_button, self.fax_button, self.copies_button,
                   self.print_button):
             bar.addWidget(b)
-        bar.addStretch(1)
-        bar.addWidget(self.sent_note)
-        bar.addWidget(self.mark_sent_button)
+        bar.addWidget(self.sent_note, trailing=True)
+        bar.addWidget(self.mark_sent_button, trailing=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 4, 6, 6)
         layout.addLayout(pickers)
