@@ -306,3 +306,19 @@ def test_the_window_fits_a_1024_by_600_screen(window, qtbot, language):
     for i, (na, a) in enumerate(rects):
         for nb, b in rects[i + 1:]:
             assert not a.intersects(b), (na, nb)
+
+
+def test_a_second_start_brings_the_running_window_forward(window, qtbot, monkeypatch):
+    from ua_writer import app as app_module
+    from ua_writer.ui import application
+
+    raised = []
+    monkeypatch.setattr(window, "activateWindow", lambda: raised.append(True))
+    window.showMinimized()
+    with pytest.raises(application.AlreadyRunning):
+        app_module.acquire_lock()  # what a second ua-writer on this data folder does first
+    qtbot.waitUntil(lambda: bool(raised), timeout=5000)
+    assert not window.isMinimized()
+    from ua_writer import paths
+
+    assert not (paths.data_dir() / application.RAISE_NAME).exists()  # the request is answered
