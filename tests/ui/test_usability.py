@@ -322,3 +322,46 @@ def test_a_second_start_brings_the_running_window_forward(window, qtbot, monkeyp
     from ua_writer import paths
 
     assert not (paths.data_dir() / application.RAISE_NAME).exists()  # the request is answered
+
+
+def test_tab_follows_the_path_of_the_window(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.list_pane.status_filter.setFocus()
+    order = []
+    for _ in range(40):
+        w = QApplication.focusWidget()
+        if w in order:
+            break
+        order.append(w)
+        qtbot.keyClick(w, Qt.Key.Key_Tab)
+    ap, lp, ex = window.action_pane, window.letter_panel, window.extras
+    names = [w.objectName() for w in order]
+    assert "actionPane" not in names  # no stop without a visible focus
+    want = [window.list_pane.view, ap.add_recipient, ap.edit_recipients, ap.history_button,
+            lp.language_combo, lp.recipient_combo, lp.editor, lp.pdf_button, lp.print_button,
+            ex.envelope_button, ex.labels_button, lp.mark_sent_button, window.profile_button]
+    positions = [order.index(w) for w in want]
+    assert positions == sorted(positions), [w.objectName() for w in want]
+    # the recipients' own Edit… buttons come with the action, before Add a recipient
+    cards = [w for w in ap.focus_chain() if w not in (ap.background_toggle, ap.add_recipient,
+                                                       ap.edit_recipients, ap.history_button)]
+    assert cards and all(order.index(c) < order.index(ap.add_recipient) for c in cards)
+    # and still so after switching actions (new cards)
+    aid = window.action.id
+    select(window, next(r.id for r in window.store.action_rows() if r.id != aid))
+    new_cards = [w for w in ap.focus_chain() if w not in (ap.background_toggle, ap.add_recipient,
+                                                           ap.edit_recipients, ap.history_button)]
+    assert new_cards and new_cards[-1].nextInFocusChain() is ap.add_recipient or \
+        QWidget_next(new_cards[-1]) is ap.add_recipient
+
+
+def QWidget_next(w):  # noqa: N802
+    """The widget Tab moves to from ``w`` (skipping non-focusable children in between)."""
+    n = w.nextInFocusChain()
+    while n is not None and n.focusPolicy() == Qt.FocusPolicy.NoFocus:
+        n = n.nextInFocusChain()
+    return n

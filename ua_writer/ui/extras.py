@@ -293,6 +293,9 @@ def install(window) -> ExtrasController:
     ctl = ExtrasController(window)
     lp = window.letter_panel
     lp.add_export_widgets([ctl.envelope_button, ctl.labels_button, ctl.email_button])
+    for first, second in ((lp.print_button, ctl.envelope_button), (ctl.envelope_button, ctl.labels_button),
+                          (ctl.labels_button, ctl.email_button), (ctl.email_button, lp.mark_sent_button)):
+        window.setTabOrder(first, second)  # Tab goes through them in bar order
     window.add_banner(ctl.banner)
     letter_menu = window.menus["letter"]  # Envelope ▸, Labels ▸ and E-mail… after Mail merge…
     before = window.registry["mark_sent"]

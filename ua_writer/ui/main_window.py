@@ -375,18 +375,26 @@ class MainWindow(QMainWindow):
         lp.letter_switched.connect(self._on_letter_switched)
         lp.letter_switched.connect(self._remember_letter)
         self.action_shown.connect(self._hide_open_folder)
+        self.action_shown.connect(self._set_tab_order)
         lp.text_settled.connect(self._on_text_settled)
         self.keeper.draft_saved.connect(self._on_draft_saved)
         self.keeper.draft_removed.connect(self._on_draft_removed)
         self.keeper.save_failed.connect(self._on_save_failed)
 
-    def _set_tab_order(self) -> None:
+    def _set_tab_order(self, *_args) -> None:
+        """Tab follows the path: list, the action (its recipients, Add, Edit, History), the
+        letter (language, To, Reset, text), every output button in bar order (the add-ons' after
+        Print…), Mark sent, then the profile. Again whenever an action is shown (its recipient
+        cards are new widgets)."""
         lp = self.letter_panel
+        extras = self.__dict__.get("extras")
+        add_ons = [extras.envelope_button, extras.labels_button, extras.email_button] if extras else []
         chain = [self.list_pane.status_filter, self.list_pane.search_box, self.list_pane.view,
-                 self.action_pane.add_recipient, self.action_pane.edit_recipients, self.action_pane.history_button,
-                 lp.language_combo, lp.recipient_combo, lp.reset_button, lp.editor,
-                 lp.pdf_button, lp.docx_button, lp.fax_button, lp.copies_button, lp.print_button,
-                 lp.mark_sent_button]
+                 *self.action_pane.focus_chain(),
+                 lp.language_combo, lp.recipient_combo, lp.add_recipient_button, lp.reset_button,
+                 lp.editor, lp.pdf_button, lp.docx_button, lp.fax_button, lp.copies_button,
+                 lp.print_button, *add_ons, lp.mark_sent_button,
+                 self.profile_banner_button, self.profile_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
