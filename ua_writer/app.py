@@ -82,6 +82,7 @@ def build(argv: list[str] | None = None):
         lock.unlock()
         raise
     window.lock = lock
+    qt_app.bring_forward_on_request(window)  # a second start brings this window forward
     window.damaged_path = None        # set when the database turns out to be damaged
     window.keep_damaged_aside = False  # ... and the user chose to keep it aside and start fresh
     window.store_damaged.connect(lambda problem: _on_store_damaged(window, problem))

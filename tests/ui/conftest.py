@@ -31,6 +31,9 @@ class FakePrompts(prompts.Prompts):
         #: called with the dialog; returns True to accept (default: cancel every dialog)
         self.on_dialog = lambda dialog: False
         self.opened_folders: list[str] = []
+        #: the key ``choose`` returns; None = cancel; unset: the first choice if ``answer``, else
+        #: the second
+        self.choice: str | None = "unset"
 
     def save_file(self, parent, title, suggested, filters):
         self.calls.append(("save_file", title, suggested))
@@ -60,6 +63,12 @@ class FakePrompts(prompts.Prompts):
     def question(self, parent, title, text, *, yes=None, no=None):
         self.calls.append(("question", title, text))
         return self.answer
+
+    def choose(self, parent, title, text, choices):
+        self.calls.append(("choose", title, text))
+        if self.choice != "unset":
+            return self.choice
+        return choices[0][0] if self.answer else choices[1][0]
 
     def error_details(self, parent, title, text, details):
         self.calls.append(("error_details", title, text, details))

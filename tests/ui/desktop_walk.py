@@ -6,7 +6,8 @@
 For each UI language (en, ru) and screen (1366×768, 1024×600): the first screen on 2026-12-04,
 when every bundled UA is past its deadline (``empty-first-screen-LANG-WxH.png``); the action
 editor opened with Ctrl+Shift+A on the Juraev action, on its Appeal points tab
-(``action-editor-LANG-WxH.png``) and its Recipients tab (``action-editor-recipients-…``); the import review of a received UA text opened through
+(``action-editor-LANG-WxH.png``) and its Recipients tab (``action-editor-recipients-…``); the main window with a letter and the Letters overview on 2011-04-01
+(``main-window-…``, ``letters-overview-…``); the import review of a received UA text opened through
 File ▸ Import (Ctrl+O) and Qt's file dialog (``import-review-LANG-WxH.png``). Each dialog must
 come up as the active window of the right size: a dialog that works in pytest-qt but not under a
 window manager fails here. Needs ``apt-get install xvfb openbox xdotool imagemagick``; not part
@@ -172,12 +173,46 @@ def walk(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
     return shots
 
 
+def walk_main_window(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
+    """The main window on 2011-04-01 (the bundled UAs open) with the Juraev letter
+    (``main-window-LANG-WxH.png``: nothing cut off at 1024×600, the export bar wraps), then
+    View ▸ Letters overview with Ctrl+Shift+L (``letters-overview-LANG-WxH.png``)."""
+    w, h = size
+    tag = f"{lang}-{w}x{h}"
+    data = _data_dir(lang)
+    shots: list[Path] = []
+    with Desktop(size) as d:
+        app = subprocess.Popen([sys.executable, "-m", "ua_writer", "--data-dir", str(data),
+                                "--today", "2011-04-01"], cwd=ROOT, env=d.env(LC_ALL="C.UTF-8"),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            d.wait_active("ua-writer")
+            d.xdo("getactivewindow", "windowmove", "0", "0", "windowsize", str(w), str(h))
+            time.sleep(2.5)
+            x, y, dw, dh = d.active()[1]
+            assert dw <= w, (dw, size)  # the window is not wider than the screen
+            shots.append(d.shot(out / f"main-window-{tag}.png"))
+            d.key("ctrl+shift+l", pause=1.5)
+            shots.append(d.shot(out / f"letters-overview-{tag}.png"))
+        finally:
+            app.terminate()
+            try:
+                _out, err = app.communicate(timeout=10)
+            except subprocess.TimeoutExpired:
+                app.kill()
+                err = b""
+            if err and b"Traceback" in err:
+                print(err.decode(errors="replace"), file=sys.stderr)
+            shutil.rmtree(data, ignore_errors=True)
+    return shots
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else ROOT / "docs"
     out.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
         for size in SCREENS:
-            for p in walk(out, lang, size):
+            for p in walk(out, lang, size) + walk_main_window(out, lang, size):
                 print(p)
     return 0
 

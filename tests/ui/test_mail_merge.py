@@ -309,3 +309,41 @@ def test_a_broken_template_stops_the_run_with_one_sentence(window, qtbot, fake_p
         d.run_button.click()
     assert blocker.args[0].startswith("The letters could not be written: ")
     assert "letter.j2" in blocker.args[0] and not d.running
+
+
+def _no_overlap(dialog) -> None:
+    """Every visible row of the dialog lies below the one before it, each label as tall as its
+    wrapped text needs (issue 14 item 7: the sheet summary overlapped the Language row)."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    info = dialog.sheet_info
+    top = lambda w: w.mapTo(dialog, w.rect().topLeft()).y()  # noqa: E731
+    bottom = lambda w: top(w) + w.height()  # noqa: E731
+    assert info.height() >= info.heightForWidth(info.width()), "the summary is clipped"
+    shown = [w for w in (dialog.signers_path, info, dialog.bad_rows, dialog.language,
+                         dialog.recipient, dialog.format, dialog.folder, dialog.merge,
+                         dialog.progress, dialog.summary, dialog.run_button) if w.isVisible()]
+    for a, b in zip(shown, shown[1:]):
+        assert bottom(a) <= top(b) + 1, (a.objectName(), b.objectName())
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_sheet_summary_is_not_clipped_and_old_progress_goes(window, qtbot, fake_prompts, sheet,
+                                                            tmp_path, language):
+    window.set_ui_language(language)
+    d = _dialog(window, qtbot)
+    d.show()
+    qtbot.waitExposed(d)
+    # a sheet with many warnings: the summary wraps over several lines
+    long_sheet = tmp_path / "long.csv"
+    long_sheet.write_text(SHEET + "".join(f"Bad {i},,Street {i},,Town,DE,,q\n" for i in range(6)),
+                          encoding="utf-8")
+    _choose(d, fake_prompts, long_sheet, tmp_path / "out")
+    _no_overlap(d)
+    with qtbot.waitSignal(d.runner.finished, timeout=60000):
+        d.run_button.click()
+    assert d.progress.isVisible()
+    _choose(d, fake_prompts, sheet, tmp_path / "out2")  # a new sheet: the old run's bar goes
+    assert not d.progress.isVisible() and not d.summary.isVisible()
+    _no_overlap(d)

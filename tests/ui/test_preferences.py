@@ -82,7 +82,7 @@ def test_preferences_change_paper_window_reminders_and_language(window, qtbot, f
         ("letter", "right", 40, "ru")
 
     # the interface is Russian at once, the reminder banner shows the action now due
-    assert window.menus["edit"].title() == "&Правка"
+    assert window.menus["edit"].title() == "П&равка"  # Alt+П is the Letter menu (Письмо)
     assert window.extras.banner.items and window.extras.banner.isVisibleTo(window)
     # the next PDF: US Letter, the address at the right margin
     fake_prompts.save_path = str(tmp_path / "after.pdf")

@@ -289,7 +289,11 @@ def test_tab_order_follows_the_path(window):
     assert _tab_stops(window, pane.history_button, 3) == [lp.language_combo, lp.recipient_combo,
                                                           lp.reset_button]
     assert _tab_stops(window, lp.editor, 2) == [lp.pdf_button, lp.docx_button]
-    assert _tab_stops(window, lp.print_button, 1) == [lp.mark_sent_button]
+    # the add-ons' buttons follow Print… in bar order (issue 14 item 7), then Mark sent
+    ex = window.extras
+    stops = _tab_stops(window, lp.print_button, 3)
+    assert stops[:2] == [ex.envelope_button, ex.labels_button]
+    assert stops[2] in (ex.email_button, lp.mark_sent_button)  # E-mail… only when it can be used
 
 
 def test_selection_shows_letter_immediately(window, qtbot):

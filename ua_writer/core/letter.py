@@ -96,7 +96,7 @@ def from_text(text: str, like: Letter) -> Letter:
     # locate the salutation: the first block within the header zone equal to it, else positional
     sal_idx = None
     for i, b in enumerate(blocks[: header_len + 2]):
-        if len(b) == 1 and b[0].strip() == like.salutation.strip():
+        if b[0].strip() == like.salutation.strip():
             sal_idx = i
             break
     if sal_idx is None:
@@ -117,7 +117,6 @@ def from_text(text: str, like: Letter) -> Letter:
     new = replace(like)
     if sal_idx is not None:
         head = blocks[:sal_idx]
-        new.salutation = " ".join(blocks[sal_idx])
         i = 0
         if like.copy_marker:
             if head and head[0] == [like.copy_marker]:
@@ -125,15 +124,24 @@ def from_text(text: str, like: Letter) -> Letter:
             else:
                 new.copy_marker = ""
         fields = ["sender", "place_date", "addressee"] + (["subject"] if like.subject else [])
+        # a line typed under the date, the subject or the salutation after a single Enter
+        # starts the body: those are one line each (a composed subject that wraps is one line)
+        spill: list[list[str]] = []
         for name in fields:
             if i < len(head):
                 val = head[i]
-                setattr(new, name, " ".join(val) if name in ("place_date", "subject") else val)
+                if name in ("place_date", "subject"):
+                    setattr(new, name, val[0])
+                    spill += [[line] for line in val[1:]]
+                else:
+                    setattr(new, name, val)
                 i += 1
             else:
                 setattr(new, name, [] if name in ("sender", "addressee") else "")
+        new.salutation = blocks[sal_idx][0]
+        spill += [[line] for line in blocks[sal_idx][1:]]
         body_start = sal_idx + 1
-        extra_head = head[i:]
+        extra_head = spill + head[i:]
     else:
         body_start = 0
         extra_head = []

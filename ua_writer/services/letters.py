@@ -52,6 +52,17 @@ def letter_languages(action: Action) -> tuple[list[str], list[str]]:
     return requested, [lang for lang in ordered if lang not in requested]
 
 
+def unwritable_languages(action: Action) -> list[str]:
+    """The action's requested languages that no letter template exists for (e.g. Belarusian):
+    the front ends say so instead of leaving them out silently."""
+    available = set(available_languages())
+    out: list[str] = []
+    for lang in action.languages:
+        if lang not in available and lang not in out:
+            out.append(lang)
+    return out
+
+
 def preferred_language(action: Action, profile: SenderProfile | None) -> str | None:
     """The language to write in: the first of the action's requested languages (with templates)
     that the user writes in (their profile's languages), else its first requested one, else one

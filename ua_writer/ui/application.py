@@ -49,6 +49,7 @@ def acquire_lock(lock_name: str) -> QLockFile:
         if lock.error() == QLockFile.LockError.LockFailedError:
             info = lock.getLockInfo()  # (pid, host, app) — (ok, ...) in some bindings
             pid = next((v for v in info if isinstance(v, int) and not isinstance(v, bool)), "?")
+            ask_to_come_forward()
             raise AlreadyRunning(_(
                 "ua-writer is already running with this data folder (process {pid}). Switch to that "
                 "window, or close it first.").format(pid=pid))
@@ -59,6 +60,46 @@ def acquire_lock(lock_name: str) -> QLockFile:
     except OSError:
         pass
     return lock
+
+
+#: a second instance leaves this file in the data dir; the running one sees it and comes forward
+RAISE_NAME = "ua-writer.raise"
+
+
+def ask_to_come_forward() -> None:
+    """Ask the ua-writer that holds the data dir to bring its window forward (a file it watches;
+    no socket)."""
+    try:
+        (paths.data_dir() / RAISE_NAME).write_text(str(os.getpid()), encoding="utf-8")
+    except OSError:  # the message still tells the user where to look
+        pass
+
+
+def bring_forward_on_request(window) -> None:
+    """Bring ``window`` forward (restored, raised, activated) whenever a second instance asks
+    (:func:`ask_to_come_forward`)."""
+    from PySide6.QtCore import QFileSystemWatcher, Qt
+
+    folder = paths.data_dir()
+    request = folder / RAISE_NAME
+    watcher = QFileSystemWatcher([str(folder)], window)
+
+    def check(_path: str = "") -> None:
+        if not request.exists():
+            return
+        try:
+            request.unlink()
+        except OSError:
+            pass
+        if window.windowState() & Qt.WindowState.WindowMinimized:
+            window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    watcher.directoryChanged.connect(check)
+    window._raise_watcher = watcher  # lives with the window
+    check()  # a request left from before this start is answered (and removed) now
 
 
 def later(fn: Callable[[], object]) -> None:

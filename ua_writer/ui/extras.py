@@ -16,7 +16,8 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMenu, QPushButton, QToolButton
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QPushButton, QStyle, QToolButton
 
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _
@@ -78,6 +79,10 @@ class ExtrasController(QObject):
 
         self.email_button = QPushButton(objectName="emailButton")
         self.email_button.clicked.connect(self.email)
+        #: the same commands in the Letter menu (install() adds them there)
+        self.email_action = QAction(self)
+        self.email_action.setObjectName("action_email")
+        self.email_action.triggered.connect(self.email)
 
         self.banner = ReminderBanner(self.store, lambda: self.window.today)
         self.banner.open_requested.connect(self.window.select_action)
@@ -105,6 +110,9 @@ class ExtrasController(QObject):
         self.envelope_button.setEnabled(has)
         self.labels_button.setEnabled(self.window.action is not None)
         self.email_button.setEnabled(has and bool(cur[1].email))
+        self.envelope_menu.menuAction().setEnabled(self.envelope_button.isEnabled())
+        self.labels_menu.menuAction().setEnabled(self.labels_button.isEnabled())
+        self.email_action.setEnabled(self.email_button.isEnabled())
 
     def refresh_reminders(self) -> None:
         self.banner.refresh()
@@ -123,7 +131,13 @@ class ExtrasController(QObject):
         self.labels_main.setText(_("Labels for the recipients…"))
         self.labels_all.setText(_("Labels including copy recipients…"))
         self.labels_calibration.setText(_("Calibration page…"))
+        for button in (self.envelope_button, self.labels_button):  # room for text and ▾
+            arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + arrow + 20)
         self.email_button.setText(_("E-mail…"))
+        self.envelope_menu.setTitle(_("En&velope"))
+        self.labels_menu.setTitle(_("La&bels"))
+        self.email_action.setText(_("&E-mail…"))
         self.email_button.setToolTip(_("Open this letter as an e-mail draft in your mail program "
                                        "(nothing is sent without you)"))
         self.banner.retranslate_ui()
@@ -234,13 +248,15 @@ class ExtrasController(QObject):
         p = prompts.get()
         method = decision.method
         if method == "clipboard":
-            as_file = p.question(
+            way = p.choose(
                 self.window, _("Letter too long for a mail link"),
                 _("Mail programs cut links this long. Save the letter as an e-mail draft file "
                   "(.eml) to open in your mail program, or open a new message and paste the "
                   "letter from the clipboard?"),
-                yes=_("Save draft file…"), no=_("Paste from clipboard"))
-            if as_file:
+                [("eml", _("Save draft file…")), ("clipboard", _("Paste from clipboard"))])
+            if way is None:  # Cancel, Esc: nothing happens
+                return None
+            if way == "eml":
                 path = self._ask(_("Save e-mail draft"),
                                  _file_name(action.id, recipient.id, language, suffix="eml"),
                                  _("E-mail drafts (*.eml)"))
@@ -277,7 +293,16 @@ def install(window) -> ExtrasController:
     ctl = ExtrasController(window)
     lp = window.letter_panel
     lp.add_export_widgets([ctl.envelope_button, ctl.labels_button, ctl.email_button])
+    for first, second in ((lp.print_button, ctl.envelope_button), (ctl.envelope_button, ctl.labels_button),
+                          (ctl.labels_button, ctl.email_button), (ctl.email_button, lp.mark_sent_button)):
+        window.setTabOrder(first, second)  # Tab goes through them in bar order
     window.add_banner(ctl.banner)
+    letter_menu = window.menus["letter"]  # Envelope ▸, Labels ▸ and E-mail… after Mail merge…
+    before = window.registry["mark_sent"]
+    letter_menu.insertMenu(before, ctl.envelope_menu)
+    letter_menu.insertMenu(before, ctl.labels_menu)
+    letter_menu.insertAction(before, ctl.email_action)
+    letter_menu.insertSeparator(before)
     lp.letter_switched.connect(ctl.update_enabled)
     window.data_changed.connect(lambda changes: ctl.refresh_reminders()
                                 if changes.sent or changes.action_list or "remind_days" in changes.prefs

@@ -68,6 +68,11 @@ def language_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def by_name(codes) -> list[str]:
+    """Language codes in the alphabetical order of their names in the UI language."""
+    return sorted(codes, key=lambda c: language_name(c).casefold())
+
+
 def country_name(code: str | None) -> str:
     if not code:
         return ""
@@ -87,6 +92,47 @@ def date_text(d: _dt.date | None, fmt: str = "medium") -> str:
     from babel.dates import format_date
 
     return format_date(d, fmt, locale=locale())
+
+
+def datetime_text(when: _dt.datetime | str | None) -> str:
+    """A moment (a datetime or an ISO timestamp, UTC ones shown in local time) as the UI language
+    writes it: the same medium date as :func:`date_text`, then the short time."""
+    if not when:
+        return ""
+    if isinstance(when, str):
+        when = _dt.datetime.fromisoformat(when)
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    from babel.dates import format_time
+
+    loc = locale()
+    pattern = loc.datetime_formats.get("medium") or "{1} {0}"
+    pattern = getattr(pattern, "pattern", pattern)
+    return pattern.replace("{1}", date_text(when.date())).replace("{0}", format_time(when, "short", locale=loc))
+
+
+def qt_date_format() -> str:
+    """The UI language's medium date pattern (Babel's, as :func:`date_text` writes dates) as a Qt
+    display format, so a QDateEdit reads like every other date on screen."""
+    import re
+
+    pattern = locale().date_formats["medium"].pattern
+    out = []
+    for m in re.finditer(r"'(?:[^']|'')*'|([A-Za-z])\1*|[^A-Za-z']+", pattern):
+        text, letter = m.group(0), m.group(1)
+        if not letter:
+            out.append(text)
+        elif letter in "yY":
+            out.append("yy" if len(text) == 2 else "yyyy")
+        elif letter in "ML":
+            out.append("M" * min(len(text), 4))
+        elif letter == "d":
+            out.append("d" * min(len(text), 2))
+        elif letter in "Ec":
+            out.append("dddd" if len(text) >= 4 else "ddd")
+        else:
+            out.append(f"'{text}'")
+    return "".join(out)
 
 
 def days_left_text(days: int | None) -> str:

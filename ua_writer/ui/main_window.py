@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LAST_ACTION_KEY = "ui_last_action"
+LAST_LETTERS_KEY = "ui_last_letters"
 PAGINATE_MS = 600
 
 
@@ -215,6 +216,58 @@ class MainWindow(QMainWindow):
         runner.failed.connect(lambda m, d: log.warning("page count failed: %s", m))
         return runner
 
+    @cached_property
+    def overview(self):
+        """The Letters overview dock (widgets/letters_overview.py), made when first shown."""
+        from ua_writer.services import overview
+        from ua_writer.ui.widgets.letters_overview import LettersOverview
+
+        dock = LettersOverview(lambda: overview.letters_overview(self.store, self.today,
+                                                                 titles=self.model.titles()),
+                               self.today, self._overview_label, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.resizeDocks([dock], [max(140, self.height() // 4)], Qt.Orientation.Vertical)
+        dock.letter_requested.connect(self.open_letter)
+        dock.visibilityChanged.connect(lambda shown: shown and dock.refresh())
+        dock.toggleViewAction().toggled.connect(self.registry["letters_overview"].setChecked)
+        self.data_changed.connect(lambda _c: dock.isVisible() and dock.refresh())
+        self.keeper.draft_saved.connect(lambda *a: dock.isVisible() and dock.refresh())
+        self.ui_language_changed.connect(lambda _c: dock.retranslate_ui())
+        return dock
+
+    def show_overview(self, shown: bool = True) -> None:
+        """View ▸ Letters overview: show or hide the dock."""
+        if shown or "overview" in self.__dict__:
+            self.overview.setVisible(shown)
+            if shown:
+                self.overview.refresh()
+
+    def _overview_label(self, action_id: str, recipient_id: str) -> str:
+        if self.action is not None and self.action.id == action_id:
+            action = self.action
+        else:
+            cache = self.__dict__.setdefault("_overview_actions", {})
+            if action_id not in cache:
+                try:
+                    cache[action_id] = self.store.get_action(action_id)
+                except UserFacingError:
+                    cache[action_id] = None
+            action = cache[action_id]
+        r = action.recipient(recipient_id) if action is not None else None
+        return i18n_qt.recipient_label(r) if r is not None else recipient_id
+
+    def open_letter(self, action_id: str, language: str = "", recipient_id: str = "") -> bool:
+        """Show ``action_id`` (selected in the list) with this letter (else its default one)."""
+        if not self.select_action(action_id):
+            self.show_action(action_id)
+        if self.action is None or self.action.id != action_id:
+            return False
+        lp = self.letter_panel
+        want = (language or lp.current_language(), recipient_id or lp.current_recipient_id())
+        if (language or recipient_id) and want != (lp.current_language(), lp.current_recipient_id()):
+            self.show_action(action_id, *want)
+        return True
+
     def add_banner(self, widget: QWidget) -> None:
         """An add-on's banner (e.g. deadline reminders) on top of the letter side."""
         self._right_layout.insertWidget(0, widget)
@@ -264,7 +317,7 @@ class MainWindow(QMainWindow):
         self.ui_language_menu.setObjectName("menu_ui_language")
         for key in ("ui_system", "ui_en", "ui_ru"):
             self.ui_language_menu.addAction(a[key])
-        menu("view", [self.ui_language_menu])
+        menu("view", ["letters_overview", None, self.ui_language_menu])
         menu("help", ["about"])
 
     def _connect(self) -> None:
@@ -305,6 +358,7 @@ class MainWindow(QMainWindow):
         a["ui_en"].triggered.connect(lambda: self.set_ui_language("en"))
         a["ui_ru"].triggered.connect(lambda: self.set_ui_language("ru"))
         a["about"].triggered.connect(self._about)
+        a["letters_overview"].toggled.connect(self.show_overview)
 
         self.list_pane.action_selected.connect(self.show_action)
         self.list_pane.import_requested.connect(lambda: self.imports.choose_and_import())
@@ -319,18 +373,28 @@ class MainWindow(QMainWindow):
         lp.add_recipient_requested.connect(self.add_recipient)
         lp.language_changed.connect(self.action_pane.set_letter_language)
         lp.letter_switched.connect(self._on_letter_switched)
+        lp.letter_switched.connect(self._remember_letter)
+        self.action_shown.connect(self._hide_open_folder)
+        self.action_shown.connect(self._set_tab_order)
         lp.text_settled.connect(self._on_text_settled)
         self.keeper.draft_saved.connect(self._on_draft_saved)
         self.keeper.draft_removed.connect(self._on_draft_removed)
         self.keeper.save_failed.connect(self._on_save_failed)
 
-    def _set_tab_order(self) -> None:
+    def _set_tab_order(self, *_args) -> None:
+        """Tab follows the path: list, the action (its recipients, Add, Edit, History), the
+        letter (language, To, Reset, text), every output button in bar order (the add-ons' after
+        Print…), Mark sent, then the profile. Again whenever an action is shown (its recipient
+        cards are new widgets)."""
         lp = self.letter_panel
+        extras = self.__dict__.get("extras")
+        add_ons = [extras.envelope_button, extras.labels_button, extras.email_button] if extras else []
         chain = [self.list_pane.status_filter, self.list_pane.search_box, self.list_pane.view,
-                 self.action_pane.add_recipient, self.action_pane.edit_recipients, self.action_pane.history_button,
-                 lp.language_combo, lp.recipient_combo, lp.reset_button, lp.editor,
-                 lp.pdf_button, lp.docx_button, lp.fax_button, lp.copies_button, lp.print_button,
-                 lp.mark_sent_button]
+                 *self.action_pane.focus_chain(),
+                 lp.language_combo, lp.recipient_combo, lp.add_recipient_button, lp.reset_button,
+                 lp.editor, lp.pdf_button, lp.docx_button, lp.fax_button, lp.copies_button,
+                 lp.print_button, *add_ons, lp.mark_sent_button,
+                 self.profile_banner_button, self.profile_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -358,6 +422,7 @@ class MainWindow(QMainWindow):
         self._update_profile_widgets()
         self._update_title()
         self._update_draft_label()
+        self._update_sent_note()
         self._on_text_settled()
         self._show_page_count(self.preview.page_count())
 
@@ -399,6 +464,8 @@ class MainWindow(QMainWindow):
                 self._refresh_row(aid, full=changes.recipients)
         if changes.recipients and self.action is not None and self.action.id in changes.actions:
             self._show_again()
+        if changes.sent:
+            self._update_sent_note()
         if changes.profile:
             self._update_profile_widgets()
         if changes.profile or changes.templates:
@@ -492,10 +559,26 @@ class MainWindow(QMainWindow):
         self.action_shown.emit(action_id)
 
     def _default_letter(self, action: Action) -> tuple[str | None, str | None]:
-        """The letter to open the action on (services.letters.default_letter)."""
+        """The letter to open the action on: the one last shown for it (also without edits),
+        else services.letters.default_letter."""
         from ua_writer.services import letters
 
+        last = self._letters_shown.get(action.id)
+        if last and last[0] in letters.available_languages():
+            return last[0], last[1]
         return letters.default_letter(action, self.store.profile(), self.store.drafts(action.id))
+
+    @cached_property
+    def _letters_shown(self) -> dict:
+        """Action id -> [language, recipient id] of the letter last shown for it (kept across
+        sessions in the store's settings, written on close)."""
+        value = self.store.get_setting(LAST_LETTERS_KEY) or {}
+        return dict(value) if isinstance(value, dict) else {}
+
+    def _remember_letter(self) -> None:
+        key = self.letter_panel.current_key()
+        if key is not None:
+            self._letters_shown[key[0]] = [key[1], key[2]]
 
     def paintEvent(self, e) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(e)
@@ -561,8 +644,8 @@ class MainWindow(QMainWindow):
         return self.action, recipient, lp.current_language(), letter
 
     def _update_title(self) -> None:
-        title = self.action.title if self.action else ""
-        self.setWindowTitle(f"{title} [*] — ua-writer" if title else "ua-writer [*]")
+        title = self.action.title_in(i18n.current_language()) if self.action else ""
+        self.setWindowTitle(f"{title}[*] — ua-writer" if title else "ua-writer[*]")
         for key in ("edit_action", "edit_recipients", "delete_action"):  # need an action on screen
             self.registry[key].setEnabled(self.action is not None)
 
@@ -573,9 +656,22 @@ class MainWindow(QMainWindow):
         self._last_saved = draft.updated_at if draft and self.letter_panel.is_edited() else None
         self.setWindowModified(False)
         self._update_draft_label()
+        self._update_sent_note()
         self.preview.set_layout(None)
         self._show_page_count(None)
         self._paginate_timer.start(0)
+
+    def _update_sent_note(self) -> None:
+        """The letter pane says when this letter already went out (date, channel)."""
+        from ua_writer.services.overview import last_sent
+        from ua_writer.ui.dialogs.mark_sent_dialog import channel_name
+
+        key = self.letter_panel.current_key()
+        record = last_sent(self.store, *key) if key else None
+        self.letter_panel.set_sent_note(
+            _("✓ Sent on {date} by {channel}").format(date=i18n_qt.date_text(record.sent_on),
+                                                     channel=channel_name(record.channel).lower())
+            if record else "")
 
     def _on_draft_saved(self, action_id: str, language: str, recipient_id: str, when: str) -> None:
         if (action_id, language, recipient_id) == self.letter_panel.current_key():
@@ -607,7 +703,7 @@ class MainWindow(QMainWindow):
             stamp = format_datetime(when, "HH:mm", locale=i18n_qt.locale())
             self.draft_label.setText(_("Draft saved {time}").format(time=stamp))
         else:
-            stamp = format_datetime(when, "medium", locale=i18n_qt.locale())
+            stamp = i18n_qt.datetime_text(when)
             self.draft_label.setText(_("Draft saved {time}").format(time=stamp))
 
     def _on_text_settled(self) -> None:
@@ -679,6 +775,12 @@ class MainWindow(QMainWindow):
 
     def _after_export(self, paths: list) -> None:
         self.open_folder_button.show()
+        self._exported_for = self.action.id if self.action else None
+
+    def _hide_open_folder(self, action_id: str) -> None:
+        """"Open folder" belongs to the action it exported: another action hides it."""
+        if action_id != getattr(self, "_exported_for", None):
+            self.open_folder_button.hide()
 
     # -- sent log -------------------------------------------------------------------------------
     def mark_sent(self) -> bool:
@@ -741,6 +843,8 @@ class MainWindow(QMainWindow):
         dialog = HistoryDialog(self.store, self.action, self)
         prompts.get().run_dialog(dialog)
         self.apply_changes(dialog.changes)
+        if dialog.letter_to_open and self.action is not None:  # a draft double-clicked
+            self.open_letter(self.action.id, *dialog.letter_to_open)
 
     # -- profile --------------------------------------------------------------------------------
     def _update_profile_widgets(self) -> None:
@@ -893,6 +997,8 @@ class MainWindow(QMainWindow):
                 ui_state.save(self, self._splitters(), self._headers())
                 if self.action is not None:
                     self.store.set_setting(LAST_ACTION_KEY, self.action.id)
+                if "_letters_shown" in self.__dict__:
+                    self.store.set_setting(LAST_LETTERS_KEY, self._letters_shown)
             except Exception:  # closing must never fail
                 log.warning("UI state not saved", exc_info=True)
             for db in self._check_connections:  # a check still running stops at once

@@ -72,6 +72,21 @@ class Prompts:
         box.exec()
         return box.clickedButton() is yes_button
 
+    def choose(self, parent: QWidget | None, title: str, text: str,
+               choices: list[tuple[str, str]]) -> str | None:
+        """Ask which of ``choices`` ((key, button text), the first is the default) to take;
+        None when the user cancels (the Cancel button, Esc, closing the box)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        buttons = {box.addButton(label, QMessageBox.ButtonRole.AcceptRole): key
+                   for key, label in choices}
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(cancel)
+        box.setDefaultButton(next(iter(buttons)))
+        box.exec()
+        return buttons.get(box.clickedButton())
+
     def error_details(self, parent: QWidget | None, title: str, text: str, details: str) -> None:
         from ua_writer.ui.dialogs.error_dialog import ErrorDialog
 

@@ -135,3 +135,37 @@ def test_recording_an_email_as_sent_refreshes_through_the_one_place(window, fake
     assert changes[0].sent and changes[0].actions == {"kasymakhunov-2012"}
     row = window.model.row_data(window.model.row_for_id("kasymakhunov-2012"))
     assert row.sent_count == 1
+
+
+def test_long_letter_choice_can_be_cancelled(window, fake_prompts, monkeypatch):
+    """Issue 14 item 7: the e-mail question has a Cancel, and cancelling does nothing."""
+    select(window, "kasymakhunov-2012", "ru", "prosecutor-general")
+    opened = []
+    monkeypatch.setattr(window.extras, "open_url", opened.append)
+    QApplication.clipboard().setText("untouched")
+    fake_prompts.choice = None
+    assert window.extras.email() is None
+    assert opened == [] and QApplication.clipboard().text() == "untouched"
+    assert "question" not in fake_prompts.kinds()  # not even "Sent?"
+
+
+def test_the_real_choice_box_has_cancel_and_esc_cancels(qtbot):
+    from PySide6.QtCore import QTimer, Qt
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    from ua_writer.ui import prompts
+
+    seen = {}
+
+    def press_esc():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen["buttons"] = [b.text() for b in box.buttons()]
+        seen["cancel"] = box.button(QMessageBox.StandardButton.Cancel) is not None
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(50, press_esc)
+    got = prompts.Prompts().choose(None, "t", "text", [("eml", "Save draft file…"),
+                                                      ("clipboard", "Paste from clipboard")])
+    assert got is None
+    assert seen["cancel"] and "Paste from clipboard" in seen["buttons"]

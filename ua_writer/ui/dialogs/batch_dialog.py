@@ -153,7 +153,7 @@ class BatchDialog(QDialog):
         for code in requested:
             self.language.addItem(_("{language} (requested)").format(
                 language=i18n_qt.language_name(code)), code)
-        for code in others:
+        for code in i18n_qt.by_name(others):
             self.language.addItem(i18n_qt.language_name(code), code)
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
         self.recipient = QComboBox(objectName="batchRecipient")
@@ -332,10 +332,24 @@ class BatchDialog(QDialog):
             self._fit(self.bad_rows, k, 5)
             self.bad_rows.setVisible(bool(k))
         self.sheet_info.show()
+        self.progress.hide()  # a run of the sheet before says nothing about this one
         self.summary.hide()
         self.details.hide()
         self.open_folder_button.hide()
         self._update_enabled()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow the dialog to what its rows need at its width (wrapped labels: their height
+        depends on the width, which the layout's minimum size does not take into account, so
+        rows were squeezed over each other)."""
+        lay = self.layout()
+        lay.activate()
+        need = lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth() else -1
+        need = max(need, lay.totalSizeHint().height() if need < 0 else need)
+        self.setMinimumHeight(max(need, 0))
+        if self.height() < need:
+            self.resize(self.width(), need)
 
     def choose_folder(self) -> bool:
         folder = self._out_folder()
@@ -394,6 +408,7 @@ class BatchDialog(QDialog):
         self.details.hide()
         self.open_folder_button.hide()
         self._update_enabled()
+        self._fit_height()
         self.runner.start(run_merge, self._run, merge_to)
         return True
 
@@ -452,6 +467,7 @@ class BatchDialog(QDialog):
         self.details.setVisible(bool(details))
         self.progress.setValue(n + len(report.failed))
         self.open_folder_button.setVisible(n > 0)
+        self._fit_height()
         self._end_run()
         self.run_finished.emit(result)
 
@@ -467,6 +483,7 @@ class BatchDialog(QDialog):
         self.summary.setText(text)
         self.summary.show()
         self.open_folder_button.setVisible(bool(written))
+        self._fit_height()
         self._end_run()
         self.run_failed.emit(text)
 

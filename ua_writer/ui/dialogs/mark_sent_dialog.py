@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QLabel, QWidget)
 
+from ua_writer.core import i18n
 from ua_writer.core.i18n import _
 from ua_writer.core.model import CHANNELS, Recipient
 from ua_writer.ui import i18n_qt
@@ -38,6 +39,9 @@ class MarkSentDialog(QDialog):
             self.channel.addItem(channel_name(c), c)
         self.date = QDateEdit(QDate(today.year, today.month, today.day), objectName="sentDate")
         self.date.setCalendarPopup(True)
+        # the same date format as History and the rest of the UI (Babel's, in the UI language)
+        self.date.setLocale(QLocale(i18n.current_language()))
+        self.date.setDisplayFormat(i18n_qt.qt_date_format())
         self.date.setMaximumDate(QDate(today.year, today.month, today.day).addYears(1))
         self.recipient.currentIndexChanged.connect(self._suggest_channel)
         self._recipients = {r.id: r for r in recipients}

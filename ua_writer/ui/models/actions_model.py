@@ -171,6 +171,10 @@ class ActionTableModel(QAbstractTableModel):
         if self._fetch is not None:
             self.fetchMore(QModelIndex())
 
+    def titles(self) -> dict[str, str]:
+        """Action id -> the title shown (the UI language's), for actions that have one."""
+        return dict(self._titles)
+
     def set_titles(self, titles: dict[str, str]) -> None:
         """Show these titles (the UI language's) instead of the packs' English ones."""
         self._titles = dict(titles)
@@ -395,6 +399,10 @@ class ActionFilterProxy(QAbstractProxyModel):
         self._rows: list[int] = []
         self._proxy_of: list[int] = []
         self._joined, self._starts, self._joined_generation = "", [], -1
+        #: the same for the transliteration keys (``_skeletons``), with a text -> key cache
+        self._skel: tuple[str, list[int], list[str]] = ("", [], [])
+        self._skel_generation = -1
+        self._skel_cache: dict[str, str] = {}
         self._moving: list | None = None  # persistent indexes' action ids during a source sort
 
     # -- the filter -----------------------------------------------------------------------------
@@ -439,9 +447,46 @@ class ActionFilterProxy(QAbstractProxyModel):
             self._joined_generation = src.generation
         return self._joined, self._starts
 
-    def _rows_with(self, word: str) -> list[int]:
+    def _skeletons(self) -> tuple[str, list[int], list[str]]:
+        """The search texts' transliteration keys (``core.translit.skeleton``), joined like
+        :meth:`_index`; made with the first search and again only for rows whose text changed."""
+        src = self._src
+        if self._skel_generation != src.generation:
+            from ua_writer.core.translit import skeleton
+
+            cache = self._skel_cache
+            keys = []
+            for t in src.search_texts:
+                k = cache.get(t)
+                if k is None:
+                    k = cache[t] = skeleton(t)
+                keys.append(k)
+            if len(cache) > 2 * len(keys) + 100:  # forget texts no row has any more
+                self._skel_cache = {t: k for t, k in zip(src.search_texts, keys)}
+            starts, pos = [], 0
+            for k in keys:
+                starts.append(pos)
+                pos += len(k) + 1
+            self._skel = ("\n".join(keys), starts, keys)
+            self._skel_generation = src.generation
+        return self._skel
+
+    def _matches(self, word: str) -> list[int]:
+        """Rows whose text has ``word``, or whose transliteration key has the word's key
+        ("Dzhuraev" finds "Juraev" and "Джураев")."""
         joined, starts = self._index()
-        texts = self._src.search_texts
+        rows = self._rows_with(word, joined, starts, self._src.search_texts)
+        from ua_writer.core.translit import skeleton
+
+        key = skeleton(word)
+        if key.strip():
+            skel_joined, skel_starts, keys = self._skeletons()
+            more = self._rows_with(key, skel_joined, skel_starts, keys)
+            if more:
+                rows = sorted(set(rows).union(more))
+        return rows
+
+    def _rows_with(self, word: str, joined: str, starts: list[int], texts: list[str]) -> list[int]:
         n = len(starts)
         rows: list[int] = []
         budget = n // 8  # a common word: hand the rest to a plain list comprehension
@@ -466,11 +511,16 @@ class ActionFilterProxy(QAbstractProxyModel):
         if not words:
             return list(range(len(texts))) if st == "all" else \
                 [i for i, s in enumerate(statuses) if s == st]
-        keep = self._rows_with(words[0])
+        keep = self._matches(words[0])
         if st != "all":
             keep = [i for i in keep if statuses[i] == st]
-        for w in words[1:]:
-            keep = [i for i in keep if w in texts[i]]
+        if len(words) > 1:
+            from ua_writer.core.translit import skeleton
+
+            keys = self._skeletons()[2]
+            for w in words[1:]:
+                k = skeleton(w)
+                keep = [i for i in keep if w in texts[i] or (k.strip() and k in keys[i])]
         return keep
 
     def _set_rows(self, rows: list[int]) -> None:

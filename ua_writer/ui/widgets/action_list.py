@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMenu, QStyledItemDelegate, QTableView, QVBoxLayout,
@@ -92,6 +92,7 @@ class ActionListPane(QWidget):
             self.status_filter.addItem("", key)
         self.search_box = QLineEdit(objectName="searchBox")
         self.search_box.setClearButtonEnabled(True)
+        self.search_box.installEventFilter(self)  # Esc clears the search
         self.count_label = QLabel()
         self.count_label.setProperty("dataLabel", True)
 
@@ -263,6 +264,15 @@ class ActionListPane(QWidget):
         if empty != self._empty:
             self._empty = empty
             self.emptied.emit(empty)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        """Esc in a search box with text clears it (and shows every action of the filter)."""
+        if (obj is self.search_box and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape and self.search_box.text()):
+            self.search_box.clear()
+            self._apply_search()
+            return True
+        return super().eventFilter(obj, event)
 
     def _clear_search(self) -> None:
         self.search_box.clear()

@@ -132,6 +132,8 @@ class ActionPane(QScrollArea):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("actionPane")
+        # no keyboard stop of its own (its focus does not show); Tab reaches what is inside it
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.action: Action | None = None
@@ -220,10 +222,16 @@ class ActionPane(QScrollArea):
 
     # -- content --------------------------------------------------------------------------------
     def set_action(self, action: Action | None, today: _dt.date) -> None:
+        """Show ``action``; another action starts at its title (the scroll position is the
+        last action's), the same one shown again keeps where the user was."""
+        another = (action.id if action else None) != (self.action.id if self.action else None)
         self.action = action
         self.today = today
         self._coverage = None
         self._refresh()
+        if another:
+            self.verticalScrollBar().setValue(0)
+            self.horizontalScrollBar().setValue(0)
 
     def set_letter_language(self, language: str) -> None:
         if language != self.letter_language:
@@ -322,6 +330,13 @@ class ActionPane(QScrollArea):
             card.edit_requested.connect(self.edit_recipient_requested)
             self.recipients_box.addWidget(card)
         self.empty_recipients.setVisible(not recipients)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The pane's keyboard stops in reading order: the background toggle, each recipient's
+        Edit…, then Add a recipient, Edit recipients, History (the window chains them)."""
+        cards = [self.recipients_box.itemAt(i).widget() for i in range(self.recipients_box.count())]
+        return ([self.background_toggle] + [c.edit for c in cards if isinstance(c, RecipientCard)]
+                + [self.add_recipient, self.edit_recipients, self.history_button])
 
     def set_list_empty(self, empty: bool) -> None:
         """The placeholder agrees with the list: nothing to choose when it is empty."""

@@ -24,6 +24,7 @@ from ua_writer.core.model import Action, Recipient
 from ua_writer.ui import i18n_qt
 from ua_writer.ui.autosave import DraftKeeper, Key
 from ua_writer.ui.icons import standard_icon
+from ua_writer.ui.widgets.flow_layout import FlowLayout
 from ua_writer.ui.widgets.letter_editor import LetterEdit, diff
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ class LetterPanel(QWidget):
         self.language_label = QLabel()
         self.language_combo = QComboBox(objectName="languageCombo")
         self.language_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.language_combo.setMinimumContentsLength(12)
+        self.language_combo.setMinimumContentsLength(20)  # "Russian (requested)" whole
         self.language_label.setBuddy(self.language_combo)
         self.recipient_label = QLabel()
         self.recipient_combo = QComboBox(objectName="recipientCombo")
@@ -102,6 +103,10 @@ class LetterPanel(QWidget):
         self.warnings_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warnings_label.hide()
 
+        #: when this letter (action, language, recipient) was already sent: date and channel
+        self.sent_note = QLabel(objectName="sentNote")
+        self.sent_note.hide()
+
         pickers = QHBoxLayout()
         pickers.addWidget(self.language_label)
         pickers.addWidget(self.language_combo)
@@ -110,12 +115,14 @@ class LetterPanel(QWidget):
         pickers.addWidget(self.recipient_combo, 1)
         pickers.addWidget(self.add_recipient_button)
         pickers.addWidget(self.reset_button)
-        self._bar = bar = QHBoxLayout()
+        # the export bar wraps onto a second line when the window is narrow (1024 px, Russian)
+        # instead of making the window wider than the screen; Mark sent stays at the right end
+        self._bar = bar = FlowLayout()
         for b in (self.pdf_button, self.docx_button, self.fax_button, self.copies_button,
                   self.print_button):
             bar.addWidget(b)
-        bar.addStretch(1)
-        bar.addWidget(self.mark_sent_button)
+        bar.addWidget(self.sent_note, trailing=True)
+        bar.addWidget(self.mark_sent_button, trailing=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 4, 6, 6)
         layout.addLayout(pickers)
@@ -152,6 +159,12 @@ class LetterPanel(QWidget):
         for i, w in enumerate(widgets):
             self._bar.insertWidget(at + i, w)
 
+    def set_sent_note(self, text: str) -> None:
+        """Say next to Mark sent that this letter already went out ("" hides the note)."""
+        self.sent_note.setText(text)
+        self.sent_note.setToolTip(text)
+        self.sent_note.setVisible(bool(text))
+
     def set_preview(self, widget: QWidget) -> None:
         self.preview = widget
         self.split.addWidget(widget)
@@ -159,7 +172,7 @@ class LetterPanel(QWidget):
         self.split.setStretchFactor(1, 2)
 
     def retranslate_ui(self) -> None:
-        self.language_label.setText(_("&Language:"))
+        self.language_label.setText(_("La&nguage:"))
         self.language_combo.setToolTip(_("The language of the letter (the action's requested "
                                           "languages come first)"))
         self.recipient_label.setText(_("&To:"))
@@ -256,12 +269,23 @@ class LetterPanel(QWidget):
         requested, others = letters.letter_languages(self.action)
         for code in requested:
             combo.addItem(_("{language} (requested)").format(language=i18n_qt.language_name(code)), code)
+        # a requested language without templates is said, not left out: shown, not choosable
+        for code in letters.unwritable_languages(self.action):
+            combo.addItem(_("{language} (requested; no letter template)").format(
+                language=i18n_qt.language_name(code)), None)
+            item = combo.model().item(combo.count() - 1)
+            item.setEnabled(False)
+            item.setToolTip(_("The action asks for letters in {language}, which ua-writer cannot "
+                              "write yet: choose another language the action accepts (or add a "
+                              "template for it).").format(language=i18n_qt.language_name(code)))
         if requested and others:
             combo.insertSeparator(combo.count())
-        for code in others:
+        for code in i18n_qt.by_name(others):  # the rest by name, not by code
             combo.addItem(i18n_qt.language_name(code), code)
         i = combo.findData(preferred) if preferred else -1
-        combo.setCurrentIndex(i if i >= 0 else 0)
+        if i < 0:  # the first language that can be written
+            i = next((j for j in range(combo.count()) if combo.itemData(j)), 0)
+        combo.setCurrentIndex(i)
 
     def _fill_recipients(self, preferred: str | None) -> None:
         combo = self.recipient_combo
