@@ -116,3 +116,28 @@ def test_a_date_ending_a_ua_number_line_with_a_slashed_concern_is_the_issue_date
 def test_a_month_name_opening_with_de_is_not_the_spanish_connector():
     assert F.parse_date("nach dem 22. Dezember 2009 keine") == dt.date(2009, 12, 22)
     assert F.parse_date("22. DEZEMBER 2009") == dt.date(2009, 12, 22)
+
+
+# -- copy headers with leading conjunctions ---------------------------------------------------------
+
+from tests.importer.test_perturbations import R3, flat  # noqa: E402
+from ua_writer.core.importer.general import _header_kind  # noqa: E402
+
+COPY_HEADERS = ["Y copias a:", "In copia a:", "E copie a:", "cc:", "Copies to:", "And also copies to:",
+                "I kopie do:", "Et copies à :", "Und Kopien an:", "А также копии:"]
+
+
+@pytest.mark.parametrize("header", COPY_HEADERS)
+def test_copy_headers_with_leading_conjunctions_open_the_copies(header):
+    assert _header_kind(header) == "copies"
+    assert summary(make_ua(copy_header=header)) == _want()
+
+
+def test_a_conjunction_does_not_turn_a_write_to_header_into_copies():
+    assert _header_kind("And write to:") == "recipients"
+    assert _header_kind("Y escriba a:") == "recipients"
+    assert _header_kind("In the meantime:") is None
+
+
+def test_a_one_line_copy_recipient_after_cc():
+    assert summary(make_ua(copy_header="cc:", copies=[flat(R3)])) == _want()

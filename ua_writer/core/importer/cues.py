@@ -28,7 +28,8 @@ LANGS = tuple(sorted(p.stem for p in DIR.glob("*.json") if p.stem != "common"))
 _LIST_KEYS = ("urgent_action", "series", "chrome", "captions", "write", "before", "after_negated",
               "negation", "recipients", "copies", "sample_letter", "salutations", "honorifics", "roles",
               "institutions", "organisations", "person_nouns", "instructions", "notes", "language_intro",
-              "language_connectors", "stopwords", "recipients_tail", "after_conditional", "language_labels", "appeal_verbs")
+              "language_connectors", "stopwords", "recipients_tail", "after_conditional", "language_labels", "appeal_verbs",
+              "header_lead")
 LABEL_KINDS = ("fax", "phone", "email", "salutation", "web", "copies")
 
 

@@ -246,11 +246,18 @@ def _header_kind(line: str) -> str | None:
         return None
     bare = s.rstrip(":").strip().lower()
     ends_colon = s.endswith(":")
+    # leading conjunctions/articles ("Y copias a:", "In copia a:", "And also copy to:") are data
+    # per language (header_lead); the cue is then matched as a prefix of what is left
+    lead = cues().pattern("header_lead")
+    stripped = bare
+    while (m := lead.match(stripped)) and m.end() < len(stripped):
+        stripped = stripped[m.end():].strip()
     for kind in ("copies", "recipients"):
         pat = cues().pattern(kind)
-        m = pat.match(bare)
-        if m and (m.end() == len(bare) or (ends_colon and _nwords(bare) <= 4)):
-            return kind
+        for form in dict.fromkeys((bare, stripped)):
+            m = pat.match(form)
+            if m and (m.end() == len(form) or (ends_colon and _nwords(form) <= 4)):
+                return kind
     if ends_colon and bare and bare.split()[-1] in cues().set("recipients_tail"):
         return "recipients"  # "Schreiben Sie in gutem Usbekisch … an:"
     return None
