@@ -141,3 +141,33 @@ def test_a_conjunction_does_not_turn_a_write_to_header_into_copies():
 
 def test_a_one_line_copy_recipient_after_cc():
     assert summary(make_ua(copy_header="cc:", copies=[flat(R3)])) == _want()
+
+
+# -- no cue entries keyed to one document -----------------------------------------------------------
+
+from ua_writer.core.importer.cues import text_language  # noqa: E402
+
+REMOVED = {"it": ["pussy", "riot", "cattedrale", "lascia un commento al post", "tre", "ovunque"],
+           "en": ["riot", "band", "documenting"],
+           "de": ["europarat", "weltklimakonferenz", "journalistenschule", "menschenrechtszentrum",
+                  "straßenverkäuferin", "mittlerweile", "insbesondere", "zudem", "daher", "zwischen"],
+           "fr": ["vierge"], "es": ["parlamento", "declaración", "parece", "fuentes"],
+           "pl": ["działaczom", "kandydatowi", "jednemu", "dwóm", "obecnie", "ponadto"]}
+
+
+@pytest.mark.parametrize("lang", list(REMOVED))
+def test_document_keyed_words_are_not_cue_data(lang):
+    data = json.loads((DIR / f"{lang}.json").read_text(encoding="utf-8"))
+    words = {w.lower() for v in data.values() if isinstance(v, list) for w in v if isinstance(w, str)}
+    assert not words & set(REMOVED[lang])
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Die Behörden müssen sie sofort freilassen. Sie ist eine gewaltlose politische Gefangene und wird "
+     "ohne Kontakt zu ihrer Familie festgehalten.", "de"),
+    ("Le autorità devono rilasciarla immediatamente. È una prigioniera di coscienza e non può vedere "
+     "la sua famiglia.", "it"),
+    ("Władze muszą ją natychmiast uwolnić. Jest więźniarką sumienia i nie może widzieć się z rodziną.", "pl"),
+])
+def test_the_text_language_does_not_need_those_stop_words(text, lang):
+    assert text_language(text) == lang
