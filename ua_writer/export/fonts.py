@@ -7,9 +7,9 @@ fonts folder and guarded by a lock (exports may run on a worker thread). A missi
 file raises :class:`ExportError` naming the file and the fix (reinstall). No Qt.
 
 Each face is a :class:`TTFont` that remembers its last few embedded subsets: reportlab builds the
-TrueType subset of the glyphs a document uses and deflates it for every PDF, which was a third of
-a letter's time; the letters of a mail merge (and re-exports of one letter) use the same glyphs
-in the same order, so the same bytes are built and compressed once. The result is identical,
+TrueType subset of the glyphs a document uses and deflates it (and its ToUnicode map) for every
+PDF, which was a third of a letter's time; the letters of a mail merge (and re-exports of one
+letter) use the same glyphs in the same order, so the same bytes are built and compressed once. The result is identical,
 byte for byte (the subset and zlib are deterministic; the cache is keyed by the exact glyph list).
 """
 
@@ -138,6 +138,14 @@ def _caching_ttfont():
 
             face.makeSubset = cached_subset
             face.addSubsetObjects = subset_objects
+
+        def addObjects(self, doc):
+            super().addObjects(doc)
+            # the subsets' ToUnicode maps: the same text for the same glyph list, deflated once
+            for name, obj in doc.idToObject.items():
+                if (isinstance(name, str) and name.startswith("toUnicodeCMap:")
+                        and isinstance(obj, pdfdoc.PDFStream) and obj.filters):
+                    obj.filters = [flate if f is pdfdoc.PDFZCompress else f for f in obj.filters]
 
     _font_class = CachingTTFont
     return _font_class
