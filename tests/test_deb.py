@@ -143,7 +143,9 @@ def test_deb_installs_runs_from_the_installed_copy_and_removes_cleanly(built, tm
     before = _snapshot(user_data)
 
     apt_env = dict(user_env, DEBIAN_FRONTEND="noninteractive")
-    _run(["apt-get", "install", "-y", "-q", "--no-install-recommends", f"./{deb.name}"],
+    # the lock timeout: another apt-get on the machine (system-deps, a parallel run) waits its turn
+    _run(["apt-get", "-o", "DPkg::Lock::Timeout=600", "install", "-y", "-q",
+          "--no-install-recommends", f"./{deb.name}"],
          cwd=deb.parent, env=apt_env)
     try:
         listed = _run(["dpkg-query", "-L", PACKAGE]).stdout.split()
@@ -188,7 +190,8 @@ def test_deb_installs_runs_from_the_installed_copy_and_removes_cleanly(built, tm
                 gui.wait()
         assert "Traceback" not in content and "ERROR" not in content, content
     finally:
-        removed = subprocess.run(["apt-get", "remove", "-y", "-q", PACKAGE], capture_output=True,
+        removed = subprocess.run(["apt-get", "-o", "DPkg::Lock::Timeout=600", "remove", "-y", "-q",
+                                  PACKAGE], capture_output=True,
                                  text=True, timeout=600, env=apt_env)
     assert removed.returncode == 0, removed.stderr
     assert not Path("/usr/bin/ua-writer").exists() and not Path("/opt/ua-writer/ua-writer").exists()

@@ -271,16 +271,36 @@ def test_text_round_trip(action, profile, lang):
         assert from_text(l.to_text(), l) == l
 
 
-def test_compose_is_fast_after_warm_up(action, profile):
+def test_compose_after_warm_up_repeats_no_expensive_work(action, profile, monkeypatch):
+    """Composing the same kind of letter again compiles no template and builds no morphology
+    analyser: that work is done once per process. (Its speed is measured in bench/, not here:
+    a timed unit test only measures how busy the CI machine is.)"""
+    import jinja2
+
     for lang in ("ru", "en"):
         compose_letter(action, "prosecutor", lang, profile, DAY)
-        times = []
-        for _ in range(30):
-            t = time.perf_counter()
+    compiled = []
+    real_compile = jinja2.Environment.compile
+
+    def counting_compile(self, *args, **kwargs):
+        compiled.append(args[:1])
+        return real_compile(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting_compile)
+    import pymorphy3
+
+    built = []
+    real_init = pymorphy3.MorphAnalyzer.__init__
+
+    def counting_init(self, *args, **kwargs):
+        built.append(1)
+        return real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(pymorphy3.MorphAnalyzer, "__init__", counting_init)
+    for lang in ("ru", "en"):
+        for _ in range(3):
             compose_letter(action, "prosecutor", lang, profile, DAY)
-            times.append(time.perf_counter() - t)
-        times.sort()
-        assert times[len(times) // 2] < 0.005, (lang, times[len(times) // 2])
+    assert compiled == [] and built == []
 
 
 def test_compose_runs_with_pyside6_blocked(tmp_path):

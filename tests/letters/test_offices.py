@@ -96,3 +96,12 @@ def test_the_mfa_department_director_in_the_kasymakhunov_pack(seeds, lang, expec
     for wrong in ("Minister of Foreign Affairs", "Dear Minister", "Herr Minister", "le Ministre",
                   "Señor Ministro"):
         assert wrong not in text
+
+
+@pytest.mark.parametrize("lang", ["ru", "en", "de", "fr", "es"])
+def test_a_blank_name_is_no_name(lang):
+    """Found by tests/reliability/test_fuzz.py: a name of one space took the surname of nothing."""
+    r = director()
+    r.name = " "
+    letter = compose_letter(action_with(r), r, lang, PROFILE, DAY)
+    assert letter.salutation.strip() and " " != letter.addressee[0].strip()

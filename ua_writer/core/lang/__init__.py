@@ -173,13 +173,15 @@ def local_fields(recipient: Recipient, code: str, *, base_salutation: bool = Fal
     fallback: set[str] = set()
 
     def pick(attr: str):
+        # a blank field is no field: "name": " " must not become a surname of nothing
         val = getattr(loc, attr) if loc else None
-        if val:
+        if val and val.strip():
             return val
         base = getattr(recipient, attr)
-        if base:
+        if base and base.strip():
             fallback.add(attr)
-        return base
+            return base
+        return None
 
     lines = loc.address_lines if loc and loc.address_lines is not None else None
     if lines is None:
