@@ -78,6 +78,10 @@ def test_bundle_is_lean_and_complete(built):
                    "words.dawg", "ru.dat", "ru_RU.dat"):
         assert needed in names, f"{needed} missing from the bundle"
     assert (internal / "ua_writer" / "_data" / "CHANGELOG.md").is_file()
+    # the importer's data files (cue words per language, the office directory)
+    for data in ("cues/en.json", "cues/de.json", "cues/common.json", "directory/offices.json",
+                 "directory/translit_ru.json"):
+        assert (internal / "ua_writer" / "core" / "importer" / data).is_file(), f"{data} missing"
     # and what it does not: unused Qt modules and plugins, Qt's own catalogs, geodata, other locales
     for unwanted in ("libQt6Qml.so.6", "libQt6Quick.so.6", "libQt6Network.so.6", "libQt6Svg.so.6",
                      "libQt6Pdf.so.6", "libqgtk3.so", "libqeglfs.so", "libqvnc.so",

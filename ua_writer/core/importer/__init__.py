@@ -81,11 +81,6 @@ def import_text(text: str, source: str | None = None) -> ImportResult:
                                      "deadline)"))
     try:
         result = by_name[best_name].parse(doc, best_score)
-        if best_name not in (general.NAME, background.NAME) and general.score(lines) >= GENERAL_MIN:
-            # a template matched; the evidence reader gets a say when it reads the text clearly better
-            other = general.parse(Doc(lines, source), general.score(lines))
-            if quality(other) > quality(result) + 2:
-                result = other
     except Exception:  # a bug in a layout: keep the text, fall back to the plainest reading
         log.exception("layout %s failed on %s", best_name, source or "text")
         if best_name == background.NAME:
@@ -94,6 +89,15 @@ def import_text(text: str, source: str | None = None) -> ImportResult:
         result = background.parse(doc, 0.0)
         result.warnings.append(_("internal error in the {layout} layout; imported as plain text").format(
             layout=best_name))
+    if best_name not in (general.NAME, background.NAME) and result.layout == best_name \
+            and not _coherent(result) and general.score(lines) >= GENERAL_MIN:
+        # a template matched; the evidence reader gets a say when it reads the text clearly better
+        try:
+            other = general.parse(Doc(lines, source), general.score(lines))
+            if quality(other) > quality(result) + 2:
+                result = other
+        except Exception:  # the template's reading stands
+            log.exception("the evidence reader failed on %s", source or "text")
     result.action.source = source
     if not result.action.title.strip():
         raise ImportFailed(where + _("no title could be recognised"))
@@ -108,6 +112,15 @@ def import_text(text: str, source: str | None = None) -> ImportResult:
                                  "the result").format(layout=best_name, other=runner_up[0]))
     result.elapsed = round(time.monotonic() - started, 4)
     return result
+
+
+def _coherent(result: ImportResult) -> bool:
+    """A template reading with nothing to doubt: every recipient has a head and a way to reach
+    it, a deadline, and a title without UA-number debris. The evidence reader is then not asked."""
+    a = result.action
+    return bool(a.recipients) and a.deadline is not None and all(
+        (r.name or r.title or r.organization) and (r.address_lines or r.fax or r.email)
+        for r in a.recipients) and not re.search(r"\bUA\b\s*:?\s*\d|\d+[./]\d\d\)", a.title or "", re.I)
 
 
 def quality(result: ImportResult) -> float:

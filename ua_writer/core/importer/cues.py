@@ -115,6 +115,7 @@ def _build(langs: list[str]) -> Cues:
 _WORD = re.compile(r"[^\W\d_]+", re.U)
 
 
+@functools.lru_cache(maxsize=256)
 def text_language(text: str) -> str | None:
     """The cue language whose stop words are most frequent in ``text`` (Cyrillic -> "ru")."""
     sample = text[:20000]

@@ -60,6 +60,7 @@ def _nwords(text: str) -> int:
     return len(text.split())
 
 
+@functools.lru_cache(maxsize=8192)
 def _fold(word: str) -> str:
     import unicodedata
 
@@ -118,6 +119,12 @@ def _label_pattern() -> re.Pattern:
 
 
 def label_segments(line: str) -> tuple[str, list[tuple[str, str, str]]]:
+    prefix, labs = _label_segments(line)
+    return prefix, list(labs)
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_segments(line: str) -> tuple[str, tuple[tuple[str, str, str], ...]]:
     """"Phone: 1 I Fax: 2" -> ("", [("phone", "Phone", "1"), ("fax", "Fax", "2")])."""
     text = line.strip()
     if text.startswith("(") and text.endswith(")"):
@@ -130,7 +137,7 @@ def label_segments(line: str) -> tuple[str, list[tuple[str, str, str]]]:
             continue
         found.append(m)
     if not found:
-        return line, []
+        return line, ()
     out: list[tuple[str, str, str]] = []
     prefix = text[:found[0].start()].strip()
     for k, m in enumerate(found):
@@ -138,7 +145,7 @@ def label_segments(line: str) -> tuple[str, list[tuple[str, str, str]]]:
         value = text[m.end():end].strip()
         value = re.sub(r"\s+(?:I|\||/)\s*$", "", value).strip(" ,;")
         out.append((cues().labels[re.sub(r"\s+", " ", m.group("label").lower())], m.group("label"), value))
-    return prefix, out
+    return prefix, tuple(out)
 
 
 def _is_bullet(line: str) -> bool:
@@ -244,7 +251,7 @@ def _header_kind(line: str) -> str | None:
         m = pat.match(bare)
         if m and (m.end() == len(bare) or (ends_colon and _nwords(bare) <= 4)):
             return kind
-    if ends_colon and bare.split()[-1] in cues().set("recipients_tail"):
+    if ends_colon and bare and bare.split()[-1] in cues().set("recipients_tail"):
         return "recipients"  # "Schreiben Sie in gutem Usbekisch … an:"
     return None
 
@@ -307,6 +314,16 @@ def _mostly_capitalised(text: str, limit: float = 0.35) -> bool:
 
 def score(lines: list[str]) -> float:
     """How much the text looks like an Urgent Action (any language) rather than a briefing."""
+    try:
+        return _score(lines)
+    except Exception:  # a bug here must not cost the import: the templates still read the text
+        import logging
+
+        logging.getLogger(__name__).exception("general.score failed")
+        return 0.0
+
+
+def _score(lines: list[str]) -> float:
     text = "\n".join(lines[:400])
     s = 0.0
     if cues().pattern("urgent_action").search(text) and re.search(
@@ -1383,6 +1400,7 @@ def _persons(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lin
     orgs = _folded_set("organisations")
     roles = _folded_set("roles") | _folded_set("institutions")
 
+    @functools.lru_cache(maxsize=None)
     def bad(tok: str) -> bool:
         f = _fold(tok)
         return (f in stop or tok.lower() in lower_words or f in months or f in _weekdays() or f in roles
