@@ -90,3 +90,48 @@ def test_cyrillic_and_latin_coverage():
 def test_printable_stand_ins():
     assert fonts.printable("3\u202fмая\u00ad") == "3\u00a0мая"
     assert fonts.printable("Oʻzbekiston") == "O\u2018zbekiston"
+
+
+def test_embedded_subsets_are_built_once_and_stay_byte_identical(monkeypatch):
+    """The subset cache (fonts._caching_ttfont): the same glyphs give the same bytes without
+    building or deflating the subset again; other glyphs get their own subset."""
+    import zlib
+
+    from reportlab.pdfbase import pdfdoc
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from tests.export.sample_letters import english_letter, russian_letter
+    from ua_writer.export.pdf import letter_pdf_bytes
+
+    built, deflated = [], []
+    real_make, real_compress = TTFontFile.makeSubset, zlib.compress
+
+    def make(self, subset):
+        built.append(tuple(subset))
+        return real_make(self, subset)
+
+    monkeypatch.setattr(TTFontFile, "makeSubset", make)
+    monkeypatch.setattr(pdfdoc.zlib, "compress", lambda data, *a: real_compress(data, *a))
+    first, _ = letter_pdf_bytes(russian_letter(), invariant=True)
+    n_built = len(built)
+    monkeypatch.setattr(pdfdoc.zlib, "compress",
+                        lambda data, *a: deflated.append(len(data)) or real_compress(data, *a))
+    again, _ = letter_pdf_bytes(russian_letter(), invariant=True)
+    assert again == first
+    assert len(built) == n_built          # not built again
+    assert all(n < 20_000 for n in deflated)  # the page and the small maps, not the ~40 KB font
+    # glyphs in an order no earlier test used: a new subset
+    import dataclasses
+    import random
+    import string
+
+    subject = "".join(random.Random().sample(string.ascii_letters, 40))
+    other, _ = letter_pdf_bytes(dataclasses.replace(english_letter(), subject=subject),
+                                invariant=True)
+    assert other != first
+    import io
+
+    import pypdf
+
+    text = pypdf.PdfReader(io.BytesIO(other)).pages[0].extract_text()
+    assert subject in text.replace("\n", "")     # no stale subset: every glyph maps back

@@ -48,3 +48,41 @@ def test_preferences_override_and_auto_is_the_default():
 
 def test_an_explicit_side_wins_over_the_country(seeds):
     assert layout_letter(_letter(seeds, "FR"), window_side="left").geometry.field_left == 20.0
+
+
+def _address_left_mm(pdf) -> float:
+    import re
+    import subprocess
+
+    out = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    words = [(float(y0), float(x0)) for x0, y0 in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"', out)]
+    in_field = sorted(x for y, x in words if 45 * 72 / 25.4 <= y <= 90 * 72 / 25.4)
+    return in_field[0] * 25.4 / 72
+
+
+@pytest.mark.parametrize("country,left_mm", [("FR", 110), ("DE", 25)])
+def test_the_cli_follows_the_senders_country_until_preferences_choose(capsys, data_dir, tmp_path,
+                                                                       country, left_mm):
+    """End to end through the store's preferences: a new user's window_side is "auto", so a
+    French sender's letter has its address on the right; choosing a side in Preferences wins."""
+    from tests.cli_run import run
+    from ua_writer.core.store import open_store
+
+    code, _out, err = run(capsys, "profile", "--set", "name=Claire Martin", f"country={country}",
+                          "city=Lyon")
+    assert code == 0, err
+    with open_store() as store:
+        assert store.prefs()["window_side"] == "auto"
+    pdf = tmp_path / "auto.pdf"
+    code, _out, err = run(capsys, "--today", "2011-04-01", "letter", "juraev-2011", "--lang", "fr",
+                          "-o", str(pdf))
+    assert code == 0, err
+    assert abs(_address_left_mm(pdf) - left_mm) < 1
+    with open_store() as store:
+        store.set_pref("window_side", "left")
+    code, _out, err = run(capsys, "--today", "2011-04-01", "letter", "juraev-2011", "--lang", "fr",
+                          "-o", str(tmp_path / "left.pdf"))
+    assert code == 0, err
+    assert abs(_address_left_mm(tmp_path / "left.pdf") - 25) < 1

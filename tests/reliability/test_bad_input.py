@@ -257,6 +257,10 @@ def test_batch_into_an_unwritable_folder_stops_with_one_line(tmp_path, monkeypat
 
     with monkeypatch.context() as m:
         m.setattr(os, "fsync", full)
+        # a merge syncs each chunk of letters at once (atomic.FileBatch): the disk reports it there
+        from ua_writer.core import atomic
+
+        m.setattr(atomic, "_syncfs", lambda: full)
         code = main(["--today", "2011-05-03", "batch", "juraev-2011", "--signers", str(signers),
                      "-o", str(out), "-j", "1"])
     _one_line_error(capsys, code, "disk is full")

@@ -220,6 +220,10 @@ def test_disk_full_is_a_plain_message(window, qtbot, fake_prompts, sheet, tmp_pa
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full)
+    # the merge syncs a chunk of letters at once (atomic.FileBatch): the disk reports it there
+    from ua_writer.core import atomic
+
+    monkeypatch.setattr(atomic, "_syncfs", lambda: full)
     with qtbot.waitSignal(d.run_failed, timeout=30000) as blocker:
         d.run_button.click()
     message = blocker.args[0]

@@ -75,7 +75,7 @@ def test_preferences_change_paper_window_reminders_and_language(window, qtbot, f
     fake_prompts.on_dialog = fill
     assert window.menus["edit"].actions()[-1] is window.registry["preferences"]
     window.registry["preferences"].trigger()
-    assert seen["defaults"] == {"ui_language": None, "page_size": "a4", "window_side": "left",
+    assert seen["defaults"] == {"ui_language": None, "page_size": "a4", "window_side": "auto",
                                 "remind_days": 7}
     prefs = window.store.prefs()
     assert (prefs["page_size"], prefs["window_side"], prefs["remind_days"], prefs["ui_language"]) == \

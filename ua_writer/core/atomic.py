@@ -9,6 +9,13 @@ A crash or an exception mid-write leaves the old file (or none), never half a ne
 process can leave its hidden temp file (``.<name>.XXXXXXXX.part``) behind: the next write of the
 same name into that folder removes such leftovers once they are older than ``STALE_PART_SECONDS``
 (only ours: that exact pattern, a regular file owned by this user; nothing else is touched).
+
+:class:`FileBatch` is the same promise for many files written into one folder in one go (the mail
+merge): each file goes to its hidden temp file, then ``commit()`` makes all of them durable at
+once — one ``syncfs`` of the folder's filesystem on Linux ≥ 5.8, which reports any write-back
+error (a full disk) since the batch began; one fsync per file elsewhere — and only then renames
+them into place and fsyncs the folder once. A crash before that leaves only temp files; an error
+removes them all and raises, so no file is ever half-written under its real name.
 """
 
 from __future__ import annotations
@@ -18,7 +25,9 @@ import errno
 import os
 import re
 import stat
+import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -103,6 +112,139 @@ def sync_folder_of(target: str | os.PathLike) -> None:
             os.close(dfd)
     except OSError:
         pass
+
+
+_syncfs_lock = threading.Lock()
+_syncfs_fn: list = []
+
+
+def _syncfs():
+    """A function ``syncfs(fd)`` flushing the whole filesystem of ``fd`` and raising OSError for
+    any write-back error since ``fd`` was opened — libc's ``syncfs`` on Linux ≥ 5.8 (earlier
+    kernels do not report those errors) — or None where there is none."""
+    with _syncfs_lock:
+        if not _syncfs_fn:
+            fn = None
+            mo = re.match(r"(\d+)\.(\d+)", os.uname().release) if sys.platform.startswith(
+                "linux") else None
+            if mo and (int(mo.group(1)), int(mo.group(2))) >= (5, 8):
+                try:
+                    import ctypes
+
+                    libc_syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+                    libc_syncfs.argtypes, libc_syncfs.restype = [ctypes.c_int], ctypes.c_int
+
+                    def fn(fd: int) -> None:
+                        if libc_syncfs(fd) != 0:
+                            err = ctypes.get_errno()
+                            raise OSError(err, os.strerror(err))
+                except (OSError, AttributeError):
+                    fn = None
+            _syncfs_fn.append(fn)
+        return _syncfs_fn[0]
+
+
+def _check_target(shown: Path, target: Path, mode: int) -> int:
+    """Refuse what is not a regular file; the mode an existing file keeps."""
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return mode
+    except OSError as e:
+        raise ExportError(_describe(e, shown), e.errno) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ExportError(_("cannot write {path}: it is a folder").format(path=shown))
+    if not stat.S_ISREG(st.st_mode):
+        raise ExportError(_("cannot write {path}: it is not a regular file (a device, a pipe "
+                            "or a socket); choose a file name").format(path=shown))
+    return stat.S_IMODE(st.st_mode) & 0o777
+
+
+class FileBatch:
+    """Write many files into ``folder`` and commit them together (see the module docstring).
+
+    Use as a context manager: a clean exit commits, an exception discards every file not yet
+    committed. ``write()`` raises :class:`ExportError` at once for what it can see then (a
+    full disk on write, a folder or device as the target); ``commit()`` for what the disk
+    reports later. Files whose real folder is not ``folder`` (a symlinked target) are written
+    and synced one by one, like :func:`atomic_write_bytes`."""
+
+    def __init__(self, folder: str | os.PathLike):
+        self.folder = Path(folder)
+        self._real = os.path.realpath(self.folder)
+        self._pending: list[tuple[str, Path]] = []
+        self._syncfs = _syncfs()
+        self._dfd: int | None = None
+        if self._syncfs is not None:
+            try:  # opened before any write: syncfs reports the errors since then
+                self._dfd = os.open(self.folder, os.O_RDONLY)
+            except OSError:
+                self._syncfs = None
+
+    def write(self, path: str | os.PathLike, data: bytes, mode: int = 0o600) -> None:
+        shown = Path(path)
+        target = _resolve_target(shown)
+        if os.path.realpath(target.parent) != self._real:
+            atomic_write_bytes(shown, data, mode)
+            return
+        mode = _check_target(shown, target, mode)
+        remove_stale_parts(target)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        except OSError as e:
+            raise ExportError(_describe(e, target), e.errno) from None
+        try:
+            os.fchmod(fd, mode)
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                if self._syncfs is None:
+                    os.fsync(f.fileno())
+        except OSError as e:
+            _unlink(tmp)
+            raise ExportError(_describe(e, target), e.errno) from None
+        except BaseException:
+            _unlink(tmp)
+            raise
+        self._pending.append((tmp, target))
+
+    def commit(self) -> None:
+        """Make every written file durable, then rename them into place; on an error none of
+        the uncommitted files is left (the ones already renamed are complete)."""
+        target = self.folder
+        try:
+            if self._pending and self._syncfs is not None and self._dfd is not None:
+                self._syncfs(self._dfd)
+            while self._pending:
+                tmp, target = self._pending[0]
+                os.replace(tmp, target)
+                self._pending.pop(0)
+        except OSError as e:
+            shown = self._pending[0][1] if self._pending else target
+            self.discard()
+            raise ExportError(_describe(e, shown), e.errno) from None
+        sync_folder_of(self.folder / "x")
+
+    def discard(self) -> None:
+        for tmp, _target in self._pending:
+            _unlink(tmp)
+        self._pending.clear()
+
+    def close(self) -> None:
+        self.discard()
+        if self._dfd is not None:
+            os.close(self._dfd)
+            self._dfd = None
+
+    def __enter__(self) -> "FileBatch":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if exc_type is None:
+                self.commit()
+        finally:
+            self.close()
 
 
 def _resolve_target(path: Path) -> Path:

@@ -34,8 +34,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ui_language", str, None, lambda: _("Interface language"), choices=(None, "en", "ru"),
             user=True),
     Setting("page_size", str, "a4", lambda: _("Paper size"), choices=("a4", "letter"), user=True),
-    Setting("window_side", str, "left", lambda: _("Envelope window"), choices=("left", "right"),
-            user=True),
+    # "auto": where the envelopes of the sender's country have it (lang.window_side_for: right
+    # in France, Switzerland, Belgium…, left (DIN 5008) elsewhere)
+    Setting("window_side", str, "auto", lambda: _("Envelope window"),
+            choices=("auto", "left", "right"), user=True),
     Setting("remind_days", int, 7, lambda: _("Remind me of deadlines"), minimum=0, maximum=365,
             user=True),
     Setting("export_dir", str, None, lambda: _("Export folder")),

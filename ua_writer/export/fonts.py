@@ -5,6 +5,12 @@ never from system font paths, so a PDF looks the same on every machine and the l
 (``resources/fonts/LICENSE-PTSerif.txt``) travels with the files. Registration is cached per
 fonts folder and guarded by a lock (exports may run on a worker thread). A missing or damaged
 file raises :class:`ExportError` naming the file and the fix (reinstall). No Qt.
+
+Each face is a :class:`TTFont` that remembers its last few embedded subsets: reportlab builds the
+TrueType subset of the glyphs a document uses and deflates it (and its ToUnicode map) for every
+PDF, which was a third of a letter's time; the letters of a mail merge (and re-exports of one
+letter) use the same glyphs in the same order, so the same bytes are built and compressed once. The result is identical,
+byte for byte (the subset and zlib are deterministic; the cache is keyed by the exact glyph list).
 """
 
 from __future__ import annotations
@@ -51,16 +57,109 @@ class FontSet:
 _lock = threading.Lock()
 _cache: dict[Path, FontSet] = {}
 
+#: subsets remembered per face (a subset is ~40-50 KB, deflated ~25 KB)
+SUBSET_CACHE_SIZE = 8
+_font_class = None
+
+
+def _caching_ttfont():
+    """reportlab's TTFont with its subsets (and their deflated bytes) cached; made on first use so
+    importing this module does not import reportlab."""
+    global _font_class
+    if _font_class is not None:
+        return _font_class
+    import zlib
+    from collections import OrderedDict
+
+    from reportlab.pdfbase import pdfdoc
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    class _Flate:
+        """FlateDecode like ``pdfdoc.PDFZCompress``, remembering the last few results by
+        content (the subset bytes come from the cache below, so their hash is computed once)."""
+
+        pdfname = "FlateDecode"
+
+        def __init__(self):
+            self._done: OrderedDict[bytes, bytes] = OrderedDict()
+            self._lock = threading.Lock()
+
+        def encode(self, data):
+            if isinstance(data, str):
+                data = data.encode("utf8")
+            with self._lock:
+                out = self._done.get(data)
+                if out is not None:
+                    self._done.move_to_end(data)
+                    return out
+            out = zlib.compress(data)
+            with self._lock:
+                self._done[data] = out
+                while len(self._done) > SUBSET_CACHE_SIZE * len(FILES):
+                    self._done.popitem(last=False)
+            return out
+
+        def decode(self, encoded):
+            return zlib.decompress(encoded)
+
+    flate = _Flate()
+
+    class CachingTTFont(TTFont):
+        """The subset cache sits on the font's face (``TTFontFace``), which builds the subsets."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            face = self.face
+            subsets: OrderedDict[tuple[int, ...], bytes] = OrderedDict()
+            lock = threading.Lock()
+            cls = type(face)
+
+            def cached_subset(subset):
+                key = tuple(subset)
+                with lock:
+                    data = subsets.get(key)
+                    if data is not None:
+                        subsets.move_to_end(key)
+                        return data
+                data = cls.makeSubset(face, subset)
+                with lock:
+                    subsets[key] = data
+                    while len(subsets) > SUBSET_CACHE_SIZE:
+                        subsets.popitem(last=False)
+                return data
+
+            def subset_objects(doc, fontname, subset):
+                ref = cls.addSubsetObjects(face, doc, fontname, subset)
+                stream = doc.idToObject.get(f"fontFile:{face.filename}({fontname})")
+                if isinstance(stream, pdfdoc.PDFStream) and stream.filters:
+                    stream.filters = [flate if f is pdfdoc.PDFZCompress else f
+                                      for f in stream.filters]
+                return ref
+
+            face.makeSubset = cached_subset
+            face.addSubsetObjects = subset_objects
+
+        def addObjects(self, doc):
+            super().addObjects(doc)
+            # the subsets' ToUnicode maps: the same text for the same glyph list, deflated once
+            for name, obj in doc.idToObject.items():
+                if (isinstance(name, str) and name.startswith("toUnicodeCMap:")
+                        and isinstance(obj, pdfdoc.PDFStream) and obj.filters):
+                    obj.filters = [flate if f is pdfdoc.PDFZCompress else f for f in obj.filters]
+
+    _font_class = CachingTTFont
+    return _font_class
+
 
 def _load(face: str, path: Path):
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
 
     if not path.is_file():
         raise ExportError(
             _("the font file {name} is missing (looked in {folder}); reinstall ua-writer to "
               "restore it").format(name=path.name, folder=path.parent))
     try:
-        return TTFont(_RL_NAMES[face], str(path))
+        return _caching_ttfont()(_RL_NAMES[face], str(path))
     except (OSError, TTFError, ValueError, IndexError, KeyError) as e:
         # TTFError: not a TrueType file; the others: a truncated/damaged file
         raise ExportError(

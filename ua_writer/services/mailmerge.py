@@ -37,7 +37,9 @@ getting a :class:`BatchProgress` after every finished chunk; ``run.outcomes`` ho
 
 Letters are rendered by a ``ProcessPoolExecutor`` (``workers`` = CPU count by default) in
 chunks; each worker warms up once (fonts registered, morphology dictionaries loaded, templates
-compiled, by rendering the first letter to memory) and then writes its letters atomically. Small
+compiled, by rendering the first letter to memory) and then writes its letters atomically, a
+chunk at a time (``atomic.FileBatch``: one sync makes a chunk's files durable, then they are
+renamed into place; a letter is reported written only after that). Small
 batches (or ``workers=1``) render in-process. The pool uses ``fork`` where that is safe (no Qt
 loaded, a single thread) and ``spawn`` otherwise, so calling it from the GUI is fine.
 An export failure that concerns every letter (disk full, unwritable folder) stops the batch with
@@ -460,18 +462,41 @@ def _compose_template(job: BatchJob, profile: SenderProfile):
                            copy_of=job.copy_of)
 
 
+#: the chunk's FileBatch while a chunk is written (per thread: the GUI runs a batch on a worker)
+_chunk = threading.local()
+
+
 def render_to(job: BatchJob, letter, path: Path | None):
     """Write ``letter`` to ``path`` in the job's format; with ``path`` None render to memory.
-    Each file is written atomically and fsynced; the folder is synced once at the end of the
-    run (atomic.sync_folder_of), not after every letter."""
+    Each file is written atomically: inside a chunk (:func:`_write_chunk`) into the chunk's
+    ``atomic.FileBatch`` — durable and renamed into place together when the chunk ends, one
+    sync for the chunk instead of one per letter — otherwise on its own, fsynced."""
     opts = {"page_size": job.page_size, "align": job.align, "window_side": job.window_side}
     result = exporters.render(job.format, letter, **opts)
     if path is not None:
-        from ua_writer.core.atomic import atomic_write_bytes
-
         payload = result[0] if isinstance(result, tuple) else result
-        atomic_write_bytes(path, payload, sync_folder=False)
+        files = getattr(_chunk, "files", None)
+        if files is not None:
+            files.write(path, payload)
+        else:
+            from ua_writer.core.atomic import atomic_write_bytes
+
+            atomic_write_bytes(path, payload)
     return result
+
+
+def _write_chunk(job: BatchJob, signers: list[Signer]) -> list[LetterOutcome]:
+    """Render a chunk of letters and commit their files together (atomic.FileBatch): a letter
+    counts as written only once it is durable under its name; an ExportError (a full disk, also
+    one the disk reports only at the sync) stops the batch with none of the chunk's files left."""
+    from ua_writer.core.atomic import FileBatch
+
+    with FileBatch(job.out_dir) as files:
+        _chunk.files = files
+        try:
+            return [_render_one(job, s) for s in signers]
+        finally:
+            _chunk.files = None
 
 
 def _render_one(job: BatchJob, signer: Signer) -> LetterOutcome:
@@ -511,7 +536,7 @@ def _init_worker(job: BatchJob, warm: SenderProfile | None, data_dir: str | None
 
 def _render_chunk(signers: list[Signer]) -> list[LetterOutcome]:
     assert _worker_job is not None
-    return [_render_one(_worker_job, s) for s in signers]
+    return _write_chunk(_worker_job, signers)
 
 
 def _mp_context():
@@ -577,15 +602,12 @@ class BatchRun:
                 for chunk in chunks:
                     if self.cancelled:
                         break
-                    res = [_render_one(self.job, s) for s in chunk]
+                    res = _write_chunk(self.job, chunk)
                     self.outcomes += res
                     done += len(res)
                     yield BatchProgress(done, total, res)
             else:
                 yield from self._pooled(chunks, total)
-            from ua_writer.core.atomic import sync_folder_of
-
-            sync_folder_of(self.job.out_dir / "x")  # the renames of every letter, once
         finally:
             self.seconds = time.perf_counter() - t0
         self.outcomes.sort(key=lambda o: o.line)

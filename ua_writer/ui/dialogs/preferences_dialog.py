@@ -27,7 +27,8 @@ def choice_names() -> dict[str, dict[object, Callable[[], str]]]:
                         "ru": lambda: "Русский"},
         "page_size": {"a4": lambda: _("A4 (210 × 297 mm)"),
                       "letter": lambda: _("US Letter (8.5 × 11 in)")},
-        "window_side": {"left": lambda: _("Left (DIN 5008: DL, C5, C6/5)"),
+        "window_side": {"auto": lambda: _("As the post in my country has it"),
+                        "left": lambda: _("Left (DIN 5008: DL, C5, C6/5)"),
                         "right": lambda: _("Right (e.g. Swiss envelopes)")},
     }
 
