@@ -79,3 +79,25 @@ def typeset_letter(letter):
         copy_marker=t(letter.copy_marker), untranslated=tl(letter.untranslated),
         meta={**letter.meta, **({"subject_text": t(letter.meta["subject_text"])}
                                 if letter.meta.get("subject_text") else {})})
+
+
+#: French ordinal abbreviations set as superscript: "1er", "1re" (the first of the month, "1er
+#: avril"). The text keeps the plain letters (editor, plain text, e-mail, search); the PDF and
+#: DOCX renderers raise them (superscript_spans).
+_SUPERSCRIPT = {"fr": re.compile(r"(?<![\d\w])(1)(er|re)(?=[\s\u00a0\u202f,.;:)]|$)")}
+
+
+def superscript_spans(text: str, lang: str | None) -> list[tuple[str, bool]]:
+    """``text`` as (part, is_superscript) pairs: the ordinal suffixes the language sets raised
+    ("1er" -> ("1", False), ("er", True)); a single (text, False) where there are none."""
+    pattern = _SUPERSCRIPT.get((lang or "").split("-")[0])
+    if not pattern or not text:
+        return [(text, False)]
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        out.append((text[pos:m.end(1)], False))
+        out.append((m.group(2), True))
+        pos = m.end(2)
+    out.append((text[pos:], False))
+    return [(t, sup) for t, sup in out if t] or [(text, False)]

@@ -388,6 +388,27 @@ class _Builder:
             mar.append(el)
         tcpr.append(mar)
 
+    def _superscripts(self, p) -> None:
+        """Raise the ordinal suffixes the letter's language sets as superscript ("1er" in French
+        dates), as the PDF does: the one run is split, the pieces keep its formatting."""
+        import copy
+
+        from docx.text.run import Run
+
+        from ua_writer.core.typography import superscript_spans
+
+        spans = superscript_spans(p.text, self.letter.language)
+        if len(p.runs) != 1 or not any(raised for _t, raised in spans):
+            return
+        run = prev = p.runs[0]
+        run.text = spans[0][0]
+        for text, raised in spans[1:]:
+            el = copy.deepcopy(run._r)
+            prev._r.addnext(el)
+            prev = Run(el, p)
+            prev.text = text
+            prev.font.superscript = True if raised else None
+
     def _cell_para(self, cell, text: str, style: str, *, first: bool, bold: bool | None = None):
         if first:
             p = cell.paragraphs[0]
@@ -494,6 +515,7 @@ class _Builder:
             self._cell_margins(date_cell, top=lay.address_top - g.field_top)
             date_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
             p = self._cell_para(date_cell, letter.place_date, "Date", first=True)
+            self._superscripts(p)
             p.paragraph_format.space_before = Pt(round(max(0.0, top - lay.address_top) * MM_PT, 2))
         else:
             self._cell_margins(date_cell, top=lay.address_top - g.field_top)
@@ -513,6 +535,7 @@ class _Builder:
         first = None
         if letter.place_date and not lay.date_beside:
             first = self.para(letter.place_date, "Date")
+            self._superscripts(first)
         if letter.subject:
             p = self.para(letter.subject, "Subject")
             if first is not None:

@@ -30,6 +30,7 @@ from ua_writer.core.typography import typeset, typeset_lines
 from ua_writer.export import fonts as _fonts
 from ua_writer.export import pdf as _pdf
 from ua_writer.core.atomic import atomic_open
+from ua_writer.core.typography import superscript_spans
 from ua_writer.export.common import ExportResult, language_tag
 
 MM = _pdf.MM
@@ -241,8 +242,13 @@ def draw_cover(c, data: CoverData, g: _pdf.Geometry) -> None:
         font = fs.bold if bold else fs.regular
         for v in values:
             for s, _w, ind, _last in _pdf.wrap(v, font, size, measure, m):
-                c.setFont(font, size)
-                c.drawString(value_x + ind, y, s)
+                x = value_x + ind
+                # "1er" in a French date raised as in the letter (typography.superscript_spans)
+                for part, raised in superscript_spans(s, data.language):
+                    size_ = size * _pdf.SUPERSCRIPT_SIZE if raised else size
+                    c.setFont(font, size_)
+                    c.drawString(x, y + (size * _pdf.SUPERSCRIPT_RISE if raised else 0), part)
+                    x += m.width(part, font, size_)
                 y -= leading
         y -= 4 * MM
 

@@ -132,6 +132,13 @@ class Line:
     measure: float = 0.0          # pt available (for justify)
     mark: bool = False            # part of the untranslated block: a bar in the left margin
     starts: bool = True           # the first line of its source line (False: a wrapped part)
+    #: (part, raised) pieces when part of the line is set as superscript ("1er" in French dates:
+    #: typography.superscript_spans); () = the whole text at ``size``
+    spans: tuple = ()
+
+
+#: a superscript piece: this much of the line's size, its baseline raised by this much of it
+SUPERSCRIPT_SIZE, SUPERSCRIPT_RISE = 0.62, 0.36
 
 
 @dataclass
@@ -460,6 +467,13 @@ def _layout_at(letter: Letter, g: Geometry, fs: _fonts.FontSet, m: _Measurer,
                 ws = (ln.measure - ln.width) / gaps
                 if ws > ln.size * 2.0:      # a line of two or three words: leave it ragged
                     ws = 0.0
+        if ln.spans:   # one text op per piece: the PDF and the preview draw them alike
+            for part, raised in ln.spans:
+                size_ = ln.size * SUPERSCRIPT_SIZE if raised else ln.size
+                y_ = baseline + ln.size * SUPERSCRIPT_RISE if raised else baseline
+                ops.append(("t", x, y_, ln.font, size_, part, 0.0))
+                x += m.width(part, ln.font, size_)
+            return
         ops.append(("t", x, baseline, ln.font, ln.size, ln.text, ws))
 
     # fold and hole marks (page 1 only)
@@ -505,7 +519,13 @@ def _layout_at(letter: Letter, g: Geometry, fs: _fonts.FontSet, m: _Measurer,
 
     blocks: list[Block] = []
     # date: right-aligned beside the foot of the address field when there is room
-    date_w = m.width(letter.place_date, fs.regular, size)
+    from ua_writer.core.typography import superscript_spans
+
+    date_spans = superscript_spans(letter.place_date, letter.language)
+    date_spans = tuple(date_spans) if any(raised for _p, raised in date_spans) else ()
+    date_w = (sum(m.width(p, fs.regular, size * SUPERSCRIPT_SIZE if raised else size)
+                  for p, raised in date_spans) if date_spans
+              else m.width(letter.place_date, fs.regular, size))
     right = g.width - g.right
     date_top = g.field_bottom - line_mm
     if addr:
@@ -516,7 +536,8 @@ def _layout_at(letter: Letter, g: Geometry, fs: _fonts.FontSet, m: _Measurer,
                   and sender_bottom < date_top - 1.0)
     body_top = max(g.body_top, address_bottom + line_mm)
     if letter.place_date:
-        dline = Line(letter.place_date, fs.regular, size, line_mm, x=right, align="right", width=date_w)
+        dline = Line(letter.place_date, fs.regular, size, line_mm, x=right, align="right", width=date_w,
+                     spans=date_spans)
         if beside:
             put(first, date_top, dline)
         else:
