@@ -1,7 +1,7 @@
 """Changing what the user keeps: recording a sent letter, recipients, the sender profile,
-preferences, importing an action. Every function returns the :class:`Changes` it made, so a
-front end refreshes from one place (the GUI's ``MainWindow.apply_changes``) instead of each
-caller guessing which rows to reload.
+preferences, importing an action, adding an imported UA to a stored action as its translation.
+Every function returns the :class:`Changes` it made, so a front end refreshes from one place
+(the GUI's ``MainWindow.apply_changes``) instead of each caller guessing which rows to reload.
 
 Qt-free; imports core only. Expected failures raise UserFacingError from the store.
 """
@@ -118,3 +118,17 @@ def import_action(store, action: Action, *, origin: str) -> Changes:
     """Save an imported (or reviewed) action, replacing one with the same id."""
     store.save_action(action, origin=origin, replace=store.has_action(action.id))
     return Changes(actions=frozenset({action.id}), action_list=True, recipients=True)
+
+
+def add_translation(store, target_id: str, imported: Action, lang: str) -> tuple[Changes, list[str]]:
+    """Add ``imported`` (another language's version of the stored action ``target_id``) to that
+    action: its appeal points, title and summary under ``lang``; nothing else of the stored
+    action changes. Returns the Changes and what was added ("appeals.de", "localized.de.title")."""
+    from ua_writer.core.importer.translations import as_translation
+
+    stored = store.get_action(target_id, with_address_book=False)
+    updated, added = as_translation(stored, imported, lang)
+    if added:
+        store.save_action(updated, origin="user", replace=True)
+    # the points and the localized title the list and the letters show: read again
+    return Changes(actions=frozenset({target_id}), action_list=bool(added), recipients=bool(added)), added
