@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
 
         ctl = ImportController(self, self.store)
         ctl.imported.connect(self._after_import)
+        ctl.translation_added.connect(self._after_translation)
         return ctl
 
     @cached_property
@@ -310,7 +311,7 @@ class MainWindow(QMainWindow):
 
         menu("file", ["import", "paste_ua", "pack_import", "pack_export", None, "export_pdf", "export_docx", "fax_packet", "copies", None,
                       "print_preview", "print", "open_export_folder", None, "quit"])
-        menu("edit", ["undo", "redo", None, "find", None, "profile", "preferences"])
+        menu("edit", ["undo", "redo", None, "paste_ua", None, "find", None, "profile", "preferences"])
         menu("action", ["edit_action", "add_recipient", "edit_recipients", "history", None, "delete_action"])
         menu("letter", ["reset", None, "mail_merge", None, "mark_sent"])
         self.ui_language_menu = QMenu(self)
@@ -958,6 +959,13 @@ class MainWindow(QMainWindow):
         self.apply_changes(changes)
         self.select_action(action_id)
         self.statusBar().showMessage(_("Action imported."), 8000)
+
+    def _after_translation(self, action_id: str, language: str, changes) -> None:
+        """An imported UA was added to a stored action as its translation (drafts stay)."""
+        self.apply_changes(changes)
+        self.select_action(action_id)
+        self.statusBar().showMessage(_("The {language} version was added to this action.").format(
+            language=i18n_qt.language_name(language)), 8000)
 
     def dragEnterEvent(self, e) -> None:  # noqa: N802
         from ua_writer.ui.grouppacks import SUFFIX as PACK_SUFFIX

@@ -5,7 +5,8 @@ coloured badge (red ≤ 7 days, amber ≤ 14, grey once past — the only hard-c
 read on light and dark palettes) and emits ``action_selected(action_id)`` ("" when nothing is
 selected). When no row is left to show it shows ``EmptyState`` (why, and buttons to other
 filters, Import and Paste; its requests come out as ``import_requested`` / ``paste_requested``)
-and says so with ``emptied(bool)``. Must not import the store, dialogs or the letter widgets.
+and says so with ``emptied(bool)``. Paste (Ctrl+V) in the list or its empty state asks for a
+UA to be pasted too (``paste_requested``). Must not import the store, dialogs or the letter widgets.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMenu, QStyledItemDelegate, QTableView, QVBoxLayout,
                                QWidget)
@@ -97,6 +98,7 @@ class ActionListPane(QWidget):
         self.count_label.setProperty("dataLabel", True)
 
         self.view = QTableView(objectName="actionList")
+        self.view.installEventFilter(self)  # Paste (Ctrl+V) pastes a UA
         self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -266,7 +268,12 @@ class ActionListPane(QWidget):
             self.emptied.emit(empty)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
-        """Esc in a search box with text clears it (and shows every action of the filter)."""
+        """Esc in a search box with text clears it (and shows every action of the filter);
+        Paste (Ctrl+V) in the action list imports the UA text on the clipboard."""
+        if (obj is self.view and event.type() == QEvent.Type.KeyPress
+                and event.matches(QKeySequence.StandardKey.Paste)):
+            self.paste_requested.emit()
+            return True
         if (obj is self.search_box and event.type() == QEvent.Type.KeyPress
                 and event.key() == Qt.Key.Key_Escape and self.search_box.text()):
             self.search_box.clear()

@@ -1,13 +1,14 @@
 """EmptyState (objectName ``emptyState``): what the action list shows when it has no row to show,
 saying why and what to do — "No open actions — 3 past deadline, 2 undated." with buttons to show
 those, to import a UA from a file and to paste one; or "No action matches …" with a button that
-clears the search. Emits requests only; the list pane decides when it is visible. Must not import
+clears the search. Paste (Ctrl+V) while it has the focus asks for a paste too. Emits requests only; the list pane decides when it is visible. Must not import
 the store, dialogs or the main window.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ua_writer.core.i18n import _, ngettext
@@ -53,6 +54,14 @@ class EmptyState(QFrame):
         lay.addStretch(2)
         self._state: tuple = ("open", {}, "")
         self.retranslate_ui()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Ctrl+V on the empty list (its buttons pass the key on): paste a UA."""
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def set_state(self, status: str, counts: dict[str, int], search: str = "") -> None:
         """Why the list is empty: the filter ``status``, the store's ``counts`` per status,

@@ -2,7 +2,10 @@
 remove from and reorder, and a form for the selected one — title, name, organisation, address
 lines, country (by name), fax numbers and e-mail addresses (one a line), salutation, gender,
 copy or main recipient, note — and the same fields in another language, with the Russian dative
-forms of title and name that the letter's address block uses.
+forms of title and name that the letter's address block uses. ``set_notes`` marks fields of
+particular recipients with where their value came from (the import review: "from your address
+book", "suggested — check"): ⚠ on the field's label, the note as its tooltip, and the notes of the
+selected recipient in words above its form (``recipientNotes``).
 
 It holds plain ``Recipient`` objects (``recipients()`` / ``set_recipients()``) and emits
 ``changed(key)`` after every edit; it keeps no undo of its own: the dialog around it records
@@ -14,7 +17,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QListWidget, QPushButton, QSplitter, QVBoxLayout,
                                QWidget)
@@ -60,6 +63,12 @@ class RecipientEditor(QWidget):
         self.setObjectName("recipientEditor")
         self._items: list[Recipient] = []
         self._taken: set[str] = set()
+        #: recipient id -> {field key ("fax", "local.ru.title"): note}, see set_notes
+        self._notes: dict[str, dict[str, str]] = {}
+        self.notes_label = QLabel(objectName="recipientNotes")
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes_label.hide()
 
         self.list = QListWidget(objectName="recipientList")
         self.list.setMinimumWidth(140)
@@ -129,6 +138,7 @@ class RecipientEditor(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.notes_label)
         rl.addWidget(self.form_box)
         rl.addWidget(self.local_box)
         rl.addStretch(1)
@@ -159,6 +169,53 @@ class RecipientEditor(QWidget):
         self.retranslate_ui()
         self._show_current(-1)
 
+    # -- notes on fields (where a value came from) ----------------------------------------
+    def _note_widgets(self) -> dict[str, QWidget]:
+        return {"title": self.title, "name": self.name, "organization": self.organization,
+                "address": self.address, "country": self.country, "fax": self.fax,
+                "email": self.email, "salutation": self.salutation, "note": self.note,
+                "local.title": self.local_title, "local.name": self.local_name,
+                "local.organization": self.local_organization, "local.address": self.local_address,
+                "local.salutation": self.local_salutation}
+
+    def set_notes(self, notes: dict[str, dict[str, str]]) -> None:
+        """Notes on fields, by recipient id: ``{"pg": {"fax": "from your address book: …",
+        "local.ru.title": "suggested — check: …"}}`` (keys as in ``changed``: "title", "address",
+        "fax", …; a localized field as "local.<language>.<field>")."""
+        self._notes = {rid: dict(n) for rid, n in notes.items() if n}
+        self._show_notes()
+
+    def notes(self) -> dict[str, dict[str, str]]:
+        return {rid: dict(n) for rid, n in self._notes.items()}
+
+    def noted_widgets(self) -> list[QWidget]:
+        """The fields of the selected recipient that carry a note."""
+        return [w for w in self._note_widgets().values() if w.property("reviewNote")]
+
+    def _show_notes(self) -> None:
+        row = self.list.currentRow()
+        rid = self._items[row].id if 0 <= row < len(self._items) else None
+        notes = self._notes.get(rid or "", {})
+        lang = self.local_lang.code()
+        shown: dict[str, list[str]] = {}
+        for key, w in self._note_widgets().items():
+            note_key = f"local.{lang}.{key[6:]}" if key.startswith("local.") else key
+            note = notes.get(note_key)
+            w.setProperty("reviewNote", note or None)
+            w.setToolTip(note or "")
+            label = self._base_label.get(w)
+            if label is not None:
+                lw, text = label
+                lw.setText(("⚠ " + text) if note else text)
+            if note:
+                name = (label[1] if label else key).replace("&", "").rstrip(":")
+                if key.startswith("local."):
+                    name = _("{field} in {language}").format(field=name,
+                                                             language=i18n_qt.language_name(lang))
+                shown.setdefault(note, []).append(name)
+        self.notes_label.setText("\n".join(f"⚠ {note} ({', '.join(names)})" for note, names in shown.items()))
+        self.notes_label.setVisible(bool(shown))
+
     # -- data in and out --------------------------------------------------------------------
     def set_recipients(self, recipients: list[Recipient], current: int | None = None) -> None:
         """Show ``recipients`` (copied); ``current`` is the row to select (default: kept)."""
@@ -187,6 +244,13 @@ class RecipientEditor(QWidget):
         if first and wanted:  # the language the action asks letters in
             with quiet(self.local_lang):
                 self.local_lang.setCurrentIndex(max(self.local_lang.findData(wanted), 0))
+
+    def show_language(self, code: str) -> None:
+        """Show the fields in ``code`` (e.g. the Russian forms an import suggested)."""
+        if self.local_lang.findData(code) < 0:
+            self.local_lang.set_codes([self.local_lang.itemData(i) for i in range(self.local_lang.count())]
+                                      + [code])
+        self.local_lang.setCurrentIndex(self.local_lang.findData(code))
 
     # -- list operations --------------------------------------------------------------------
     def add(self) -> None:
@@ -265,6 +329,7 @@ class RecipientEditor(QWidget):
             w.setVisible(has_forms)
             self.local_form.labelForField(w).setVisible(has_forms)
         self.local_box.setTitle(_("In {language}").format(language=i18n_qt.language_name(lang)))
+        self._show_notes()
 
     def _edited(self, key: str) -> None:
         row = self.list.currentRow()
@@ -324,8 +389,11 @@ class RecipientEditor(QWidget):
                  _("&Fax:"), _("&E-mail:"), _("&Salutation:"), _("&Gender:"), "", _("N&ote:"),
                  _("Language:"), pgettext("a recipient's office", "Title:"), _("Name:"),
                  _("Organisation:"), _("Address:"), _("Salutation:"), _("Title, dative (to whom):"), _("Name, dative (to whom):"))
+        self._base_label = {}
         for label, text in zip(self._labels, texts):
             label.setText(text)
+            self._base_label[label.buddy()] = (label, text)
         self.local_title.setPlaceholderText(_("e.g. Генеральный прокурор"))
         self.title_datv.setPlaceholderText(_("e.g. Генеральному прокурору"))
         self.name_datv.setPlaceholderText(_("e.g. Ю. Я. Чайке"))
+        self._show_notes()
