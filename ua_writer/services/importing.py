@@ -86,10 +86,12 @@ def matching_action(store, result, stored: list[Action] | None = None) -> Action
 
 
 def translation_target(store, result, stored: list[Action] | None = None) -> Action | None:
-    """The stored action ``result`` is a version of in a language that action does not have
-    yet: the one to offer adding it to as a translation. None: import it as usual."""
+    """The stored action ``result`` is a version of in another language than that action's own:
+    the one to offer adding it to as a translation (or, if it has that language already, to
+    update that translation with). None: the UA matches nothing, or is in the action's own
+    language (an ordinary import)."""
     match = matching_action(store, result, stored)
-    if match is None or has_language(match, result.language or "en"):
+    if match is None or primary_language(match) == (result.language or "en"):
         return None
     return match
 

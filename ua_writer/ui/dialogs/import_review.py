@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGridLayo
 from ua_writer.core import packs
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.model import Action, Person
+from ua_writer.services import importing
 from ua_writer.ui import i18n_qt, prompts
 from ua_writer.ui.widgets.edit_fields import (CountryCombo, LanguageChecklist, LanguageCombo,
                                               fitting_size, quiet)
@@ -235,9 +236,12 @@ class ImportReviewDialog(QDialog):
             self.translation_box.setTitle(_("This UA matches an action you have"))
             self.as_translation_button.setText(
                 _("Add as a translation of «{title}»").format(title=target.title))
-            self.translation_note.setText(_(
-                "Its {language} appeal points, title and summary are added to that action, so "
-                "letters in {language} use them; nothing else of that action changes.").format(language=name))
+            note = _("Its {language} appeal points, title and summary are added to that action, so "
+                     "letters in {language} use them; nothing else of that action changes.").format(language=name)
+            if importing.has_language(target, self.language):
+                note += " " + _("That action has {language} text already: what this UA has replaces "
+                                "it.").format(language=name)
+            self.translation_note.setText(note)
             self.separate_button.setText(_("Import as a separate action"))
             self.as_translation_button.setChecked(True)
             self.as_translation_button.toggled.connect(lambda _on: self._mode_changed())
