@@ -8,9 +8,12 @@ when every bundled UA is past its deadline (``empty-first-screen-LANG-WxH.png``)
 editor opened with Ctrl+Shift+A on the Juraev action, on its Appeal points tab
 (``action-editor-LANG-WxH.png``) and its Recipients tab (``action-editor-recipients-…``); the main window with a letter and the Letters overview on 2011-04-01
 (``main-window-…``, ``letters-overview-…``); the import review of a received UA text opened through
-File ▸ Import (Ctrl+O) and Qt's file dialog (``import-review-LANG-WxH.png``). Each dialog must
+File ▸ Import (Ctrl+O) and Qt's file dialog (``import-review-LANG-WxH.png``); a UA's English text
+copied with xclip and pasted with Ctrl+Shift+V, saved, then its German version pasted the same
+way, whose review offers to add it as a translation (``import-review-translation-LANG-WxH.png``),
+and the window afterwards (``translation-added-LANG-WxH.png``). Each dialog must
 come up as the active window of the right size: a dialog that works in pytest-qt but not under a
-window manager fails here. Needs ``apt-get install xvfb openbox xdotool imagemagick``; not part
+window manager fails here. Needs ``apt-get install xvfb openbox xdotool xclip imagemagick``; not part
 of the test suite (CI has no window manager).
 """
 
@@ -207,12 +210,54 @@ def walk_main_window(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
     return shots
 
 
+def walk_paste(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
+    """Edit ▸ Paste a UA with Ctrl+Shift+V: the English UA (saved with Return), then its German
+    version, added to it as a translation (the review's default); the window after."""
+    from tests.importer.test_translations import DE, EN
+
+    w, h = size
+    tag = f"{lang}-{w}x{h}"
+    data = _data_dir(lang)
+    shots: list[Path] = []
+    with Desktop(size) as d:
+        app = subprocess.Popen([sys.executable, "-m", "ua_writer", "--data-dir", str(data),
+                                "--today", "2021-03-01"], cwd=ROOT, env=d.env(LC_ALL="C.UTF-8"),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        review = {"en": "Review the imported action", "ru": "Проверка импортированной акции"}[lang]
+        try:
+            d.wait_active("ua-writer")
+            d.xdo("getactivewindow", "windowmove", "0", "0", "windowsize", str(w), str(h))
+            time.sleep(1.5)
+            for text in (EN, DE):
+                subprocess.run(["xclip", "-selection", "clipboard"], input=text.encode(), env=d.env(),
+                               check=True, timeout=10)
+                d.key("ctrl+shift+v")
+                x, y, dw, dh = d.wait_active(review)
+                assert dw <= w and dh <= h, (dw, dh, size)
+                if text is DE:
+                    shots.append(d.shot(out / f"import-review-translation-{tag}.png"))
+                d.key("Return", pause=2)
+            d.wait_active("ua-writer")
+            shots.append(d.shot(out / f"translation-added-{tag}.png"))
+        finally:
+            app.terminate()
+            try:
+                _out, err = app.communicate(timeout=10)
+            except subprocess.TimeoutExpired:
+                app.kill()
+                err = b""
+            if err and b"Traceback" in err:
+                print(err.decode(errors="replace"), file=sys.stderr)
+            shutil.rmtree(data, ignore_errors=True)
+    return shots
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else ROOT / "docs"
     out.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
         for size in SCREENS:
-            for p in walk(out, lang, size) + walk_main_window(out, lang, size):
+            for p in walk(out, lang, size) + walk_main_window(out, lang, size) + walk_paste(out, lang, size):
                 print(p)
     return 0
 
