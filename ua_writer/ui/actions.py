@@ -1,9 +1,9 @@
 """The QAction registry: every command of the main window with its shortcut, text and tooltip.
 
 One place lists the keyboard map (Ctrl+F search, Ctrl+E export PDF, Ctrl+P print, Ctrl+Shift+S
-mark sent, Ctrl+Z / Ctrl+Shift+Z undo/redo, Ctrl+Shift+V paste a UA, ...). Texts are functions so ``retranslate_ui()`` can
-rebuild them after a language switch. The main window connects the triggers and builds menus from
-the keys. Must not import widgets or dialogs.
+mark sent, Ctrl+Z / Ctrl+Shift+Z undo/redo, Ctrl+Shift+V paste a UA, ...). Texts are functions
+so ``retranslate_ui()`` can rebuild them after a language switch. The main window connects the
+triggers and builds menus from the keys. Must not import widgets or dialogs.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ class Spec:
 SPECS: dict[str, Spec] = {
     "import": Spec(lambda: _("&Import action…"), (Std.Open,),
                    lambda: _("Import an action pack (.json) or an Urgent Action text or PDF")),
-    "paste_ua": Spec(lambda: _("Paste a &UA"), ("Ctrl+Shift+V",),
+    "paste_ua": Spec(lambda: _("P&aste a UA"), ("Ctrl+Shift+V",),
                      tip=lambda: _("Import the Urgent Action text on the clipboard")),
     "pack_import": Spec(lambda: _("Import &group pack…"),
                         tip=lambda: _("Import actions and templates shared by your group (.uapack)")),

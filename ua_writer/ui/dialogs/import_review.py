@@ -123,7 +123,8 @@ class ImportReviewDialog(QDialog):
         self.languages = LanguageChecklist(object_name="reviewLanguages")
         self.languages.set_codes(action.languages)
         self.languages.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
-        self.persons = QPlainTextEdit("\n".join(p.name for p in action.persons), objectName="reviewPersons")
+        self.persons = QPlainTextEdit("\n".join(p.name for p in action.persons),
+                                      objectName="reviewPersons")
         # the people's names in Russian, line by line beside theirs (suggested forms to check)
         self.persons_ru = QPlainTextEdit("\n".join(p.names.get("ru", "") for p in action.persons),
                                          objectName="reviewPersonsRu")
@@ -143,8 +144,8 @@ class ImportReviewDialog(QDialog):
                                   or any(p.startswith("persons[") for p in machine))
         for w in (self.persons_label, self.persons_ru_label, self.persons_ru):
             w.setVisible(self._persons_ru_shown)
-        ru_hints = [h for path, h in ((p, fields.get(p)) for p in sorted(machine)) if path.startswith("persons[")
-                    for h in [getattr(fields.get(path), "source_text", "")] if h]
+        ru_hints = [getattr(fields.get(path), "source_text", "") or path
+                    for path in sorted(machine) if path.startswith("persons[")]
         if ru_hints:
             self.persons_ru_label.setText("⚠ " + _("In Russian — suggested, check:"))
             self.persons_ru.setToolTip("\n".join(ru_hints))
@@ -156,7 +157,8 @@ class ImportReviewDialog(QDialog):
         self._points = {lang: list(points) for lang, points in action.appeals.items()}
         self.appeal_language = LanguageCombo(set(self._points) | {self.language},
                                              object_name="reviewAppealLanguage")
-        first = self.language if self._points.get(self.language) or not self._points else next(iter(self._points))
+        first = (self.language if self._points.get(self.language) or not self._points
+                 else next(iter(self._points)))
         self.appeal_language.setCurrentIndex(max(self.appeal_language.findData(first), 0))
         self.appeal_lang = self.appeal_language.code()
         self.appeals = QPlainTextEdit("\n".join(self._points.get(self.appeal_lang, [])),
@@ -237,7 +239,8 @@ class ImportReviewDialog(QDialog):
             self.as_translation_button.setText(
                 _("Add as a translation of «{title}»").format(title=target.title))
             note = _("Its {language} appeal points, title and summary are added to that action, so "
-                     "letters in {language} use them; nothing else of that action changes.").format(language=name)
+                     "letters in {language} use them; nothing else of that action changes.").format(
+                         language=name)
             if importing.has_language(target, self.language):
                 note += " " + _("That action has {language} text already: what this UA has replaces "
                                 "it.").format(language=name)
@@ -259,8 +262,10 @@ class ImportReviewDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self._save_text = self.save_button.text()  # Qt's own, in the UI language
         buttons.addButton(self.edit_all, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -293,7 +298,7 @@ class ImportReviewDialog(QDialog):
         self.edit_all.setEnabled(not translation)
         if self.target is not None and not translation and self.id.text().strip() == self.target.id:
             self.id.setText(self.separate_id)  # its own action: an id of its own
-        self.save_button.setText(_("Add translation") if translation else _("Save"))
+        self.save_button.setText(_("Add translation") if translation else self._save_text)
         self._update_intro()
 
     def _update_intro(self) -> None:
