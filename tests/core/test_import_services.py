@@ -22,9 +22,18 @@ def store(tmp_path):
     s.close()
 
 
-def test_a_stored_actions_own_language_is_its_points_language():
+def test_a_stored_actions_own_language_is_its_texts_language():
+    # by its own words first
+    de_text = Action(id="d", title="Blogger wegen Kritik inhaftiert",
+                     summary="Der Blogger wurde am 20. Februar in Baku festgenommen, weil er die "
+                             "Behörden kritisiert hat.", appeals={"de": ["x", "y"], "en": ["z"]})
+    assert importing.primary_language(de_text) == "de"
+    assert importing.primary_language(import_text(EN).action) == "en"
+    # too little text to tell: its appeal points that are no translation
     assert importing.primary_language(Action(id="a", title="A")) == "en"
     assert importing.primary_language(Action(id="a", title="A", appeals={"en": ["x"], "de": ["y"]})) == "en"
+    assert importing.primary_language(Action(id="a", title="A", appeals={"en": ["x"], "de": ["y", "z"]},
+                                             localized={"de": {"title": "T"}})) == "en"
     de = Action(id="a", title="A", appeals={"de": ["y"]})
     assert importing.primary_language(de) == "de"
     assert importing.has_language(de, "de") and not importing.has_language(de, "en")
@@ -51,9 +60,13 @@ def test_the_german_version_targets_the_english_action_and_is_added_once(store):
 
 def test_an_english_version_is_offered_to_an_action_imported_in_german(store):
     de = import_text(DE).action
+    assert importing.primary_language(de) == "de"
     store.save_action(de, origin="imported")
     target = importing.translation_target(store, import_text(EN))
     assert target is not None and target.id == de.id
+    changes, added = records.add_translation(store, de.id, import_text(EN).action, "en")
+    stored = store.get_action(de.id, with_address_book=False)
+    assert stored.appeals["en"][0].startswith("Urge the authorities") and stored.appeals["de"]
 
 
 def test_a_separate_action_gets_an_id_of_its_own(store):

@@ -64,11 +64,21 @@ def fill_from_known(store, result, stored: list[Action] | None = None) -> list[s
 
 
 def primary_language(action: Action) -> str:
-    """The language an action's own title and appeal points are in: English, unless its points
-    are only in other languages (an action imported from a German UA)."""
-    if not action.appeals or "en" in action.appeals:
+    """The language an action's own title, summary and background are written in (an action
+    imported from a German UA: "de"), by their stop words; without enough text to tell, the
+    language most of its appeal points are in that is not a translation (one with a localized
+    title), English on a tie."""
+    from ua_writer.core.importer.cues import text_language
+
+    own = "\n".join(t for t in (action.title, action.summary, action.background) if t)
+    found = text_language(own) if len(own.split()) >= 8 else None
+    if found:
+        return found
+    counts = {lang: len(points) for lang, points in action.appeals.items()
+              if points and not (action.localized.get(lang) or {}).get("title")}
+    if not counts or counts.get("en") == max(counts.values()):
         return "en"
-    return next(iter(action.appeals))
+    return max(counts, key=counts.get)
 
 
 def has_language(action: Action, lang: str) -> bool:
