@@ -5,7 +5,10 @@ Each file lists, for one language, the words that carry evidence in an Urgent Ac
 prepositions before a deadline, the headers that open the recipient and copy sections, greetings,
 honorifics, office (role) and institution words, the nouns that stand before a person's name,
 instruction bullets that are not appeal points, contact labels ("Fax", "Courriel") and stop
-words. ``common.json`` holds the language-independent data (bullet glyphs, street
+words; also the words features are built from: sample words and letter nouns (a sample-letter
+marker is one of each, "Sample letter", "Musterbrief"), first-person pronouns (letter text),
+follow-up phrases before a UA number, calls to action, the conjunctions of a list of names, and
+the language names' case endings (``language_forms``). ``common.json`` holds the language-independent data (bullet glyphs, street
 abbreviations). Month and weekday names come from Babel's CLDR data (``fields.month_names``).
 
 ``cues()`` merges every language into one lookup (a UA mixes languages: a German UA quotes
@@ -29,7 +32,8 @@ _LIST_KEYS = ("urgent_action", "series", "chrome", "captions", "write", "before"
               "negation", "recipients", "copies", "sample_letter", "salutations", "honorifics", "roles",
               "institutions", "organisations", "person_nouns", "instructions", "notes", "language_intro",
               "language_connectors", "stopwords", "recipients_tail", "after_conditional", "language_labels", "appeal_verbs",
-              "header_lead")
+              "header_lead", "sample_words", "letter_nouns", "first_person", "follow_up", "conjunctions",
+              "call_to_action")
 LABEL_KINDS = ("fax", "phone", "email", "salutation", "web", "copies")
 
 

@@ -41,8 +41,6 @@ NAME = "general"
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _UA_NO = re.compile(r"\b(?:UA|AU|EXTRA)\s*:?\s*(?:[A-Za-z ]{0,30}:\s*)?(\d{1,4})\s*[/.]\s*(\d{2,4})\b")
-_UA_LINE = re.compile(r"^(?:(?:further\s+information\s+on|follow-?up\s+on|más\s+información\s+sobre|"
-                      r"s\s+información\s+sobre)\s+)?(?:UA|AU|EXTRA)\s*:?\s*\d{1,4}\s*/\s*\d{2,4}\b", re.I)
 _MASKED_EMAIL = re.compile(r"\[?\s*email\s*protected\s*\]?", re.I)
 _POSTCODE = re.compile(r"\b(?:\d{5,6}|\d{2}-\d{3}|[A-Z]{1,2}\d{3,4}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{4}\b)")
 _SENT_SPLIT = re.compile(r"(?<=[^\d\s][.!?])\s+(?=[A-ZÀ-ÞА-ЯЁ\"“«])")
@@ -85,6 +83,101 @@ def _is_role_word(tok: str) -> bool:
 
 def _has_role(text: str) -> bool:
     return any(_is_role_word(t) for t in text.split())
+
+
+@functools.cache
+def _ua_line() -> re.Pattern:
+    """A UA number line, also after a follow-up phrase ("Further information on UA 41/95",
+    "Más información sobre AU 179/94"): the phrases are data per language (``follow_up``)."""
+    alt = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(cues()["follow_up"], key=len, reverse=True))
+    return re.compile(rf"^(?:(?:{alt})\s+)?(?:UA|AU|EXTRA)\s*:?\s*\d{{1,4}}\s*/\s*\d{{2,4}}\b", re.I)
+
+
+def sample_marker(line: str) -> int | None:
+    """Where a sample-letter marker that opens ``line`` ends, else None.
+
+    A marker is a listed phrase ("Sample letter", "Modèle de lettre", ``sample_letter``), a sample
+    word next to a letter noun ("Suggested message", "carta modelo", "образец письма"; at most one
+    short word between) or one compound of the two ("Beispielnachricht", "Musterbrief",
+    "Briefvorschlag"). Both word lists are data per language (``sample_words``, ``letter_nouns``)."""
+    s = line.strip().lstrip("\"“„«*•").strip()
+    off = line.find(s)
+    m = cues().pattern("sample_letter").match(s)
+    if m:
+        return off + m.end()
+    toks = list(_WORD.finditer(s))[:5]
+    if not toks:
+        return None
+    samples, nouns = _folded_set("sample_words"), _folded_set("letter_nouns")
+    first = _fold(toks[0].group(0))
+    if _compound_letter(first, samples, nouns):
+        return off + toks[0].end()
+    kinds = []
+    for t in toks:
+        f = _fold(t.group(0))
+        kinds.append("s" if f in samples else "n" if f in nouns else "f" if len(f) <= 3 or f in _FUNC else "x")
+    # an article may lead ("A sample letter", "Un modèle de lettre")
+    k0 = 1 if kinds[0] == "f" and len(kinds) > 1 else 0
+    for k in range(k0, min(k0 + 1, len(kinds))):
+        if kinds[k] not in "sn":
+            return None
+        want = "n" if kinds[k] == "s" else "s"
+        for j in (k + 1, k + 2):
+            if j < len(kinds) and kinds[j] == want and (j == k + 1 or kinds[k + 1] == "f"):
+                return off + toks[j].end()
+    return None
+
+
+def _compound_letter(f: str, samples: frozenset[str], nouns: frozenset[str]) -> bool:
+    """"beispielnachricht", "musterbrief", "briefvorschlag": a sample word and a letter noun in one word."""
+    f = f.replace("-", "")
+    for a in samples:
+        if len(a) >= 5 and len(f) > len(a) + 3:
+            if f.startswith(a) and any(f[len(a):] == n for n in nouns if len(n) >= 4):
+                return True
+            if f.endswith(a) and any(f[:-len(a)] == n for n in nouns if len(n) >= 4):
+                return True
+    return False
+
+
+def _letter_intro(line: str) -> bool:
+    """A short phrase that introduces a letter rather than naming anyone: "Hier ist der Brief an
+    das betroffene Land", "Here is the letter to the embassy:", "Voici la lettre au ministre". It
+    names a letter (a letter noun, also as the tail of a compound), has no digits or contact labels,
+    and is mostly stop words (a recipient head or address line is mostly names)."""
+    s = line.strip().strip("•*").strip()
+    if sample_marker(s) is not None:
+        return True
+    n = _nwords(s)
+    if n < 4 or n > 14 or re.search(r"\d|@", s) or label_segments(s)[1]:
+        return False
+    words = [_fold(w) for w in _words(s)]
+    nouns = _folded_set("letter_nouns")
+    stop = _folded_set("stopwords")
+    n_stop = sum(1 for w in words if w in stop)
+    if any(w in nouns for w in words):
+        return n_stop >= 1  # "Voici la lettre au procureur", "Oto list do prokuratora"
+    # the tail of a compound ("Anschreiben", "Protestbrief") needs a phrase around it, so that a
+    # headline like "November-Brief 2004" is not taken for one
+    return any(any(len(x) >= 5 and w.endswith(x) and len(w) >= len(x) + 4 for x in nouns) for w in words) \
+        and n_stop / len(words) >= 0.4
+
+
+def _first_person(line: str) -> bool:
+    """Letter text: a first-person pronoun before a lower-case word ("I am thinking of you", "Ich
+    denke an Sie", "Je vous demande"); the pronouns are data per language (``first_person``)."""
+    toks = line.strip().lstrip("\"“„«").split()
+    if len(toks) < 3:
+        return False
+    pron = _folded_set("first_person")
+    for k, t in enumerate(toks[:-1]):
+        w = t.strip("\"“„«,.")
+        nxt = toks[k + 1].strip("\"“„«,.")
+        if _fold(w) in pron and (w[:1].isupper() or k > 0) and nxt[:1].islower() and len(nxt) >= 2:
+            return True
+        if _fold(w) in ("j'", "j’") or re.match(r"(?i)j['’][a-z]", w):
+            return True
+    return False
 
 
 @functools.cache
@@ -161,6 +254,13 @@ def _is_chrome(line: str) -> bool:
         return True
     if low in cues().set("chrome"):
         return True
+    # a site's name: an organisation in the chrome list and its country ("Amnesty International UK",
+    # "Amnesty International Ireland")
+    for ch in cues()["chrome"]:
+        if len(ch.split()) >= 2 and low.startswith(ch + " "):
+            rest = s[len(ch):].strip(" -–—|")
+            if re.fullmatch(r"[A-Z]{2,3}", rest) or F.country_code(rest):
+                return True
     if re.match(r"^\d{1,3}\s*$", s) or re.search(r"[€$£]\s*/|%\s*,|\b\d+\s*%", s) or s.startswith("/"):
         return True
     words = _words(low)
@@ -171,6 +271,14 @@ def _is_chrome(line: str) -> bool:
     if "|" in s and len(words) <= 6:
         return True
     return False
+
+
+def _call_to_action(line: str) -> bool:
+    """A web page's call to action: a short line (a button, a menu entry, a section label) that
+    opens with one of the per-language ``call_to_action`` phrases ("TAKE ACTION", "Agir",
+    "Включайся!")."""
+    s = line.strip(" •|:!").strip()
+    return 0 < _nwords(s) <= 6 and cues().pattern("call_to_action").match(s) is not None
 
 
 def _is_series(line: str) -> bool:
@@ -191,9 +299,9 @@ def _salutation_re() -> re.Pattern:
 def salutation_in(line: str) -> tuple[str, str] | None:
     """("Dear Prosecutor General", rest) when the line opens a letter."""
     s = line.strip().lstrip("\"“")
-    m = cues().pattern("sample_letter").match(s)
-    if m:
-        s = s[m.end():].strip(" :")
+    m = sample_marker(s)
+    if m is not None:
+        s = s[m:].strip(" :")
     if not _salutation_re().match(s):
         return None
     cut = re.search(r"[,!:]", s)
@@ -344,7 +452,8 @@ def _score(lines: list[str]) -> float:
         s += 0.2
     if any(salutation_in(ln) for ln in lines[:400] if ln and len(ln) < 400):
         s += 0.2
-    if cues().pattern("sample_letter").search(text) or re.search(r"(?i)take action|passez à l|включайся", text):
+    if cues().pattern("sample_letter").search(text) or any(
+            ln and len(ln) < 200 and (sample_marker(ln) is not None or _call_to_action(ln)) for ln in lines[:400]):
         s += 0.2
     return min(s, 1.0)
 
@@ -452,7 +561,7 @@ def _title(doc: C.Doc, b: C.Builder, a: Action, block_lines: set[int] = frozense
                 continue
             if cues().pattern("write").match(bare) and _nwords(bare) > 4 and ":" in bare:
                 continue
-            if cues().pattern("sample_letter").match(bare):
+            if sample_marker(bare) is not None or _letter_intro(bare):
                 continue
             if _nwords(ln) < 2 and not after_ua:
                 continue
@@ -537,10 +646,14 @@ def _issue_date(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None) -> Non
         if not ln:
             continue
         rank += 1
-        if _nwords(ln) > 16:
+        if _nwords(ln) > 30:
             continue
         dates = F.find_dates(ln)
         if not dates:
+            continue
+        # a short line apart from its dates ("Más información sobre AU 57/21 (…, 2 de abril de 2021)
+        # 8 de abril de 2021": dates in words are long in some languages)
+        if _nwords(ln) - sum(_nwords(ln[ds:de]) for _d, ds, de in dates) > 12:
             continue
         d, s, e = dates[-1]
         residue = (ln[:s] + " " + ln[e:]).strip()
@@ -550,7 +663,7 @@ def _issue_date(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None) -> Non
         sc = None
         if C.DATE_LABEL.search(ln):
             sc = 4.0
-        elif _UA_LINE.match(ln) and e >= len(ln.rstrip(" )")) - 1:
+        elif _ua_line().match(ln) and e >= len(ln.rstrip(" )")) - 1:
             sc = 4.0
         elif len(rwords) <= 1 or re.match(r"^\W*(?:source|quelle|fuente|источник)\b", residue, re.I):
             sc = 3.0 - (1.0 if weekday else 0.0)
@@ -804,7 +917,7 @@ def _recipient_blocks(doc: C.Doc, b: C.Builder) -> tuple[list[Block], list[tuple
             close_run()
             blocks.append(Block([Line(i, ln)], is_copy=mode_copy, flat=True))
             continue
-        if _is_bullet(ln) or cues().pattern("sample_letter").match(ln) or \
+        if _is_bullet(ln) or _letter_intro(ln) or _first_person(ln) or \
                 _has_date(ln) and not label_segments(ln)[1] or \
                 cues().pattern("urgent_action").fullmatch(ln.strip(" •:")):
             close_run()  # a date never stands in an address block, nor does the document's name
@@ -1397,6 +1510,29 @@ def _is_org(f: str, orgs: frozenset[str]) -> bool:
 _CAP_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
+_GIVEN = r"[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё]+"
+
+
+@functools.cache
+def _name_list_re() -> re.Pattern:
+    conj = "|".join(re.escape(c) for c in sorted(cues()["conjunctions"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({_GIVEN}(?:,\s+{_GIVEN})*),?\s+(?:{conj})\s+({_GIVEN})(?![\w-])(?!\s+[A-ZÀ-ÞА-ЯЁ])")
+
+
+def _given_name_lists(text: str) -> list[tuple[list[str], str]]:
+    """Inline lists of single capitalised words ("Ela, Anna et Joanna") with the list's own text;
+    a list right after another capitalised word ("Ales Bialiatski, Anna and …") is not one."""
+    out = []
+    for m in _name_list_re().finditer(text):
+        before = text[max(0, m.start() - 30):m.start()]
+        if re.search(r"[A-ZÀ-ÞА-ЯЁ][\w-]*[ \t]+$", before):
+            continue
+        names = [x.strip() for x in m[1].split(",")] + [m[2]]
+        if len(set(names)) == len(names):
+            out.append((names, m.group(0)))
+    return out
+
+
 def _persons(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lines: set[int]) -> None:
     lines = doc.lines
     text_all = "\n".join(ln for ln in lines if ln)
@@ -1466,15 +1602,19 @@ def _persons(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lin
             if poss:
                 flush()
         flush()
-    # "Ela, Anna et Joanna": a list of single first names, named at least twice
-    conj = r"(?:and|et|und|y|i|e|и|oraz|or)"
-    for m in re.finditer(rf"\b([A-ZÀ-Þ][a-zß-ÿ]+), ([A-ZÀ-Þ][a-zß-ÿ]+),? {conj} ([A-ZÀ-Þ][a-zß-ÿ]+)\b(?!\s+[A-Z])",
-                         text_all):
-        names = [m[1], m[2], m[3]]
-        if text_all.count(m.group(0)) >= 2 and not any(bad(x) for x in names):
-            for x in names:
-                counts[x] += 2
-                first_seen.setdefault(x, 0)
+    # an inline list of single given names ("Ela, Anna et Joanna", "Olga and Irina"): capitalised
+    # words that are no known word, joined by commas and a conjunction (data per language); each
+    # name must recur in the text (a two-name list must recur as a list), so that places and
+    # one-off lists of words do not count
+    for names, key in _given_name_lists(text_all):
+        if any(bad(x) or R._is_city_line(x) or x.lower() in cues().labels for x in names):
+            continue
+        if len(names) == 2 and text_all.count(key) < 2 or \
+                any(len(re.findall(rf"(?<![\w-]){re.escape(x)}(?![\w-])", text_all)) < 2 for x in names):
+            continue
+        for x in names:
+            counts[x] += 2
+            first_seen.setdefault(x, 0)
     if not counts:
         return
     # a name that is only the tail of a longer one ("Kara-Murza" in "Vladimir Kara-Murza") is kept once
