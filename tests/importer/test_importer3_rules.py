@@ -202,3 +202,64 @@ def test_a_two_name_list_said_once_is_not_enough():
     text = NAMES_UA.format(names="the two women").replace("for putting up", "Olga and Irina said, for putting up")
     assert not {"Olga", "Irina"} & {p.name for p in import_text(text).action.persons}
     assert re.search("Olga and Irina", text)
+
+
+# -- languages in every grammatical form ----------------------------------------------------------
+
+from ua_writer.core.importer import fields as F  # noqa: E402
+
+WRITE_IN = [
+    ("Пишите на кыргызском, русском или английском языках:", ["ky", "ru", "en"]),
+    ("Пишите на киргизском или русском языке:", ["ky", "ru"]),
+    ("Пишите по-русски или по-английски:", ["ru", "en"]),
+    ("Напишите обращение на белорусском или русском языке:", ["be", "ru"]),
+    ("Napiszcie po białorusku lub po rosyjsku:", ["be", "ru"]),
+    ("Piszcie w języku rosyjskim lub angielskim:", ["ru", "en"]),
+    ("Schreiben Sie auf Russisch oder Englisch:", ["ru", "en"]),
+    ("Schreiben Sie in gutem Usbekisch, Russisch oder Englisch:", ["uz", "ru", "en"]),
+    ("Schreiben Sie in englischer oder russischer Sprache:", ["en", "ru"]),
+    ("Bitte schreiben Sie auf Weißrussisch oder Russisch:", ["be", "ru"]),
+    ("Escriban en inglés, ruso o en su propio idioma:", ["en", "ru"]),
+    ("Escriban en lengua rusa o inglesa:", ["ru", "en"]),
+    ("Écrivez en russe ou en anglais :", ["ru", "en"]),
+    ("Écrivez en langue russe ou anglaise :", ["ru", "en"]),
+    ("Scrivete in russo o in inglese:", ["ru", "en"]),
+    ("Scrivete in lingua russa o inglese:", ["ru", "en"]),
+    ("Please write in Kyrgyz, Russian or your own language:", ["ky", "ru"]),
+    ("Please write in Kirghiz or Russian:", ["ky", "ru"]),
+    ("Please write in Belorussian or English:", ["be", "en"]),
+    ("Please write in Azeri or English:", ["az", "en"]),
+]
+
+
+@pytest.mark.parametrize("line, codes", WRITE_IN)
+def test_write_in_languages_in_every_grammatical_form(line, codes):
+    got = summary(make_ua(lang_line=line))
+    assert got["languages"] == codes
+    assert got["appeals"] == _want()["appeals"]
+
+
+@pytest.mark.parametrize("word, code", [
+    ("русском", "ru"), ("кыргызском", "ky"), ("русски", "ru"), ("rosyjsku", "ru"), ("białorusku", "be"),
+    ("rosyjskim", "ru"), ("englischer", "en"), ("Usbekisch", "uz"), ("rusa", "ru"), ("inglesa", "en"),
+    ("russa", "ru"), ("anglaise", "en"), ("Russian", "ru"), ("russe", "ru"), ("kazajo", "kk"),
+])
+def test_language_name_forms(word, code):
+    assert F.language_code(word) == code
+
+
+@pytest.mark.parametrize("word", ["Russia", "Armenia", "Bielorussia", "Georgia", "Deutsche", "Russen", "oder",
+                                  "lengua", "rus"])
+def test_countries_capitalised_inflections_and_plain_words_are_no_language(word):
+    assert F.language_code(word) is None
+
+
+def test_a_country_in_the_write_in_sentence_is_not_a_language():
+    line = "Scrivete alle autorità in Bielorussia, in russo o in inglese:"
+    assert summary(make_ua(lang_line=line))["languages"] == ["ru", "en"]
+
+
+def test_the_endings_are_data_per_language():
+    for lang in ("ru", "pl", "de", "es", "fr", "it"):
+        data = json.loads((DIR / f"{lang}.json").read_text(encoding="utf-8"))
+        assert data["language_endings"] and all(len(pair) == 2 for pair in data["language_endings"]), lang

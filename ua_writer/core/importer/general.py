@@ -786,33 +786,9 @@ def _deadline(doc: C.Doc, b: C.Builder, a: Action) -> None:
 
 # -- languages ---------------------------------------------------------------------------------------------------
 
-@functools.cache
-def _language_names() -> dict[str, str]:
-    from babel import Locale
-
-    from ua_writer.core.importer.cues import LANGS
-
-    out: dict[str, str] = {}
-    for code in ("en",) + tuple(c for c in LANGS if c != "en"):
-        try:
-            names = Locale.parse(code).languages
-        except Exception:  # a cue language Babel does not know
-            continue
-        for lc, name in names.items():
-            if len(lc) == 2:
-                out.setdefault(name.lower(), lc)
-    return out
-
-
 def _language_of(word: str) -> str | None:
-    w = word.lower()
-    names = _language_names()
-    if w in names:
-        return names[w]
-    for suf, repl in cues().language_suffix.items():
-        if w.endswith(suf) and (w[: -len(suf)] + repl) in names:
-            return names[w[: -len(suf)] + repl]
-    return None
+    """A language name in any cue language and grammatical form (``fields.language_code``)."""
+    return F.language_code(word)
 
 
 def _languages(doc: C.Doc, b: C.Builder, a: Action) -> None:
