@@ -232,10 +232,14 @@ def _label_segments(line: str) -> tuple[str, tuple[tuple[str, str, str], ...]]:
     if not found:
         return line, ()
     out: list[tuple[str, str, str]] = []
-    prefix = text[:found[0].start()].strip()
+    # a label in brackets inside a flattened block ("… USBEKISTAN (korrekte Anrede: Dear Minister)
+    # Fax: …"): the bracket before the label and the one closing its value are not text
+    prefix = re.sub(r"\s*\($", "", text[:found[0].start()].strip())
     for k, m in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(text)
-        value = text[m.end():end].strip()
+        value = re.sub(r"\s*\($", "", text[m.end():end].strip())
+        if value.endswith(")") and "(" not in value:
+            value = value[:-1]
         value = re.sub(r"\s+(?:I|\||/)\s*$", "", value).strip(" ,;")
         out.append((cues().labels[re.sub(r"\s+", " ", m.group("label").lower())], m.group("label"), value))
     return prefix, tuple(out)
@@ -665,7 +669,8 @@ def _issue_date(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None) -> Non
             sc = 4.0
         elif _ua_line().match(ln) and e >= len(ln.rstrip(" )")) - 1:
             sc = 4.0
-        elif len(rwords) <= 1 or re.match(r"^\W*(?:source|quelle|fuente|источник)\b", residue, re.I):
+        elif len(rwords) <= 1 or re.match(r"^\W*(?:source|quelle|fuente|источник)\b", residue, re.I) \
+                or cues().pattern("date_labels").fullmatch(residue.strip(" :,-–—|")):  # "Publié le 6 mai 2024"
             sc = 3.0 - (1.0 if weekday else 0.0)
         if sc is None:
             continue
@@ -1084,6 +1089,9 @@ def split_head(text: str, out: _Parsed) -> None:
         t = " ".join(ts).strip(" ,;")
         if not t:
             continue
+        if kind == "role" and _is_caption(t) and len(segs) > 1 and (kind, ts) == segs[0]:
+            out.captions.append(t)  # a caption over a block that lost its line breaks ("INNENMINISTER Pulat …")
+            continue
         if kind == "name" and not out.name:
             name, g = strip_honorifics(t)
             out.name = name
@@ -1362,6 +1370,10 @@ def _flat_split(text: str) -> tuple[str, str]:
     for k in range(1, len(toks)):
         t = toks[k].lower().strip(",")
         nxt = toks[k + 1].lower().strip(",") if k + 1 < len(toks) else ""
+        if nxt in cues().street_suffixes and k + 3 < len(toks) and toks[k + 2][:1].isupper() \
+                and toks[k + 3][:1].isdigit():
+            # the street word opens the street ("… Farid Aliyev Avenue Molière 464 1050 Bruxelles")
+            return " ".join(toks[:k + 1]), " ".join(toks[k + 1:])
         if toks[k][:1].isdigit() or t in abbr or toks[k].lower() in abbr or nxt in cues().street_suffixes:
             return " ".join(toks[:k]), " ".join(toks[k:])
     return text, ""

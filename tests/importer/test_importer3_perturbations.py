@@ -1,0 +1,327 @@
+"""Perturbation tests (issue #12) beyond tests/importer/test_perturbations.py's English UA: a German
+section e-mail and a French web page, each rewritten many ways (cue sentences reworded, recipient
+blocks flattened, reordered, title first, without captions, other section and copy headers, other
+bullet glyphs and date forms, the write-in instruction in other grammatical forms), and seeded
+random combinations of the English UA's perturbations. Each must give the same fields as the base
+text. Every UA here is made up for the test (no real case, no real address)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+
+import pytest
+
+from tests.importer import test_perturbations as P
+from ua_writer.core.importer import import_text
+
+
+def summary(text: str, *, titles: bool = True) -> dict:
+    r = import_text(text)
+    assert r.layout == "general", r.layout
+    a = r.action
+
+    def rec(x):
+        return (x.name or "", re.sub(r"\s+", " ", x.title or "") if titles else "", " ".join(x.address_lines),
+                re.sub(r"\D", "", "".join(x.fax)), tuple(x.email), x.salutation, x.is_copy)
+    return {
+        "title": a.title, "issue_date": a.issue_date, "deadline": a.deadline,
+        "languages": a.languages, "persons": sorted(p.name for p in a.persons),
+        "appeals": [p.rstrip(".;") for pts in a.appeals.values() for p in pts],
+        "recipients": sorted(rec(x) for x in a.recipients),
+    }
+
+
+# -- a German section e-mail ---------------------------------------------------------------------------
+
+DE_POINTS = [
+    "Fordern Sie die sofortige und bedingungslose Freilassung von Dilnoza Karimova.",
+    "Dringen Sie darauf, dass sie regelmäßig Zugang zu ihrer Familie und einem Rechtsbeistand ihrer Wahl erhält.",
+    "Weisen Sie darauf hin, dass Journalistinnen ihre Arbeit ohne Angst vor Verfolgung ausüben können müssen.",
+]
+
+DE1 = dict(caption="GENERALSTAATSANWALT", name="Rustam Aliev", title="Prosecutor General of the Republic of Uzbekistan",
+           address=["66 Gulyamov Street", "Tashkent 100047", "USBEKISTAN"], salutation="Dear Prosecutor General",
+           fax="(00 998) 71 133 39 17", email="info@prokuratura.example.uz")
+DE2 = dict(caption="INNENMINISTER", name="Pulat Bobojonov", title="Minister of Internal Affairs",
+           address=["1 Yunus Rajabiy Street", "Tashkent 100029", "USBEKISTAN"], salutation="Dear Minister",
+           fax="(00 998) 71 233 89 34", email="press@mvd.example.uz")
+DE3 = dict(caption=None, name="Bakhodir Nazarov", title="BOTSCHAFT DER REPUBLIK USBEKISTAN",
+           address=["Perleberger Straße 62", "10559 Berlin"], salutation=None,
+           fax="030-394 098 62", email="botschaft@uzbekistan.example.de", honorific="S.E. Herrn ")
+
+
+def de_block(r, *, caption=True, title_first=False, flat=False):
+    head = [r["title"], r.get("honorific", "") + r["name"]] if title_first or r["caption"] is None \
+        else [r.get("honorific", "") + r["name"], r["title"]]
+    lines = ([r["caption"]] if caption and r["caption"] else []) + head + r["address"]
+    if r["salutation"]:
+        lines.append(f"(korrekte Anrede: {r['salutation']})")
+    lines += [f"Fax: {r['fax']}", f"E-Mail: {r['email']}"]
+    return " ".join(lines) if flat else "\n".join(lines)
+
+
+def make_de(*, date="14. März 2024", lang_line="Schreiben Sie in gutem Usbekisch, Russisch oder auf Deutsch:",
+            bullet=lambda k: "\u2022 ", deadline="Bitte schreiben Sie bis zum 25. April 2024.",
+            header="Appell an", blocks=None, copy_header="Sende eine Kopie an", copies=None):
+    blocks = blocks if blocks is not None else [de_block(DE1), de_block(DE2)]
+    copies = copies if copies is not None else [de_block(DE3)]
+    pts = "\n".join(bullet(k) + p for k, p in enumerate(DE_POINTS))
+    return f"""Eilaktion: Journalistin in Haft (Usbekistan: UA 12/24)
+
+{date}
+
+Die Journalistin Dilnoza Karimova wurde am 2. März in Taschkent festgenommen. Sie ist eine gewaltlose politische Gefangene und muss sofort freigelassen werden.
+
+Dilnoza Karimova berichtet seit zehn Jahren über Korruption in der Verwaltung. Ihre Familie durfte sie seit der Festnahme nicht besuchen.
+
+{lang_line}
+{pts}
+
+{deadline}
+
+{header}
+
+{chr(10).join(b + chr(10) for b in blocks)}
+{copy_header}
+
+{chr(10).join(c + chr(10) for c in copies)}"""
+
+
+def de_want(titles=True):
+    def rec(r, copy):
+        return (r["name"], r["title"] if titles else "", " ".join(r["address"]), re.sub(r"\D", "", r["fax"]),
+                (r["email"],), r["salutation"], copy)
+    return {"title": "Journalistin in Haft", "issue_date": dt.date(2024, 3, 14), "deadline": dt.date(2024, 4, 25),
+            "languages": ["uz", "ru", "de"], "persons": ["Dilnoza Karimova"],
+            "appeals": [p.rstrip(".") for p in DE_POINTS],
+            "recipients": sorted([rec(DE1, False), rec(DE2, False), rec(DE3, True)])}
+
+
+# -- a French web page ---------------------------------------------------------------------------------
+
+FR_POINTS = [
+    "Libérez immédiatement et sans condition Anouar Kerimov.",
+    "Veillez à ce qu'il puisse voir sa famille et l'avocat de son choix.",
+    "Mettez fin au harcèlement des défenseurs des droits humains.",
+]
+
+FR1 = dict(name="Kamal Ismayilov", title="Procureur général de la République d'Azerbaïdjan",
+           address=["7 rue Nigar Rafibeyli", "Bakou AZ1005", "Azerbaïdjan"], email="info@prosecutor.example.az",
+           fax="+994 12 492 06 70")
+FR2 = dict(name="Farid Aliyev", title="Ambassadeur, Ambassade de la République d'Azerbaïdjan",
+           address=["Avenue Molière 464", "1050 Bruxelles"], email="brussels@mission.example.az",
+           fax="+32 2 345 91 85")
+
+
+def fr_block(r, *, flat=False, title_first=True, label="Courriel :"):
+    head = [r["title"], r["name"]] if title_first else [r["name"], r["title"]]
+    lines = head + r["address"] + [f"Fax : {r['fax']}", f"{label} {r['email']}"]
+    return " ".join(lines) if flat else "\n".join(lines)
+
+
+def make_fr(*, date="Publié le 6 mai 2024", deadline="Envoyez votre lettre avant le 20 juin 2024.",
+            bullet=lambda k: "\u2022 ", header="Destinataires", blocks=None, copy_header="Copie à",
+            copies=None, lang_line="Écrivez en azéri, en russe ou en français :",
+            sample="Lettre à envoyer :"):
+    blocks = blocks if blocks is not None else [fr_block(FR1)]
+    copies = copies if copies is not None else [fr_block(FR2)]
+    pts = "\n".join(bullet(k) + p for k, p in enumerate(FR_POINTS))
+    return f"""Aller au contenu
+Agir
+Faire un don
+
+Azerbaïdjan : un défenseur des droits humains emprisonné
+
+{date}
+
+Le défenseur des droits humains Anouar Kerimov a été arrêté le 12 avril à Bakou. Il est détenu au secret et risque jusqu'à douze ans de prison pour des accusations forgées de toutes pièces.
+
+Anouar Kerimov dirige depuis huit ans une association qui aide les familles de prisonniers. Sa famille n'a pas pu le voir depuis son arrestation.
+
+{lang_line}
+{pts}
+
+{deadline}
+
+{sample}
+
+Monsieur le Procureur général,
+
+Je vous demande de libérer immédiatement et sans condition Anouar Kerimov, détenu uniquement pour avoir défendu les droits humains.
+
+Je vous prie d'agréer, Monsieur le Procureur général, l'expression de ma haute considération.
+
+{header}
+
+{chr(10).join(b + chr(10) for b in blocks)}
+{copy_header}
+
+{chr(10).join(c + chr(10) for c in copies)}"""
+
+
+def fr_want():
+    def rec(r, copy, sal):
+        return (r["name"], r["title"], " ".join(r["address"]), re.sub(r"\D", "", r["fax"]), (r["email"],), sal, copy)
+    return {"title": "Azerbaïdjan : un défenseur des droits humains emprisonné", "issue_date": dt.date(2024, 5, 6),
+            "deadline": dt.date(2024, 6, 20), "languages": ["az", "ru", "fr"], "persons": ["Anouar Kerimov"],
+            "appeals": [p.rstrip(".") for p in FR_POINTS],
+            "recipients": sorted([rec(FR1, False, "Monsieur le Procureur général"), rec(FR2, True, None)])}
+
+
+def test_the_german_base_text_reads_right():
+    assert summary(make_de()) == de_want()
+
+
+def test_the_french_base_text_reads_right():
+    assert summary(make_fr()) == fr_want()
+
+
+DE_DATES = ["14.03.2024", "14. März 2024", "Berlin, 14. März 2024", "Datum: 14.03.2024", "14 March 2024",
+            "Veröffentlicht am 14. März 2024", "2024-03-14", "Donnerstag, 14. März 2024", "14. MÄRZ 2024"]
+DE_DEADLINES = [
+    "Bitte schreiben Sie bis zum 25. April 2024.",
+    "Bitte schicken Sie Ihre Appelle bis spätestens 25.04.2024.",
+    "Nach dem 25. April 2024 bitte keine Appelle mehr verschicken.",
+    "Da Informationen in Eilaktionen schnell veralten, bitten wir Sie, nach dem 25. April 2024 keine Appelle mehr zu "
+    "verschicken.",
+    "Schreiben Sie möglichst sofort, spätestens am 25. April 2024.",
+    "Bitte senden Sie Ihre Briefe vor dem 25. April 2024 ab.",
+]
+DE_LANGS = ["Schreiben Sie in gutem Usbekisch, Russisch oder auf Deutsch:",
+            "Schreiben Sie auf Usbekisch, Russisch oder Deutsch:",
+            "Schreiben Sie in usbekischer, russischer oder deutscher Sprache:",
+            "Bitte schreiben Sie Ihre Briefe in einfachem Usbekisch, Russisch oder Deutsch:"]
+DE_BLOCKS = {
+    "reordered": dict(blocks=[de_block(DE2), de_block(DE1)]),
+    "title first": dict(blocks=[de_block(DE1, title_first=True), de_block(DE2, title_first=True)]),
+    "flattened": dict(blocks=[de_block(DE1, flat=True), de_block(DE2, flat=True)]),
+    "flattened copy": dict(copies=[de_block(DE3, flat=True)]),
+    "mixed": dict(blocks=[de_block(DE1, flat=True), de_block(DE2, title_first=True)]),
+    "write-to header": dict(header="Schreiben Sie an:"),
+    "appeals header": dict(header="Appelle an:"),
+    "copy header": dict(copy_header="Kopien an:"),
+    "copy header long": dict(copy_header="Senden Sie eine Kopie an:"),
+}
+
+
+@pytest.mark.parametrize("date", DE_DATES)
+def test_german_issue_date_forms(date):
+    assert summary(make_de(date=date)) == de_want()
+
+
+@pytest.mark.parametrize("sentence", DE_DEADLINES)
+def test_german_deadline_sentences_reworded(sentence):
+    assert summary(make_de(deadline=sentence)) == de_want()
+
+
+@pytest.mark.parametrize("line", DE_LANGS)
+def test_german_write_in_instruction_in_other_forms(line):
+    assert summary(make_de(lang_line=line)) == de_want()
+
+
+@pytest.mark.parametrize("form", list(DE_BLOCKS))
+def test_german_recipient_blocks_in_other_shapes(form):
+    assert summary(make_de(**DE_BLOCKS[form])) == de_want()
+
+
+def test_german_blocks_without_captions_keep_names_addresses_and_contacts():
+    got = summary(make_de(blocks=[de_block(DE1, caption=False), de_block(DE2, caption=False)]), titles=False)
+    assert got == de_want(titles=False)
+
+
+@pytest.mark.parametrize("glyph", list(P.BULLETS))
+def test_german_bullet_glyphs(glyph):
+    assert summary(make_de(bullet=P.BULLETS[glyph])) == de_want()
+
+
+FR_DATES = ["Publié le 6 mai 2024", "6 mai 2024", "06/05/2024", "Date : 6 mai 2024", "Lundi 6 mai 2024",
+            "6 MAI 2024", "Mis en ligne le 6 mai 2024"]
+FR_DEADLINES = [
+    "Envoyez votre lettre avant le 20 juin 2024.",
+    "Merci d'écrire avant le 20 juin 2024.",
+    "Écrivez jusqu'au 20 juin 2024 au plus tard.",
+    "Envoyez vos appels au plus tard le 20 juin 2024.",
+    "Merci de ne plus envoyer d'appels après le 20 juin 2024.",
+]
+FR_BLOCKS = {
+    "flattened": dict(blocks=[fr_block(FR1, flat=True)], copies=[fr_block(FR2, flat=True)]),
+    "name first": dict(blocks=[fr_block(FR1, title_first=False)], copies=[fr_block(FR2, title_first=False)]),
+    "e-mail label": dict(blocks=[fr_block(FR1, label="E-mail :")], copies=[fr_block(FR2, label="Email :")]),
+    "header with colon": dict(header="Destinataires :", copy_header="Copies à :"),
+    "write-to header": dict(header="Écrivez à :"),
+    "sample model": dict(sample="Modèle de lettre"),
+    "no sample line": dict(sample=""),
+}
+
+
+@pytest.mark.parametrize("date", FR_DATES)
+def test_french_issue_date_forms(date):
+    assert summary(make_fr(date=date)) == fr_want()
+
+
+@pytest.mark.parametrize("sentence", FR_DEADLINES)
+def test_french_deadline_sentences_reworded(sentence):
+    assert summary(make_fr(deadline=sentence)) == fr_want()
+
+
+@pytest.mark.parametrize("form", list(FR_BLOCKS))
+def test_french_recipient_blocks_in_other_shapes(form):
+    assert summary(make_fr(**FR_BLOCKS[form])) == fr_want()
+
+
+@pytest.mark.parametrize("glyph", ["dash", "en dash", "numbered", "wingdings"])
+def test_french_bullet_glyphs(glyph):
+    assert summary(make_fr(bullet=P.BULLETS[glyph])) == fr_want()
+
+
+@pytest.mark.parametrize("line", ["Écrivez en azéri, en russe ou en français :",
+                                  "Écrivez en langue azérie, russe ou française :",
+                                  "Rédigez votre lettre en azerbaïdjanais, en russe ou en français :"])
+def test_french_write_in_instruction_in_other_forms(line):
+    assert summary(make_fr(lang_line=line)) == fr_want()
+
+
+# -- seeded combinations of the English UA's perturbations --------------------------------------------
+
+@pytest.mark.parametrize("seed", range(24))
+def test_combined_perturbations_of_the_english_ua(seed):
+    rnd = random.Random(seed)
+    forms = list(P.BLOCK_FORMS.values())
+    kw = dict(rnd.choice(forms))
+    kw["date"] = rnd.choice(P.ISSUE_DATES)
+    kw["deadline"] = rnd.choice(P.DEADLINES)
+    kw["bullet"] = P.BULLETS[rnd.choice(list(P.BULLETS))]
+    line, codes = rnd.choice(P.LANGUAGE_LINES)
+    kw["lang_line"] = line
+    want = P._want()
+    assert summary(P.make_ua(**kw))["recipients"] == sorted(want["recipients"])
+    got = P.summary(P.make_ua(**kw))
+    assert got == dict(want, languages=codes), kw
+
+
+# -- the pieces those perturbations needed --------------------------------------------------------------
+
+from ua_writer.core.importer import general as G  # noqa: E402
+
+
+def test_a_bracketed_label_inside_a_flattened_block_leaves_no_brackets():
+    prefix, labs = G.label_segments("Tashkent 100047 USBEKISTAN (korrekte Anrede: Dear Minister) Fax: 030-394 098 62")
+    assert prefix == "Tashkent 100047 USBEKISTAN"
+    assert [(k, v) for k, _l, v in labs] == [("salutation", "Dear Minister"), ("fax", "030-394 098 62")]
+
+
+@pytest.mark.parametrize("text, head", [
+    ("Ambassadeur Farid Aliyev Avenue Molière 464 1050 Bruxelles", "Ambassadeur Farid Aliyev"),
+    ("Ambassador Yerzhan Tokarev 1401 Massachusetts Avenue NW Washington DC 20036", "Ambassador Yerzhan Tokarev"),
+    ("Minister Pulat Bobojonov Wisconsin Avenue 12", "Minister Pulat Bobojonov"),
+])
+def test_a_street_word_before_or_after_the_street_name(text, head):
+    assert G._flat_split(text)[0] == head
+
+
+def test_a_caption_word_leading_a_flattened_head_is_a_caption():
+    p = G._Parsed()
+    G.split_head("INNENMINISTER Pulat Bobojonov Minister of Internal Affairs", p)
+    assert (p.name, p.roles, p.captions) == ("Pulat Bobojonov", ["Minister of Internal Affairs"], ["INNENMINISTER"])
