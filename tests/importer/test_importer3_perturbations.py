@@ -325,3 +325,158 @@ def test_a_caption_word_leading_a_flattened_head_is_a_caption():
     p = G._Parsed()
     G.split_head("INNENMINISTER Pulat Bobojonov Minister of Internal Affairs", p)
     assert (p.name, p.roles, p.captions) == ("Pulat Bobojonov", ["Minister of Internal Affairs"], ["INNENMINISTER"])
+
+
+# -- a Spanish and a Polish UA ---------------------------------------------------------------------------
+
+ES1 = dict(title="Fiscal General de la República de Kazajistán", name="Berik Asylov",
+           address=["Avenida Mangilik Yel 14", "Astana 010000", "Kazajistán"], fax="+7 7172 71 28 21",
+           email="office@prokuror.example.kz", salutation="Señor Fiscal General")
+ES2 = dict(title="Embajada de la República de Kazajistán", name="Kairat Omarov",
+           address=["Calle de Sagasta 21", "28004 Madrid"], fax=None, email="madrid@embassy.example.kz",
+           salutation=None)
+PL1 = dict(title="Prokurator Generalny Republiki Białoruś", name="Andrei Shved",
+           address=["ul. Internatsionalnaya 22", "220030 Mińsk", "Białoruś"], fax="+375 17 226 42 52",
+           email="info@prokuratura.example.by", salutation=None)
+PL2 = dict(title="Minister Spraw Wewnętrznych Republiki Białoruś", name="Ivan Kubrakou",
+           address=["ul. Gorodskoi Val 4", "220030 Mińsk", "Białoruś"], fax="+375 17 218 79 00",
+           email="mvd@mvd.example.by", salutation=None)
+
+
+def block(r, *, labels, title_first=True, flat=False):
+    head = [r["title"], r["name"]] if title_first else [r["name"], r["title"]]
+    lines = head + r["address"]
+    if r["fax"]:
+        lines.append(f"{labels['fax']} {r['fax']}")
+    lines.append(f"{labels['email']} {r['email']}")
+    if r["salutation"]:
+        lines.append(f"{labels['salutation']} {r['salutation']}")
+    return " ".join(lines) if flat else "\n".join(lines)
+
+
+ES_LABELS = dict(fax="Fax:", email="Correo electrónico:", salutation="Tratamiento:")
+PL_LABELS = dict(fax="Faks:", email="E-mail:", salutation="Zwrot:")
+
+
+def make_es(*, date="8 de abril de 2024", lang="Escriban en ruso, kazajo o en su propio idioma:",
+            deadline="Envíen llamamientos antes del 20 de mayo de 2024.", header="Escriban a:",
+            bullet=lambda k: "\u2022 ", blocks=None, copy_header="Y copias a:", copies=None):
+    blocks = blocks if blocks is not None else [block(ES1, labels=ES_LABELS)]
+    copies = copies if copies is not None else [block(ES2, labels=ES_LABELS)]
+    pts = "\n".join(bullet(k) + p for k, p in enumerate(ES_POINTS))
+    return f"""Acción Urgente: Periodista detenida arbitrariamente (Kazajistán: AU 33/24)
+
+{date}
+
+La periodista Aliya Nurlanova fue detenida el 3 de abril en Almaty tras publicar un reportaje sobre la corrupción policial. Está recluida en régimen de incomunicación y corre peligro de sufrir malos tratos.
+
+Aliya Nurlanova trabaja desde hace doce años para un medio independiente. Su familia no ha podido visitarla desde su detención.
+
+{lang}
+{pts}
+
+{deadline}
+
+{header}
+
+{chr(10).join(b + chr(10) for b in blocks)}
+{copy_header}
+
+{chr(10).join(c + chr(10) for c in copies)}"""
+
+
+ES_POINTS = ["Pidan la liberación inmediata e incondicional de Aliya Nurlanova.",
+             "Insten a las autoridades a garantizar que tiene acceso a su familia y a un abogado de su elección.",
+             "Pidan que se investiguen las denuncias de malos tratos durante su detención."]
+PL_POINTS = ["Wezwij władze do natychmiastowego i bezwarunkowego uwolnienia Pavla Sadouskiego.",
+             "Wezwij do zapewnienia mu dostępu do rodziny i adwokata z wyboru.",
+             "Wezwij do wszczęcia bezstronnego śledztwa w sprawie zarzutów złego traktowania."]
+
+
+def make_pl(*, date="11 marca 2024", lang="Napiszcie po białorusku, rosyjsku lub angielsku:",
+            deadline="Prosimy o wysyłanie apeli do 22 kwietnia 2024.", header="Adresaci:",
+            bullet=lambda k: "\u2022 ", blocks=None):
+    blocks = blocks if blocks is not None else [block(PL1, labels=PL_LABELS), block(PL2, labels=PL_LABELS)]
+    pts = "\n".join(bullet(k) + p for k, p in enumerate(PL_POINTS))
+    return f"""Pilna akcja: Obrońca praw człowieka w areszcie (Białoruś: UA 71/24)
+
+{date}
+
+Obrońca praw człowieka Pavel Sadouski został zatrzymany 4 marca w Mińsku. Grozi mu do sześciu lat więzienia za udział w pokojowym proteście. Jest więźniem sumienia.
+
+Pavel Sadouski od dziesięciu lat pomaga rodzinom więźniów politycznych. Jego rodzina nie może go odwiedzać.
+
+{lang}
+{pts}
+
+{deadline}
+
+{header}
+
+{chr(10).join(b + chr(10) for b in blocks)}"""
+
+
+def _rec(r, copy):
+    return (r["name"], r["title"], " ".join(r["address"]), re.sub(r"\D", "", r["fax"] or ""), (r["email"],),
+            r["salutation"], copy)
+
+
+def es_want():
+    return {"title": "Periodista detenida arbitrariamente", "issue_date": dt.date(2024, 4, 8),
+            "deadline": dt.date(2024, 5, 20), "languages": ["ru", "kk"], "persons": ["Aliya Nurlanova"],
+            "appeals": [p.rstrip(".") for p in ES_POINTS], "recipients": sorted([_rec(ES1, False), _rec(ES2, True)])}
+
+
+def pl_want():
+    return {"title": "Obrońca praw człowieka w areszcie", "issue_date": dt.date(2024, 3, 11),
+            "deadline": dt.date(2024, 4, 22), "languages": ["be", "ru", "en"], "persons": ["Pavel Sadouski"],
+            "appeals": [p.rstrip(".") for p in PL_POINTS], "recipients": sorted([_rec(PL1, False), _rec(PL2, False)])}
+
+
+ES_VARIANTS = {
+    "base": {}, "date dd/mm": dict(date="08/04/2024"), "date caps": dict(date="8 DE ABRIL DE 2024"),
+    "date label": dict(date="Fecha: 8 de abril de 2024"), "published": dict(date="Publicado el 8 de abril de 2024"),
+    "deadline caps": dict(deadline="ENVÍEN LLAMAMIENTOS ANTES DEL 20 DE MAYO DE 2024."),
+    "deadline reworded": dict(deadline="Por favor, escriban lo antes posible y no más tarde del 20 de mayo de 2024."),
+    "languages reworded": dict(lang="Escriban en lengua rusa, kazaja o en su propio idioma:"),
+    "flattened": dict(blocks=[block(ES1, labels=ES_LABELS, flat=True)], copies=[block(ES2, labels=ES_LABELS, flat=True)]),
+    "name first": dict(blocks=[block(ES1, labels=ES_LABELS, title_first=False)]),
+    "header": dict(header="Envíen llamamientos a:", copy_header="Envíen copias a:"),
+    "dashes": dict(bullet=P.BULLETS["dash"]), "numbers": dict(bullet=P.BULLETS["numbered"]),
+}
+PL_VARIANTS = {
+    "base": {}, "date dotted": dict(date="11.03.2024"), "date label": dict(date="Data: 11 marca 2024"),
+    "deadline reworded": dict(deadline="Apele wysyłajcie najpóźniej do 22 kwietnia 2024 r."),
+    "languages instrumental": dict(lang="Piszcie w języku białoruskim, rosyjskim lub angielskim:"),
+    "reordered": dict(blocks=[block(PL2, labels=PL_LABELS), block(PL1, labels=PL_LABELS)]),
+    "flattened": dict(blocks=[block(PL1, labels=PL_LABELS, flat=True), block(PL2, labels=PL_LABELS, flat=True)]),
+    "name first": dict(blocks=[block(PL1, labels=PL_LABELS, title_first=False),
+                               block(PL2, labels=PL_LABELS, title_first=False)]),
+    "header": dict(header="Apele kierujcie do:"),
+    "dashes": dict(bullet=P.BULLETS["dash"]), "wingdings": dict(bullet=P.BULLETS["wingdings"]),
+}
+
+
+@pytest.mark.parametrize("variant", list(ES_VARIANTS))
+def test_spanish_ua_rewritten(variant):
+    assert summary(make_es(**ES_VARIANTS[variant])) == es_want()
+
+
+@pytest.mark.parametrize("variant", list(PL_VARIANTS))
+def test_polish_ua_rewritten(variant):
+    assert summary(make_pl(**PL_VARIANTS[variant])) == pl_want()
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Pavla Sadouskiego", "Pavel Sadouski", True), ("Алексея Навального", "Алексей Навальный", True),
+    ("Anny Kowalskiej", "Anna Kowalska", True), ("Igor Petrov", "Ivan Petrov", False),
+    ("Oleg Ivanov", "Olga Ivanova", False), ("Anna Kowalska", "Anna Kowalska", False),
+])
+def test_one_name_in_several_grammatical_cases(a, b, same):
+    assert G._inflected(a, b) is same
+
+
+def test_the_nominative_stands_for_a_person_named_in_several_cases():
+    text = make_pl().replace("Obrońca praw człowieka Pavel Sadouski został", "Obrońcę praw człowieka Pavla "
+                             "Sadouskiego zatrzymano, a Pavel Sadouski został")
+    assert summary(text)["persons"] == ["Pavel Sadouski"]

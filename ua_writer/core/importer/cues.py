@@ -34,7 +34,7 @@ _LIST_KEYS = ("urgent_action", "series", "chrome", "captions", "write", "before"
               "institutions", "organisations", "person_nouns", "instructions", "notes", "language_intro",
               "language_connectors", "stopwords", "recipients_tail", "after_conditional", "language_labels", "appeal_verbs",
               "header_lead", "sample_words", "letter_nouns", "first_person", "follow_up", "conjunctions",
-              "call_to_action", "date_labels")
+              "call_to_action", "date_labels", "domain_words")
 LABEL_KINDS = ("fax", "phone", "email", "salutation", "web", "copies")
 
 

@@ -16,7 +16,7 @@ import unicodedata
 #: languages whose month names are recognised in dates
 DATE_LOCALES = ("en", "ru", "de", "fr", "es", "it", "pt", "nl", "uk", "pl", "tr")
 #: languages whose territory/language names are recognised
-NAME_LOCALES = ("en", "ru", "de", "fr", "es")
+NAME_LOCALES = ("en", "ru", "de", "fr", "es", "it", "pl")
 
 
 # -- dates ----------------------------------------------------------------------------------------

@@ -1071,6 +1071,9 @@ def split_head(text: str, out: _Parsed) -> None:
                 new = "role"
             elif kind == "role" and prev is not None and _fold(prev) in _FUNC:
                 new = "role"
+            elif kind == "role" and (_domain(_fold(bare)) or any(
+                    _territory([t.strip(",") for t in toks[k:k + j]]) for j in range(1, min(4, len(toks) - k) + 1))):
+                new = "role"  # "Minister Spraw Wewnętrznych", "Prokurator Generalny Republiki Białoruś"
             elif kind == "role" and prev is not None and not _is_role_word(prev.strip(",")) and not prev.endswith(",") \
                     and _continues_office(segs[-1][1], [t.strip(",") for t in toks[k:]]):
                 new = "role"  # "Office of the Kyrgyz Republic": words after the "of"-chain stay
@@ -1108,17 +1111,35 @@ def _continues_office(seg: list[str], rest: list[str]) -> bool:
     f = _fold(tok)
     if _ends_in_country(seg):
         return False
-    if f in R._DOMAIN_WORDS or F.is_country_word(tok) or _ends_in_country(seg + [tok]):
+    if _domain(f) or F.is_country_word(tok) or _ends_in_country(seg + [tok]):
         return True
     run = 0
     for t in rest:
-        if not t[:1].isupper() or _is_role_word(t) or _fold(t) in R._DOMAIN_WORDS:
+        if not t[:1].isupper() or _is_role_word(t) or _domain(_fold(t)):
             break
         run += 1
     if run < 2:
         return True  # "… for Migration Issues": one capitalised word is no name
     nf = _fold(nxt)
-    return bool(nxt) and (nf in R._DOMAIN_WORDS or _is_institution(nxt) or _ends_in_country(seg + [tok, nxt]))
+    return bool(nxt) and (_domain(nf) or _is_institution(nxt) or _ends_in_country(seg + [tok, nxt]))
+
+
+def _territory(toks: list[str]) -> bool:
+    """The tokens name a country, with or without a state word ("Białoruś", "Republiki Białoruś",
+    "Republic of Belarus")."""
+    if not toks or len(toks) > 6:
+        return False
+    text = " ".join(toks).strip(" ,")
+    if F.country_code(text):
+        return True
+    low = text.lower()
+    return any(low.startswith(w + " ") and F.country_code(text[len(w):].strip()) for w in cues().state_words)
+
+
+def _domain(folded: str) -> bool:
+    """An office's field ("Internal Affairs", "Spraw Wewnętrznych", «внутренних дел»): English
+    words in recipients.py, the others data per language (``domain_words``)."""
+    return folded in R._DOMAIN_WORDS or folded in _folded_set("domain_words")
 
 
 def _ends_in_country(toks: list[str]) -> bool:
@@ -1165,7 +1186,7 @@ def _name_shaped(name: str) -> bool:
         f = _fold(t)
         if f in R._NAME_PARTICLES or re.fullmatch(r"(?:[^\W\d_]\.){1,3}|[^\W\d_]{1,2}", t):
             continue
-        if not t[:1].isupper() or f in orgs or f in R._DOMAIN_WORDS or _is_role_word(t):
+        if not t[:1].isupper() or f in orgs or _domain(f) or _is_role_word(t):
             return False
     return True
 
@@ -1498,6 +1519,23 @@ def _is_org(f: str, orgs: frozenset[str]) -> bool:
 _CAP_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
+def _inflected(a: str, b: str) -> bool:
+    """Two spellings of one name in different grammatical cases ("Pavla Sadouskiego" / "Pavel
+    Sadouski", «Ивана Петрова» / «Иван Петров»): word by word, a common start that leaves at most
+    two letters of the shorter word and at most four of the longer."""
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb) or a == b:
+        return False
+    for x, y in zip(ta, tb):
+        x, y = _fold(x), _fold(y)
+        n = 0
+        while n < min(len(x), len(y)) and x[n] == y[n]:
+            n += 1
+        if n < max(3, min(len(x), len(y)) - 2) or max(len(x), len(y)) - n > 4:
+            return False
+    return True
+
+
 _GIVEN = r"[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё]+"
 
 
@@ -1609,6 +1647,15 @@ def _persons(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lin
     names = sorted(counts, key=lambda k: (-counts[k], first_seen[k]))
     out: list[Person] = []
     for nm in names:
+        same = next((o for o in out if _inflected(nm, o.name)), None)
+        if same is not None:
+            # "Pavla Sadouskiego" and "Pavel Sadouski", «Алексея Навального» and «Алексей Навальный»:
+            # one person in several cases; the shortest form is the nominative in these languages
+            if len(nm) < len(same.name):
+                counts[nm] = max(counts[nm], counts[same.name])
+                first_seen[nm] = min(first_seen[nm], first_seen[same.name])
+                same.name = nm
+            continue
         if any(nm != o.name and nm in o.name for o in out):
             continue
         out.append(Person(name=nm))
