@@ -94,6 +94,11 @@ def _ua_line() -> re.Pattern:
 
 
 def sample_marker(line: str) -> int | None:
+    return _sample_marker(line[:200])  # a marker opens the line; the rest never changes the answer
+
+
+@functools.lru_cache(maxsize=8192)
+def _sample_marker(line: str) -> int | None:
     """Where a sample-letter marker that opens ``line`` ends, else None.
 
     A marker is a listed phrase ("Sample letter", "Modèle de lettre", ``sample_letter``), a sample
@@ -128,18 +133,19 @@ def sample_marker(line: str) -> int | None:
     return None
 
 
-def _compound_letter(f: str, samples: frozenset[str], nouns: frozenset[str]) -> bool:
+def _compound_letter(f: str, samples: frozenset[str] = frozenset(), nouns: frozenset[str] = frozenset()) -> bool:
     """"beispielnachricht", "musterbrief", "briefvorschlag": a sample word and a letter noun in one word."""
-    f = f.replace("-", "")
-    for a in samples:
-        if len(a) >= 5 and len(f) > len(a) + 3:
-            if f.startswith(a) and any(f[len(a):] == n for n in nouns if len(n) >= 4):
-                return True
-            if f.endswith(a) and any(f[:-len(a)] == n for n in nouns if len(n) >= 4):
-                return True
-    return False
+    return _compound_re().fullmatch(f.replace("-", "")) is not None
 
 
+@functools.cache
+def _compound_re() -> re.Pattern:
+    samples = "|".join(re.escape(w) for w in sorted(_folded_set("sample_words"), key=len, reverse=True) if len(w) >= 5)
+    nouns = "|".join(re.escape(w) for w in sorted(_folded_set("letter_nouns"), key=len, reverse=True) if len(w) >= 4)
+    return re.compile(rf"(?:{samples})(?:{nouns})|(?:{nouns})(?:{samples})")
+
+
+@functools.lru_cache(maxsize=8192)
 def _letter_intro(line: str) -> bool:
     """A short phrase that introduces a letter rather than naming anyone: "Hier ist der Brief an
     das betroffene Land", "Here is the letter to the embassy:", "Voici la lettre au ministre". It
@@ -163,6 +169,7 @@ def _letter_intro(line: str) -> bool:
         and n_stop / len(words) >= 0.4
 
 
+@functools.lru_cache(maxsize=8192)
 def _first_person(line: str) -> bool:
     """Letter text: a first-person pronoun before a lower-case word ("I am thinking of you", "Ich
     denke an Sie", "Je vous demande"); the pronouns are data per language (``first_person``)."""
@@ -260,11 +267,10 @@ def _is_chrome(line: str) -> bool:
         return True
     # a site's name: an organisation in the chrome list and its country ("Amnesty International UK",
     # "Amnesty International Ireland")
-    for ch in cues()["chrome"]:
-        if len(ch.split()) >= 2 and low.startswith(ch + " "):
-            rest = s[len(ch):].strip(" -–—|")
-            if re.fullmatch(r"[A-Z]{2,3}", rest) or F.country_code(rest):
-                return True
+    if (m := _site_name_re().match(s)) and _nwords(s) <= 8:
+        rest = s[m.end():].strip(" -–—|")
+        if re.fullmatch(r"[A-Z]{2,3}", rest) or F.country_code(rest):
+            return True
     if re.match(r"^\d{1,3}\s*$", s) or re.search(r"[€$£]\s*/|%\s*,|\b\d+\s*%", s) or s.startswith("/"):
         return True
     words = _words(low)
@@ -275,6 +281,13 @@ def _is_chrome(line: str) -> bool:
     if "|" in s and len(words) <= 6:
         return True
     return False
+
+
+@functools.cache
+def _site_name_re() -> re.Pattern:
+    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues()["chrome"], key=len, reverse=True)
+                   if len(c.split()) >= 2)
+    return re.compile(rf"(?:{alt})\s", re.I)
 
 
 def _call_to_action(line: str) -> bool:
