@@ -480,3 +480,122 @@ def test_the_nominative_stands_for_a_person_named_in_several_cases():
     text = make_pl().replace("Obrońca praw człowieka Pavel Sadouski został", "Obrońcę praw człowieka Pavla "
                              "Sadouskiego zatrzymano, a Pavel Sadouski został")
     assert summary(text)["persons"] == ["Pavel Sadouski"]
+
+
+# -- an Italian and a Russian UA -------------------------------------------------------------------------
+
+IT_POINTS = ["Chiedete il rilascio immediato e incondizionato di Marina Voronova.",
+             "Chiedete che abbia accesso regolare alla famiglia e a un avvocato di sua scelta.",
+             "Sollecitate un'indagine imparziale sulle accuse di maltrattamenti in custodia."]
+RU_POINTS = ["Призовите власти немедленно и безоговорочно освободить Марину Воронову.",
+             "Потребуйте обеспечить ей доступ к родным и адвокату по её выбору.",
+             "Призовите провести беспристрастное расследование сообщений о жестоком обращении."]
+IT1 = dict(title="Procuratore Generale della Federazione Russa", name="Igor Krasnov",
+           address=["Ulitsa B. Dmitrovka 15a", "Mosca 125993", "Federazione Russa"], fax="+7 495 987 58 41",
+           email="info@genproc.example.ru", salutation=None)
+RU1 = dict(title="Генеральный прокурор Российской Федерации", name="Игорь Краснов",
+           address=["ул. Большая Дмитровка, д. 15а", "Москва, 125993", "Россия"], fax="+7 495 987 58 41",
+           email="info@genproc.example.ru", salutation=None)
+IT_LABELS = dict(fax="Fax:", email="Email:", salutation="Saluto:")
+RU_LABELS = dict(fax="Факс:", email="Эл. почта:", salutation="Обращение:")
+
+
+def make_it(*, date="8 febbraio 2024", lang="Scrivete in russo, in inglese o in italiano:",
+            deadline="Inviate i vostri appelli entro il 15 marzo 2024.", header="Scrivete a:",
+            bullet=lambda k: "\u2022 ", blocks=None):
+    blocks = blocks if blocks is not None else [block(IT1, labels=IT_LABELS)]
+    pts = "\n".join(bullet(k) + p for k, p in enumerate(IT_POINTS))
+    return f"""Azione urgente: Attivista arrestata per una protesta pacifica (Russia: AU 19/24)
+
+{date}
+
+L'attivista Marina Voronova è stata arrestata il 2 febbraio a Mosca per aver partecipato a una protesta pacifica. Rischia fino a cinque anni di carcere. È una prigioniera di coscienza.
+
+Marina Voronova si occupa da anni dei diritti dei detenuti. La sua famiglia non ha potuto visitarla dopo l'arresto.
+
+{lang}
+{pts}
+
+{deadline}
+
+{header}
+
+{chr(10).join(b + chr(10) for b in blocks)}"""
+
+
+def make_ru(*, date="8 февраля 2024 г.", lang="Пишите на русском или английском языке:",
+            deadline="Пожалуйста, отправьте обращения до 15 марта 2024 г.", header="Адресаты:",
+            bullet=lambda k: "\u2022 ", blocks=None):
+    blocks = blocks if blocks is not None else [block(RU1, labels=RU_LABELS)]
+    pts = "\n".join(bullet(k) + p for k, p in enumerate(RU_POINTS))
+    return f"""Акция срочной помощи: активистку задержали за пикет (Россия: UA 19/24)
+
+{date}
+
+Активистка Марина Воронова задержана 2 февраля в Москве за участие в мирном пикете. Ей грозит до пяти лет лишения свободы. Она узница совести.
+
+Марина Воронова много лет защищает права заключённых. Родным не разрешают её навещать.
+
+{lang}
+{pts}
+
+{deadline}
+
+{header}
+
+{chr(10).join(b + chr(10) for b in blocks)}"""
+
+
+def it_want():
+    return {"title": "Attivista arrestata per una protesta pacifica", "issue_date": dt.date(2024, 2, 8),
+            "deadline": dt.date(2024, 3, 15), "languages": ["ru", "en", "it"], "persons": ["Marina Voronova"],
+            "appeals": [p.rstrip(".") for p in IT_POINTS], "recipients": [_rec(IT1, False)]}
+
+
+def ru_want():
+    return {"title": "активистку задержали за пикет", "issue_date": dt.date(2024, 2, 8),
+            "deadline": dt.date(2024, 3, 15), "languages": ["ru", "en"], "persons": ["Марина Воронова"],
+            "appeals": [p.rstrip(".") for p in RU_POINTS], "recipients": [_rec(RU1, False)]}
+
+
+IT_VARIANTS = {
+    "base": {}, "date slashed": dict(date="08/02/2024"), "date caps": dict(date="8 FEBBRAIO 2024"),
+    "published": dict(date="Pubblicato il 8 febbraio 2024"),
+    "deadline reworded": dict(deadline="Scrivete entro e non oltre il 15 marzo 2024."),
+    "deadline prima": dict(deadline="Inviate gli appelli prima del 15 marzo 2024."),
+    "languages feminine": dict(lang="Scrivete in lingua russa, inglese o italiana:"),
+    "flattened": dict(blocks=[block(IT1, labels=IT_LABELS, flat=True)]),
+    "name first": dict(blocks=[block(IT1, labels=IT_LABELS, title_first=False)]),
+    "header": dict(header="Inviate appelli a:"), "dashes": dict(bullet=P.BULLETS["dash"]),
+    "numbers": dict(bullet=P.BULLETS["paren"]),
+}
+RU_VARIANTS = {
+    "base": {}, "date dotted": dict(date="08.02.2024"), "date label": dict(date="Дата: 8 февраля 2024 г."),
+    "deadline reworded": dict(deadline="Направьте обращения не позднее 15 марта 2024 г."),
+    "languages adverbs": dict(lang="Пишите по-русски или по-английски:"),
+    "flattened": dict(blocks=[block(RU1, labels=RU_LABELS, flat=True)]),
+    "name first": dict(blocks=[block(RU1, labels=RU_LABELS, title_first=False)]),
+    "header": dict(header="Пишите по адресу:"), "dashes": dict(bullet=P.BULLETS["en dash"]),
+    "numbers": dict(bullet=P.BULLETS["numbered"]),
+}
+
+
+@pytest.mark.parametrize("variant", list(IT_VARIANTS))
+def test_italian_ua_rewritten(variant):
+    assert summary(make_it(**IT_VARIANTS[variant])) == it_want()
+
+
+@pytest.mark.parametrize("variant", list(RU_VARIANTS))
+def test_russian_ua_rewritten(variant):
+    assert summary(make_ru(**RU_VARIANTS[variant])) == ru_want()
+
+
+@pytest.mark.parametrize("head, name, role", [
+    ("Генеральный прокурор Российской Федерации Игорь Краснов", "Игорь Краснов", "Генеральный прокурор Российской Федерации"),
+    ("Генеральному прокурору Российской Федерации", None, "Генеральному прокурору Российской Федерации"),
+    ("Генеральная прокуратура Республики Беларусь", None, "Генеральная прокуратура Республики Беларусь"),
+])
+def test_a_cyrillic_office_keeps_its_genitive_tail_and_gives_up_a_trailing_name(head, name, role):
+    p = G._Parsed()
+    G.split_head(head, p)
+    assert (p.name, p.roles) == (name, [role])

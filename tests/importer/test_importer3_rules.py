@@ -263,3 +263,9 @@ def test_the_endings_are_data_per_language():
     for lang in ("ru", "pl", "de", "es", "fr", "it"):
         data = json.loads((DIR / f"{lang}.json").read_text(encoding="utf-8"))
         assert data["language_endings"] and all(len(pair) == 2 for pair in data["language_endings"]), lang
+
+
+def test_a_sample_letter_flattened_into_one_long_line_still_gives_its_salutation():
+    line = "SAMPLE LETTER Dear Prosecutor General, " + "I am writing to urge you to release him. " * 15
+    assert len(line) > 500
+    assert G.salutation_in(line)[0] == "Dear Prosecutor General"

@@ -308,7 +308,9 @@ def gender_from_marker(text: str) -> str | None:
 
 _COUNTRY_ALIASES = {
     "russian federation": "RU", "the russian federation": "RU", "россия": "RU",
-    "российская федерация": "RU", "usa": "US", "u.s.a.": "US", "united states of america": "US",
+    "российская федерация": "RU", "российской федерации": "RU", "federazione russa": "RU",
+    "federación rusa": "RU", "federacja rosyjska": "RU", "federacji rosyjskiej": "RU",
+    "russische föderation": "RU", "fédération de russie": "RU", "usa": "US", "u.s.a.": "US", "united states of america": "US",
     "uk": "GB", "great britain": "GB", "britain": "GB", "england": "GB", "scotland": "GB",
     "burma": "MM", "myanmar": "MM", "czech republic": "CZ", "turkey": "TR", "turkiye": "TR",
     "republic of korea": "KR", "korea": "KR", "dprk": "KP", "viet nam": "VN", "syrian arab republic": "SY",

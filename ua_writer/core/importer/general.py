@@ -1040,7 +1040,21 @@ def split_head(text: str, out: _Parsed) -> None:
         out.captions.append(text)
         return
     if re.match(r"[\u0400-\u04ff]", text) and _is_role_word(text.split()[0]):
-        out.roles.append(text)  # «Генеральному прокурору Российской Федерации»: the genitive tail stays
+        # «Генеральному прокурору Российской Федерации»: the genitive tail stays with the office; a
+        # name after it («… Федерации Игорь Краснов», a flattened block) is the trailing run of
+        # capitalised words that are no office, field or country words
+        toks = text.split()
+        j = len(toks)
+        while j > 1 and toks[j - 1][:1].isupper() and not _is_role_word(toks[j - 1].strip(",")) \
+                and not _domain(_fold(toks[j - 1])) and not F.country_code(toks[j - 1].strip(",")):
+            j -= 1
+        if 2 <= len(toks) - j <= 4 and j >= 2:
+            out.roles.append(" ".join(toks[:j]).strip(" ,"))
+            name, g = strip_honorifics(" ".join(toks[j:]))
+            out.name = out.name or name
+            out.gender = out.gender or g
+            return
+        out.roles.append(text)
         return
     parts = re.split(r"\s+[-–—]\s+", text)
     if len(parts) > 1:  # "M. A. Peshkov - Director"
