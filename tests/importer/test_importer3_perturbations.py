@@ -599,3 +599,64 @@ def test_a_cyrillic_office_keeps_its_genitive_tail_and_gives_up_a_trailing_name(
     p = G._Parsed()
     G.split_head(head, p)
     assert (p.name, p.roles) == (name, [role])
+
+
+# -- an AIUSA-style page: one-line contact blocks, the sample letter's salutation ------------------------
+
+AIUSA = """• Urgent Action
+
+Urgent Action: Journalist Sentenced After Unfair Trial (Kyrgyzstan: UA 45.24)
+
+{date}
+
+Independent journalist Aibek Toktosunov was sentenced to seven years in prison on 3 May after an unfair trial. He is a prisoner of conscience and must be released immediately and unconditionally.
+
+TAKE ACTION:
+  1. Write a letter in your own words or using the sample below as a guide to one or both government officials listed. You can also email, fax, call or Tweet them.
+  2. Click here to let us know the actions you took on Urgent Action 45.24.
+{contact}
+{blocks}
+
+Dear Prosecutor General, I am writing to express my concern about the imprisonment of journalist Aibek Toktosunov, who was sentenced to seven years in prison on 3 May. I urge you to release Aibek Toktosunov immediately and unconditionally. Yours sincerely,
+
+{language}
+"""
+US1 = ["Kurmankul Zulushev", "Prosecutor General of the Kyrgyz Republic", "139 Togolok Moldo St.",
+       "Bishkek 720040, Kyrgyzstan", "Email: office@prokuror.example.kg"]
+US2 = ["Ambassador Nurlan Beishenov", "Embassy of the Kyrgyz Republic", "2360 Massachusetts Ave NW, Washington DC 20008",
+       "Phone: 202 449 9822 I Fax: 202 386 7550", "Email: embassy@kgembassy.example.org", "Salutation: Dear Ambassador"]
+
+
+def make_aiusa(*, date="June 5, 2024", contact="Contact these two officials by July 17th, 2024:", flat=True,
+               order=(US1, US2), language="PREFERRED LANGUAGE TO ADDRESS TARGET: Kyrgyz, Russian"):
+    blocks = "\n".join(" ".join(b) for b in order) if flat else "\n\n".join("\n".join(b) for b in order)
+    return AIUSA.format(date=date, contact=contact, blocks=blocks, language=language)
+
+
+def aiusa_want(languages=("ky", "ru")):
+    return {"title": "Journalist Sentenced After Unfair Trial", "issue_date": dt.date(2024, 6, 5),
+            "deadline": dt.date(2024, 7, 17), "languages": list(languages), "persons": ["Aibek Toktosunov"],
+            "appeals": [],
+            "recipients": sorted([
+                ("Kurmankul Zulushev", "Prosecutor General of the Kyrgyz Republic",
+                 "139 Togolok Moldo St. Bishkek 720040, Kyrgyzstan", "", ("office@prokuror.example.kg",),
+                 "Dear Prosecutor General", False),
+                ("Nurlan Beishenov", "Ambassador, Embassy of the Kyrgyz Republic",
+                 "2360 Massachusetts Ave NW, Washington DC 20008", "2023867550", ("embassy@kgembassy.example.org",),
+                 "Dear Ambassador", False)])}
+
+
+AIUSA_VARIANTS = {
+    "base": {}, "reordered": dict(order=(US2, US1)),
+    "stacked": dict(flat=False), "stacked reordered": dict(flat=False, order=(US2, US1)),
+    "date forms": dict(date="5 June 2024"), "weekday date": dict(date="Wednesday, June 5, 2024"),
+    "take action before": dict(contact="Please take action before July 17, 2024."),
+    "no later than": dict(contact="Send your appeals no later than 17 July 2024:"),
+    "expires": dict(contact="This action expires on July 17, 2024. Contact the officials below:"),
+    "language label": dict(language="Preferred language: Kyrgyz or Russian"),
+}
+
+
+@pytest.mark.parametrize("variant", list(AIUSA_VARIANTS))
+def test_aiusa_style_page_rewritten(variant):
+    assert summary(make_aiusa(**AIUSA_VARIANTS[variant])) == aiusa_want()
