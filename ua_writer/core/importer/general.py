@@ -115,7 +115,7 @@ def _sample_marker(line: str) -> int | None:
         return None
     samples, nouns = _folded_set("sample_words"), _folded_set("letter_nouns")
     first = _fold(toks[0].group(0))
-    if _compound_letter(first, samples, nouns):
+    if _compound_letter(first):
         return off + toks[0].end()
     kinds = []
     for t in toks:
@@ -133,7 +133,7 @@ def _sample_marker(line: str) -> int | None:
     return None
 
 
-def _compound_letter(f: str, samples: frozenset[str] = frozenset(), nouns: frozenset[str] = frozenset()) -> bool:
+def _compound_letter(f: str) -> bool:
     """"beispielnachricht", "musterbrief", "briefvorschlag": a sample word and a letter noun in one word."""
     return _compound_re().fullmatch(f.replace("-", "")) is not None
 
@@ -149,8 +149,8 @@ def _compound_re() -> re.Pattern:
 def _letter_intro(line: str) -> bool:
     """A short phrase that introduces a letter rather than naming anyone: "Hier ist der Brief an
     das betroffene Land", "Here is the letter to the embassy:", "Voici la lettre au ministre". It
-    names a letter (a letter noun, also as the tail of a compound), has no digits or contact labels,
-    and is mostly stop words (a recipient head or address line is mostly names)."""
+    names a letter (a letter noun, or the tail of a compound with stop words around it), has no
+    digits or contact labels, and has stop words (a recipient head or address line is names)."""
     s = line.strip().strip("•*").strip()
     if sample_marker(s) is not None:
         return True
@@ -182,7 +182,7 @@ def _first_person(line: str) -> bool:
         nxt = toks[k + 1].strip("\"“„«,.")
         if _fold(w) in pron and (w[:1].isupper() or k > 0) and nxt[:1].islower() and len(nxt) >= 2:
             return True
-        if _fold(w) in ("j'", "j’") or re.match(r"(?i)j['’][a-z]", w):
+        if re.match(r"(?i)j['’][^\W\d_]", w):  # "J'exhorte", "j'écris"
             return True
     return False
 
@@ -288,6 +288,12 @@ def _site_name_re() -> re.Pattern:
     alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues()["chrome"], key=len, reverse=True)
                    if len(c.split()) >= 2)
     return re.compile(rf"(?:{alt})\s", re.I)
+
+
+def _contact_line(line: str) -> bool:
+    """A line that opens with a fax, e-mail or salutation label (any cue language)."""
+    prefix, labs = label_segments(line)
+    return bool(labs) and not prefix.strip(" (") and labs[0][0] in ("fax", "email", "salutation")
 
 
 def _call_to_action(line: str) -> bool:
@@ -463,7 +469,7 @@ def _score(lines: list[str]) -> float:
         s += 0.4
     if _UA_NO.search(text):
         s += 0.3
-    if re.search(r"(?im)^\s*\(?(?:fax|e-?mail|salutation|courriel|факс|korrekte anrede|anrede)\s*:", text):
+    if any(_contact_line(ln) for ln in lines[:400] if ln and len(ln) < 300):  # "Fax: …", "Courriel : …"
         s += 0.2
     if any(_header_kind(ln) for ln in lines[:400] if ln and len(ln) < 200):
         s += 0.2
