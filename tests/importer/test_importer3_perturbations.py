@@ -660,3 +660,28 @@ AIUSA_VARIANTS = {
 @pytest.mark.parametrize("variant", list(AIUSA_VARIANTS))
 def test_aiusa_style_page_rewritten(variant):
     assert summary(make_aiusa(**AIUSA_VARIANTS[variant])) == aiusa_want()
+
+
+# -- headline forms ------------------------------------------------------------------------------------
+
+HEADLINES = [
+    "Urgent Action Update: Human Rights Lawyer Held Incommunicado (Kazakhstan: UA 57.21)",
+    "URGENT ACTION UPDATE: Human Rights Lawyer Held Incommunicado",
+    "Eilaktion: Human Rights Lawyer Held Incommunicado",
+    "Action urgente : Human Rights Lawyer Held Incommunicado",
+    "Pilna akcja: Human Rights Lawyer Held Incommunicado",
+    "Acción urgente: Human Rights Lawyer Held Incommunicado (AU 57/21)",
+    "Azione urgente - Human Rights Lawyer Held Incommunicado",
+    "Human Rights Lawyer Held Incommunicado (UA 57/21)",
+    "URGENT ACTION\nHuman Rights Lawyer Held Incommunicado",
+    "UA 57/21 - Human Rights Lawyer Held Incommunicado",
+    "Urgent Action: Human Rights Lawyer Held Incommunicado (Kazakhstan: UA 57.21) | Amnesty International USA",
+    "Human Rights Lawyer Held Incommunicado - Amnesty International UK",
+]
+
+
+@pytest.mark.parametrize("headline", HEADLINES)
+def test_headline_prefixes_suffixes_and_site_names_are_dropped(headline):
+    base = P.make_ua()
+    text = base.replace(base.splitlines()[0], headline)
+    assert P.summary(text) == P._want()

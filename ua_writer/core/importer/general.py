@@ -546,6 +546,9 @@ _UA_DASH = re.compile(r"^(?:(?:further\s+information\s+on|follow-?up\s+on)\s+)?(
 
 def clean_title(t: str) -> str:
     t = collapse(t).strip()
+    # a web page's title with its site's name ("… | Amnesty International USA", "… – Amnesty UK")
+    while (m := re.search(r"\s+[|–—-]\s+([^|–—]{2,60})$", t)) and _is_chrome(m[1]):
+        t = t[:m.start()]
     for _k in range(2):
         t = _ua_prefix().sub("", t)
     t = _TITLE_SUFFIX.sub("", t)
