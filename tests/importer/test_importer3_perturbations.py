@@ -685,3 +685,26 @@ def test_headline_prefixes_suffixes_and_site_names_are_dropped(headline):
     base = P.make_ua()
     text = base.replace(base.splitlines()[0], headline)
     assert P.summary(text) == P._want()
+
+
+# -- persons -------------------------------------------------------------------------------------------
+
+_LIST = "Dana Abenova, Marat Iskakov, Erlan Dosov and Gulnara Bekova"
+PERSON_FORMS = {
+    "noun before the name": (lambda: make_de().replace("Die Journalistin Dilnoza", "Die Chefredakteurin Dilnoza"),
+                             ["Dilnoza Karimova"]),
+    "dative noun": (lambda: make_de().replace("Die Journalistin Dilnoza", "Der Bloggerin Dilnoza"), ["Dilnoza Karimova"]),
+    "hyphenated": (lambda: make_de().replace("Dilnoza Karimova", "Dilnoza Karimova-Alieva"), ["Dilnoza Karimova-Alieva"]),
+    "possessive": (lambda: P.make_ua().replace("Her colleagues say", "Aigerim Sultanova's colleagues say"),
+                   ["Aigerim Sultanova"]),
+    "organisations": (lambda: P.make_ua().replace("Her colleagues say", "Radio Free Asia and Human Rights Watch say"),
+                      ["Aigerim Sultanova"]),
+    "inline list": (lambda: P.make_ua().replace("Her colleagues say", f"Her colleagues {_LIST} say that {_LIST} were also"),
+                    ["Aigerim Sultanova", "Dana Abenova", "Erlan Dosov", "Gulnara Bekova", "Marat Iskakov"]),
+}
+
+
+@pytest.mark.parametrize("form", list(PERSON_FORMS))
+def test_persons_are_names_only(form):
+    make, want = PERSON_FORMS[form]
+    assert sorted(p.name for p in import_text(make()).action.persons) == sorted(want)
