@@ -215,7 +215,8 @@ def _label_pattern() -> re.Pattern:
     labels = sorted(cues().labels, key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in labels)
     # a label is a word at a word start (or glued to a lower-case word: "CanadaTel:"), then a colon
-    return re.compile(rf"(?:(?<![\w@.])|(?<=[a-z]))(?P<label>{alt})\s*:", re.I)
+    # "Fax no.:", "Tel.:", "Fax nr:": an abbreviation dot or a number word may stand before the colon
+    return re.compile(rf"(?:(?<![\w@.])|(?<=[a-z]))(?P<label>{alt})(?:\.|\s*(?:no|nr|n°|№|number)\.?)?\s*:", re.I)
 
 
 def label_segments(line: str) -> tuple[str, list[tuple[str, str, str]]]:
@@ -256,6 +257,12 @@ def _is_bullet(line: str) -> bool:
     return line.startswith(BULLET + " ")
 
 
+def is_page_chrome(line: str) -> bool:
+    """Page furniture by the cue files (menus, buttons, captions, site names, a menu bar on one
+    line), for the other readers too."""
+    return len(line) < 300 and _is_chrome(line)
+
+
 def _is_chrome(line: str) -> bool:
     s = line.strip(" •|").strip()
     low = s.lower()
@@ -270,6 +277,14 @@ def _is_chrome(line: str) -> bool:
     if (m := _site_name_re().match(s)) and _nwords(s) <= 8:
         rest = s[m.end():].strip(" -–—|")
         if re.fullmatch(r"[A-Z]{2,3}", rest) or F.country_code(rest):
+            return True
+    # a menu bar flattened onto one line ("Act Now SHOP Donate", "Accueil Agir Faire un don"): two or
+    # more chrome phrases and next to nothing else
+    if _nwords(s) <= 12:
+        pat = cues().pattern("chrome")
+        hits = pat.findall(s)
+        rest = [w for w in _words(pat.sub(" ", s)) if w.lower() not in ("date", "datum", "fecha", "data")]
+        if len(hits) >= 2 and len(rest) <= 1:
             return True
     if re.match(r"^\d{1,3}\s*$", s) or re.search(r"[€$£]\s*/|%\s*,|\b\d+\s*%", s) or s.startswith("/"):
         return True
@@ -475,6 +490,11 @@ def _score(lines: list[str]) -> float:
         s += 0.2
     if any(salutation_in(ln) for ln in lines[:400] if ln and len(ln) < 400):
         s += 0.2
+    write = cues().pattern("write")
+    if any(ln and ln.rstrip().endswith(":") and len(ln) < 300 and write.search(ln)
+           and any(k < len(lines) and _is_bullet(lines[k]) for k in range(i + 1, i + 4))
+           for i, ln in enumerate(lines[:400])):
+        s += 0.2  # a write instruction with appeal points after it ("Please write … :" + bullets)
     if cues().pattern("sample_letter").search(text) or any(
             ln and len(ln) < 200 and (sample_marker(ln) is not None or _call_to_action(ln)) for ln in lines[:400]):
         s += 0.2
@@ -925,7 +945,8 @@ def _recipient_blocks(doc: C.Doc, b: C.Builder) -> tuple[list[Block], list[tuple
                 cues().pattern("urgent_action").fullmatch(ln.strip(" •:")):
             close_run()  # a date never stands in an address block, nor does the document's name
             continue
-        if (_is_prose(ln) or ln.endswith(":") and _nwords(ln) >= 5 or ln.isupper() and _nwords(ln) >= 5
+        if (_is_prose(ln) or ln.endswith(":") and _nwords(ln) >= 5
+                or ln.isupper() and _nwords(ln) >= 5 and not label_segments(ln)[1]
                 or _nwords(ln) >= 5 and ln.endswith(".") and not _is_address(ln)) \
                 and not (run and _note_like(ln) and not F.find_dates(ln)):
             close_run()  # prose; a remark inside a block ("Please do not send letters …") stays
@@ -1702,4 +1723,5 @@ def _persons(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lin
         b.note(f"persons[{k}].name", SHAPE if counts[p.name] > 1 else GUESS, first_seen[p.name], p.name)
 
 
-__all__ = ["NAME", "score", "parse", "label_segments", "split_head", "clean_title", "salutation_in"]
+__all__ = ["NAME", "score", "parse", "label_segments", "split_head", "clean_title", "salutation_in",
+           "sample_marker", "is_page_chrome"]
