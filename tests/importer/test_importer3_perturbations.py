@@ -767,3 +767,17 @@ def test_the_real_dev_texts_read_the_same_when_rewritten(rewrite):
             misses.append(f"{txt.name}: {notes}")
     assert changed, "the rewrite changes none of the texts"
     assert got / total >= 0.985, f"{got / total:.1%}\n" + "\n".join(misses)
+
+
+@pytest.mark.parametrize("marker, greeting", [
+    ("Musterbrief", "Sehr geehrter Herr Generalstaatsanwalt"),
+    ("Hier ist der Brief an den Generalstaatsanwalt", "Sehr geehrter Herr Generalstaatsanwalt"),
+])
+def test_without_salutation_labels_the_sample_letters_greeting_goes_to_the_first_recipient(marker, greeting):
+    d1, d2 = dict(DE1, salutation=None), dict(DE2, salutation=None)
+    letter = (f"\n{marker}\n\n{greeting},\n\nich bin besorgt über die Festnahme der Journalistin Dilnoza Karimova. "
+              "Ich fordere Sie auf, sie freizulassen.\n\nHochachtungsvoll\n")
+    a = import_text(make_de(blocks=[de_block(d1), de_block(d2)]) + letter).action
+    sal = {r.name: r.salutation for r in a.recipients}
+    assert sal == {"Rustam Aliev": greeting, "Pulat Bobojonov": None, "Bakhodir Nazarov": None}
+    assert all("besorgt" not in " ".join(r.address_lines) for r in a.recipients)
