@@ -4,8 +4,10 @@ never tuned on, scored with the shared scorer (../shared/tools/score_import.py).
 The dev corpus (../shared/corpus/ua) is what the importer is developed against; this set checks that
 its accuracy there generalises to texts of the same kinds with other people, officials, cue
 sentences, date forms, bullet glyphs and block orders. The threshold is the accuracy the importer
-reached on the day the set was written (90.9 %, 270/297) minus a small margin. Do not tune the
-importer on these files: add new held-out texts instead when they have been learned from."""
+reached (90.9 %, 270/297, the day the set was written; 94.6 %, 280/296, after the document-keyed
+cues were replaced by general rules and the language-form, Polish/Russian office and perturbation
+fixes) minus a small margin. Do not tune the importer on these files: add new held-out texts
+instead when they have been learned from."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from ua_writer.core.importer import import_file
 
 HERE = Path(__file__).resolve().parent / "holdout"
 SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "tools" / "score_import.py"
-MIN_ACCURACY = 0.88
+MIN_ACCURACY = 0.92
 
 pytestmark = pytest.mark.skipif(not SCORER.is_file(), reason="../shared/tools/score_import.py is not beside this checkout")
 

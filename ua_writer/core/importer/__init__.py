@@ -118,14 +118,16 @@ def import_text(text: str, source: str | None = None) -> ImportResult:
 
 def quality(result: ImportResult) -> float:
     """How coherent a reading is: recipients with both a head (name/title/organisation) and a way
-    to reach them count, recipients missing either count against it; a deadline, appeal points
-    languages and a title from the text count a little."""
+    to reach them count, recipients missing either (or with prose in the address) count against it;
+    a deadline, appeal points, languages and a title from the text count a little."""
     a = result.action
     q = 0.0
     for r in a.recipients:
         head = bool(r.name or r.title or r.organization)
         reach = bool(r.address_lines or r.fax or r.email)
-        q += 2.0 if head and reach else -2.0
+        # letter text or prose swallowed into an address makes the recipient incoherent
+        prose = any(len(ln.split()) >= 15 or general.salutation_in(ln) for ln in r.address_lines)
+        q += 2.0 if head and reach and not prose else -2.0
     q += 1.0 if a.deadline else 0.0
     q += 1.0 if a.issue_date else 0.0
     q += 0.5 if a.languages else 0.0

@@ -35,7 +35,10 @@ def score(lines: list[str]) -> float:
 def parse(doc: C.Doc, score_value: float) -> ImportResult:
     b, a = C.begin(doc, NAME)
     lines = doc.lines
-    content = [i for i, ln in enumerate(lines) if ln and i not in b.used and not C.is_chrome(ln)]
+    from ua_writer.core.importer.general import is_page_chrome  # the cue files' chrome, any language
+
+    content = [i for i, ln in enumerate(lines) if ln and i not in b.used and not C.is_chrome(ln)
+               and not is_page_chrome(ln)]
 
     # -- heading lines: type, country, title -----------------------------------------------------
     title_idx = None

@@ -5,7 +5,11 @@ Each file lists, for one language, the words that carry evidence in an Urgent Ac
 prepositions before a deadline, the headers that open the recipient and copy sections, greetings,
 honorifics, office (role) and institution words, the nouns that stand before a person's name,
 instruction bullets that are not appeal points, contact labels ("Fax", "Courriel") and stop
-words. ``common.json`` holds the language-independent data (bullet glyphs, street
+words; also the words features are built from: sample words and letter nouns (a sample-letter
+marker is one of each, "Sample letter", "Musterbrief"), first-person pronouns (letter text),
+follow-up phrases before a UA number, calls to action, the conjunctions of a list of names, and
+the language names' case endings (``language_endings``) and the names Babel lacks
+(``language_names``). ``common.json`` holds the language-independent data (bullet glyphs, street
 abbreviations). Month and weekday names come from Babel's CLDR data (``fields.month_names``).
 
 ``cues()`` merges every language into one lookup (a UA mixes languages: a German UA quotes
@@ -29,7 +33,8 @@ _LIST_KEYS = ("urgent_action", "series", "chrome", "captions", "write", "before"
               "negation", "recipients", "copies", "sample_letter", "salutations", "honorifics", "roles",
               "institutions", "organisations", "person_nouns", "instructions", "notes", "language_intro",
               "language_connectors", "stopwords", "recipients_tail", "after_conditional", "language_labels", "appeal_verbs",
-              "header_lead")
+              "header_lead", "sample_words", "letter_nouns", "first_person", "follow_up", "conjunctions",
+              "call_to_action", "date_labels", "domain_words")
 LABEL_KINDS = ("fax", "phone", "email", "salutation", "web", "copies")
 
 
@@ -39,7 +44,11 @@ class Cues:
 
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)  # label word -> kind
-    language_suffix: dict[str, str] = field(default_factory=dict)
+    #: case and gender endings of language names -> the ending of the name's dictionary form
+    #: ("ском" -> "ский": «на русском»; "sku" -> "ski": "po rosyjsku"; "a" -> "o": "lengua rusa")
+    language_endings: tuple[tuple[str, str], ...] = ()
+    #: language names Babel does not list (or spells otherwise) -> ISO 639-1 code
+    language_names: dict[str, str] = field(default_factory=dict)
     months_extra: dict[str, int] = field(default_factory=dict)
     bullets: str = ""
     street_abbreviations: frozenset[str] = frozenset()
@@ -89,7 +98,8 @@ def cues() -> Cues:
 def _build(langs: list[str]) -> Cues:
     lists: dict[str, list[str]] = {k: [] for k in _LIST_KEYS}
     labels: dict[str, str] = {}
-    suffix: dict[str, str] = {}
+    endings: list[tuple[str, str]] = []
+    names: dict[str, str] = {}
     months: dict[str, int] = {}
     for lang in langs:
         data = _read(lang)
@@ -101,10 +111,15 @@ def _build(langs: list[str]) -> Cues:
         for kind, words in (data.get("labels") or {}).items():
             for w in words:
                 labels.setdefault(w.lower(), kind)
-        suffix.update(data.get("language_suffix") or {})
+        for end, repl in data.get("language_endings") or []:
+            if (end, repl) not in endings:
+                endings.append((end.lower(), repl.lower()))
+        for name, code in (data.get("language_names") or {}).items():
+            names.setdefault(name.lower(), code)
         months.update({k.lower(): int(v) for k, v in (data.get("months_extra") or {}).items()})
     common = _read("common")
-    return Cues(lists={k: tuple(v) for k, v in lists.items()}, labels=labels, language_suffix=suffix,
+    return Cues(lists={k: tuple(v) for k, v in lists.items()}, labels=labels,
+                language_endings=tuple(endings), language_names=names,
                 months_extra=months, bullets="".join(common.get("bullets", [])),
                 street_abbreviations=frozenset(w.lower() for w in common.get("street_prefixes", []) +
                                                common.get("street_suffixes", [])),

@@ -16,7 +16,7 @@ import unicodedata
 #: languages whose month names are recognised in dates
 DATE_LOCALES = ("en", "ru", "de", "fr", "es", "it", "pt", "nl", "uk", "pl", "tr")
 #: languages whose territory/language names are recognised
-NAME_LOCALES = ("en", "ru", "de", "fr", "es")
+NAME_LOCALES = ("en", "ru", "de", "fr", "es", "it", "pl")
 
 
 # -- dates ----------------------------------------------------------------------------------------
@@ -308,7 +308,9 @@ def gender_from_marker(text: str) -> str | None:
 
 _COUNTRY_ALIASES = {
     "russian federation": "RU", "the russian federation": "RU", "россия": "RU",
-    "российская федерация": "RU", "usa": "US", "u.s.a.": "US", "united states of america": "US",
+    "российская федерация": "RU", "российской федерации": "RU", "federazione russa": "RU",
+    "federación rusa": "RU", "federacja rosyjska": "RU", "federacji rosyjskiej": "RU",
+    "russische föderation": "RU", "fédération de russie": "RU", "usa": "US", "u.s.a.": "US", "united states of america": "US",
     "uk": "GB", "great britain": "GB", "britain": "GB", "england": "GB", "scotland": "GB",
     "burma": "MM", "myanmar": "MM", "czech republic": "CZ", "turkey": "TR", "turkiye": "TR",
     "republic of korea": "KR", "korea": "KR", "dprk": "KP", "viet nam": "VN", "syrian arab republic": "SY",
@@ -397,25 +399,68 @@ def _word_find(hay: str, needle: str) -> int:
 
 
 @functools.cache
-def language_names() -> dict[str, str]:
-    """Lower-case language name in NAME_LOCALES -> ISO 639-1 code (two-letter codes only)."""
+def _language_forms() -> tuple[dict[str, str], tuple[tuple[dict[str, str], tuple[tuple[str, str], ...]], ...]]:
+    """(every name form -> code, per cue language: (its names, its endings)). Names come from
+    Babel's CLDR data in each cue language plus the cue files' ``language_names``; endings from
+    their ``language_endings``."""
     from babel import Locale
 
-    out: dict[str, str] = {}
-    for code in NAME_LOCALES:
-        for lang, name in Locale.parse(code).languages.items():
-            if len(lang) == 2:
-                out.setdefault(name.lower(), lang)
-    return out
+    from ua_writer.core.importer.cues import LANGS, by_lang
+
+    every: dict[str, str] = {}
+    per = []
+    for code in ("en",) + tuple(c for c in LANGS if c != "en"):
+        names: dict[str, str] = {}
+        try:
+            for lc, name in Locale.parse(code).languages.items():
+                if len(lc) == 2:
+                    names.setdefault(_fold_word(name), lc)
+        except Exception:  # a cue language Babel does not know: its own names still count
+            pass
+        c = by_lang()[code]
+        for name, lc in c.language_names.items():
+            names.setdefault(_fold_word(name), lc)
+        per.append((names, tuple((_fold_word(e), _fold_word(r)) for e, r in c.language_endings)))
+        for k, v in names.items():
+            every.setdefault(k, v)
+    return every, tuple(per)
+
+
+def _fold_word(word: str) -> str:
+    w = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in w if not unicodedata.combining(ch)).strip(".,;:()")
+
+
+@functools.lru_cache(maxsize=4096)
+def language_code(word: str) -> str | None:
+    """ISO 639-1 code of a language name in any cue language and any grammatical form: "Russian",
+    "Russisch", "russe", "ruso", "rosyjski"; «на русском», "po rosyjsku", "w języku rosyjskim",
+    "in englischer Sprache", "lengua rusa", "lingua russa". An inflected form is taken only in
+    lower case (language adjectives are written so in every cue language) and never when the word
+    is a country ("Russia" is not "russo" + a, "Armenia" not "armenio")."""
+    w = _fold_word(word)
+    if len(w) < 3:
+        return None
+    every, per = _language_forms()
+    if w in every:
+        return every[w]
+    if not word[:1].islower() or country_code(word):
+        return None
+    for names, endings in per:
+        for end, repl in endings:
+            if w.endswith(end) and len(w) - len(end) >= 3:
+                code = names.get(w[: len(w) - len(end)] + repl)
+                if code:
+                    return code
+    return None
 
 
 def languages_in(text: str) -> list[str]:
     """Language codes named in "in Russian, English or your own language" (order kept)."""
-    names = language_names()
     out: list[str] = []
     for word in re.findall(r"[^\W\d_]+", text[:400]):
-        code = names.get(word.lower())
-        if code and code not in out and word[0].isupper():
+        code = language_code(word) if word[0].isupper() else None
+        if code and code not in out:
             out.append(code)
     return out
 

@@ -41,8 +41,6 @@ NAME = "general"
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _UA_NO = re.compile(r"\b(?:UA|AU|EXTRA)\s*:?\s*(?:[A-Za-z ]{0,30}:\s*)?(\d{1,4})\s*[/.]\s*(\d{2,4})\b")
-_UA_LINE = re.compile(r"^(?:(?:further\s+information\s+on|follow-?up\s+on|más\s+información\s+sobre|"
-                      r"s\s+información\s+sobre)\s+)?(?:UA|AU|EXTRA)\s*:?\s*\d{1,4}\s*/\s*\d{2,4}\b", re.I)
 _MASKED_EMAIL = re.compile(r"\[?\s*email\s*protected\s*\]?", re.I)
 _POSTCODE = re.compile(r"\b(?:\d{5,6}|\d{2}-\d{3}|[A-Z]{1,2}\d{3,4}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{4}\b)")
 _SENT_SPLIT = re.compile(r"(?<=[^\d\s][.!?])\s+(?=[A-ZÀ-ÞА-ЯЁ\"“«])")
@@ -88,6 +86,108 @@ def _has_role(text: str) -> bool:
 
 
 @functools.cache
+def _ua_line() -> re.Pattern:
+    """A UA number line, also after a follow-up phrase ("Further information on UA 41/95",
+    "Más información sobre AU 179/94"): the phrases are data per language (``follow_up``)."""
+    alt = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(cues()["follow_up"], key=len, reverse=True))
+    return re.compile(rf"^(?:(?:{alt})\s+)?(?:UA|AU|EXTRA)\s*:?\s*\d{{1,4}}\s*/\s*\d{{2,4}}\b", re.I)
+
+
+def sample_marker(line: str) -> int | None:
+    return _sample_marker(line[:200])  # a marker opens the line; the rest never changes the answer
+
+
+@functools.lru_cache(maxsize=8192)
+def _sample_marker(line: str) -> int | None:
+    """Where a sample-letter marker that opens ``line`` ends, else None.
+
+    A marker is a listed phrase ("Sample letter", "Modèle de lettre", ``sample_letter``), a sample
+    word next to a letter noun ("Suggested message", "carta modelo", "образец письма"; at most one
+    short word between) or one compound of the two ("Beispielnachricht", "Musterbrief",
+    "Briefvorschlag"). Both word lists are data per language (``sample_words``, ``letter_nouns``)."""
+    s = line.strip().lstrip("\"“„«*•").strip()
+    off = line.find(s)
+    m = cues().pattern("sample_letter").match(s)
+    if m:
+        return off + m.end()
+    toks = list(_WORD.finditer(s))[:5]
+    if not toks:
+        return None
+    samples, nouns = _folded_set("sample_words"), _folded_set("letter_nouns")
+    first = _fold(toks[0].group(0))
+    if _compound_letter(first):
+        return off + toks[0].end()
+    kinds = []
+    for t in toks:
+        f = _fold(t.group(0))
+        kinds.append("s" if f in samples else "n" if f in nouns else "f" if len(f) <= 3 or f in _FUNC else "x")
+    # an article may lead ("A sample letter", "Un modèle de lettre")
+    k0 = 1 if kinds[0] == "f" and len(kinds) > 1 else 0
+    for k in range(k0, min(k0 + 1, len(kinds))):
+        if kinds[k] not in "sn":
+            return None
+        want = "n" if kinds[k] == "s" else "s"
+        for j in (k + 1, k + 2):
+            if j < len(kinds) and kinds[j] == want and (j == k + 1 or kinds[k + 1] == "f"):
+                return off + toks[j].end()
+    return None
+
+
+def _compound_letter(f: str) -> bool:
+    """"beispielnachricht", "musterbrief", "briefvorschlag": a sample word and a letter noun in one word."""
+    return _compound_re().fullmatch(f.replace("-", "")) is not None
+
+
+@functools.cache
+def _compound_re() -> re.Pattern:
+    samples = "|".join(re.escape(w) for w in sorted(_folded_set("sample_words"), key=len, reverse=True) if len(w) >= 5)
+    nouns = "|".join(re.escape(w) for w in sorted(_folded_set("letter_nouns"), key=len, reverse=True) if len(w) >= 4)
+    return re.compile(rf"(?:{samples})(?:{nouns})|(?:{nouns})(?:{samples})")
+
+
+@functools.lru_cache(maxsize=8192)
+def _letter_intro(line: str) -> bool:
+    """A short phrase that introduces a letter rather than naming anyone: "Hier ist der Brief an
+    das betroffene Land", "Here is the letter to the embassy:", "Voici la lettre au ministre". It
+    names a letter (a letter noun, or the tail of a compound with stop words around it), has no
+    digits or contact labels, and has stop words (a recipient head or address line is names)."""
+    s = line.strip().strip("•*").strip()
+    if sample_marker(s) is not None:
+        return True
+    n = _nwords(s)
+    if n < 4 or n > 14 or re.search(r"\d|@", s) or label_segments(s)[1]:
+        return False
+    words = [_fold(w) for w in _words(s)]
+    nouns = _folded_set("letter_nouns")
+    stop = _folded_set("stopwords")
+    n_stop = sum(1 for w in words if w in stop)
+    if any(w in nouns for w in words):
+        return n_stop >= 1  # "Voici la lettre au procureur", "Oto list do prokuratora"
+    # the tail of a compound ("Anschreiben", "Protestbrief") needs a phrase around it, so that a
+    # headline like "November-Brief 2004" is not taken for one
+    return any(any(len(x) >= 5 and w.endswith(x) and len(w) >= len(x) + 4 for x in nouns) for w in words) \
+        and n_stop / len(words) >= 0.4
+
+
+@functools.lru_cache(maxsize=8192)
+def _first_person(line: str) -> bool:
+    """Letter text: a first-person pronoun before a lower-case word ("I am thinking of you", "Ich
+    denke an Sie", "Je vous demande"); the pronouns are data per language (``first_person``)."""
+    toks = line.strip().lstrip("\"“„«").split()
+    if len(toks) < 3:
+        return False
+    pron = _folded_set("first_person")
+    for k, t in enumerate(toks[:-1]):
+        w = t.strip("\"“„«,.")
+        nxt = toks[k + 1].strip("\"“„«,.")
+        if _fold(w) in pron and (w[:1].isupper() or k > 0) and nxt[:1].islower() and len(nxt) >= 2:
+            return True
+        if re.match(r"(?i)j['’][^\W\d_]", w):  # "J'exhorte", "j'écris"
+            return True
+    return False
+
+
+@functools.cache
 def _honorific_re() -> re.Pattern:
     alts = sorted({h for h in cues()["honorifics"]}, key=len, reverse=True)
     parts = []
@@ -115,7 +215,8 @@ def _label_pattern() -> re.Pattern:
     labels = sorted(cues().labels, key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in labels)
     # a label is a word at a word start (or glued to a lower-case word: "CanadaTel:"), then a colon
-    return re.compile(rf"(?:(?<![\w@.])|(?<=[a-z]))(?P<label>{alt})\s*:", re.I)
+    # "Fax no.:", "Tel.:", "Fax nr:": an abbreviation dot or a number word may stand before the colon
+    return re.compile(rf"(?:(?<![\w@.])|(?<=[a-z]))(?P<label>{alt})(?:\.|\s*(?:no|nr|n°|№|number)\.?)?\s*:", re.I)
 
 
 def label_segments(line: str) -> tuple[str, list[tuple[str, str, str]]]:
@@ -139,10 +240,14 @@ def _label_segments(line: str) -> tuple[str, tuple[tuple[str, str, str], ...]]:
     if not found:
         return line, ()
     out: list[tuple[str, str, str]] = []
-    prefix = text[:found[0].start()].strip()
+    # a label in brackets inside a flattened block ("… USBEKISTAN (korrekte Anrede: Dear Minister)
+    # Fax: …"): the bracket before the label and the one closing its value are not text
+    prefix = re.sub(r"\s*\($", "", text[:found[0].start()].strip())
     for k, m in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(text)
-        value = text[m.end():end].strip()
+        value = re.sub(r"\s*\($", "", text[m.end():end].strip())
+        if value.endswith(")") and "(" not in value:
+            value = value[:-1]
         value = re.sub(r"\s+(?:I|\||/)\s*$", "", value).strip(" ,;")
         out.append((cues().labels[re.sub(r"\s+", " ", m.group("label").lower())], m.group("label"), value))
     return prefix, tuple(out)
@@ -150,6 +255,12 @@ def _label_segments(line: str) -> tuple[str, tuple[tuple[str, str, str], ...]]:
 
 def _is_bullet(line: str) -> bool:
     return line.startswith(BULLET + " ")
+
+
+def is_page_chrome(line: str) -> bool:
+    """Page furniture by the cue files (menus, buttons, captions, site names, a menu bar on one
+    line), for the other readers too."""
+    return len(line) < 300 and _is_chrome(line)
 
 
 def _is_chrome(line: str) -> bool:
@@ -161,6 +272,20 @@ def _is_chrome(line: str) -> bool:
         return True
     if low in cues().set("chrome"):
         return True
+    # a site's name: an organisation in the chrome list and its country ("Amnesty International UK",
+    # "Amnesty International Ireland")
+    if (m := _site_name_re().match(s)) and _nwords(s) <= 8:
+        rest = s[m.end():].strip(" -–—|")
+        if re.fullmatch(r"[A-Z]{2,3}", rest) or F.country_code(rest):
+            return True
+    # a menu bar flattened onto one line ("Act Now SHOP Donate", "Accueil Agir Faire un don"): two or
+    # more chrome phrases and next to nothing else
+    if _nwords(s) <= 12:
+        pat = cues().pattern("chrome")
+        hits = pat.findall(s)
+        rest = [w for w in _words(pat.sub(" ", s)) if w.lower() not in ("date", "datum", "fecha", "data")]
+        if len(hits) >= 2 and len(rest) <= 1:
+            return True
     if re.match(r"^\d{1,3}\s*$", s) or re.search(r"[€$£]\s*/|%\s*,|\b\d+\s*%", s) or s.startswith("/"):
         return True
     words = _words(low)
@@ -171,6 +296,27 @@ def _is_chrome(line: str) -> bool:
     if "|" in s and len(words) <= 6:
         return True
     return False
+
+
+@functools.cache
+def _site_name_re() -> re.Pattern:
+    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues()["chrome"], key=len, reverse=True)
+                   if len(c.split()) >= 2)
+    return re.compile(rf"(?:{alt})\s", re.I)
+
+
+def _contact_line(line: str) -> bool:
+    """A line that opens with a fax, e-mail or salutation label (any cue language)."""
+    prefix, labs = label_segments(line)
+    return bool(labs) and not prefix.strip(" (") and labs[0][0] in ("fax", "email", "salutation")
+
+
+def _call_to_action(line: str) -> bool:
+    """A web page's call to action: a short line (a button, a menu entry, a section label) that
+    opens with one of the per-language ``call_to_action`` phrases ("TAKE ACTION", "Agir",
+    "Включайся!")."""
+    s = line.strip(" •|:!").strip()
+    return 0 < _nwords(s) <= 6 and cues().pattern("call_to_action").match(s) is not None
 
 
 def _is_series(line: str) -> bool:
@@ -191,9 +337,9 @@ def _salutation_re() -> re.Pattern:
 def salutation_in(line: str) -> tuple[str, str] | None:
     """("Dear Prosecutor General", rest) when the line opens a letter."""
     s = line.strip().lstrip("\"“")
-    m = cues().pattern("sample_letter").match(s)
-    if m:
-        s = s[m.end():].strip(" :")
+    m = sample_marker(s)
+    if m is not None:
+        s = s[m:].strip(" :")
     if not _salutation_re().match(s):
         return None
     cut = re.search(r"[,!:]", s)
@@ -338,13 +484,19 @@ def _score(lines: list[str]) -> float:
         s += 0.4
     if _UA_NO.search(text):
         s += 0.3
-    if re.search(r"(?im)^\s*\(?(?:fax|e-?mail|salutation|courriel|факс|korrekte anrede|anrede)\s*:", text):
+    if any(_contact_line(ln) for ln in lines[:400] if ln and len(ln) < 300):  # "Fax: …", "Courriel : …"
         s += 0.2
     if any(_header_kind(ln) for ln in lines[:400] if ln and len(ln) < 200):
         s += 0.2
     if any(salutation_in(ln) for ln in lines[:400] if ln and len(ln) < 400):
         s += 0.2
-    if cues().pattern("sample_letter").search(text) or re.search(r"(?i)take action|passez à l|включайся", text):
+    write = cues().pattern("write")
+    if any(ln and ln.rstrip().endswith(":") and len(ln) < 300 and write.search(ln)
+           and any(k < len(lines) and _is_bullet(lines[k]) for k in range(i + 1, i + 4))
+           for i, ln in enumerate(lines[:400])):
+        s += 0.2  # a write instruction with appeal points after it ("Please write … :" + bullets)
+    if cues().pattern("sample_letter").search(text) or any(
+            ln and len(ln) < 200 and (sample_marker(ln) is not None or _call_to_action(ln)) for ln in lines[:400]):
         s += 0.2
     return min(s, 1.0)
 
@@ -414,6 +566,9 @@ _UA_DASH = re.compile(r"^(?:(?:further\s+information\s+on|follow-?up\s+on)\s+)?(
 
 def clean_title(t: str) -> str:
     t = collapse(t).strip()
+    # a web page's title with its site's name ("… | Amnesty International USA", "… – Amnesty UK")
+    while (m := re.search(r"\s+[|–—-]\s+([^|–—]{2,60})$", t)) and _is_chrome(m[1]):
+        t = t[:m.start()]
     for _k in range(2):
         t = _ua_prefix().sub("", t)
     t = _TITLE_SUFFIX.sub("", t)
@@ -452,7 +607,7 @@ def _title(doc: C.Doc, b: C.Builder, a: Action, block_lines: set[int] = frozense
                 continue
             if cues().pattern("write").match(bare) and _nwords(bare) > 4 and ":" in bare:
                 continue
-            if cues().pattern("sample_letter").match(bare):
+            if sample_marker(bare) is not None or _letter_intro(bare):
                 continue
             if _nwords(ln) < 2 and not after_ua:
                 continue
@@ -537,10 +692,14 @@ def _issue_date(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None) -> Non
         if not ln:
             continue
         rank += 1
-        if _nwords(ln) > 16:
+        if _nwords(ln) > 30:
             continue
         dates = F.find_dates(ln)
         if not dates:
+            continue
+        # a short line apart from its dates ("Más información sobre AU 57/21 (…, 2 de abril de 2021)
+        # 8 de abril de 2021": dates in words are long in some languages)
+        if _nwords(ln) - sum(_nwords(ln[ds:de]) for _d, ds, de in dates) > 12:
             continue
         d, s, e = dates[-1]
         residue = (ln[:s] + " " + ln[e:]).strip()
@@ -550,9 +709,10 @@ def _issue_date(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None) -> Non
         sc = None
         if C.DATE_LABEL.search(ln):
             sc = 4.0
-        elif _UA_LINE.match(ln) and e >= len(ln.rstrip(" )")) - 1:
+        elif _ua_line().match(ln) and e >= len(ln.rstrip(" )")) - 1:
             sc = 4.0
-        elif len(rwords) <= 1 or re.match(r"^\W*(?:source|quelle|fuente|источник)\b", residue, re.I):
+        elif len(rwords) <= 1 or re.match(r"^\W*(?:source|quelle|fuente|источник)\b", residue, re.I) \
+                or cues().pattern("date_labels").fullmatch(residue.strip(" :,-–—|")):  # "Publié le 6 mai 2024"
             sc = 3.0 - (1.0 if weekday else 0.0)
         if sc is None:
             continue
@@ -673,33 +833,9 @@ def _deadline(doc: C.Doc, b: C.Builder, a: Action) -> None:
 
 # -- languages ---------------------------------------------------------------------------------------------------
 
-@functools.cache
-def _language_names() -> dict[str, str]:
-    from babel import Locale
-
-    from ua_writer.core.importer.cues import LANGS
-
-    out: dict[str, str] = {}
-    for code in ("en",) + tuple(c for c in LANGS if c != "en"):
-        try:
-            names = Locale.parse(code).languages
-        except Exception:  # a cue language Babel does not know
-            continue
-        for lc, name in names.items():
-            if len(lc) == 2:
-                out.setdefault(name.lower(), lc)
-    return out
-
-
 def _language_of(word: str) -> str | None:
-    w = word.lower()
-    names = _language_names()
-    if w in names:
-        return names[w]
-    for suf, repl in cues().language_suffix.items():
-        if w.endswith(suf) and (w[: -len(suf)] + repl) in names:
-            return names[w[: -len(suf)] + repl]
-    return None
+    """A language name in any cue language and grammatical form (``fields.language_code``)."""
+    return F.language_code(word)
 
 
 def _languages(doc: C.Doc, b: C.Builder, a: Action) -> None:
@@ -804,12 +940,13 @@ def _recipient_blocks(doc: C.Doc, b: C.Builder) -> tuple[list[Block], list[tuple
             close_run()
             blocks.append(Block([Line(i, ln)], is_copy=mode_copy, flat=True))
             continue
-        if _is_bullet(ln) or cues().pattern("sample_letter").match(ln) or \
+        if _is_bullet(ln) or _letter_intro(ln) or _first_person(ln) or \
                 _has_date(ln) and not label_segments(ln)[1] or \
                 cues().pattern("urgent_action").fullmatch(ln.strip(" •:")):
             close_run()  # a date never stands in an address block, nor does the document's name
             continue
-        if (_is_prose(ln) or ln.endswith(":") and _nwords(ln) >= 5 or ln.isupper() and _nwords(ln) >= 5
+        if (_is_prose(ln) or ln.endswith(":") and _nwords(ln) >= 5
+                or ln.isupper() and _nwords(ln) >= 5 and not label_segments(ln)[1]
                 or _nwords(ln) >= 5 and ln.endswith(".") and not _is_address(ln)) \
                 and not (run and _note_like(ln) and not F.find_dates(ln)):
             close_run()  # prose; a remark inside a block ("Please do not send letters …") stays
@@ -933,7 +1070,21 @@ def split_head(text: str, out: _Parsed) -> None:
         out.captions.append(text)
         return
     if re.match(r"[\u0400-\u04ff]", text) and _is_role_word(text.split()[0]):
-        out.roles.append(text)  # «Генеральному прокурору Российской Федерации»: the genitive tail stays
+        # «Генеральному прокурору Российской Федерации»: the genitive tail stays with the office; a
+        # name after it («… Федерации Игорь Краснов», a flattened block) is the trailing run of
+        # capitalised words that are no office, field or country words
+        toks = text.split()
+        j = len(toks)
+        while j > 1 and toks[j - 1][:1].isupper() and not _is_role_word(toks[j - 1].strip(",")) \
+                and not _domain(_fold(toks[j - 1])) and not F.country_code(toks[j - 1].strip(",")):
+            j -= 1
+        if 2 <= len(toks) - j <= 4 and j >= 2:
+            out.roles.append(" ".join(toks[:j]).strip(" ,"))
+            name, g = strip_honorifics(" ".join(toks[j:]))
+            out.name = out.name or name
+            out.gender = out.gender or g
+            return
+        out.roles.append(text)
         return
     parts = re.split(r"\s+[-–—]\s+", text)
     if len(parts) > 1:  # "M. A. Peshkov - Director"
@@ -977,6 +1128,9 @@ def split_head(text: str, out: _Parsed) -> None:
                 new = "role"
             elif kind == "role" and prev is not None and _fold(prev) in _FUNC:
                 new = "role"
+            elif kind == "role" and (_domain(_fold(bare)) or any(
+                    _territory([t.strip(",") for t in toks[k:k + j]]) for j in range(1, min(4, len(toks) - k) + 1))):
+                new = "role"  # "Minister Spraw Wewnętrznych", "Prokurator Generalny Republiki Białoruś"
             elif kind == "role" and prev is not None and not _is_role_word(prev.strip(",")) and not prev.endswith(",") \
                     and _continues_office(segs[-1][1], [t.strip(",") for t in toks[k:]]):
                 new = "role"  # "Office of the Kyrgyz Republic": words after the "of"-chain stay
@@ -995,6 +1149,9 @@ def split_head(text: str, out: _Parsed) -> None:
         t = " ".join(ts).strip(" ,;")
         if not t:
             continue
+        if kind == "role" and _is_caption(t) and len(segs) > 1 and (kind, ts) == segs[0]:
+            out.captions.append(t)  # a caption over a block that lost its line breaks ("INNENMINISTER Pulat …")
+            continue
         if kind == "name" and not out.name:
             name, g = strip_honorifics(t)
             out.name = name
@@ -1011,17 +1168,35 @@ def _continues_office(seg: list[str], rest: list[str]) -> bool:
     f = _fold(tok)
     if _ends_in_country(seg):
         return False
-    if f in R._DOMAIN_WORDS or F.is_country_word(tok) or _ends_in_country(seg + [tok]):
+    if _domain(f) or F.is_country_word(tok) or _ends_in_country(seg + [tok]):
         return True
     run = 0
     for t in rest:
-        if not t[:1].isupper() or _is_role_word(t) or _fold(t) in R._DOMAIN_WORDS:
+        if not t[:1].isupper() or _is_role_word(t) or _domain(_fold(t)):
             break
         run += 1
     if run < 2:
         return True  # "… for Migration Issues": one capitalised word is no name
     nf = _fold(nxt)
-    return bool(nxt) and (nf in R._DOMAIN_WORDS or _is_institution(nxt) or _ends_in_country(seg + [tok, nxt]))
+    return bool(nxt) and (_domain(nf) or _is_institution(nxt) or _ends_in_country(seg + [tok, nxt]))
+
+
+def _territory(toks: list[str]) -> bool:
+    """The tokens name a country, with or without a state word ("Białoruś", "Republiki Białoruś",
+    "Republic of Belarus")."""
+    if not toks or len(toks) > 6:
+        return False
+    text = " ".join(toks).strip(" ,")
+    if F.country_code(text):
+        return True
+    low = text.lower()
+    return any(low.startswith(w + " ") and F.country_code(text[len(w):].strip()) for w in cues().state_words)
+
+
+def _domain(folded: str) -> bool:
+    """An office's field ("Internal Affairs", "Spraw Wewnętrznych", «внутренних дел»): English
+    words in recipients.py, the others data per language (``domain_words``)."""
+    return folded in R._DOMAIN_WORDS or folded in _folded_set("domain_words")
 
 
 def _ends_in_country(toks: list[str]) -> bool:
@@ -1068,7 +1243,7 @@ def _name_shaped(name: str) -> bool:
         f = _fold(t)
         if f in R._NAME_PARTICLES or re.fullmatch(r"(?:[^\W\d_]\.){1,3}|[^\W\d_]{1,2}", t):
             continue
-        if not t[:1].isupper() or f in orgs or f in R._DOMAIN_WORDS or _is_role_word(t):
+        if not t[:1].isupper() or f in orgs or _domain(f) or _is_role_word(t):
             return False
     return True
 
@@ -1273,6 +1448,10 @@ def _flat_split(text: str) -> tuple[str, str]:
     for k in range(1, len(toks)):
         t = toks[k].lower().strip(",")
         nxt = toks[k + 1].lower().strip(",") if k + 1 < len(toks) else ""
+        if nxt in cues().street_suffixes and k + 3 < len(toks) and toks[k + 2][:1].isupper() \
+                and toks[k + 3][:1].isdigit():
+            # the street word opens the street ("… Farid Aliyev Avenue Molière 464 1050 Bruxelles")
+            return " ".join(toks[:k + 1]), " ".join(toks[k + 1:])
         if toks[k][:1].isdigit() or t in abbr or toks[k].lower() in abbr or nxt in cues().street_suffixes:
             return " ".join(toks[:k]), " ".join(toks[k:])
     return text, ""
@@ -1397,6 +1576,46 @@ def _is_org(f: str, orgs: frozenset[str]) -> bool:
 _CAP_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
+def _inflected(a: str, b: str) -> bool:
+    """Two spellings of one name in different grammatical cases ("Pavla Sadouskiego" / "Pavel
+    Sadouski", «Ивана Петрова» / «Иван Петров»): word by word, a common start that leaves at most
+    two letters of the shorter word and at most four of the longer."""
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb) or a == b:
+        return False
+    for x, y in zip(ta, tb):
+        x, y = _fold(x), _fold(y)
+        n = 0
+        while n < min(len(x), len(y)) and x[n] == y[n]:
+            n += 1
+        if n < max(3, min(len(x), len(y)) - 2) or max(len(x), len(y)) - n > 4:
+            return False
+    return True
+
+
+_GIVEN = r"[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё]+"
+
+
+@functools.cache
+def _name_list_re() -> re.Pattern:
+    conj = "|".join(re.escape(c) for c in sorted(cues()["conjunctions"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({_GIVEN}(?:,\s+{_GIVEN})*),?\s+(?:{conj})\s+({_GIVEN})(?![\w-])(?!\s+[A-ZÀ-ÞА-ЯЁ])")
+
+
+def _given_name_lists(text: str) -> list[tuple[list[str], str]]:
+    """Inline lists of single capitalised words ("Ela, Anna et Joanna") with the list's own text;
+    a list right after another capitalised word ("Ales Bialiatski, Anna and …") is not one."""
+    out = []
+    for m in _name_list_re().finditer(text):
+        before = text[max(0, m.start() - 30):m.start()]
+        if re.search(r"[A-ZÀ-ÞА-ЯЁ][\w-]*[ \t]+$", before):
+            continue
+        names = [x.strip() for x in m[1].split(",")] + [m[2]]
+        if len(set(names)) == len(names):
+            out.append((names, m.group(0)))
+    return out
+
+
 def _persons(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lines: set[int]) -> None:
     lines = doc.lines
     text_all = "\n".join(ln for ln in lines if ln)
@@ -1466,21 +1685,34 @@ def _persons(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lin
             if poss:
                 flush()
         flush()
-    # "Ela, Anna et Joanna": a list of single first names, named at least twice
-    conj = r"(?:and|et|und|y|i|e|и|oraz|or)"
-    for m in re.finditer(rf"\b([A-ZÀ-Þ][a-zß-ÿ]+), ([A-ZÀ-Þ][a-zß-ÿ]+),? {conj} ([A-ZÀ-Þ][a-zß-ÿ]+)\b(?!\s+[A-Z])",
-                         text_all):
-        names = [m[1], m[2], m[3]]
-        if text_all.count(m.group(0)) >= 2 and not any(bad(x) for x in names):
-            for x in names:
-                counts[x] += 2
-                first_seen.setdefault(x, 0)
+    # an inline list of single given names ("Ela, Anna et Joanna", "Olga and Irina"): capitalised
+    # words that are no known word, joined by commas and a conjunction (data per language); each
+    # name must recur in the text (a two-name list must recur as a list), so that places and
+    # one-off lists of words do not count
+    for names, key in _given_name_lists(text_all):
+        if any(bad(x) or R._is_city_line(x) or x.lower() in cues().labels for x in names):
+            continue
+        if len(names) == 2 and text_all.count(key) < 2 or \
+                any(len(re.findall(rf"(?<![\w-]){re.escape(x)}(?![\w-])", text_all)) < 2 for x in names):
+            continue
+        for x in names:
+            counts[x] += 2
+            first_seen.setdefault(x, 0)
     if not counts:
         return
     # a name that is only the tail of a longer one ("Kara-Murza" in "Vladimir Kara-Murza") is kept once
     names = sorted(counts, key=lambda k: (-counts[k], first_seen[k]))
     out: list[Person] = []
     for nm in names:
+        same = next((o for o in out if _inflected(nm, o.name)), None)
+        if same is not None:
+            # "Pavla Sadouskiego" and "Pavel Sadouski", «Алексея Навального» and «Алексей Навальный»:
+            # one person in several cases; the shortest form is the nominative in these languages
+            if len(nm) < len(same.name):
+                counts[nm] = max(counts[nm], counts[same.name])
+                first_seen[nm] = min(first_seen[nm], first_seen[same.name])
+                same.name = nm
+            continue
         if any(nm != o.name and nm in o.name for o in out):
             continue
         out.append(Person(name=nm))
@@ -1491,4 +1723,5 @@ def _persons(doc: C.Doc, b: C.Builder, a: Action, title_i: int | None, block_lin
         b.note(f"persons[{k}].name", SHAPE if counts[p.name] > 1 else GUESS, first_seen[p.name], p.name)
 
 
-__all__ = ["NAME", "score", "parse", "label_segments", "split_head", "clean_title", "salutation_in"]
+__all__ = ["NAME", "score", "parse", "label_segments", "split_head", "clean_title", "salutation_in",
+           "sample_marker", "is_page_chrome"]

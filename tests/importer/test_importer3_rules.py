@@ -1,0 +1,271 @@
+"""General rules that replaced cue entries and code keyed to single dev-corpus texts (issue #12):
+sample-letter markers and letter intros, first-person letter text, follow-up UA lines, calls to
+action, site names, lists of given names. Every UA line here is made up for the test (no real
+case, no real address)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.importer.test_perturbations import R1, R2, _want, make_ua, stacked, summary
+from ua_writer.core.importer import general as G
+from ua_writer.core.importer import import_text
+from ua_writer.core.importer.cues import DIR
+
+# -- nothing keyed to one document -------------------------------------------------------------------
+
+REMOVED = {"de": ["hier ist der brief", "hier ist das anschreiben", "beispielnachricht"],
+           "es": ["s información sobre"],
+           "it": ["... lascia un commento al post."],
+           "en": ["amnesty international uk", "amnesty international usa"]}
+
+
+@pytest.mark.parametrize("lang", list(REMOVED))
+def test_document_keyed_phrases_are_not_cue_data(lang):
+    data = json.loads((DIR / f"{lang}.json").read_text(encoding="utf-8"))
+    words = {w.lower() for v in data.values() if isinstance(v, list) for w in v if isinstance(w, str)}
+    assert not words & set(REMOVED[lang])
+
+
+def test_the_evidence_reader_has_no_document_keyed_literals():
+    src = Path(G.__file__).read_text(encoding="utf-8")
+    for literal in ("passez à l", "включайся", r"s\s+información", "take action|"):
+        assert literal not in src, literal
+
+
+# -- sample-letter markers -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Sample letter:", "A sample letter", "Suggested message to the Minister", "Musterbrief", "Beispielbrief:",
+    "Beispielnachricht: \"Ich denke an Sie\"", "Briefvorschlag", "Modèle de lettre :", "Un modèle de lettre",
+    "Carta modelo", "Modelo de carta", "Lettera tipo", "Wzór listu", "Przykładowy list", "Образец письма",
+])
+def test_sample_letter_markers_in_every_cue_language(line):
+    assert G.sample_marker(line) is not None
+
+
+@pytest.mark.parametrize("line", [
+    "Model United Nations", "Ministry of the Interior", "Sample collection", "November-Brief 2004",
+    "Letter Box 12", "Prosecutor General of the Republic of Kazakhstan",
+])
+def test_names_and_headlines_are_not_sample_markers(line):
+    assert G.sample_marker(line) is None
+
+
+@pytest.mark.parametrize("line, intro", [
+    ("Hier ist der Brief an den Generalstaatsanwalt", True),
+    ("Hier ist das Anschreiben an die Botschaft des Landes", True),
+    ("Here is the letter to the embassy:", True),
+    ("Voici la lettre pour le procureur", True),
+    ("Esta es la carta para el fiscal", True),
+    ("Ecco la lettera per il procuratore", True),
+    ("Oto list do prokuratora", True),
+    ("Вот письмо для прокурора", True),
+    ("November-Brief 2004", False),
+    ("Ministry of the Interior of the Republic of Kazakhstan", False),
+    ("Kanzlei der Botschaft der", False),
+    ("Fax: +7 7172 71 28 21", False),
+])
+def test_a_short_phrase_naming_a_letter_introduces_one(line, intro):
+    assert G._letter_intro(line) is intro
+
+
+@pytest.mark.parametrize("line, letter", [
+    ("I am thinking of you", True), ("Ich denke an Sie", True), ("Je vous demande de le libérer", True),
+    ("J'exhorte les autorités à le libérer", True), ("We urge you to release her", True),
+    ("Я прошу вас освободить её", True),
+    ("Phone: 202 298 5700 I Fax: 202 298 5735", False), ("Kanzlei der Botschaft der", False),
+    ("Ministry of Internal Affairs", False),
+])
+def test_first_person_lines_are_letter_text(line, letter):
+    assert G._first_person(line) is letter
+
+
+INTROS = [
+    "Here is the letter to the Prosecutor General",
+    "Hier ist der Brief an den Generalstaatsanwalt",
+    "Voici la lettre au procureur général",
+    "Aquí está la carta para el fiscal general",
+    "Sample letter to the Prosecutor General",
+    "Musterbrief an den Generalstaatsanwalt",
+]
+
+
+@pytest.mark.parametrize("intro", INTROS)
+def test_a_letter_intro_right_above_a_block_stays_out_of_the_address(intro):
+    # no blank line between the intro and the block: only the line's own features can cut it off
+    text = make_ua(blocks=[intro + "\n" + stacked(R1), stacked(R2)])
+    assert summary(text) == _want()
+
+
+@pytest.mark.parametrize("intro", INTROS[:2])
+def test_a_letter_intro_in_a_double_spaced_copy_stays_out_of_the_address(intro):
+    text = make_ua(blocks=[intro + "\n" + stacked(R1), stacked(R2)])
+    got = summary("\n\n".join(text.split("\n")))
+    assert got["recipients"] == _want()["recipients"]
+
+
+@pytest.mark.parametrize("tail", [
+    'Beispielnachricht: "I am thinking of you / Ich denke an Sie"',
+    'Sample message: "We are thinking of you"',
+    '"I am wishing you well / Ich wünsche Ihnen alles Gute"',
+])
+def test_sample_message_right_below_a_block_is_not_an_address_line(tail):
+    text = make_ua(blocks=[stacked(R1) + "\n" + tail, stacked(R2)])
+    assert summary(text) == _want()
+
+
+# -- follow-up UA lines, calls to action, site names --------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Further information on UA 57/21 (EUR 99/01/21, 2 April 2021) 8 April 2021",
+    "Más información sobre AU 57/21 (EUR 99/01/21, 2 de abril de 2021) 8 de abril de 2021",
+    "Weitere Informationen zu UA 57/21 8. April 2021",
+])
+def test_a_date_ending_a_follow_up_line_is_the_issue_date(line):
+    assert summary(make_ua(date=line))["issue_date"] == dt.date(2021, 4, 8)
+
+
+@pytest.mark.parametrize("line", ["TAKE ACTION", "Agir", "Включайся!", "Jetzt handeln", "Actúa ya", "Działaj"])
+def test_a_call_to_action_line_is_evidence_of_a_ua(line):
+    lines = ["Lawyer detained", "", line, "",
+             "The lawyer was detained on 2 April and has not been allowed to see her family since."]
+    assert G.score(lines) >= 0.2
+    assert G.score(lines[:2] + lines[4:]) < 0.2
+
+
+def test_a_call_to_action_inside_prose_is_not_one():
+    assert not G._call_to_action("You can take action by writing to the minister before the end of May.")
+
+
+@pytest.mark.parametrize("line, chrome", [
+    ("Amnesty International UK", True), ("Amnesty International USA", True),
+    ("Amnesty International Ireland", True), ("Amnesty International Canada", True),
+    ("Amnesty International says she must be freed", False),
+])
+def test_a_site_name_is_the_organisation_and_its_country(line, chrome):
+    assert G._is_chrome(line) is chrome
+
+
+def test_a_site_name_is_not_the_title():
+    text = "Amnesty International Ireland\n\n" + make_ua()
+    assert summary(text)["title"] == _want()["title"]
+
+
+# -- inline lists of given names -------------------------------------------------------------------
+
+NAMES_UA = """Urgent Action: Drop the charges against {names}
+
+Women human rights defenders {names} were charged on 2 March 2021 with "offending religious feelings"
+for putting up posters in their town. They face up to two years in prison.
+
+Please write before 14 May 2021 to the Prosecutor General:
+• Urge him to drop the charges against {names}.
+
+Prosecutor General Jan Kowalski
+Al. Przykladowa 11
+00-950 Warsaw
+Poland
+Email: office@prokurator.example.pl
+"""
+
+
+@pytest.mark.parametrize("names, want", [
+    ("Ela, Anna and Joanna", ["Ela", "Anna", "Joanna"]),
+    ("Olga, Irina, Marta and Zofia", ["Olga", "Irina", "Marta", "Zofia"]),
+    ("Olga and Irina", ["Olga", "Irina"]),
+])
+def test_an_inline_list_of_given_names_gives_each_person(names, want):
+    a = import_text(NAMES_UA.format(names=names)).action
+    assert sorted(p.name for p in a.persons) == sorted(want)
+
+
+@pytest.mark.parametrize("conj", ["et", "und", "y", "i", "e"])
+def test_given_name_lists_with_the_conjunction_of_every_cue_language(conj):
+    text = f"Ela, Anna {conj} Joanna wurden verhaftet. Ela, Anna {conj} Joanna sind frei."
+    assert [n for n, _key in G._given_name_lists(text)] == [["Ela", "Anna", "Joanna"]] * 2
+
+
+def test_places_and_names_after_a_surname_are_not_given_name_lists():
+    text = "She travelled to Lithuania and Poland. Ales Bialik, Anna and Maria came. Lithuania and Poland."
+    a = import_text(NAMES_UA.format(names="Ela, Anna and Joanna") + "\n" + text).action
+    assert not {"Lithuania", "Poland", "Maria"} & {p.name for p in a.persons}
+    assert not any(names[0] == "Anna" for names, _k in G._given_name_lists(text))
+
+
+def test_a_two_name_list_said_once_is_not_enough():
+    text = NAMES_UA.format(names="the two women").replace("for putting up", "Olga and Irina said, for putting up")
+    assert not {"Olga", "Irina"} & {p.name for p in import_text(text).action.persons}
+    assert re.search("Olga and Irina", text)
+
+
+# -- languages in every grammatical form ----------------------------------------------------------
+
+from ua_writer.core.importer import fields as F  # noqa: E402
+
+WRITE_IN = [
+    ("Пишите на кыргызском, русском или английском языках:", ["ky", "ru", "en"]),
+    ("Пишите на киргизском или русском языке:", ["ky", "ru"]),
+    ("Пишите по-русски или по-английски:", ["ru", "en"]),
+    ("Напишите обращение на белорусском или русском языке:", ["be", "ru"]),
+    ("Napiszcie po białorusku lub po rosyjsku:", ["be", "ru"]),
+    ("Piszcie w języku rosyjskim lub angielskim:", ["ru", "en"]),
+    ("Schreiben Sie auf Russisch oder Englisch:", ["ru", "en"]),
+    ("Schreiben Sie in gutem Usbekisch, Russisch oder Englisch:", ["uz", "ru", "en"]),
+    ("Schreiben Sie in englischer oder russischer Sprache:", ["en", "ru"]),
+    ("Bitte schreiben Sie auf Weißrussisch oder Russisch:", ["be", "ru"]),
+    ("Escriban en inglés, ruso o en su propio idioma:", ["en", "ru"]),
+    ("Escriban en lengua rusa o inglesa:", ["ru", "en"]),
+    ("Écrivez en russe ou en anglais :", ["ru", "en"]),
+    ("Écrivez en langue russe ou anglaise :", ["ru", "en"]),
+    ("Scrivete in russo o in inglese:", ["ru", "en"]),
+    ("Scrivete in lingua russa o inglese:", ["ru", "en"]),
+    ("Please write in Kyrgyz, Russian or your own language:", ["ky", "ru"]),
+    ("Please write in Kirghiz or Russian:", ["ky", "ru"]),
+    ("Please write in Belorussian or English:", ["be", "en"]),
+    ("Please write in Azeri or English:", ["az", "en"]),
+]
+
+
+@pytest.mark.parametrize("line, codes", WRITE_IN)
+def test_write_in_languages_in_every_grammatical_form(line, codes):
+    got = summary(make_ua(lang_line=line))
+    assert got["languages"] == codes
+    assert got["appeals"] == _want()["appeals"]
+
+
+@pytest.mark.parametrize("word, code", [
+    ("русском", "ru"), ("кыргызском", "ky"), ("русски", "ru"), ("rosyjsku", "ru"), ("białorusku", "be"),
+    ("rosyjskim", "ru"), ("englischer", "en"), ("Usbekisch", "uz"), ("rusa", "ru"), ("inglesa", "en"),
+    ("russa", "ru"), ("anglaise", "en"), ("Russian", "ru"), ("russe", "ru"), ("kazajo", "kk"),
+])
+def test_language_name_forms(word, code):
+    assert F.language_code(word) == code
+
+
+@pytest.mark.parametrize("word", ["Russia", "Armenia", "Bielorussia", "Georgia", "Deutsche", "Russen", "oder",
+                                  "lengua", "rus"])
+def test_countries_capitalised_inflections_and_plain_words_are_no_language(word):
+    assert F.language_code(word) is None
+
+
+def test_a_country_in_the_write_in_sentence_is_not_a_language():
+    line = "Scrivete alle autorità in Bielorussia, in russo o in inglese:"
+    assert summary(make_ua(lang_line=line))["languages"] == ["ru", "en"]
+
+
+def test_the_endings_are_data_per_language():
+    for lang in ("ru", "pl", "de", "es", "fr", "it"):
+        data = json.loads((DIR / f"{lang}.json").read_text(encoding="utf-8"))
+        assert data["language_endings"] and all(len(pair) == 2 for pair in data["language_endings"]), lang
+
+
+def test_a_sample_letter_flattened_into_one_long_line_still_gives_its_salutation():
+    line = "SAMPLE LETTER Dear Prosecutor General, " + "I am writing to urge you to release him. " * 15
+    assert len(line) > 500
+    assert G.salutation_in(line)[0] == "Dear Prosecutor General"
