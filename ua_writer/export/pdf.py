@@ -184,57 +184,86 @@ _SPACES = re.compile(r"[ \t]+")
 
 
 class _Measurer:
-    """Word widths at 1 pt. The widths are kept per font object across layouts (a letter
-    re-laid out for the preview, the letters of a mail merge: the same words over and over) —
-    the same numbers reportlab's ``stringWidth`` gives, measured once per word."""
+    """Word widths at 1 pt, and the lines paragraphs were broken into. Both are kept per font
+    object across layouts (a letter re-laid out for the preview and then exported, the letters
+    of a mail merge: the same words and paragraphs over and over): the widths are the numbers
+    reportlab's ``stringWidth`` gives, measured once per word; a paragraph's lines are what
+    :func:`wrap` gave for the same text, size, measure and indent rule (it is deterministic)."""
 
     def __init__(self):
         from reportlab.pdfbase import pdfmetrics
 
         self._get_font = pdfmetrics.getFont
-        self._tables: dict[str, tuple[dict[str, float], object]] = {}
+        self._caches: dict[str, _FontCache] = {}
 
-    def _table(self, font: str) -> tuple[dict[str, float], object]:
-        t = self._tables.get(font)
-        if t is None:
+    def cache(self, font: str) -> "_FontCache":
+        c = self._caches.get(font)
+        if c is None:
             f = self._get_font(font)
-            widths = _word_widths.get(f)
-            if widths is None:
-                widths = _word_widths[f] = {}
-            t = self._tables[font] = (widths, f.stringWidth)
-        return t
+            c = _font_caches.get(f)
+            if c is None:
+                c = _font_caches[f] = _FontCache(f.stringWidth)
+            self._caches[font] = c
+        return c
 
     def unit(self, text: str, font: str) -> float:
-        widths, measure = self._table(font)
-        w = widths.get(text)
+        c = self.cache(font)
+        w = c.words.get(text)
         if w is None:
-            if len(widths) >= WORD_CACHE_SIZE:
-                widths.clear()
-            w = widths[text] = measure(text, 1.0)
+            w = c.measure([text])[0]
         return w
 
     def units(self, words: list[str], font: str) -> list[float]:
         """:meth:`unit` of each word."""
-        widths, measure = self._table(font)
-        get = widths.get
+        c = self.cache(font)
+        get = c.words.get
         out = [get(w) for w in words]
-        if None in out:
-            if len(widths) >= WORD_CACHE_SIZE:
-                widths.clear()
-            for k, w in enumerate(out):
-                if w is None:
-                    word = words[k]
-                    w = out[k] = widths[word] = measure(word, 1.0)
-        return out
+        return c.measure(words) if None in out else out
 
     def width(self, text: str, font: str, size: float) -> float:
         return self.unit(text, font) * size
 
 
-#: words remembered per font (a letter has a few hundred distinct ones)
-WORD_CACHE_SIZE = 20_000
-#: reportlab font object -> {word: width at 1 pt}; weak, so a re-registered font starts afresh
-_word_widths: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+class _FontCache:
+    """What layouts remember about one font (see :class:`_Measurer`). Bounded: emptied when
+    full. Shared by threads: only single dict operations, which the interpreter keeps whole."""
+
+    #: words (a letter has a few hundred distinct ones) and paragraphs remembered
+    WORDS, PARAGRAPHS = 20_000, 1_000
+
+    def __init__(self, string_width):
+        self._string_width = string_width
+        self.words: dict[str, float] = {}
+        self.paragraphs: dict[tuple, tuple] = {}
+
+    def measure(self, words: list[str]) -> list[float]:
+        widths = self.words
+        if len(widths) >= self.WORDS:
+            widths.clear()
+        out = []
+        for w in words:
+            v = widths.get(w)
+            if v is None:
+                v = widths[w] = self._string_width(w, 1.0)
+            out.append(v)
+        return out
+
+    def lines(self, key: tuple):
+        return self.paragraphs.get(key)
+
+    def remember(self, key: tuple, lines: list) -> None:
+        if len(self.paragraphs) >= self.PARAGRAPHS:
+            self.paragraphs.clear()
+        self.paragraphs[key] = tuple(lines)
+
+
+#: reportlab font object -> its _FontCache; weak, so a re-registered font starts afresh
+_font_caches: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def clear_layout_caches() -> None:
+    """Forget every remembered word width and paragraph (as in a fresh process)."""
+    _font_caches.clear()
 
 
 def _split_long_word(word: str, font: str, size: float, measure: float, m: _Measurer) -> list[str]:
@@ -306,6 +335,12 @@ def wrap(text: str, font: str, size: float, measure_pt: float, m: _Measurer,
     Returns ``(line, natural_width_pt, indent_pt, ends_paragraph_line)`` tuples; ``\\n`` in the text
     forces a break. With ``hang``, a list prefix ("1. ", "– ") makes continuation lines hang.
     """
+    cache = m.cache(font) if isinstance(m, _Measurer) else None
+    if cache is not None:
+        key = (text, size, measure_pt, hang)
+        known = cache.lines(key)
+        if known is not None:
+            return list(known)
     out: list[tuple[str, float, float, bool]] = []
     space = m.unit(" ", font) * size
     units = getattr(m, "units", None) or (lambda words, font: [m.unit(w, font) for w in words])
@@ -336,6 +371,8 @@ def wrap(text: str, font: str, size: float, measure_pt: float, m: _Measurer,
             out.append((" ".join(words[start:end]), line_w, 0.0 if start == 0 else indent,
                         end == len(words)))
             start = end
+    if cache is not None:
+        cache.remember(key, out)
     return out
 
 
