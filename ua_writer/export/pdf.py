@@ -194,31 +194,34 @@ class _Measurer:
         from reportlab.pdfbase import pdfmetrics
 
         self._get_font = pdfmetrics.getFont
-        self._caches: dict[str, _FontCache] = {}
+        self._caches: dict[str, tuple[_FontCache, object]] = {}
 
-    def cache(self, font: str) -> "_FontCache":
+    def _cache(self, font: str) -> "tuple[_FontCache, object]":
         c = self._caches.get(font)
         if c is None:
             f = self._get_font(font)
-            c = _font_caches.get(f)
-            if c is None:
-                c = _font_caches[f] = _FontCache(f.stringWidth)
-            self._caches[font] = c
+            cache = _font_caches.get(f)
+            if cache is None:
+                cache = _font_caches[f] = _FontCache()
+            c = self._caches[font] = (cache, f.stringWidth)
         return c
 
+    def cache(self, font: str) -> "_FontCache":
+        return self._cache(font)[0]
+
     def unit(self, text: str, font: str) -> float:
-        c = self.cache(font)
+        c, string_width = self._cache(font)
         w = c.words.get(text)
         if w is None:
-            w = c.measure([text])[0]
+            w = c.measure([text], string_width)[0]
         return w
 
     def units(self, words: list[str], font: str) -> list[float]:
         """:meth:`unit` of each word."""
-        c = self.cache(font)
+        c, string_width = self._cache(font)
         get = c.words.get
         out = [get(w) for w in words]
-        return c.measure(words) if None in out else out
+        return c.measure(words, string_width) if None in out else out
 
     def width(self, text: str, font: str, size: float) -> float:
         return self.unit(text, font) * size
@@ -231,12 +234,12 @@ class _FontCache:
     #: words (a letter has a few hundred distinct ones) and paragraphs remembered
     WORDS, PARAGRAPHS = 20_000, 1_000
 
-    def __init__(self, string_width):
-        self._string_width = string_width
+    def __init__(self):
         self.words: dict[str, float] = {}
         self.paragraphs: dict[tuple, tuple] = {}
 
-    def measure(self, words: list[str]) -> list[float]:
+    def measure(self, words: list[str], string_width) -> list[float]:
+        """The widths of ``words`` at 1 pt (``string_width``: the font's ``stringWidth``)."""
         widths = self.words
         if len(widths) >= self.WORDS:
             widths.clear()
@@ -244,7 +247,7 @@ class _FontCache:
         for w in words:
             v = widths.get(w)
             if v is None:
-                v = widths[w] = self._string_width(w, 1.0)
+                v = widths[w] = string_width(w, 1.0)
             out.append(v)
         return out
 
