@@ -510,6 +510,9 @@ def markdown(results: dict, skipped: dict, info: dict) -> str:
     lines.append("")
     lines.append(f"Machine: {info['nproc']} CPUs ({info['cpu']}), Python {info['python']}, {info['qt']}, "
                  f"{info['libreoffice'] or 'no LibreOffice'}; {info['os']}.")
+    if info.get("loadavg_start"):
+        lines.append("Load average (1, 5, 15 min) at the start: {}; at the end: {}.".format(
+            *(", ".join(f"{x:.2f}" for x in info[k]) for k in ("loadavg_start", "loadavg_end"))))
     return "\n".join(lines)
 
 
@@ -540,6 +543,8 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {}
     skipped: dict = {}
     started = time.time()
+    # other jobs on a shared machine move every wall-clock figure: say how busy it was
+    load_start = os.getloadavg()
     try:
         for name, fn, keys in BENCHES:
             if only and name not in only:
@@ -573,9 +578,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             env.cleanup()
     info = machine()
+    info["loadavg_start"], info["loadavg_end"] = load_start, os.getloadavg()
     print(table(results, skipped))
     print(f"\nmachine: {info['nproc']} CPUs, {info['cpu']}; Python {info['python']}; {info['qt']}"
           + (f"; {info['libreoffice']}" if info["libreoffice"] else "; no LibreOffice"))
+    print("load average (1, 5, 15 min): at the start {}, at the end {}".format(
+        *(" ".join(f"{x:.2f}" for x in info[k]) for k in ("loadavg_start", "loadavg_end"))))
     extras = {k[1:]: v for k, v in results.items() if k.startswith("_")}
     if extras:
         print("details: " + ", ".join(f"{k}={v:.3g}" if isinstance(v, float) else f"{k}={v}"

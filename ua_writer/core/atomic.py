@@ -15,7 +15,8 @@ merge): each file goes to its hidden temp file, then ``commit()`` makes all of t
 once — one ``syncfs`` of the folder's filesystem on Linux ≥ 5.8, which reports any write-back
 error (a full disk) since the batch began; one fsync per file elsewhere — and only then renames
 them into place and fsyncs the folder once. A crash before that leaves only temp files; an error
-removes them all and raises, so no file is ever half-written under its real name.
+removes them all and raises, so no file is ever half-written under its real name. A batch reads
+its folder for leftover temp files once (on its first write), not once per file.
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ TrueType subset of the glyphs a document uses and deflates it (and its ToUnicode
 PDF, which was a third of a letter's time; the letters of a mail merge (and re-exports of one
 letter) use the same glyphs in the same order, so the same bytes are built and compressed once. The result is identical,
 byte for byte (the subset and zlib are deterministic; the cache is keyed by the exact glyph list).
+Each subset's ``Widths`` array (a hundred or more numbers, formatted one by one) is formatted once
+per list of widths too.
 """
 
 from __future__ import annotations

@@ -20,6 +20,12 @@ size is forced, a letter that would run onto a second page at 11 pt is tried at 
 The untranslated block (``Letter.untranslated``: the "[… please translate]" marker and the English
 stand-ins behind it) is set in italic with a grey bar in the left margin, so it never passes for
 ordinary body text. The font is PT Serif, embedded as a subset (reportlab does this for TrueType).
+
+Speed (a mail merge lays out and draws a thousand letters; the preview re-lays a letter on every
+edit): word widths and the lines each paragraph was broken into are remembered per font across
+layouts (``_Measurer``; ``clear_layout_caches()`` forgets them), and pages are drawn by writing the
+text operators reportlab's text objects would write, byte for byte, with each line encoded in one
+``str.translate`` (``draw_page``; the text-object way stays for what that shortcut does not cover).
 No Qt.
 """
 
