@@ -216,7 +216,7 @@ def bench_letters(env: Env, results: dict) -> None:
     def ours_cold() -> None:
         # the same in a process that has laid out no letter before (no remembered word widths
         # or paragraph lines: export/pdf.py keeps them across letters)
-        pdf.clear_layout_caches()
+        getattr(pdf, "clear_layout_caches", lambda: None)()   # (main had no such caches)
         ours_plain()
 
     floor = _pdf_floor(letter, env.out / "floor.pdf")
@@ -255,7 +255,7 @@ def bench_letters(env: Env, results: dict) -> None:
     results["_pdf_layout_ms"] = median_ms(lambda: pdf.layout_letter(letter), n, clock=cpu)
 
     def layout_cold() -> None:
-        pdf.clear_layout_caches()    # as the first letter of a process: every word measured
+        getattr(pdf, "clear_layout_caches", lambda: None)()   # a fresh process: every word measured
         pdf.layout_letter(letter)
 
     results["_pdf_layout_cold_ms"] = median_ms(layout_cold, n, clock=cpu)
