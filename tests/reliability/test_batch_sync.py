@@ -104,3 +104,38 @@ def test_merge_on_a_full_disk_reports_it_and_leaves_only_complete_letters(small_
     assert 0 < len(left) < 60
     for name in left:
         assert len(PdfReader(out / name).pages) == 1    # every letter there is complete
+
+
+def test_a_batch_removes_stale_temp_files_of_the_names_it_writes_and_nothing_else(tmp_path):
+    """Like a single write (test_atomic_exports): a killed merge's ``.<name>.XXXXXXXX.part`` goes
+    when that name is written again and is over 10 minutes old; the folder is read once per
+    batch, not once per letter (it holds up to a whole merge's letters)."""
+    old = os.path.getmtime(tmp_path) - atomic.STALE_PART_SECONDS - 60
+
+    def make(name, age=old):
+        p = tmp_path / name
+        p.write_bytes(b"half a letter")
+        os.utime(p, (age, age))
+        return p
+
+    stale = [make(".0001-Anna.pdf.k3x_9q2z.part"), make(".0002-Emma.pdf.a1b2c3d4.part")]
+    fresh = make(".0001-Anna.pdf.zzzzzzzz.part", age=os.path.getmtime(tmp_path))
+    kept = [fresh, make(".0003-Olga.pdf.abcdefgh.part"), make(".0001-Anna.pdf.x.abcdefgh.part"),
+            make(".0001-Anna.pdf.ABCDEFGH.part")]
+    scans = []
+    real_scandir = os.scandir
+
+    def counting_scandir(path):
+        scans.append(path)
+        return real_scandir(path)
+
+    import unittest.mock as mock
+
+    with mock.patch.object(os, "scandir", counting_scandir):
+        with atomic.FileBatch(tmp_path) as files:
+            for name in ("0001-Anna.pdf", "0002-Emma.pdf", "0004-Ivan.pdf"):
+                files.write(tmp_path / name, b"%PDF letter")
+    assert len(scans) == 1
+    assert not any(p.exists() for p in stale)
+    assert all(p.exists() for p in kept)
+    assert (tmp_path / "0002-Emma.pdf").read_bytes() == b"%PDF letter"

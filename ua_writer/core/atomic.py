@@ -15,7 +15,8 @@ merge): each file goes to its hidden temp file, then ``commit()`` makes all of t
 once — one ``syncfs`` of the folder's filesystem on Linux ≥ 5.8, which reports any write-back
 error (a full disk) since the batch began; one fsync per file elsewhere — and only then renames
 them into place and fsyncs the folder once. A crash before that leaves only temp files; an error
-removes them all and raises, so no file is ever half-written under its real name.
+removes them all and raises, so no file is ever half-written under its real name. A batch reads
+its folder for leftover temp files once (on its first write), not once per file.
 """
 
 from __future__ import annotations
@@ -173,6 +174,9 @@ class FileBatch:
         self.folder = Path(folder)
         self._real = os.path.realpath(self.folder)
         self._pending: list[tuple[str, Path]] = []
+        #: the folder's leftover temp files by target name, read once (on the first write)
+        self._parts: dict[str, list] | None = None
+        self._inside: dict[Path, bool] = {}
         self._syncfs = _syncfs()
         self._dfd: int | None = None
         if self._syncfs is not None:
@@ -184,11 +188,17 @@ class FileBatch:
     def write(self, path: str | os.PathLike, data: bytes, mode: int = 0o600) -> None:
         shown = Path(path)
         target = _resolve_target(shown)
-        if os.path.realpath(target.parent) != self._real:
+        inside = self._inside.get(target.parent)
+        if inside is None:
+            inside = self._inside[target.parent] = os.path.realpath(target.parent) == self._real
+        if not inside:
             atomic_write_bytes(shown, data, mode)
             return
         mode = _check_target(shown, target, mode)
-        remove_stale_parts(target)
+        if self._parts is None:
+            self._parts = _part_files(target.parent)
+        if target.name in self._parts:
+            _remove_stale(self._parts.pop(target.name))
         try:
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
         except OSError as e:
@@ -259,16 +269,33 @@ def remove_stale_parts(target: str | os.PathLike, max_age: float = STALE_PART_SE
     """Remove the temp files a killed write of ``target`` left in its folder (older than
     ``max_age`` seconds); returns their names. Never raises: it is housekeeping."""
     target = Path(target)
-    prefix = f".{target.name}."
-    pattern = re.compile(re.escape(prefix) + _RANDOM + r"\.part")
+    return _remove_stale(_part_files(target.parent).get(target.name, []), max_age)
+
+
+#: ``.<name>.XXXXXXXX.part``: a temp file of ours for the target ``<name>``
+_PART = re.compile(r"\.(.+)\." + _RANDOM + r"\.part")
+
+
+def _part_files(folder: Path) -> dict[str, list]:
+    """The folder's temp files of ours (see ``_PART``) by target name; {} if it cannot be read."""
+    found: dict[str, list] = {}
+    try:
+        with os.scandir(folder) as entries:
+            for e in entries:
+                if e.name.startswith(".") and e.name.endswith(".part"):
+                    mo = _PART.fullmatch(e.name)
+                    if mo:
+                        found.setdefault(mo.group(1), []).append(e)
+    except OSError:
+        pass
+    return found
+
+
+def _remove_stale(candidates: list, max_age: float = STALE_PART_SECONDS) -> list[str]:
+    """Remove those of ``candidates`` (``os.DirEntry``) that are regular files of this user,
+    older than ``max_age`` seconds; returns their names."""
     removed = []
     now = time.time()
-    try:
-        with os.scandir(target.parent) as entries:
-            candidates = [e for e in entries
-                          if e.name.startswith(prefix) and pattern.fullmatch(e.name)]
-    except OSError:
-        return removed
     uid = os.getuid() if hasattr(os, "getuid") else None
     for e in candidates:
         try:

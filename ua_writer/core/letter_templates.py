@@ -80,6 +80,8 @@ def _tick(n: int = 1) -> None:
 
 def _size(value, limit: int = MAX_VALUE) -> int:
     """Characters + items of ``value``, counted through containers; stops early past ``limit``."""
+    if type(value) is str:          # the usual case, a dozen times per letter
+        return len(value)
     total, stack = 0, [value]
     while stack:
         v = stack.pop()
@@ -406,8 +408,8 @@ def render_blocks(lang: str, context: dict) -> tuple[dict[str, str], str]:
     Returns ({block: text} for the blocks the template defines, the template's file name).
     Raises TemplateError for anything wrong with the template.
     """
-    env = environment(lang)
     folders = template_folders(lang)
+    env = _environment(folders)
     default_file = str(next((f / TEMPLATE_NAME for f in folders if (f / TEMPLATE_NAME).is_file()),
                             folders[-1] / TEMPLATE_NAME))
     b = _budget

@@ -20,6 +20,7 @@ Text is never reworded; only spaces, quotes and apostrophes change. No Qt, no I/
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import replace
 
 NBSP = "\u00a0"
@@ -44,6 +45,12 @@ def typeset(text: str, lang: str) -> str:
     """``text`` with the typography of ``lang`` (a code such as "ru", "fr", "de-CH")."""
     if not text:
         return text
+    return _typeset(text, lang)
+
+
+@lru_cache(maxsize=4096)
+def _typeset(text: str, lang: str) -> str:
+    """:func:`typeset`, remembered: the paragraphs of a mail merge's letters are the same."""
     base = (lang or "").replace("_", "-").split("-")[0].lower()
     out = _INITIAL.sub(lambda m: m.group(1) + NBSP, text)
     out = _INITIAL.sub(lambda m: m.group(1) + NBSP, out)     # "M. A. Peshkov": both initials

@@ -11,6 +11,8 @@ TrueType subset of the glyphs a document uses and deflates it (and its ToUnicode
 PDF, which was a third of a letter's time; the letters of a mail merge (and re-exports of one
 letter) use the same glyphs in the same order, so the same bytes are built and compressed once. The result is identical,
 byte for byte (the subset and zlib are deterministic; the cache is keyed by the exact glyph list).
+Each subset's ``Widths`` array (a hundred or more numbers, formatted one by one) is formatted once
+per list of widths too.
 """
 
 from __future__ import annotations
@@ -104,6 +106,41 @@ def _caching_ttfont():
 
     flate = _Flate()
 
+    class _Preformatted(pdfdoc.PDFObject):
+        """A PDF object whose bytes are already known."""
+
+        def __init__(self, data: bytes):
+            self.data = data
+
+        def format(self, document):
+            return self.data
+
+    class _WidthsCache:
+        """Formatted ``Widths`` arrays by their numbers (numbers format the same in any
+        document: no encryption applies to them)."""
+
+        def __init__(self):
+            self._done: OrderedDict[tuple, _Preformatted] = OrderedDict()
+            self._lock = threading.Lock()
+
+        def formatted(self, array, doc):
+            key = tuple(array.sequence)
+            if not all(type(v) in (int, float) for v in key):
+                return array
+            with self._lock:
+                out = self._done.get(key)
+                if out is not None:
+                    self._done.move_to_end(key)
+                    return out
+            out = _Preformatted(array.format(doc))
+            with self._lock:
+                self._done[key] = out
+                while len(self._done) > SUBSET_CACHE_SIZE * len(FILES):
+                    self._done.popitem(last=False)
+            return out
+
+    widths_cache = _WidthsCache()
+
     class CachingTTFont(TTFont):
         """The subset cache sits on the font's face (``TTFontFace``), which builds the subsets."""
 
@@ -146,6 +183,15 @@ def _caching_ttfont():
                 if (isinstance(name, str) and name.startswith("toUnicodeCMap:")
                         and isinstance(obj, pdfdoc.PDFStream) and obj.filters):
                     obj.filters = [flate if f is pdfdoc.PDFZCompress else f for f in obj.filters]
+            # each subset's widths (an array of ~100-200 numbers, formatted one by one): the
+            # same numbers for the same glyph list, formatted once
+            prefix = f"Font {self.fontName} subset "
+            fonts = doc.idToObject.get("BasicFonts")
+            for obj in getattr(fonts, "dict", {}).values():
+                widths = getattr(obj, "Widths", None)
+                if (isinstance(widths, pdfdoc.PDFArray) and type(widths) is pdfdoc.PDFArray
+                        and str(getattr(obj, "__Comment__", "")).startswith(prefix)):
+                    obj.Widths = widths_cache.formatted(widths, doc)
 
     _font_class = CachingTTFont
     return _font_class

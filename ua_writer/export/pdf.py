@@ -20,6 +20,12 @@ size is forced, a letter that would run onto a second page at 11 pt is tried at 
 The untranslated block (``Letter.untranslated``: the "[… please translate]" marker and the English
 stand-ins behind it) is set in italic with a grey bar in the left margin, so it never passes for
 ordinary body text. The font is PT Serif, embedded as a subset (reportlab does this for TrueType).
+
+Speed (a mail merge lays out and draws a thousand letters; the preview re-lays a letter on every
+edit): word widths and the lines each paragraph was broken into are remembered per font across
+layouts (``_Measurer``; ``clear_layout_caches()`` forgets them), and pages are drawn by writing the
+text operators reportlab's text objects would write, byte for byte, with each line encoded in one
+``str.translate`` (``draw_page``; the text-object way stays for what that shortcut does not cover).
 No Qt.
 """
 
@@ -28,6 +34,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import weakref
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -170,6 +177,8 @@ class LetterLayout:
     address: list[Line] = field(default_factory=list)
     address_top: float = 0.0
     date_beside: bool = False
+    #: the registered faces it was laid out with (drawing uses the same)
+    fonts: _fonts.FontSet | None = None
 
     @property
     def page_count(self) -> int:
@@ -181,27 +190,89 @@ _SPACES = re.compile(r"[ \t]+")
 
 
 class _Measurer:
-    """Word widths at 1 pt, cached per (font, word) for the duration of one layout."""
+    """Word widths at 1 pt, and the lines paragraphs were broken into. Both are kept per font
+    object across layouts (a letter re-laid out for the preview and then exported, the letters
+    of a mail merge: the same words and paragraphs over and over): the widths are the numbers
+    reportlab's ``stringWidth`` gives, measured once per word; a paragraph's lines are what
+    :func:`wrap` gave for the same text, size, measure and indent rule (it is deterministic)."""
 
     def __init__(self):
         from reportlab.pdfbase import pdfmetrics
 
         self._get_font = pdfmetrics.getFont
-        self._fonts: dict[str, object] = {}
-        self._cache: dict[tuple[str, str], float] = {}
+        self._caches: dict[str, tuple[_FontCache, object]] = {}
+
+    def _cache(self, font: str) -> "tuple[_FontCache, object]":
+        c = self._caches.get(font)
+        if c is None:
+            f = self._get_font(font)
+            cache = _font_caches.get(f)
+            if cache is None:
+                cache = _font_caches[f] = _FontCache()
+            c = self._caches[font] = (cache, f.stringWidth)
+        return c
+
+    def cache(self, font: str) -> "_FontCache":
+        return self._cache(font)[0]
 
     def unit(self, text: str, font: str) -> float:
-        key = (font, text)
-        w = self._cache.get(key)
+        c, string_width = self._cache(font)
+        w = c.words.get(text)
         if w is None:
-            f = self._fonts.get(font)
-            if f is None:
-                f = self._fonts[font] = self._get_font(font)
-            w = self._cache[key] = f.stringWidth(text, 1.0)
+            w = c.measure([text], string_width)[0]
         return w
+
+    def units(self, words: list[str], font: str) -> list[float]:
+        """:meth:`unit` of each word."""
+        c, string_width = self._cache(font)
+        get = c.words.get
+        out = [get(w) for w in words]
+        return c.measure(words, string_width) if None in out else out
 
     def width(self, text: str, font: str, size: float) -> float:
         return self.unit(text, font) * size
+
+
+class _FontCache:
+    """What layouts remember about one font (see :class:`_Measurer`). Bounded: emptied when
+    full. Shared by threads: only single dict operations, which the interpreter keeps whole."""
+
+    #: words (a letter has a few hundred distinct ones) and paragraphs remembered
+    WORDS, PARAGRAPHS = 20_000, 1_000
+
+    def __init__(self):
+        self.words: dict[str, float] = {}
+        self.paragraphs: dict[tuple, tuple] = {}
+
+    def measure(self, words: list[str], string_width) -> list[float]:
+        """The widths of ``words`` at 1 pt (``string_width``: the font's ``stringWidth``)."""
+        widths = self.words
+        if len(widths) >= self.WORDS:
+            widths.clear()
+        out = []
+        for w in words:
+            v = widths.get(w)
+            if v is None:
+                v = widths[w] = string_width(w, 1.0)
+            out.append(v)
+        return out
+
+    def lines(self, key: tuple):
+        return self.paragraphs.get(key)
+
+    def remember(self, key: tuple, lines: list) -> None:
+        if len(self.paragraphs) >= self.PARAGRAPHS:
+            self.paragraphs.clear()
+        self.paragraphs[key] = tuple(lines)
+
+
+#: reportlab font object -> its _FontCache; weak, so a re-registered font starts afresh
+_font_caches: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def clear_layout_caches() -> None:
+    """Forget every remembered word width and paragraph (as in a fresh process)."""
+    _font_caches.clear()
 
 
 def _split_long_word(word: str, font: str, size: float, measure: float, m: _Measurer) -> list[str]:
@@ -222,24 +293,43 @@ def _breaks(widths: list[float], space: float, first: float, rest: float) -> lis
     """Where to end lines: the fewest lines (what greedy filling gives), and among those the
     most even right edge (least sum of squared slack, last line free) — a small dynamic
     programme in the spirit of TeX's, which keeps justified lines from gaping. Returns the
-    index after each line's last word."""
+    index after each line's last word.
+
+    From each word ``i`` (last to first) the line i..j-1 is tried for every end ``j`` that fits.
+    The fewest lines from ``j`` on never grow as ``j`` grows (a shorter rest never needs more
+    lines), so the fewest lines from ``i`` come with the last end that fits, and only the ends
+    that share that count need their slack compared; on equal slack the earliest end wins."""
     n = len(widths)
-    best: list[tuple[int, float]] = [(0, 0.0)] * (n + 1)
+    lines = [0] * (n + 1)
+    bad = [0.0] * (n + 1)
     nxt = [n] * (n + 1)
+    ends = [0.0] * (n + 1)      # ends[j]: the width of the line i..j-1 being tried
     for i in range(n - 1, -1, -1):
         avail = first if i == 0 else rest
+        limit = avail + 0.01
         width = -space
-        choice, end = None, i + 1
-        for j in range(i + 1, n + 1):
-            width += space + widths[j - 1]
-            if width > avail + 0.01 and j > i + 1:
+        width += space + widths[i]   # (summed as the words after it, to the last bit)
+        ends[i + 1] = width     # a first word always goes on the line, however long
+        j = i + 1
+        while j < n:
+            width += space + widths[j]
+            if width > limit:
                 break
-            lines, bad = best[j]
-            slack = 0.0 if j == n else max(0.0, avail - width)
-            cand = (lines + 1, bad + slack * slack)
-            if choice is None or cand < choice:
-                choice, end = cand, j
-        best[i], nxt[i] = choice, end
+            j += 1
+            ends[j] = width
+        fewest = lines[j]
+        best_end, best_bad = j, 0.0
+        first_try = True
+        while j > i and lines[j] == fewest:
+            if j == n:
+                b = bad[j]
+            else:
+                slack = avail - ends[j]
+                b = bad[j] + slack * slack if slack > 0.0 else bad[j]
+            if first_try or b <= best_bad:
+                best_end, best_bad, first_try = j, b, False
+            j -= 1
+        lines[i], bad[i], nxt[i] = fewest + 1, best_bad, best_end
     out, i = [], 0
     while i < n:
         i = nxt[i]
@@ -254,8 +344,15 @@ def wrap(text: str, font: str, size: float, measure_pt: float, m: _Measurer,
     Returns ``(line, natural_width_pt, indent_pt, ends_paragraph_line)`` tuples; ``\\n`` in the text
     forces a break. With ``hang``, a list prefix ("1. ", "– ") makes continuation lines hang.
     """
+    cache = m.cache(font) if isinstance(m, _Measurer) else None
+    if cache is not None:
+        key = (text, size, measure_pt, hang)
+        known = cache.lines(key)
+        if known is not None:
+            return list(known)
     out: list[tuple[str, float, float, bool]] = []
     space = m.unit(" ", font) * size
+    units = getattr(m, "units", None) or (lambda words, font: [m.unit(w, font) for w in words])
     for raw in text.split("\n"):
         raw = _SPACES.sub(" ", raw.strip())
         if not raw:
@@ -265,20 +362,26 @@ def wrap(text: str, font: str, size: float, measure_pt: float, m: _Measurer,
             mo = _LIST_PREFIX.match(raw)
             if mo:
                 indent = m.width(mo.group(1), font, size)
-        words: list[str] = []
-        for w in raw.split(" "):
-            avail = measure_pt - indent
-            if m.width(w, font, size) > avail:
-                words.extend(_split_long_word(w, font, size, avail, m))
-            else:
-                words.append(w)
-        widths = [m.unit(w, font) * size for w in words]
+        avail = measure_pt - indent
+        words = raw.split(" ")
+        widths = [u * size for u in units(words, font)]
+        if max(widths) > avail:     # a word wider than the measure (a URL): break it up
+            split: list[str] = []
+            for w, wd in zip(words, widths):
+                if wd > avail:
+                    split.extend(_split_long_word(w, font, size, avail, m))
+                else:
+                    split.append(w)
+            words = split
+            widths = [u * size for u in units(words, font)]
         start = 0
         for end in _breaks(widths, space, measure_pt, measure_pt - indent):
             line_w = sum(widths[start:end]) + space * (end - start - 1)
             out.append((" ".join(words[start:end]), line_w, 0.0 if start == 0 else indent,
                         end == len(words)))
             start = end
+    if cache is not None:
+        cache.remember(key, out)
     return out
 
 
@@ -389,8 +492,15 @@ def _pdfmetrics():
 
 
 def printable_letter(letter: Letter, fs: _fonts.FontSet | None = None) -> Letter:
-    """A copy of the letter with characters the font lacks replaced (fonts.printable)."""
+    """The letter with characters the font lacks replaced (fonts.printable): a copy, or the
+    letter itself when it has none of them (the usual case: one scan instead of a copy)."""
     table = _fonts.stand_in_table(fs)
+    every = "\n".join([*letter.sender, letter.place_date, *letter.addressee, letter.subject,
+                       letter.salutation, *letter.paragraphs, letter.closing, *letter.signature,
+                       letter.copies_heading, *letter.copies, letter.copy_marker,
+                       *letter.untranslated])
+    if not any(chr(code) in every for code in table):
+        return letter
 
     def p(text: str) -> str:
         return text.translate(table)
@@ -440,6 +550,7 @@ def layout_letter(letter: Letter, page_size: PageSizeName | str = "a4", *,
         for s in part:
             chars.update(s)
     layout.chars = chars
+    layout.fonts = fs
     cmap = _pdfmetrics().getFont(fs.regular).face.charToGlyph
     missing = {ch for ch in chars if not ch.isspace() and ord(ch) not in cmap}
     if missing:
@@ -600,13 +711,13 @@ def _layout_at(letter: Letter, g: Geometry, fs: _fonts.FontSet, m: _Measurer,
 # -- drawing --------------------------------------------------------------------------------------
 
 def new_canvas(out: BinaryIO, letter: Letter, g: Geometry, *, invariant: bool = False,
-               title: str | None = None):
+               title: str | None = None, fs: _fonts.FontSet | None = None):
     """A reportlab canvas with the letter's metadata and document language set."""
     from reportlab.pdfgen.canvas import Canvas
 
     from ua_writer import __version__
 
-    fs = _fonts.letter_fonts()
+    fs = fs or _fonts.letter_fonts()
     c = Canvas(out, pagesize=(g.width * MM, g.height * MM), lang=language_tag(letter.language),
                invariant=1 if invariant else 0, pageCompression=1,
                initialFontName=fs.regular, initialFontSize=11)
@@ -626,6 +737,113 @@ def new_canvas(out: BinaryIO, letter: Letter, g: Geometry, *, invariant: bool = 
 
 def draw_page(c, ops: list[Op]) -> None:
     """Draw one page's operations (does not end the page)."""
+    runs = _text_runs(c, ops)
+    if runs is None:
+        _draw_page_text_objects(c, ops)
+        return
+    from reportlab.lib.rl_accel import escapePDF, fp_str
+    from reportlab.pdfbase import pdfmetrics
+
+    doc = c._doc
+    code: list[str] | None = None
+    cur_font = cur_ws = None
+    font = None
+    size_tf = ""
+    subset = -1
+    for k, op in enumerate(ops):
+        kind = op[0]
+        if kind == "t":
+            _k, x, y, name, size, _s, ws = op
+            if code is None:
+                code = ["BT", "1 0 0 1 %s Tm" % fp_str(0, 0)]
+                cur_font = cur_ws = None
+            if cur_font != (name, size):
+                font = pdfmetrics.getFont(name)
+                size_tf = f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
+                subset = -1
+                cur_font = (name, size)
+            if cur_ws != ws:
+                code.append("%s Tw" % fp_str(ws))
+                cur_ws = ws
+            code.append("1 0 0 1 %s Tm" % fp_str(x, y))
+            parts = []
+            for sub, data in runs[k]:
+                if sub != subset:
+                    parts.append(f"{font.getSubsetInternalName(sub, doc)} {size_tf}")
+                    subset = sub
+                parts.append(f"({escapePDF(data)}) Tj")
+            code.append(" ".join(parts))
+        else:
+            if code is not None:
+                code.append("ET")
+                c._code.append(" ".join(code))
+                code = None
+            _draw_graphic(c, op)
+    if code is not None:
+        code.append("ET")
+        c._code.append(" ".join(code))
+
+
+def _text_runs(c, ops: list[Op]) -> dict[int, list[tuple[int, bytes]]] | None:
+    """Each text op's ``(subset, bytes)`` runs — what reportlab's ``TTFont.splitString`` gives,
+    without its loop over every character of every line.
+
+    reportlab numbers the glyphs of an embedded subset in the order the characters first appear
+    in the document. So each face is first given the page's new characters once, in that order
+    (exactly the numbering line-by-line drawing would make), and then every line is encoded with
+    one ``str.translate``. The result, and so the PDF, is byte for byte what the text-object
+    calls make (``_draw_page_text_objects``, used whenever this shortcut does not apply: a face
+    that is not a subset TrueType font, a second subset of 256 glyphs, a top-down canvas)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    if not getattr(c, "bottomup", 0):
+        return None
+    doc = c._doc
+    by_font: dict[str, list[int]] = {}
+    for k, op in enumerate(ops):
+        if op[0] == "t":
+            by_font.setdefault(op[3], []).append(k)
+    out: dict[int, list[tuple[int, bytes]]] = {}
+    try:
+        for name, idx in by_font.items():
+            font = pdfmetrics.getFont(name)
+            if not getattr(font, "_dynamicFont", 0) or getattr(font, "_multiByte", 0) != 1:
+                return None
+            chars = "".join(dict.fromkeys("".join(ops[k][5] for k in idx)))
+            font.splitString(chars, doc)          # numbers the new characters, in order
+            assignments = font.state[doc].assignments
+            table = {}
+            for ch in chars:
+                code = ord(ch)
+                table[code] = assignments.get(32 if code == 0xA0 else code, 0)
+            if table and max(table.values()) > 0xFF:
+                for k in idx:                     # past the first subset: reportlab's own way
+                    out[k] = font.splitString(ops[k][5], doc)
+                continue
+            for k in idx:
+                s = ops[k][5]
+                out[k] = [(0, s.translate(table).encode("latin-1"))] if s else []
+    except (AttributeError, KeyError, TypeError):
+        return None
+    return out
+
+
+def _draw_graphic(c, op: Op) -> None:
+    kind = op[0]
+    if kind == "l":
+        _k, x1, y1, x2, y2, width, gray = op
+        c.setLineWidth(width)
+        c.setStrokeGray(gray)
+        c.line(x1, y1, x2, y2)
+        c.setStrokeGray(0)
+    elif kind == "r":
+        _k, x, y, w, h, width = op
+        c.setLineWidth(width)
+        c.rect(x, y, w, h, stroke=1, fill=0)
+
+
+def _draw_page_text_objects(c, ops: list[Op]) -> None:
+    """:func:`draw_page` through reportlab's text objects (the general way)."""
     text = None
     cur_font = cur_ws = None
     for op in ops:
@@ -647,23 +865,14 @@ def draw_page(c, ops: list[Op]) -> None:
             if text is not None:
                 c.drawText(text)
                 text = None
-            if kind == "l":
-                _k, x1, y1, x2, y2, width, gray = op
-                c.setLineWidth(width)
-                c.setStrokeGray(gray)
-                c.line(x1, y1, x2, y2)
-                c.setStrokeGray(0)
-            elif kind == "r":
-                _k, x, y, w, h, width = op
-                c.setLineWidth(width)
-                c.rect(x, y, w, h, stroke=1, fill=0)
+            _draw_graphic(c, op)
     if text is not None:
         c.drawText(text)
 
 
 def draw_letter(c, layout: LetterLayout) -> None:
     """Draw every page of the layout on ``c``, numbering pages "n / N" when there are several."""
-    fs = _fonts.letter_fonts()
+    fs = layout.fonts or _fonts.letter_fonts()
     g = layout.geometry
     total = layout.page_count
     for k, ops in enumerate(layout.pages, start=1):
@@ -680,7 +889,7 @@ def render_letter_pdf(letter: Letter, out: BinaryIO, *, page_size: PageSizeName 
     """Render the letter as PDF into ``out``; returns the layout (page count, warnings)."""
     layout = layout_letter(letter, page_size, font_size=font_size, align=align,
                            window_side=window_side)
-    c = new_canvas(out, letter, layout.geometry, invariant=invariant)
+    c = new_canvas(out, letter, layout.geometry, invariant=invariant, fs=layout.fonts)
     draw_letter(c, layout)
     c.save()
     return layout

@@ -239,8 +239,10 @@ def _nominative(word: str, kind: str):
     return best
 
 
-def _analyse_title(title: str) -> tuple[list[str], list[_Word]] | None:
-    """The title's tokens and the leading adjectives + head noun (in the nominative)."""
+@lru_cache(maxsize=512)
+def _analyse_title(title: str) -> tuple[tuple[str, ...], tuple[_Word, ...]] | None:
+    """The title's tokens and the leading adjectives + head noun (in the nominative).
+    Remembered per title: every letter to a recipient asks again (a mail merge, 1,000 times)."""
     tokens = title.split()
     words: list[_Word] = []
     i = 0
@@ -273,7 +275,7 @@ def _analyse_title(title: str) -> tuple[list[str], list[_Word]] | None:
         break
     if not words:
         return None
-    return tokens, words
+    return tuple(tokens), tuple(words)
 
 
 def _recase(new: str, like: str) -> str:
@@ -284,7 +286,7 @@ def _recase(new: str, like: str) -> str:
     return new
 
 
-def _grammatical_gender(words: list[_Word]) -> str:
+def _grammatical_gender(words) -> str:
     head = words[-1]
     g = head.parse.tag.gender
     g = str(g) if g is not None else None   # pymorphy's grammeme refuses "in" with unknown names
