@@ -39,9 +39,6 @@ from ua_writer.ui.actions import ActionRegistry
 from ua_writer.ui.autosave import DraftKeeper
 from ua_writer.ui.models.actions_model import ActionTableModel
 from ua_writer.ui.widgets.action_list import ActionListPane
-from ua_writer.ui.widgets.action_pane import ActionPane, Banner
-from ua_writer.ui.widgets.letter_panel import LetterPanel
-from ua_writer.ui.widgets.page_preview import PagePreview
 
 if TYPE_CHECKING:
     from ua_writer.ui.exporting import ExportController
@@ -71,6 +68,8 @@ class MainWindow(QMainWindow):
     started = Signal()
     #: a service changed data (a ``services.records.Changes``), after the window refreshed
     data_changed = Signal(object)
+    #: once: the letter side exists (``letter_side_ready``); see ``_build_letter_side``
+    letter_side_built = Signal()
 
     #: up to this many actions the whole list is read before the window shows; above it, the
     #: first screenful of open actions first and the rest right after the first paint
@@ -93,28 +92,16 @@ class MainWindow(QMainWindow):
         self.model = ActionTableModel(today, self)
         self.registry = ActionRegistry(self)
         self.list_pane = ActionListPane(self.model)
-        self.action_pane = ActionPane()
-        self.letter_panel = LetterPanel(self.keeper, self._compose)
-        self.preview = PagePreview()
-        self.letter_panel.set_preview(self.preview)
-
-        # profile banner (empty state) above the letter side
-        self.profile_banner = Banner("SP_MessageBoxInformation")
-        self.profile_banner.setObjectName("profileBanner")
-        self.profile_banner_button = QPushButton()
-        self.profile_banner_button.clicked.connect(self.edit_profile)
-        self.profile_banner.layout().addWidget(self.profile_banner_button)
+        # the letter side (action pane, letter panel, preview, profile banner, extras) is built
+        # right after the first paint (_build_letter_side); until then its place is empty
+        self._letter_side: dict | None = None
+        self._first_start = True  # no saved window layout (set below from ui_state)
 
         self.right_split = QSplitter(Qt.Orientation.Vertical, objectName="rightSplitter")
-        self.right_split.addWidget(self.action_pane)
-        self.right_split.addWidget(self.letter_panel)
-        self.right_split.setStretchFactor(0, 2)
-        self.right_split.setStretchFactor(1, 3)
         right = QWidget()
         self._right_layout = right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
         right_lay.setSpacing(0)
-        right_lay.addWidget(self.profile_banner)
         right_lay.addWidget(self.right_split, 1)
         self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.main_split.addWidget(self.list_pane)
@@ -153,14 +140,12 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect()
-        self._set_tab_order()
         self.setAcceptDrops(True)
         self._titles_language: str | None = None
         self._load_actions()
         self.retranslate_ui()
-        from ua_writer.ui import extras  # envelope/labels/e-mail buttons, deadline reminder banner
-        self.extras = extras.install(self)
-        if not ui_state.restore(self, self._splitters(), self._headers()):
+        self._first_start = not ui_state.restore(self, self._splitters(), self._headers())
+        if self._first_start:
             self._default_size()
         #: True once the last action and its letter are shown (after the first paint)
         self.ready = False
@@ -172,6 +157,67 @@ class MainWindow(QMainWindow):
         # the first letter is composed after the window's first paint (see paintEvent); this
         # fallback covers a window that is never painted (e.g. minimised at start)
         QTimer.singleShot(400, self._schedule_restore)
+
+    # -- the letter side, built right after the first paint -------------------------------------
+    #: the action pane, the letter panel, its page preview, the profile banner (and its button)
+    #: and the extras (``ui/extras.py``): made by ``_build_letter_side`` on the first turn of the
+    #: event loop after the first paint — or at once, on first use, if anything asks for them sooner
+    action_pane = property(lambda self: self._side("action_pane"))
+    letter_panel = property(lambda self: self._side("letter_panel"))
+    preview = property(lambda self: self._side("preview"))
+    profile_banner = property(lambda self: self._side("profile_banner"))
+    profile_banner_button = property(lambda self: self._side("profile_banner_button"))
+    extras = property(lambda self: self._side("extras"))
+
+    @property
+    def letter_side_ready(self) -> bool:
+        """True once the letter side exists (every widget's objectName with it)."""
+        return self._letter_side is not None and "extras" in self._letter_side
+
+    def _side(self, name: str):
+        if self._letter_side is None:
+            self._build_letter_side()
+        return self._letter_side[name]
+
+    def _build_letter_side(self) -> None:
+        """Make the letter side and put it in its place (the window shows the list and the menus
+        without it first); emits ``letter_side_built``."""
+        if self._letter_side is not None:
+            return
+        from ua_writer.ui.widgets.action_pane import ActionPane, Banner
+        from ua_writer.ui.widgets.letter_panel import LetterPanel
+        from ua_writer.ui.widgets.page_preview import PagePreview
+
+        self._letter_side = side = {}
+        side["action_pane"] = ActionPane()
+        side["letter_panel"] = LetterPanel(self.keeper, self._compose)
+        side["preview"] = PagePreview()
+        self.letter_panel.set_preview(self.preview)
+
+        # profile banner (empty state) above the letter side
+        side["profile_banner"] = Banner("SP_MessageBoxInformation")
+        self.profile_banner.setObjectName("profileBanner")
+        side["profile_banner_button"] = QPushButton()
+        self.profile_banner_button.clicked.connect(self.edit_profile)
+        self.profile_banner.layout().addWidget(self.profile_banner_button)
+
+        self.right_split.addWidget(self.action_pane)
+        self.right_split.addWidget(self.letter_panel)
+        self.right_split.setStretchFactor(0, 2)
+        self.right_split.setStretchFactor(1, 3)
+        self._right_layout.insertWidget(0, self.profile_banner)
+        self._connect_letter_side()
+        self._set_tab_order()
+        self.action_pane.set_list_empty(self.list_pane._empty)
+        self._retranslate_letter_side()
+        from ua_writer.ui import extras  # envelope/labels/e-mail buttons, deadline reminder banner
+        side["extras"] = extras.install(self)
+        if self._first_start:  # (the list's splitter again: the letter side's minimum width)
+            self._default_letter_side_size()
+        else:
+            ui_state.restore_splitters(self, self._splitters())
+        self.registry["reset"].setEnabled(True)
+        self.letter_side_built.emit()
 
     # -- controllers, made on first use -----------------------------------------------------------
     @cached_property
@@ -221,6 +267,8 @@ class MainWindow(QMainWindow):
 
     # -- construction ---------------------------------------------------------------------------
     def _splitters(self) -> dict:
+        if self._letter_side is None:  # before the letter side exists: the list's splitter only
+            return {"main": self.main_split}
         return {"main": self.main_split, "right": self.right_split, "letter": self.letter_panel.split}
 
     def _headers(self) -> dict:
@@ -233,6 +281,10 @@ class MainWindow(QMainWindow):
         if screen is not None and screen.width() > 200:
             w, h = min(w, int(screen.width() * 0.95)), min(h, int(screen.height() * 0.95))
         self.resize(w, h)
+        self.main_split.setSizes([int(w * 0.32), int(w * 0.68)])
+
+    def _default_letter_side_size(self) -> None:
+        w, h = self.width(), self.height()
         self.main_split.setSizes([int(w * 0.32), int(w * 0.68)])
         self.right_split.setSizes([int(h * 0.38), int(h * 0.62)])
         self.letter_panel.split.setSizes([int(w * 0.42), int(w * 0.26)])
@@ -268,7 +320,7 @@ class MainWindow(QMainWindow):
         menu("help", ["about"])
 
     def _connect(self) -> None:
-        a, lp = self.registry, self.letter_panel
+        a = self.registry
         a["import"].triggered.connect(lambda: self.imports.choose_and_import())
         a["paste_ua"].triggered.connect(lambda: self.imports.import_clipboard())
         a["pack_import"].triggered.connect(lambda: self.group_packs.choose_and_import())
@@ -281,15 +333,10 @@ class MainWindow(QMainWindow):
         a["print"].triggered.connect(lambda: self.export("print"))
         a["open_export_folder"].triggered.connect(lambda: self.exports.open_export_folder())
         a["quit"].triggered.connect(self.close)
-        a["undo"].triggered.connect(lp.undo_group.undo)
-        a["redo"].triggered.connect(lp.undo_group.redo)
-        lp.undo_group.canUndoChanged.connect(a["undo"].setEnabled)
-        lp.undo_group.canRedoChanged.connect(a["redo"].setEnabled)
-        lp.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
         a["undo"].setEnabled(False)
         a["redo"].setEnabled(False)
+        a["reset"].setEnabled(False)  # until the letter side exists (_connect_letter_side)
         a["find"].triggered.connect(self.list_pane.focus_search)
-        a["reset"].triggered.connect(lp.reset_to_template)
         a["profile"].triggered.connect(self.edit_profile)
         a["preferences"].triggered.connect(self.edit_preferences)
         a["add_recipient"].triggered.connect(self.add_recipient)
@@ -309,6 +356,15 @@ class MainWindow(QMainWindow):
         self.list_pane.action_selected.connect(self.show_action)
         self.list_pane.import_requested.connect(lambda: self.imports.choose_and_import())
         self.list_pane.paste_requested.connect(lambda: self.imports.import_clipboard())
+
+    def _connect_letter_side(self) -> None:
+        a, lp = self.registry, self.letter_panel
+        a["undo"].triggered.connect(lp.undo_group.undo)
+        a["redo"].triggered.connect(lp.undo_group.redo)
+        lp.undo_group.canUndoChanged.connect(a["undo"].setEnabled)
+        lp.undo_group.canRedoChanged.connect(a["redo"].setEnabled)
+        lp.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        a["reset"].triggered.connect(lp.reset_to_template)
         self.list_pane.emptied.connect(self.action_pane.set_list_empty)
         self.action_pane.add_recipient_requested.connect(self.add_recipient)
         self.action_pane.edit_recipient_requested.connect(self.edit_recipient)
@@ -348,15 +404,20 @@ class MainWindow(QMainWindow):
             self._titles_language = i18n.current_language()
             self.model.set_titles(self.store.localized_titles(self._titles_language))
         self.list_pane.retranslate_ui()
+        self.open_folder_button.setText(_("Open folder"))
+        self.open_folder_button.setToolTip(_("Open the folder of the last export"))
+        self._update_profile_widgets()
+        self._update_title()
+        if self._letter_side is not None:
+            self._retranslate_letter_side()
+
+    def _retranslate_letter_side(self) -> None:
         self.action_pane.retranslate_ui()
         self.letter_panel.retranslate_ui()
         self.preview.retranslate_ui()
         self.profile_banner.text.setText(_("Add your name and address to sign letters."))
         self.profile_banner_button.setText(_("Add…"))
-        self.open_folder_button.setText(_("Open folder"))
-        self.open_folder_button.setToolTip(_("Open the folder of the last export"))
         self._update_profile_widgets()
-        self._update_title()
         self._update_draft_label()
         self._on_text_settled()
         self._show_page_count(self.preview.page_count())
@@ -505,7 +566,23 @@ class MainWindow(QMainWindow):
     def _schedule_restore(self) -> None:
         if not self._restore_scheduled:
             self._restore_scheduled = True
-            QTimer.singleShot(0, self._restore_last_action)
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """The first turn of the event loop after the first paint: build the letter side, then
+        (once its layout is done: the next turn) paint it and restore the last letter."""
+        if self._closed:
+            return
+        self._build_letter_side()
+        QTimer.singleShot(0, self._paint_letter_side)
+
+    def _paint_letter_side(self) -> None:
+        if self._closed:
+            return
+        if not self._first_start:  # again, now that the letter side is laid out
+            ui_state.restore_splitters(self, self._splitters())
+        self.repaint()  # the second frame, complete, before the first letter is composed
+        self._restore_last_action()
 
     def _restore_last_action(self) -> None:
         """Read the rest of the list, start the integrity check, select the action of the last
@@ -745,7 +822,8 @@ class MainWindow(QMainWindow):
     # -- profile --------------------------------------------------------------------------------
     def _update_profile_widgets(self) -> None:
         profile = self.store.profile()
-        self.profile_banner.setVisible(profile.is_empty())
+        if self._letter_side is not None:
+            self.profile_banner.setVisible(profile.is_empty())
         self.profile_button.setText(profile.name if not profile.is_empty() else _("No sender profile"))
         self.profile_button.setToolTip(_("Edit your sender profile (name and address on your letters)"))
 
