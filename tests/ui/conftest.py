@@ -121,6 +121,15 @@ def build_app(qtbot, data_dir):
         w.close()
 
 
+def wait_letter_side(qtbot, window) -> None:
+    """``build()``'s contract: the list and the menus come first; the letter side (and every
+    objectName in it) exists once the event loop has turned after the first paint. Wait for that."""
+    if not window.letter_side_ready:
+        with qtbot.waitSignal(window.letter_side_built, timeout=5000):
+            pass
+    assert window.letter_side_ready
+
+
 @pytest.fixture
 def window(build_app):
     return build_app()

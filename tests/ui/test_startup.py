@@ -168,3 +168,87 @@ def test_damage_found_after_the_first_paint_and_quit(data_dir, qapp, qtbot, fake
     assert app_module.main(["--data-dir", str(data_dir), *SEED_ARGS]) == 2
     assert not list(data_dir.glob("*.damaged-*"))      # nothing moved without the user's yes
     assert not (data_dir / app_module.LOCK_NAME).exists()
+
+
+# -- the staged first frame: the list and the menus first, the letter side one turn later ---------
+LETTER_SIDE_NAMES = ("letterEditor", "exportPdfButton", "profileBanner", "rightSplitter")
+
+
+def _named(window, name):
+    from PySide6.QtCore import QObject
+
+    return window.findChild(QObject, name)
+
+
+def test_the_first_frame_is_the_list_and_the_menus_and_the_letter_side_follows(build_app, qtbot):
+    from .conftest import wait_letter_side
+
+    window = build_app(wait=False)
+    # what build() returns: the list, the menus, the status line; no letter side yet
+    assert not window.letter_side_ready
+    assert window.model.rowCount() == 5
+    assert _named(window, "menu_letter") is not None and _named(window, "draftStatus") is not None
+    assert _named(window, "letterEditor") is None and _named(window, "exportPdfButton") is None
+    assert not window.registry["reset"].isEnabled()  # acts on the letter: off until it exists
+    # the event loop turns (the first paint, then the turn after it): every objectName exists
+    wait_letter_side(qtbot, window)
+    for name in LETTER_SIDE_NAMES:
+        assert _named(window, name) is not None, name
+    assert window.registry["reset"].isEnabled()
+    qtbot.waitUntil(lambda: window.ready)
+    assert window.action is not None and window.letter_panel.text().strip()
+
+
+def test_the_letter_side_comes_two_turns_after_build_returns(build_app):
+    window = build_app(wait=False)
+    for _turn in range(2):  # the first paint is the last thing the first turn does (offscreen)
+        QApplication.processEvents()
+    assert window.letter_side_ready
+    assert all(_named(window, name) is not None for name in LETTER_SIDE_NAMES)
+
+
+def test_selecting_an_action_in_the_first_frame_shows_its_letter(build_app, qtbot):
+    window = build_app(wait=False)
+    assert not window.letter_side_ready
+    assert window.select_action("juraev-2011")  # a click before the letter side exists
+    assert window.letter_side_ready and window.action.id == "juraev-2011"
+    assert window.letter_panel.text().strip()
+    qtbot.waitUntil(lambda: window.ready)
+    assert window.action.id == "juraev-2011"  # the restore after the paint keeps the user's choice
+
+
+def test_letter_commands_in_the_first_frame_do_nothing_harmful(build_app, qtbot, fake_prompts):
+    window = build_app(wait=False)
+    reg = window.registry
+    for key in ("reset", "undo", "redo"):  # need a letter: disabled
+        assert not reg[key].isEnabled(), key
+    reg["reset"].trigger()
+    reg["mark_sent"].trigger()   # no action on screen: nothing recorded, no dialog
+    reg["mail_merge"].trigger()
+    reg["history"].trigger()
+    reg["edit_action"].trigger()
+    assert ("dialog", "markSentDialog") not in fake_prompts.calls
+    assert window.store.sent("juraev-2011") == []
+    reg["find"].trigger()        # the list's own command works at once
+    qtbot.waitUntil(lambda: window.ready)
+    assert window.letter_panel.text().strip()
+
+
+def test_first_start_profile_prompt_and_banner_with_the_staged_frame(build_app, qtbot, fake_prompts):
+    from .conftest import fill_profile
+
+    fake_prompts.on_dialog = fill_profile
+    window = build_app(wait=False)
+    qtbot.waitUntil(lambda: ("dialog", "profileDialog") in fake_prompts.calls)
+    qtbot.waitUntil(lambda: window.ready)
+    assert window.store.profile().name == "Anna Kovač"
+    assert not window.profile_banner.isVisibleTo(window)
+    assert "Анна Ковач" in window.letter_panel.text()  # the letter signed (a Russian one)
+
+
+def test_the_reminder_banner_comes_with_the_letter_side(build_app, qtbot):
+    window = build_app()
+    banner = window.extras.banner
+    assert window._right_layout.indexOf(banner) == 0  # on top of the letter side
+    window.extras.refresh_reminders()
+    assert banner.isVisibleTo(window) == bool(banner.text.text())
