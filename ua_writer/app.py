@@ -1,7 +1,12 @@
 """GUI bootstrap: the QApplication (names, desktop file, UI language, fonts) apart from MainWindow.
 
-``build(argv)`` makes everything without entering the event loop and never blocks (the first-start
-profile prompt waits for the loop via ``QTimer.singleShot(0)``); it accepts the CLI's global
+``build(argv)`` makes the window without entering the event loop and never blocks (the first-start
+profile prompt waits for the loop via ``QTimer.singleShot(0)``). The window comes in two stages:
+``build()`` returns it with the action list, the menus and the status line; the letter side (action
+pane, letter panel, preview, profile banner, the extras' buttons and banner) is built on the turn
+of the event loop right after the first paint, so every widget objectName exists once the loop has
+turned after the first paint (``window.letter_side_ready``, signal ``letter_side_built``; anything
+that needs the letter side sooner, e.g. selecting an action, builds it at once). It accepts the CLI's global
 options ``--data-dir`` and ``--today`` and reuses an existing QApplication (tests). One instance per
 data dir: a lock file there (QLockFile; a crashed instance's lock is recognised as stale). Expected
 start-up failures raise: ``AlreadyRunning``, ``CorruptStoreError``. The database's integrity check
@@ -54,7 +59,10 @@ def acquire_lock():
 
 
 def build(argv: list[str] | None = None):
-    """Build the app and the main window without running the event loop: ``(app, window)``."""
+    """Build the app and the main window without running the event loop: ``(app, window)``.
+
+    The letter side's widgets follow on the turn of the loop after the first paint (module
+    docstring); tests wait for ``window.letter_side_built`` (``tests/ui/conftest.py``)."""
     from ua_writer.ui.main_window import MainWindow
 
     args, qt_args = parse_args(argv)

@@ -9,9 +9,13 @@ Every change of data goes through ``services.records``, whose ``Changes`` the wi
 one place, ``apply_changes`` (then ``data_changed`` tells the add-ons). Add-ons plug in through
 ``add_banner`` and the letter panel's ``add_export_widgets``.
 
-Start-up order: a big list shows its first screenful (the nearest open deadlines) in the first
-paint; right after it the rest of the list is read, the database's integrity is checked on a
-worker thread (``store_damaged`` if it fails) and the last letter is composed.
+Start-up order: the first paint shows the list (a big one its first screenful, the nearest open
+deadlines), the menus and the status line; on the next turn of the event loop the letter side
+(action pane, letter panel, preview, profile banner, extras) is built (``_build_letter_side``;
+its widgets are properties that build it at once if anything needs them sooner) and painted;
+then the rest of the list is read, the database's integrity is checked on a worker thread
+(``store_damaged`` if it fails) and the last letter is composed. Commands that act on the letter
+are disabled or do nothing (no action on screen) until then.
 Must not import ua_writer.app.
 """
 
