@@ -6,7 +6,7 @@ VENV   ?= .venv
 PIP    := $(VENV)/bin/pip
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup setup-test system-deps system-deps-test bench catalogs wheel clean
+.PHONY: run test setup setup-test setup-bundle system-deps system-deps-test bench catalogs wheel bundle deb icons clean
 
 run: setup system-deps
 	$(VENV)/bin/ua-writer $(ARGS)
@@ -26,8 +26,13 @@ $(STAMP)-test: pyproject.toml | $(VENV)/bin/python
 	$(PIP) install --quiet -e ".[test]"
 	touch $@ $(STAMP)-run
 
+$(STAMP)-bundle: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install --quiet -e ".[bundle]"
+	touch $@ $(STAMP)-run
+
 setup: $(STAMP)-run
 setup-test: $(STAMP)-test
+setup-bundle: $(STAMP)-bundle
 
 # Qt's runtime libraries (and, for tests, poppler-utils and xvfb). Installs only what is
 # missing, and only as root; otherwise prints the apt-get command to run.
@@ -49,6 +54,20 @@ catalogs: setup
 
 wheel: setup-test
 	$(VENV)/bin/python -m build --wheel --outdir dist .
+
+# The self-contained one-folder bundle (PyInstaller; no Python needed where it runs) and the
+# Debian package made from it with dpkg-deb (no network). Both land in dist/; see docs/install.md.
+bundle: setup-bundle
+	PYINSTALLER_CONFIG_DIR=build/pyinstaller-cache $(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/ua-writer.spec
+	@du -sh dist/ua-writer | sed 's|^|bundle: |'
+
+deb: bundle
+	$(VENV)/bin/python packaging/build_deb.py --bundle dist/ua-writer --out dist
+
+# The hicolor PNGs in resources/icons/hicolor/, rendered from resources/icons/ua-writer.svg
+icons: setup
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python packaging/icons.py png
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache

@@ -40,6 +40,12 @@ def test_wheel_contains_bundled_trees(wheel):
         assert any(n.startswith(expected) for n in names), expected
     assert any(n.startswith("ua_writer/_data/resources/fonts/") and n.endswith(".ttf") for n in names)
     assert any(n.endswith(".mo") for n in names), "compiled UI catalogs missing from the wheel"
+    # what `ua-writer install-desktop` and the About dialog read (issue #17)
+    for expected in ("ua_writer/_data/CHANGELOG.md", "ua_writer/_data/resources/ua-writer.desktop",
+                     "ua_writer/_data/resources/mime/ua-writer.xml",
+                     "ua_writer/_data/resources/icons/ua-writer.svg",
+                     "ua_writer/_data/resources/icons/hicolor/48x48/apps/ua-writer.png"):
+        assert expected in names, expected
 
 
 def test_installed_wheel_finds_actions_templates_translations(wheel, tmp_path):

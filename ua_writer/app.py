@@ -6,8 +6,9 @@ profile prompt waits for the loop via ``QTimer.singleShot(0)``). The window come
 pane, letter panel, preview, profile banner, the extras' buttons and banner) is built on the turn
 of the event loop right after the first paint, so every widget objectName exists once the loop has
 turned after the first paint (``window.letter_side_ready``, signal ``letter_side_built``; anything
-that needs the letter side sooner, e.g. selecting an action, builds it at once). It accepts the CLI's global
-options ``--data-dir`` and ``--today`` and reuses an existing QApplication (tests). One instance per
+that needs the letter side sooner, e.g. selecting an action, builds it at once). It accepts the
+CLI's global options ``--data-dir`` and ``--today`` and files to import after the first paint (a
+double-clicked ``.uapack``), and reuses an existing QApplication (tests). One instance per
 data dir: a lock file there (QLockFile; a crashed instance's lock is recognised as stale). Expected
 start-up failures raise: ``AlreadyRunning``, ``CorruptStoreError``. The database's integrity check
 (O(file size)) does not delay the window: it runs on a worker thread after the first paint, and a
@@ -32,7 +33,7 @@ from types import SimpleNamespace
 # every module an import statement names for the first time (~0.2 ms each: its __feature__
 # check); imported here first, the core's own dependencies never go through it.
 from ua_writer import APP_NAME, ORG_NAME, __version__, logs, paths  # isort: skip
-from ua_writer.services.startup import resolve_today, split_global_options  # isort: skip
+from ua_writer.services.startup import file_to_open, resolve_today, split_global_options  # isort: skip
 from ua_writer.core.errors import CorruptStoreError, UserFacingError  # isort: skip
 from ua_writer.core.i18n import _  # isort: skip
 from ua_writer.core.store import database_error, open_store  # isort: skip
@@ -66,10 +67,11 @@ def build(argv: list[str] | None = None):
     from ua_writer.ui.main_window import MainWindow
 
     args, qt_args = parse_args(argv)
+    files = files_to_open(qt_args) if qt_args else []
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
     today = resolve_today(args.today)
-    app = create_app(qt_args)
+    app = create_app([a for a in qt_args if a not in files])
     logs.setup()
     lock = acquire_lock()
     try:
@@ -91,11 +93,34 @@ def build(argv: list[str] | None = None):
     window.damaged_path = None        # set when the database turns out to be damaged
     window.keep_damaged_aside = False  # ... and the user chose to keep it aside and start fresh
     window.store_damaged.connect(lambda problem: _on_store_damaged(window, problem))
+    # one line in the log once the window has painted: how a packaged copy's start is checked
+    window.started.connect(lambda: log.info("window painted"))
+    if files:  # from the command line (a double-clicked .uapack): imported once the window is up
+        # and has shown its action (the import's dialogs are modal: not inside the start-up slot)
+        window.started.connect(lambda: qt_app.later(lambda: open_files(window, files)))
     window.show()
     if store.profile().is_empty():
         qt_app.later(window.ask_profile_first_start)
     log.info("started, data dir %s", paths.data_dir())
     return app, window
+
+
+def files_to_open(args: list[str]) -> list[str]:
+    """The files among the non-global arguments (``ua-writer FILE...``), told from Qt's own
+    options by services.startup.file_to_open."""
+    return [a for a in args if file_to_open(a)]
+
+
+def open_files(window, files: list[str]) -> None:
+    """Import each file as if it were dropped on the window: a group pack shows its plan, an
+    action pack or a UA its review dialog."""
+    from pathlib import Path
+
+    from ua_writer.ui.grouppacks import SUFFIX as PACK_SUFFIX
+
+    for name in files:
+        path = Path(name)
+        (window.group_packs if path.suffix.lower() == PACK_SUFFIX else window.imports).import_path(path)
 
 
 # -- a damaged database ---------------------------------------------------------------------------

@@ -4,8 +4,8 @@ Global options come before the command: ``--data-dir DIR``, ``--today YYYY-MM-DD
 failures (UserFacingError) print one line ``ua-writer: error: ...`` on stderr and exit 2; anything
 else is a bug: logged with its traceback to the log file, reported in one line, exit 70.
 Nothing here imports PySide6 (``run_gui`` imports ua_writer.app when it runs). Started with
-no command (the desktop launcher), it does not load the command modules at all (batch,
-multiprocessing, mail, ...: ~30-80 ms before the window could even start).
+no command, maybe with files to open (the desktop launcher), it does not load the command
+modules at all (batch, multiprocessing, mail, ...: ~30-80 ms before the window could start).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import sys
 
 from ua_writer import __version__, paths
 from ua_writer.commands import Context, resolve_today, split_global_options
+from ua_writer.services.startup import OPEN_SUFFIXES, file_to_open  # noqa: F401 (public here too)
 from ua_writer.core.errors import UserFacingError
 
 #: command modules under ua_writer.commands, each with register(subparsers)
@@ -31,6 +32,7 @@ COMMAND_MODULES = [
     "batch",
     "reminders", "envelopes", "email", "grouppacks",  # extras: due/calendar, envelope/labels, email, pack-*
     "maintenance",
+    "desktop",  # install-desktop / uninstall-desktop
 ]
 
 EXIT_USER_ERROR = 2
@@ -45,9 +47,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def gui_only(argv: list[str]) -> bool:
-    """True when ``argv`` holds only global options with their values (no command, no --help):
-    the command line of the desktop app, which then starts without building the parser."""
-    return not split_global_options(argv)[1]
+    """True when ``argv`` holds only global options with their values, and maybe files to open
+    (no command, no --help): the command line of the desktop app, which then starts without
+    building the parser."""
+    return all(file_to_open(a) for a in split_global_options(argv)[1])
 
 
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:
@@ -89,7 +92,8 @@ def check_display(environ=os.environ, platform: str = sys.platform) -> None:
 
 
 def run_gui(args, ctx) -> int:
-    """Start the desktop app (``ua-writer``, ``ua-writer gui``) with the global options."""
+    """Start the desktop app (``ua-writer``, ``ua-writer gui``) with the global options and the
+    files to import once the window is up."""
     check_display()
     from ua_writer import app
 
@@ -98,6 +102,7 @@ def run_gui(args, ctx) -> int:
         forwarded += ["--data-dir", args.data_dir]
     if getattr(args, "today", None):
         forwarded += ["--today", args.today]
+    forwarded += [os.path.abspath(f) for f in getattr(args, "files", None) or []]
     return app.main(forwarded)
 
 
@@ -118,8 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         except (AttributeError, ValueError, OSError):
             pass
     if gui_only(argv):  # the desktop launcher: no parser to build (see split_global_options)
-        values, _ = split_global_options(argv)
-        args = argparse.Namespace(data_dir=values.get("data_dir"), today=values.get("today"))
+        values, files = split_global_options(argv)
+        args = argparse.Namespace(data_dir=values.get("data_dir"), today=values.get("today"),
+                                  files=files)
     else:
         args = build_parser().parse_args(argv)
     ctx = None

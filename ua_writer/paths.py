@@ -1,7 +1,8 @@
 """The ONE place that knows where bundled files and user data live.
 
-Bundled: ``templates/``, ``resources/`` and ``translations/`` sit at the top of a checkout and are
-copied into ``ua_writer/_data/`` in a wheel (see pyproject.toml); ``bundled_dir()`` finds either.
+Bundled: ``templates/``, ``resources/`` and ``translations/`` (and CHANGELOG.md) sit at the top of a
+checkout and are copied into ``ua_writer/_data/`` in a wheel and in the PyInstaller bundle (see
+pyproject.toml, packaging/ua-writer.spec); ``bundled_dir()`` finds either.
 User data: the platformdirs user data dir, overridden by ``--data-dir`` (set_data_dir) or the
 ``UA_WRITER_DATA_DIR`` environment variable. The data dir must be this user's own: one that other
 users may write to is tightened to 0700 with a warning (another local user could plant a template
@@ -41,6 +42,14 @@ def bundled_dir(name: str) -> Path:
     raise ResourceNotFound(
         f"bundled folder {name!r} not found (looked in {_PKG / '_data'} and {_PKG.parent}); "
         "the installation is incomplete")
+
+
+def changelog_path() -> Path | None:
+    """CHANGELOG.md (beside the bundled trees in an install, at the top of a checkout), or None."""
+    for candidate in (_PKG / "_data" / "CHANGELOG.md", _PKG.parent / "CHANGELOG.md"):
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def templates_dir() -> Path:

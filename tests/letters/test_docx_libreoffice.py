@@ -35,15 +35,20 @@ pytestmark = [
 
 
 def _cases(seeds, profile):
+    """(name, letter, window side): every letter with the DIN 5008 (left) window, and the
+    French ones again for envelopes with the window on the right."""
     for action_id in UA_IDS:
         action = seeds[action_id]
         mains = [r for r in action.main_recipients() if not r.copies_only]
         for lang in LANGS:
             for r in mains:
-                yield f"{action_id}-{r.id}-{lang}", compose_letter(action, r, lang, profile, DAY)
+                letter = compose_letter(action, r, lang, profile, DAY)
+                yield f"{action_id}-{r.id}-{lang}", letter, "left"
+                if lang == "fr":
+                    yield f"{action_id}-{r.id}-{lang}-right", letter, "right"
             for r in action.copy_recipients():
                 yield (f"{action_id}-{r.id}-{lang}",
-                       compose_letter(action, r, lang, profile, DAY, copy_of=mains[0]))
+                       compose_letter(action, r, lang, profile, DAY, copy_of=mains[0]), "left")
 
 
 @pytest.fixture(scope="module")
@@ -60,11 +65,11 @@ def rendered(tmp_path_factory, seeds):
         shutil.copy(font, home / ".fonts" / font.name)
     out: dict[str, tuple] = {}
     docx_files = []
-    for name, letter in _cases(seeds, profile):
-        write_letter_pdf(letter, root / f"{name}.pdf")
-        write_letter_docx(letter, root / f"{name}.docx")
+    for name, letter, side in _cases(seeds, profile):
+        write_letter_pdf(letter, root / f"{name}.pdf", window_side=side)
+        write_letter_docx(letter, root / f"{name}.docx", window_side=side)
         docx_files.append(str(root / f"{name}.docx"))
-        out[name] = (letter, root / f"{name}.pdf", root / "lo" / f"{name}.pdf")
+        out[name] = (letter, root / f"{name}.pdf", root / "lo" / f"{name}.pdf", side)
     env = {"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
     subprocess.run([SOFFICE, f"-env:UserInstallation=file://{root}/profile", "--headless",
                     "--convert-to", "pdf", "--outdir", str(root / "lo"), *docx_files],
@@ -72,9 +77,9 @@ def rendered(tmp_path_factory, seeds):
     return out
 
 
-def _inside_window(pdf) -> tuple[Counter, Counter]:
+def _inside_window(pdf, side: str = "left") -> tuple[Counter, Counter]:
     """(words inside the window rectangle, all words) of page 1."""
-    g = geometry("a4")
+    g = geometry("a4", side)
     left, right = g.field_left * MM - SLACK, (g.field_left + g.field_width) * MM + SLACK
     top, bottom = g.field_top * MM - SLACK, g.field_bottom * MM + SLACK
     inside, everywhere = Counter(), Counter()
@@ -87,15 +92,16 @@ def _inside_window(pdf) -> tuple[Counter, Counter]:
 
 def test_there_are_cases(rendered, seeds):
     recipients = sum(len(seeds[a].recipients) for a in UA_IDS)
-    assert recipients == 7 and len(rendered) == recipients * len(LANGS)
+    mains = sum(1 for a in UA_IDS for r in seeds[a].recipients if not r.is_copy and not r.copies_only)
+    assert recipients == 7 and len(rendered) == recipients * len(LANGS) + mains
 
 
 def test_the_address_stays_in_the_window_and_the_pages_match(rendered):
     problems = []
-    for name, (letter, ours, lo) in sorted(rendered.items()):
+    for name, (letter, ours, lo, side) in sorted(rendered.items()):
         tokens = Counter(w for line in letter.addressee for w in line.split())
         for label, pdf in (("PDF", ours), ("LibreOffice", lo)):
-            inside, _all = _inside_window(pdf)
+            inside, _all = _inside_window(pdf, side)
             missing = tokens - inside
             if missing:
                 problems.append(f"{name} ({label}): outside the window: {sorted(missing)}")
@@ -110,7 +116,7 @@ def test_the_address_stays_in_the_window_and_the_pages_match(rendered):
 
 def test_the_date_where_the_pdf_has_it(rendered):
     problems = []
-    for name, (letter, ours, lo) in sorted(rendered.items()):
+    for name, (letter, ours, lo, _side) in sorted(rendered.items()):
         first = letter.place_date.split()[0]
         pos = {}
         for label, pdf in (("pdf", ours), ("lo", lo)):

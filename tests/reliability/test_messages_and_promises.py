@@ -117,3 +117,25 @@ def test_an_integrity_problem_is_one_line(tmp_path):
                   "row 3 missing from index")
     message = database_error(tmp_path / "db.sqlite3", e).message
     assert "\n" not in message and "Page 5" in message
+
+
+def test_a_summary_too_long_for_any_letter_is_refused_naming_the_field(capsys, dd, tmp_path):
+    """It used to import, and then every letter failed with a message blaming the built-in
+    template ("Fix the file, or delete it")."""
+    from ua_writer.core import letter_templates
+
+    assert packs.MAX_LETTER_TEXT == letter_templates.MAX_VALUE  # one rule
+    data = json.loads((paths.bundled_actions_dir() / "juraev-2011.json").read_text("utf-8"))
+    data["id"] = "long-2011"
+    data["summary"] = "Lorem ipsum dolor sit amet. " * 1000
+    p = tmp_path / "long.json"
+    p.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = _cli(capsys, dd, "import", str(p))
+    assert code == 2 and "summary: is 28000 characters long" in err, err
+    assert "template" not in err
+    data["summary"] = "short"
+    data["background"] = "Lorem ipsum dolor sit amet. " * 1000  # not in letters: no cap
+    p.write_text(json.dumps(data), encoding="utf-8")
+    assert _cli(capsys, dd, "import", str(p))[0] == 0
+    code, out, err = _cli(capsys, dd, "letter", "long-2011", "--lang", "en")
+    assert code == 0, err

@@ -24,25 +24,20 @@ def _address_x_mm(pdf) -> float:
 
 
 def _docx_frame_x_mm(path) -> float:
-    """Horizontal position (mm from the page's left edge) of the DOCX's address cell: the head
-    table's indent plus the widths of the columns before the cell holding the address."""
-    from docx import Document
+    """Horizontal position (mm) of the DOCX's address block: the head table's window-field cell
+    (page margin + table indent + the columns before it + the cell's left padding)."""
+    import docx
+    from docx.oxml.ns import qn
 
-    doc = Document(str(path))
-    section = doc.sections[0]
-    table = doc.tables[0]
-    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    ind = table._tbl.tblPr.find(ns + "tblInd")
-    x = section.left_margin.mm + (int(ind.get(ns + "w")) / 56.6929 if ind is not None else 0)
+    d = docx.Document(str(path))
+    table = d.tables[0]
+    tw = lambda el: int(el.get(qn("w:w"))) / 56.6929  # noqa: E731  (twips -> mm)
+    x = d.sections[0].left_margin.mm + tw(table._tbl.tblPr.find(qn("w:tblInd")))
+    cols = [tw(c) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
     cells = table.rows[1].cells
-    widths = [int(c.get(ns + "w")) / 56.6929 for c in table._tbl.tblGrid.findall(ns + "gridCol")]
-    for cell, width in zip(cells, widths):
-        if any(p.style.name == "Addressee" for p in cell.paragraphs):
-            cell_margin = cell._tc.tcPr.find(ns + "tcMar")
-            left = cell_margin.find(ns + "left") if cell_margin is not None else None
-            return x + (int(left.get(ns + "w")) / 56.6929 if left is not None else 0)
-        x += width
-    raise AssertionError("no address cell in the DOCX head table")
+    k = max(range(len(cells)), key=lambda i: len([p for p in cells[i].paragraphs if p.text]))
+    mar = cells[k]._tc.tcPr.find(qn("w:tcMar")).find(qn("w:left"))
+    return x + sum(cols[:k]) + tw(mar)
 
 
 def _page_size_pt(pdf) -> tuple[int, int]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from ua_writer.core import packs
 from ua_writer.core.atomic import atomic_write_text
 from ua_writer.core.errors import UserFacingError
+from ua_writer.core.i18n import _
 
 STATUSES = ("open", "past", "undated", "all")
 
@@ -29,6 +30,12 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true",
                    help="print the recognised action as a pack (JSON) without saving")
     p.add_argument("--save", action="store_true", help="store the recognised action, asking nothing")
+    p.add_argument("--as-translation", action="store_true",
+                   help=_("a UA in another language that matches a stored action (same UA number, or "
+                          "the same persons and deadline): add its appeal points, title and summary "
+                          "to that action under its language"))
+    p.add_argument("--separate", action="store_true",
+                   help=_("store such a matching UA as a new action of its own"))
     p.set_defaults(func=run_import)
 
     p = sub.add_parser("export", help="write an action as a pack (JSON)")
@@ -131,11 +138,57 @@ def _import_document(path: Path, args, ctx) -> int:
     if args.json:
         ctx.out.write(packs.dumps(action))
         return 0
+    if not args.separate and not args.replace and _import_as_translation(result, args, ctx):
+        return 0
+    _fill_from_known(result, ctx)
+    if args.separate:  # its own action: an id of its own too ("karimli-2021-de")
+        taken = {row.id for row in ctx.store().action_rows()}
+        base, k = action.id, 2
+        if base in taken:
+            action.id = f"{base}-{result.language or 'xx'}"
+        while action.id in taken:
+            action.id, k = f"{base}-{result.language or 'xx'}-{k}", k + 1
     ctx.store().save_action(action, origin="imported", replace=args.replace)
     print(f"imported {action.id}: {action.title}", file=ctx.out)
     if not args.save:
         _print_import_summary(result, ctx.out)
     return 0
+
+
+def _fill_from_known(result, ctx) -> None:
+    """Offices the stored actions or the address book know with more detail: fill what the UA
+    left out (marked "from your address book" in the summary's low-confidence list)."""
+    from ua_writer.core.importer.known import fill_from_known
+
+    store = ctx.store()
+    known = list(store.contacts())
+    for row in store.action_rows():
+        known += store.get_action(row.id, with_address_book=False).recipients
+    fill_from_known(result, known)
+
+
+def _import_as_translation(result, args, ctx) -> bool:
+    """A UA in another language than an action already stored: add it there (--as-translation),
+    or stop and say so rather than store a duplicate. False: no such action, import as usual."""
+    from ua_writer.core.importer.translations import as_translation, matching_action
+
+    store = ctx.store()
+    lang = result.language or "en"
+    stored = [store.get_action(row.id, with_address_book=False) for row in store.action_rows()]
+    match = matching_action(result.action, stored)
+    if match is None or (match.appeals.get(lang) or (match.localized.get(lang) or {}).get("title")
+                         or lang == "en") and not args.as_translation:
+        return False  # nothing matches, or the same language again: an ordinary import
+    if not args.as_translation:
+        raise UserFacingError(_(
+            "{file}: this looks like the {language} version of the stored action {id} ({title}); "
+            "add --as-translation to add it to that action, or --separate to store it as a new "
+            "action").format(file=args.file, language=lang, id=match.id, title=match.title))
+    updated, changed = as_translation(match, result.action, lang)
+    store.save_action(updated, origin="user", replace=True)
+    print(_("added the {language} version to {id}: {fields}").format(
+        language=lang, id=match.id, fields=", ".join(changed) or _("nothing new")), file=ctx.out)
+    return True
 
 
 def _print_import_summary(result, out) -> None:

@@ -100,7 +100,7 @@ def run_batch(args, ctx) -> int:
     job = mailmerge.BatchJob(action=action, recipient_id=recipient.id, language=language,
                               out_dir=Path(args.output), date=date, format=args.format,
                               page_size=page_size, align="justify" if args.justify else "left",
-                              window_side=settings.get(store.prefs(), "window_side"),
+                              window_side=exporters.layout_options(store.prefs())["window_side"],
                               copy_of=copy_of)
     if args.from_draft:
         edited_id = mailmerge.edited_letter_id(job)  # for a copy recipient: the main letter

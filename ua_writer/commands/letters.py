@@ -143,7 +143,7 @@ def run_letter(args, ctx) -> int:
             texts.append(exporters.render("txt", letter))
             continue
         result = exporters.export(kind, letter, target, page_size=args.page_size,
-                                  window_side=settings.get(store.prefs(), "window_side"),
+                                  window_side=exporters.layout_options(store.prefs())["window_side"],
                                   align="justify" if args.justify else "left",
                                   recipient=recipient, profile=profile, action=action, date=date,
                                   include_note=args.note and not args.no_note)

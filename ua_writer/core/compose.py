@@ -313,6 +313,8 @@ class _Composer:
                 "addressee_id": addressee.id,
                 "copy_of": addressee.id if self.is_copy else "",
                 "template": template_file,
+                # where the sender posts from: the envelope window's side follows its custom
+                "sender_country": (self.profile.country or "").upper(),
                 # the language of the untranslated block, for renderers that tag languages
                 "untranslated_lang": self.untranslated_source if marker else "",
             },

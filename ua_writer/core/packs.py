@@ -25,6 +25,9 @@ COUNTRY_RE = re.compile(r"^[A-Z]{2}\Z")
 MAX_PACK_BYTES = 5 * 1024 * 1024
 #: an id is part of file names (letter --to all, pack-export): well under any file-name limit
 MAX_ID_CHARS = 100
+#: the longest text a letter template can take as one value (letter_templates.MAX_VALUE): a
+#: field that goes into letters may not be longer; background, notes and source are not capped
+MAX_LETTER_TEXT = 20_000
 #: dates an action may carry (deadlines plus reminders and calendar days must stay valid dates)
 MIN_DATE = _dt.date(1900, 1, 1)
 MAX_DATE = _dt.date(9000, 12, 31)
@@ -101,7 +104,8 @@ class _V:
                 self.fail(f"{field}.{k}" if field else k, _("is required"))
         return value
 
-    def text(self, value: Any, field: str, *, required: bool = False) -> str | None:
+    def text(self, value: Any, field: str, *, required: bool = False,
+             limit: int | None = MAX_LETTER_TEXT) -> str | None:
         if value is None:
             if required:
                 self.fail(field, _("is required"))
@@ -110,6 +114,11 @@ class _V:
             self.fail(field, _("expected a string, got {kind}").format(kind=_kind(value)))
         if required and not value.strip():
             self.fail(field, _("must not be empty"))
+        if limit is not None and len(value) > limit:
+            # said here, naming the field: a letter template would refuse it and seem to blame
+            # the (built-in) template itself
+            self.fail(field, _("is {n} characters long; a letter can take at most {max}").format(
+                n=len(value), max=limit))
         self.clean(value, field)
         return value
 
@@ -130,6 +139,9 @@ class _V:
             if not isinstance(item, str):
                 self.fail(f"{field}[{i}]", _("expected a string, got {kind}").format(kind=_kind(item)))
             self.clean(item, f"{field}[{i}]")
+            if len(item) > MAX_LETTER_TEXT:
+                self.fail(f"{field}[{i}]", _("is {n} characters long; a letter can take at most "
+                                             "{max}").format(n=len(item), max=MAX_LETTER_TEXT))
         return list(value)
 
     def text_map(self, value: Any, field: str) -> dict[str, str]:
@@ -263,7 +275,9 @@ def action_from_dict(data: Any, source: str | None = None) -> Action:
         f = f"localized.{lang}"
         v.lang(lang, f)
         v.obj(fields, f, ACTION_LOCAL_KEYS)
-        localized[lang] = {k: v.text(val, f"{f}.{k}") for k, val in fields.items() if val is not None}
+        localized[lang] = {k: v.text(val, f"{f}.{k}",
+                                     limit=MAX_LETTER_TEXT if k in ("title", "summary") else None)
+                           for k, val in fields.items() if val is not None}
 
     return Action(
         id=action_id,
@@ -276,11 +290,11 @@ def action_from_dict(data: Any, source: str | None = None) -> Action:
         languages=languages,
         persons=persons,
         summary=v.text(data.get("summary"), "summary"),
-        background=v.text(data.get("background"), "background"),
+        background=v.text(data.get("background"), "background", limit=None),
         appeals=appeals,
         recipients=recipients,
-        notes=v.text(data.get("notes"), "notes"),
-        source=v.text(data.get("source"), "source"),
+        notes=v.text(data.get("notes"), "notes", limit=None),
+        source=v.text(data.get("source"), "source", limit=None),
         localized=localized,
     )
 

@@ -13,7 +13,8 @@ baseline of the last address line. Nothing in that table can grow, so no word pr
 the address out of the window or the body down (a frame could: LibreOffice lets a framed
 paragraph push the text after it); tests/letters/test_docx_libreoffice.py checks every bundled
 letter through LibreOffice. The page is A4 (or US Letter) with the PDF's margins; pages 2+ get a
-"n / N" footer. The document defaults, every style we define and every run carry
+"n / N" footer. With the window on the right (``window_side="right"``, the PDF's option) the table's
+columns swap: the field at the right margin, the date below it in the flow. The document defaults, every style we define and every run carry
 ``<w:lang w:val="ru-RU"/>`` (etc.), the "already proofread" flag of python-docx's template is
 dropped and automatic hyphenation is on, so Word and LibreOffice spell-check and hyphenate in
 the letter's language. The untranslated block (``Letter.untranslated``) is italic with a bar on
@@ -185,7 +186,7 @@ class _Builder:
         self.layout = layout_letter(letter, page_size, align=align, window_side=window_side)
         self.tag = language_tag(letter.language)
         self.bidi = self.tag.split("-")[0] in _RTL
-        self.g = geometry(page_size, window_side)  # the address frame where the window is
+        self.g = self.layout.geometry   # the field where the window is ("auto": the sender's country)
         self.doc = docx.Document(_lean_template())
         self._style_ids: dict[str, str] = {}
         self.Mm = Mm
@@ -413,22 +414,19 @@ class _Builder:
         from docx.shared import Pt
 
         letter, g, lay, Mm = self.letter, self.g, self.layout, self.Mm
-        # window on the left (DIN 5008): [field | sender, date] from the field's left edge; on
-        # the right: [marker, date | field] from the left margin, the field ending at the right one
-        window_right = g.field_left > g.left + 1
-        if window_right:
-            left_w, right_w = g.field_left - g.left, g.field_width
+        # the field on the left (DIN 5008): [field | the rest]; on the right: [the rest | field]
+        right_side = g.field_left > g.left
+        if right_side:
+            widths = (g.field_left - g.left, g.field_width)
             indent = 0.0
         else:
-            left_w = g.field_width
-            right_w = g.width - g.right - g.field_left - g.field_width
+            widths = (g.field_width, g.width - g.right - g.field_left - g.field_width)
             indent = g.field_left - g.left
         table = self.doc.add_table(rows=2, cols=2)
         tbl = table._tbl
         tblpr = tbl.tblPr
-        for tag, attrs in (("w:tblW", {"w:w": str(int(Mm(left_w + right_w).twips)), "w:type": "dxa"}),
-                           ("w:tblInd", {"w:w": str(int(Mm(indent).twips)),
-                                         "w:type": "dxa"}),
+        for tag, attrs in (("w:tblW", {"w:w": str(int(Mm(sum(widths)).twips)), "w:type": "dxa"}),
+                           ("w:tblInd", {"w:w": str(int(Mm(indent).twips)), "w:type": "dxa"}),
                            ("w:tblLayout", {"w:type": "fixed"})):
             for old in tblpr.findall(_w(tag)):
                 tblpr.remove(old)
@@ -447,19 +445,20 @@ class _Builder:
             mar.append(el)
         tblpr.append(mar)
         grid = tbl.tblGrid
-        for col, width in zip(grid.findall(_w("w:gridCol")), (left_w, right_w)):
+        for col, width in zip(grid.findall(_w("w:gridCol")), widths):
             col.set(_w("w:w"), str(int(Mm(width).twips)))
         for row, height in zip(table.rows, (g.field_top - g.sender_top, g.field_height)):
             row.height = Mm(height)
             row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
-            for cell, width in zip(row.cells, (left_w, right_w)):
+            for cell, width in zip(row.cells, widths):
                 cell.width = Mm(width)
-        (marker_cell, sender_cell), (address_cell, date_cell) = table.rows[0].cells, table.rows[1].cells
-        if window_right:
-            address_cell, date_cell = date_cell, address_cell
+        marker_cell, sender_cell = table.rows[0].cells
+        address_cell, date_cell = table.rows[1].cells
+        if right_side:
+            date_cell, address_cell = address_cell, date_cell
 
         # row 1: the copy marker (boxed first word, the rest small beneath it) and the sender
-        self._cell_margins(marker_cell, left=0 if window_right else g.left - g.field_left)
+        self._cell_margins(marker_cell, left=0.0 if right_side else g.left - g.field_left)
         self._cell_margins(sender_cell)
         if letter.copy_marker:
             head, _sep, rest = letter.copy_marker.partition(" ")

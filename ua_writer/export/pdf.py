@@ -401,7 +401,12 @@ def layout_letter(letter: Letter, page_size: PageSizeName | str = "a4", *,
                   font_size: float | None = None, align: Align | str = "left",
                   window_side: str = "left") -> LetterLayout:
     """Lay the letter out; tries smaller body sizes (11 -> 10 pt) to keep it on one page
-    unless ``font_size`` is given. ``window_side``: where the envelope window is."""
+    unless ``font_size`` is given. ``window_side``: where the envelope window is; "auto" (or
+    None): as the envelopes in the sender's country have it (``lang.window_side_for``)."""
+    if window_side in (None, "auto"):
+        from ua_writer.core.lang import window_side_for
+
+        window_side = window_side_for((letter.meta or {}).get("sender_country"))
     g = geometry(page_size, window_side)
     fs = _fonts.letter_fonts()
     letter = printable_letter(letter, fs)

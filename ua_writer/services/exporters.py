@@ -116,8 +116,9 @@ def layout_options(prefs: dict) -> dict:
     """The page options the user's preferences ask for: page_size, window_side."""
     from ua_writer.core import settings
 
-    return {"page_size": settings.get(prefs, "page_size"),
-            "window_side": settings.get(prefs, "window_side")}
+    # no choice made in Preferences: the window where the sender's envelopes have it ("auto")
+    side = prefs.get("window_side") if prefs.get("window_side") in ("left", "right") else "auto"
+    return {"page_size": settings.get(prefs, "page_size"), "window_side": side}
 
 
 def letter_pages(kind: str, letter: Letter, result, page_size: str = "a4") -> int | None:

@@ -1,5 +1,6 @@
 """What both front ends read at start: the global options (``--data-dir``, ``--today``) picked
-out of the command line without building a parser, and the date every deadline is computed
+out of the command line without building a parser, the files to open given with them (the
+menu entry's ``Exec=ua-writer %F``), and the date every deadline is computed
 against (``--today``, else ``UA_WRITER_TODAY``, else the real date).
 
 Shared by the CLI (``cli``, ``commands``) and the desktop app (``ua_writer.app``), which must not
@@ -13,6 +14,18 @@ import datetime as _dt
 import os
 
 from ua_writer.core.errors import UserFacingError
+
+#: files the app opens from its command line (the menu entry's ``Exec=ua-writer %F``: a
+#: double-clicked .uapack, or "Open with" on a UA): group packs, action packs and the importer's
+#: formats (core.importer.SUPPORTED_SUFFIXES, not imported here: it loads every layout)
+OPEN_SUFFIXES = (".uapack", ".json", ".txt", ".text", ".pdf", ".html", ".htm", ".docx", ".eml", ".md")
+
+
+def file_to_open(arg: str) -> bool:
+    """True for an existing file the desktop app can import (see OPEN_SUFFIXES)."""
+    return (not arg.startswith("-") and os.path.splitext(arg)[1].lower() in OPEN_SUFFIXES
+            and os.path.isfile(arg))
+
 
 #: the options every command and the desktop app take, before the command, each with one value
 GLOBAL_OPTIONS = ("--data-dir", "--today")

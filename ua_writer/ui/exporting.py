@@ -118,6 +118,8 @@ class ExportController(QObject):
         if kind not in titles:
             raise ValueError(f"unknown export {kind!r}")
         title, filters = titles[kind]
+        if letter.has_untranslated and not self._export_untranslated():
+            return None
         path = self._ask(title, exporters.letter_file_name(action, recipient, language, kind), filters)
         if path is None:
             return None
@@ -130,6 +132,15 @@ class ExportController(QObject):
             return None
         self._done([Path(result.path or path)], [render(w) for w in result.warnings or []])
         return Path(result.path or path)
+
+    def _export_untranslated(self) -> bool:
+        """A letter that still has the "[… please translate]" block: ask before it leaves."""
+        return prompts.get().question(
+            self.parent_widget, _("Text still to translate"),
+            _("This letter still has a paragraph marked for translation (the appeal points in "
+              "another language). It will be printed marked, not as finished text. Export it "
+              "anyway?"),
+            yes=_("Export anyway"), no=_("Cancel"))
 
     # -- copies (several files, off the GUI thread) ----------------------------------------------
     def export_copies(self) -> bool:

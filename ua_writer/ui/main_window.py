@@ -957,10 +957,15 @@ class MainWindow(QMainWindow):
 
     # -- misc -----------------------------------------------------------------------------------
     def _about(self) -> None:
-        prompts.get().info(self, _("About ua-writer"), _(
-            "ua-writer {version}\nLetters for Urgent Actions, offline. Your letters and addresses "
-            "stay on this computer.\nData folder: {folder}").format(
-                version=__version__, folder=Path(self.store.path).parent))
+        from ua_writer.paths import changelog_path
+
+        text = _("ua-writer {version}\nLetters for Urgent Actions, offline. Your letters and "
+                 "addresses stay on this computer.\nData folder: {folder}").format(
+                     version=__version__, folder=Path(self.store.path).parent)
+        changelog = changelog_path()
+        if changelog is not None:
+            text += "\n" + _("What's new in each version: {file}").format(file=changelog)
+        prompts.get().info(self, _("About ua-writer"), text)
 
     def closeEvent(self, e) -> None:  # noqa: N802
         if not self._closed:

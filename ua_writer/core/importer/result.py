@@ -45,6 +45,8 @@ class ImportResult:
     text: str = ""
     #: seconds spent recognising (not reading the file)
     elapsed: float = 0.0
+    #: the language the text is written in (ISO 639-1, from its stop words), e.g. "de"
+    language: str | None = None
 
     def low_confidence(self, threshold: float = LOW_CONFIDENCE) -> list[str]:
         """Field paths whose confidence is below ``threshold``, in recognition order."""

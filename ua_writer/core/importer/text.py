@@ -29,8 +29,12 @@ _BULLET_CHARS = (
 # Symbol/Wingdings bullets land in the private-use area when PDFs are copied (U+F06E, U+F0B7 ...)
 _PUA = re.compile(r"[\ue000-\uf8ff]")
 _BULLET_LINE = re.compile(
-    rf"^\s*(?:[{_BULLET_CHARS}]|[\ue000-\uf8ff]|[-*\u2013\u2014o](?=\s)|\d{{1,2}}[.)](?=\s)|[a-z]\)(?=\s))\s*"
+    rf"^\s*(?:[{_BULLET_CHARS}]|[\ue000-\uf8ff]|[-*\u2013\u2014](?=\s)|o(?=\s+[^\W\d_a-z\u00df-\u00ff])|\d{{1,2}}[.)](?=\s)|[a-z]\)(?=\s))\s*"
 )
+#: a line opening with a day and a month name ("8. April 2021", "3. Mai"): not a numbered item
+_DATE_START = re.compile(r"^\d{1,2}\.\s+(?:jan|feb|fév|fev|mär|mar|apr|avr|abr|ma[iy]|jun|jui|jul|lug|aug|aoû|ago|sep|set|okt|oct|ott|nov|dez|dec|déc|dic)\w*\b", re.I)
+#: a bullet glyph inside a line, after text: the start of a flattened bullet point
+_INLINE_BULLET = re.compile(r"(?<=\S)\s+(?=[\ue000-\uf8ff\u2022\u25cf\u25aa]\s*[^\W\d_])")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 #: stray punctuation before the first word of a line (copy-paste and OCR debris)
@@ -324,12 +328,18 @@ def normalise(text: str) -> list[str]:
     text = _ZERO_WIDTH.sub("", text)
     text = _CONTROL.sub("", text)
     lines = []
+    raws: list[str] = []
     for raw in text.split("\n"):
+        # bullets flattened onto one line behind a glyph ("…language:  Urging …;  Urging …")
+        raws.extend(_INLINE_BULLET.split(raw) if _INLINE_BULLET.search(raw) else [raw])
+    for raw in raws:
         ln = raw[:MAX_LINE_CHARS]
         ln = unicodedata.normalize("NFC", ln)
         ln = _SPACES.sub(" ", ln).strip()
         ln = _LEADING_JUNK.sub("", ln)
         m = _BULLET_LINE.match(ln)
+        if m and ln[:1].isdigit() and _DATE_START.match(ln):
+            m = None  # "8. April 2021" is a date, not item 8
         if m and ln[m.end():].strip():
             ln = BULLET + " " + ln[m.end():].strip()
         elif m and not ln[m.end():].strip() and (_PUA.match(ln.strip()) or ln.strip() in _BULLET_CHARS):

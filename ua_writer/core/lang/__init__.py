@@ -435,6 +435,17 @@ class GenericRules(LanguageRules):
         self.words = dict(LanguageRules.words)
 
 
+#: countries whose window envelopes have the window on the right (French NF and Swiss SN 010130
+#: conventions); everywhere else the DIN 5008 / ISO 269 left window
+RIGHT_WINDOW_COUNTRIES = frozenset({"FR", "MC", "BE", "LU", "CH", "LI"})
+
+
+def window_side_for(country: str | None) -> str:
+    """"right" for a sender in France, Belgium, Luxembourg, Monaco, Switzerland or
+    Liechtenstein, else "left": where the window of the envelopes on sale there is."""
+    return "right" if (country or "").upper() in RIGHT_WINDOW_COUNTRIES else "left"
+
+
 @lru_cache(maxsize=256)
 def official_language(country: str, fallback: str) -> str:
     """The first official language of ``country`` that Babel has a locale for, else ``fallback``."""

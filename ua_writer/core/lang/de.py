@@ -82,7 +82,7 @@ class GermanRules(LanguageRules):
         g = recipient.gender
         if not f.is_institution and g in ("m", "f"):
             title = self.title_word(f, g)
-            surname = f.name.split()[-1] if f.name else None
+            surname = f.name.split()[-1] if f.name and f.name.split() else None  # " ": none
             word = title or surname
             if word:
                 return f"Sehr geehrter Herr {word}" if g == "m" else f"Sehr geehrte Frau {word}"

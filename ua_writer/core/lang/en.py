@@ -72,7 +72,7 @@ class EnglishRules(LanguageRules):
         title = self.title_word(f, recipient.gender)
         if title:
             return f"Dear {title}"
-        surname = (f.name or "").split()[-1] if f.name else ""
+        surname = f.name.split()[-1] if f.name and f.name.split() else ""  # " ": none
         if surname and recipient.gender in ("m", "f"):
             return f"Dear {'Mr' if recipient.gender == 'm' else 'Ms'} {surname}"
         if f.name:

@@ -79,7 +79,7 @@ class SpanishRules(LanguageRules):
             return "Estimados señores"
         if g in ("m", "f"):
             title = self.title_word(f, g)
-            surname = f.name.split()[-1] if f.name else None
+            surname = f.name.split()[-1] if f.name and f.name.split() else None  # " ": none
             word = "Señor" if g == "m" else "Señora"
             if title:
                 return f"{word} {title}"

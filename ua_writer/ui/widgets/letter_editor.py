@@ -5,13 +5,16 @@ the text and reported as ``edited(pos, removed, added)`` (Python string indices)
 panel turns into undo commands; ``content_changed`` fires for edits and undo/redo, not for loading. ``apply_replace`` is the one raw mutator undo/redo and "reset to
 template" use. ``text()`` keeps non-breaking spaces (``toPlainText`` would turn them into plain
 spaces and make every composed Russian date look "edited"). Ctrl+Z / Ctrl+Shift+Z are forwarded
-to the stack, also from the context menu. Must not import the store or dialogs.
+to the stack, also from the context menu. Paragraphs still equal to the letter's untranslated
+block (``set_untranslated``: the "[… please translate]" marker and the English stand-ins) are
+shown in italic on an amber ground until the writer translates them. Must not import the store
+or dialogs.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtGui import QColor, QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from ua_writer.core.i18n import _
@@ -33,6 +36,27 @@ def diff(old: str, new: str) -> tuple[int, str, str]:
     return p, old[p:len(old) - s], new[p:len(new) - s]
 
 
+class UntranslatedHighlighter(QSyntaxHighlighter):
+    """Marks the lines that are still the untranslated block: italic on a translucent amber."""
+
+    def __init__(self, document):
+        super().__init__(document)
+        self.marked: set[str] = set()
+        self.fmt = QTextCharFormat()
+        self.fmt.setFontItalic(True)
+        self.fmt.setBackground(QColor(255, 176, 0, 70))
+
+    def set_marked(self, paragraphs) -> None:
+        marked = {p.strip() for p in paragraphs if p.strip()}
+        if marked != self.marked:
+            self.marked = marked
+            self.rehighlight()
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+        if text.strip() and text.strip() in self.marked:
+            self.setFormat(0, len(text), self.fmt)
+
+
 class LetterEdit(QPlainTextEdit):
     #: a user edit, as one replacement (becomes an undo command)
     edited = Signal(int, str, str)
@@ -51,7 +75,16 @@ class LetterEdit(QPlainTextEdit):
         self._applying = False
         self._can_undo = self._can_redo = False
         self.textChanged.connect(self._on_text_changed)
+        self.highlighter = UntranslatedHighlighter(self.document())
         self.retranslate_ui()
+
+    def set_untranslated(self, paragraphs) -> None:
+        """Mark these paragraphs (the letter's untranslated block) wherever they still stand."""
+        self.highlighter.set_marked(paragraphs)
+
+    def marked_lines(self) -> list[str]:
+        """The lines shown as untranslated now (for tests and accessibility checks)."""
+        return [b for b in self.text().split("\n") if b.strip() and b.strip() in self.highlighter.marked]
 
     def retranslate_ui(self) -> None:
         self.setPlaceholderText(_("Choose an action and a recipient to see the letter here."))

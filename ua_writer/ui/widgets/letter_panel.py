@@ -323,6 +323,7 @@ class LetterPanel(QWidget):
             self._compose_error = _("This action has no one to write to yet. Add a recipient, for "
                                     "example the embassy of the country in yours.")
         self.editor.setPlaceholderText(self._compose_error or "")
+        self.editor.set_untranslated(self._composed.untranslated if self._composed is not None else [])
         self.editor.set_text(text)
         if text != self._template_text:  # a draft: put the cursor where the user's edit ends
             pos, _removed, added = diff(self._template_text, text)
