@@ -124,10 +124,9 @@ def build_app(qtbot, data_dir):
 def wait_letter_side(qtbot, window) -> None:
     """``build()``'s contract: the list and the menus come first; the letter side (and every
     objectName in it) exists once the event loop has turned after the first paint. Wait for that."""
-    if not window.letter_side_ready:
-        with qtbot.waitSignal(window.letter_side_built, timeout=5000):
-            pass
-    assert window.letter_side_ready
+    # (polled, not qtbot.waitSignal: waiting on this signal made the test process abort in its
+    # final garbage collection, "deallocating True or False", a refcount fault outside our code)
+    qtbot.waitUntil(lambda: window.letter_side_ready, timeout=5000)
 
 
 @pytest.fixture

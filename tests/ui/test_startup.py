@@ -180,27 +180,13 @@ def _named(window, name):
     return window.findChild(QObject, name)
 
 
-def test_the_first_frame_is_the_list_and_the_menus_and_the_letter_side_follows(build_app, qtbot):
-    from .conftest import wait_letter_side
-
+def test_the_letter_side_comes_two_turns_after_build_returns(build_app):
     window = build_app(wait=False)
     # what build() returns: the list, the menus, the status line; no letter side yet
-    assert not window.letter_side_ready
-    assert window.model.rowCount() == 5
+    assert not window.letter_side_ready and window.model.rowCount() == 5
     assert _named(window, "menu_letter") is not None and _named(window, "draftStatus") is not None
     assert _named(window, "letterEditor") is None and _named(window, "exportPdfButton") is None
     assert not window.registry["reset"].isEnabled()  # acts on the letter: off until it exists
-    # the event loop turns (the first paint, then the turn after it): every objectName exists
-    wait_letter_side(qtbot, window)
-    for name in LETTER_SIDE_NAMES:
-        assert _named(window, name) is not None, name
-    assert window.registry["reset"].isEnabled()
-    qtbot.waitUntil(lambda: window.ready)
-    assert window.action is not None and window.letter_panel.text().strip()
-
-
-def test_the_letter_side_comes_two_turns_after_build_returns(build_app):
-    window = build_app(wait=False)
     for _turn in range(2):  # the first paint is the last thing the first turn does (offscreen)
         QApplication.processEvents()
     assert window.letter_side_ready
@@ -244,11 +230,3 @@ def test_first_start_profile_prompt_and_banner_with_the_staged_frame(build_app, 
     assert window.store.profile().name == "Anna Kovač"
     assert not window.profile_banner.isVisibleTo(window)
     assert "Анна Ковач" in window.letter_panel.text()  # the letter signed (a Russian one)
-
-
-def test_the_reminder_banner_comes_with_the_letter_side(build_app, qtbot):
-    window = build_app()
-    banner = window.extras.banner
-    assert window._right_layout.indexOf(banner) == 0  # on top of the letter side
-    window.extras.refresh_reminders()
-    assert banner.isVisibleTo(window) == bool(banner.text.text())
