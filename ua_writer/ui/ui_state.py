@@ -54,17 +54,24 @@ def restore(window: QMainWindow, splitters: dict[str, QSplitter],
     state = _bytes(s.value("window/state"))
     if state is not None:
         window.restoreState(state)
-    split_states = {name: _bytes(s.value(f"splitters/{name}")) for name in splitters}
+    restore_splitters(window, splitters)
     header_states = {name: _bytes(s.value(f"headers/{name}")) for name in (headers or {})}
+    for name, header in (headers or {}).items():
+        if header_states[name] is not None:
+            header.restoreState(header_states[name])
+    return geometry is not None
+
+
+def restore_splitters(window: QMainWindow, splitters: dict[str, QSplitter]) -> None:
+    """Restore the sizes :func:`save` kept for ``splitters`` (also for splitters made after the
+    window: the letter side's)."""
+    s = settings()
+    split_states = {name: _bytes(s.value(f"splitters/{name}")) for name in splitters}
     if window.layout() is not None and any(v is not None for v in split_states.values()):
         window.layout().activate()  # give the splitters their real sizes before restoring them
     for name, splitter in splitters.items():
         if split_states[name] is not None:
             splitter.restoreState(split_states[name])
-    for name, header in (headers or {}).items():
-        if header_states[name] is not None:
-            header.restoreState(header_states[name])
-    return geometry is not None
 
 
 def save(window: QMainWindow, splitters: dict[str, QSplitter],
