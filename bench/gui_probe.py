@@ -63,10 +63,23 @@ def _watch_first_paint(app, window, then_letter: bool = False) -> None:
             if event.type() == QEvent.Type.Paint and not self.done:
                 self.done = True
                 print(f"FIRST_PAINT {time.time():.6f}", flush=True)
-                if os.environ.get("UA_BENCH_EXIT_AT_PAINT"):  # counting instructions: stop here
+                if os.environ.get("UA_BENCH_EXIT_AT_PAINT") == "1":  # counting instructions
                     os._exit(0)
+                # the window's own Paint event starts the frame; its widgets paint after it.
+                # The first event its QWindow gets next comes once all of them have painted
+                window.windowHandle().installEventFilter(frame_done)
                 QTimer.singleShot(0, wait_letter if then_letter else app.quit)
             return False
+
+    class FrameDone(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            obj.removeEventFilter(self)
+            print(f"FRAME_DONE {time.time():.6f}", flush=True)
+            if os.environ.get("UA_BENCH_EXIT_AT_PAINT") == "frame":
+                os._exit(0)
+            return False
+
+    frame_done = FrameDone(window)
 
     f = FirstPaint(window)
     window.installEventFilter(f)

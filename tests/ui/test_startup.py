@@ -293,3 +293,50 @@ def test_the_staged_frame_keeps_geometry_splitters_and_focus(build_app, qtbot):
             "letter": w2.letter_panel.split.sizes()} == sizes
     assert w2.size() == size
     assert focus is w2.list_pane.status_filter and QApplication.focusWidget() is focus
+
+
+FIRST_FRAME_PROBE = r"""
+import os, sys
+from ua_writer.ui import prompts
+class Quiet(prompts.Prompts):
+    def run_dialog(self, dialog):
+        return False
+prompts.set_prompts(Quiet())
+from ua_writer import app
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QEvent, QObject
+qapp, window = app.build(["--data-dir", sys.argv[1], "--today", "2011-04-01"])
+class Done(QObject):
+    def eventFilter(self, obj, event):
+        print("AT_FRAME", "Qt" in QtCore.__dict__, "QStyle" in QtWidgets.__dict__,
+              window.letter_side_ready, flush=True)
+        os._exit(0)
+class First(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            window.removeEventFilter(self)
+            window.windowHandle().installEventFilter(done)
+        return False
+done, first = Done(), First()
+window.installEventFilter(first)
+qapp.exec()
+"""
+
+
+def test_the_first_frame_builds_neither_the_qt_namespace_nor_qstyle(data_dir, tmp_path):
+    """PySide6 builds the Python enums of all of ``Qt`` (~125 M instructions) or ``QStyle``
+    (~50 M) on their first use: the first frame, painted completely, uses neither (issue #16)."""
+    import os
+    import subprocess
+    import sys
+
+    from ua_writer.core.model import SenderProfile
+
+    with open_store(data_dir / "ua-writer.sqlite3") as store:  # (else the profile prompt comes first)
+        store.save_profile(SenderProfile(name="Anna", address_lines=["Hauptstraße 1"], city="Berlin",
+                                         country="DE"))
+    out = subprocess.run([sys.executable, "-c", FIRST_FRAME_PROBE, str(data_dir)],
+                         capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    line = [x for x in out.stdout.splitlines() if x.startswith("AT_FRAME")]
+    assert line == ["AT_FRAME False False False"], out.stdout + out.stderr

@@ -29,7 +29,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (QFrame, QLabel, QMainWindow, QMenu, QPushButton, QSplitter,
                                QToolButton, QVBoxLayout, QWidget)
 
@@ -118,13 +118,12 @@ class MainWindow(QMainWindow):
         self._letter_side: dict | None = None
         self._first_start = True  # no saved window layout (set below from ui_state)
 
-        self.right_split = QSplitter(Qt.Orientation.Vertical, objectName="rightSplitter")
         right = QWidget()
         self._right_layout = right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
         right_lay.setSpacing(0)
-        right_lay.addWidget(self.right_split, 1)
-        self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        # (no Qt enum before the first paint: ui/models/actions_model.py; horizontal is the default)
+        self.main_split = QSplitter(objectName="mainSplitter")
         self.main_split.addWidget(self.list_pane)
         self.main_split.addWidget(right)
         self.main_split.setStretchFactor(0, 2)
@@ -145,7 +144,7 @@ class MainWindow(QMainWindow):
         self.profile_button = QToolButton(objectName="profileButton")
         self.profile_button.setAutoRaise(True)
         self.profile_button.clicked.connect(self.edit_profile)
-        self.menuBar().setCornerWidget(self.profile_button, Qt.Corner.TopRightCorner)
+        self.menuBar().setCornerWidget(self.profile_button)  # (the top right corner)
 
         self.open_folder_button = QToolButton(objectName="openFolderButton")
         self.open_folder_button.setAutoRaise(True)
@@ -167,6 +166,9 @@ class MainWindow(QMainWindow):
         self._load_actions()
         self.retranslate_ui()
         self._first_start = not ui_state.restore(self, self._splitters(), self._headers())
+        sort = ui_state.saved_sort("actions")
+        if sort is not None:  # the list in the order its header's arrow shows (restored above)
+            self.list_pane.sort_by(*sort)
         if self._first_start:
             self._default_size()
         #: True once the last action and its letter are shown (after the first paint)
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
     #: the action pane, the letter panel, its page preview, the profile banner (and its button)
     #: and the extras (``ui/extras.py``): made by ``_build_letter_side`` on the first turn of the
     #: event loop after the first paint — or at once, on first use, if anything asks for them sooner
+    right_split = property(lambda self: self._side("right_split"))
     action_pane = property(lambda self: self._side("action_pane"))
     letter_panel = property(lambda self: self._side("letter_panel"))
     preview = property(lambda self: self._side("preview"))
@@ -212,7 +215,11 @@ class MainWindow(QMainWindow):
         from ua_writer.ui.widgets.letter_panel import LetterPanel
         from ua_writer.ui.widgets.page_preview import PagePreview
 
+        from PySide6.QtCore import Qt
+
         self._letter_side = side = {}
+        side["right_split"] = QSplitter(Qt.Orientation.Vertical, objectName="rightSplitter")
+        self._right_layout.addWidget(self.right_split, 1)
         side["action_pane"] = ActionPane()
         side["letter_panel"] = LetterPanel(self.keeper, self._compose)
         side["preview"] = PagePreview()
@@ -241,6 +248,7 @@ class MainWindow(QMainWindow):
         else:
             ui_state.restore_splitters(self, self._splitters())
         self.registry["reset"].setEnabled(True)
+        self.list_pane.finish_setup()  # sorting on header clicks, the header's menu
         self.letter_side_built.emit()
 
     # -- controllers, made on first use -----------------------------------------------------------
@@ -294,6 +302,8 @@ class MainWindow(QMainWindow):
         dock = LettersOverview(lambda: overview.letters_overview(self.store, self.today,
                                                                  titles=self.model.titles()),
                                self.today, self._overview_label, self)
+        from PySide6.QtCore import Qt
+
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.resizeDocks([dock], [max(140, self.height() // 4)], Qt.Orientation.Vertical)
         dock.letter_requested.connect(self.open_letter)

@@ -84,4 +84,20 @@ def save(window: QMainWindow, splitters: dict[str, QSplitter],
         s.setValue(f"splitters/{name}", splitter.saveState())
     for name, header in (headers or {}).items():
         s.setValue(f"headers/{name}", header.saveState())
+        if header.isSortIndicatorShown():  # also as plain ints: see saved_sort
+            order = header.sortIndicatorOrder()
+            s.setValue(f"header_sort/{name}",
+                       f"{header.sortIndicatorSection()},{int(getattr(order, 'value', order))}")
     s.sync()
+
+
+def saved_sort(name: str) -> tuple[int, int] | None:
+    """(column, order: 0 ascending, 1 descending) of header ``name``'s sort arrow when the layout
+    was saved. The header's own state has it too, but reading its order back from the header
+    hands Python a Qt enum, which the first frame avoids (ui/models/actions_model.py)."""
+    value = settings().value(f"header_sort/{name}")
+    try:
+        column, order = (int(x) for x in str(value).split(","))
+    except (TypeError, ValueError):
+        return None
+    return (column, order) if column >= 0 and order in (0, 1) else None
