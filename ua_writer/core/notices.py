@@ -42,6 +42,24 @@ MESSAGES: dict[str, Callable[..., str]] = {
                                   "check it or use a plain envelope"),
     "missing_glyphs": lambda chars: _("the font has no glyphs for: {chars} (they will print as "
                                       "boxes)").format(chars=chars),
+    # the fax cover
+    "no_fax": lambda: _("the recipient has no fax number"),
+    # the envelope
+    "envelope_no_return": lambda: _("no sender profile: the envelope has no return address "
+                                    "(set one with 'ua-writer profile')"),
+    "envelope_no_country": lambda: _("the sender's country is not set in the profile: treating the "
+                                     "letter as international post"),
+    "envelope_glyphs": lambda characters: _("the font cannot print these characters: "
+                                            "{characters}").format(characters=characters),
+    "envelope_return_cut": lambda: _("the return address is too long for the envelope and was cut"),
+    "envelope_address_cut": lambda: _("the address is too long for this envelope and was cut; "
+                                      "choose a larger envelope"),
+    "envelope_small_type": lambda size: _("the address was set in {size} pt to fit the "
+                                          "envelope").format(size=size),
+    # address labels
+    "label_no_address": lambda action, recipient: _(
+        "{action}: {recipient} has no postal address; no label").format(action=action,
+                                                                         recipient=recipient),
 }
 
 

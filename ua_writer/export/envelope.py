@@ -29,6 +29,7 @@ from ua_writer.core.atomic import atomic_open
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _
 from ua_writer.core.model import Recipient, SenderProfile
+from ua_writer.core.notices import Notice
 from ua_writer.core.typography import typeset_lines
 from ua_writer.export import fonts as _fonts
 from ua_writer.export.common import ExportResult, language_tag
@@ -254,15 +255,12 @@ def render_envelope(recipient: Recipient, language: str, profile: SenderProfile 
     if not has_postal_address(recipient):
         raise UserFacingError(_("recipient {id} has no postal address").format(id=repr(recipient.id)))
     if not ret:
-        lay.warnings.append(_("no sender profile: the envelope has no return address "
-                              "(set one with 'ua-writer profile')"))
+        lay.warnings.append(Notice("envelope_no_return"))
     if airmail and not (profile and profile.country):
-        lay.warnings.append(_("the sender's country is not set in the profile: treating the "
-                              "letter as international post"))
+        lay.warnings.append(Notice("envelope_no_country"))
     missing = _fonts.missing_glyphs("".join(address + ret))
     if missing:
-        lay.warnings.append(_("the font cannot print these characters: {characters}").format(
-            characters=" ".join(sorted(missing))))
+        lay.warnings.append(Notice("envelope_glyphs", characters=" ".join(sorted(missing))))
 
     c = Canvas(out, pagesize=(W, H), lang=language_tag(language), invariant=1 if invariant else 0,
                pageCompression=1, initialFontName=fs.regular, initialFontSize=RETURN_SIZE)
@@ -280,7 +278,7 @@ def render_envelope(recipient: Recipient, language: str, profile: SenderProfile 
         draw_fitted(c, fit, fs.regular, margin, y)
         y -= fit.height() + 4 * MM
         if fit.truncated:
-            lay.warnings.append(_("the return address is too long for the envelope and was cut"))
+            lay.warnings.append(Notice("envelope_return_cut"))
     if airmail:
         box_w, box_h = 32 * MM, 11 * MM
         c.setLineWidth(0.8)
@@ -300,11 +298,9 @@ def render_envelope(recipient: Recipient, language: str, profile: SenderProfile 
     fit = fit_lines(address, fs.regular, box_w, box_h)
     lay.address_size = fit.size
     if fit.truncated:
-        lay.warnings.append(_("the address is too long for this envelope and was cut; "
-                              "choose a larger envelope"))
+        lay.warnings.append(Notice("envelope_address_cut"))
     elif fit.size < ADDRESS_SIZES[0]:
-        lay.warnings.append(_("the address was set in {size} pt to fit the envelope").format(
-            size=f"{fit.size:g}"))
+        lay.warnings.append(Notice("envelope_small_type", size=f"{fit.size:g}"))
     text_top = top - max(0.0, (box_h - fit.height()) / 2)
     draw_fitted(c, fit, fs.regular, x0, text_top)
     c.showPage()

@@ -26,6 +26,7 @@ from ua_writer.core import formatting
 from ua_writer.core.i18n import _
 from ua_writer.core.letter import Letter
 from ua_writer.core.model import Action, Recipient, SenderProfile
+from ua_writer.core.notices import Notice
 from ua_writer.core.typography import typeset, typeset_lines
 from ua_writer.export import fonts as _fonts
 from ua_writer.export import pdf as _pdf
@@ -309,7 +310,7 @@ def render_fax(letter: Letter, recipient: Recipient, profile: SenderProfile | No
     c.save()
     warnings = list(layout.warnings)
     if not data.fax:
-        warnings.append(_("the recipient has no fax number"))
+        warnings.append(Notice("no_fax"))
     return pages, layout.page_count, warnings
 
 

@@ -40,6 +40,7 @@ from ua_writer.core.atomic import atomic_open
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.model import Action, SenderProfile
+from ua_writer.core.notices import Notice
 from ua_writer.export import fonts as _fonts
 from ua_writer.export.common import ExportResult
 from ua_writer.export.envelope import MM, draw_fitted, fit_lines, has_postal_address, postal_lines
@@ -133,8 +134,7 @@ def addresses_for(actions: list[Action], profile: SenderProfile | None, *, copie
             if is_copy and not copies:
                 continue
             if not has_postal_address(r):
-                warnings.append(_("{action}: {recipient} has no postal address; no label").format(
-                    action=action.id, recipient=r.id))
+                warnings.append(Notice("label_no_address", action=action.id, recipient=r.id))
                 continue
             out.append(LabelAddress(action.id, r.id, postal_lines(r, lang, profile)))
     return out, warnings

@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPushButton, QStyle, QToolButton
 
 from ua_writer.core.errors import UserFacingError
+from ua_writer.core.notices import render
 from ua_writer.core.i18n import _
 from ua_writer.ui import prompts
 from ua_writer.ui.widgets.reminder_banner import ReminderBanner, ReminderTray
@@ -152,7 +153,7 @@ class ExtrasController(QObject):
 
     def _report(self, path: Path, warnings: list[str]) -> None:
         if warnings:
-            prompts.get().warning(self.window, _("Please check"), "\n".join(warnings))
+            prompts.get().warning(self.window, _("Please check"), "\n".join(render(w) for w in warnings))
         self.status.emit(_("Saved {path}").format(path=path))
 
     def _error(self, title: str, message: str) -> None:

@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
             self.list_pane.sort_by(*sort)
         if self._first_start:
             self._default_size()
+        self.list_pane.layout_rows_again()  # a restored header may hold the other width's columns
         #: True once the last action and its letter are shown (after the first paint)
         self.ready = False
         #: the background integrity check: its runner, its connection (to interrupt it on close)

@@ -162,6 +162,14 @@ class ActionListPane(QWidget):
         header.setSectionResizeMode(ActionTableModel.COL_DEADLINE, QHeaderView.ResizeMode.ResizeToContents)
         for col in (ActionTableModel.COL_COUNTRY, ActionTableModel.COL_PERSONS, ActionTableModel.COL_DEADLINE):
             self.view.setColumnHidden(col, True)  # shown on demand: right-click the header
+        # (the header's context menu: finish_setup, right after the first paint)
+        # a narrow list (a 1024-px screen) wraps titles onto two lines instead of cutting them
+        # to a word or two; the badge and letters columns keep their fixed widths
+        self._two_line: bool | None = None
+        self._one_line_height = self.view.verticalHeader().defaultSectionSize()
+        self._activity_width = 0
+        self._activity_chosen = False  # the user showed/hid the Letters column themselves
+        self.view.viewport().installEventFilter(self)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -226,6 +234,8 @@ class ActionListPane(QWidget):
         if self.empty_state is not None:
             self.empty_state.retranslate_ui()
         self._fit_fixed_columns()
+        self._two_line = None  # the font or texts may have changed: measure again
+        self._update_row_layout()
         self._update_count()
 
     def _fit_fixed_columns(self) -> None:
@@ -243,7 +253,45 @@ class ActionListPane(QWidget):
         header.resizeSection(ActionTableModel.COL_DAYS_LEFT, w)
         title = self.model.column_title(ActionTableModel.COL_ACTIVITY) or ""
         w = max(fm.horizontalAdvance("✓99 ✎99"), header.fontMetrics().horizontalAdvance(title)) + 24
-        header.resizeSection(ActionTableModel.COL_ACTIVITY, w)
+        self._activity_width = w
+        if not self.view.isColumnHidden(ActionTableModel.COL_ACTIVITY):
+            header.resizeSection(ActionTableModel.COL_ACTIVITY, w)
+
+    #: below this many average characters of title width, titles wrap onto two lines
+    NARROW_TITLE_CHARS = 40
+
+    def _update_row_layout(self) -> None:
+        """A narrow list (a 1024-px screen) wraps titles onto two lines and hides the Letters
+        column (unless the user chose it in the header's menu): the title gets the room.
+        Decided from the list's width, not the title column's, so hiding a column cannot flip it
+        back."""
+        header = self.view.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(self.model.COLUMN_COUNT)
+                     if c not in (ActionTableModel.COL_TITLE, ActionTableModel.COL_ACTIVITY)
+                     and not self.view.isColumnHidden(c))
+        fm = self.view.fontMetrics()
+        room = self.view.viewport().width() - others - self._activity_width
+        two = room < self.NARROW_TITLE_CHARS * fm.averageCharWidth()
+        if two == self._two_line:
+            return
+        self._two_line = two
+        self.view.setWordWrap(two)
+        vh = self.view.verticalHeader()
+        vh.setDefaultSectionSize(max(self._one_line_height, 2 * fm.lineSpacing() + 8) if two
+                                 else self._one_line_height)
+        if not self._activity_chosen:
+            self.view.setColumnHidden(ActionTableModel.COL_ACTIVITY, two)
+            if not two:
+                header.resizeSection(ActionTableModel.COL_ACTIVITY, self._activity_width)
+
+    def layout_rows_again(self) -> None:
+        """Decide the row layout afresh at the next resize (after a header state was restored)."""
+        self._two_line = None
+        self._update_row_layout()
+
+    def is_two_line(self) -> bool:
+        """True while titles wrap onto two lines (the list is narrow)."""
+        return bool(self._two_line)
 
     def _header_menu(self, pos) -> None:
         menu = QMenu(self)
@@ -254,9 +302,16 @@ class ActionListPane(QWidget):
             a = menu.addAction(self.model.column_title(col))
             a.setCheckable(True)
             a.setChecked(not self.view.isColumnHidden(col))
-            a.toggled.connect(lambda on, c=col: self.view.setColumnHidden(c, not on))
+            a.toggled.connect(lambda on, c=col: self._choose_column(c, on))
         menu.exec(header.mapToGlobal(pos))
         menu.deleteLater()
+
+    def _choose_column(self, col: int, on: bool) -> None:
+        if col == ActionTableModel.COL_ACTIVITY:
+            self._activity_chosen = True
+        self.view.setColumnHidden(col, not on)
+        if on and col == ActionTableModel.COL_ACTIVITY:
+            self.view.horizontalHeader().resizeSection(col, self._activity_width)
 
     # -- filter ---------------------------------------------------------------------------------
     def set_status(self, status: str) -> None:
@@ -318,7 +373,11 @@ class ActionListPane(QWidget):
             self.emptied.emit(empty)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
-        """Esc in a search box with text clears it (and shows every action of the filter)."""
+        """Esc in a search box with text clears it (and shows every action of the filter); the
+        list's width decides its row layout."""
+        if obj is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._update_row_layout()
+            return False
         if obj is self.search_box and event.type() == QEvent.Type.KeyPress and self.search_box.text():
             from PySide6.QtCore import Qt
 
