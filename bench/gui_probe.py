@@ -6,7 +6,9 @@
 ``python gui_probe.py app``      ua-writer's main window (``ua_writer.app.build``), data dir from
                                  UA_WRITER_DATA_DIR
 
-All print ``FIRST_PAINT <time.time()>`` when the main window receives its first Paint event
+All print ``FIRST_PAINT <time.time()>`` when the main window receives its first Paint event,
+and ``COMPLETE_PAINT`` at the first one with the letter side (ua-writer builds it on the turn of
+the event loop after its first frame; the other probes print both at once),
 (and exit right there with ``UA_BENCH_EXIT_AT_PAINT=1``, which ``run.py --instructions`` uses)
 (an event filter on the window) and quit (``app`` first waits for ``LETTER_READY``: the letter
 editor holding the composed letter, reported as a detail); the parent subtracts the time.time() it took just
@@ -49,15 +51,35 @@ def _watch_first_paint(app, window, then_letter: bool = False) -> None:
 
     class FirstPaint(QObject):
         done = False
+        complete = False
 
         def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if (event.type() == QEvent.Type.Paint and not self.complete
+                    and getattr(window, "letter_side_ready", True)):
+                # ua-writer paints its letter side a turn after the first frame: the first
+                # paint with every part of the window (the others: the first paint)
+                self.complete = True
+                print(f"COMPLETE_PAINT {time.time():.6f}", flush=True)
             if event.type() == QEvent.Type.Paint and not self.done:
                 self.done = True
                 print(f"FIRST_PAINT {time.time():.6f}", flush=True)
-                if os.environ.get("UA_BENCH_EXIT_AT_PAINT"):  # counting instructions: stop here
+                if os.environ.get("UA_BENCH_EXIT_AT_PAINT") == "1":  # counting instructions
                     os._exit(0)
+                # the window's own Paint event starts the frame; its widgets paint after it.
+                # The first event its QWindow gets next comes once all of them have painted
+                window.windowHandle().installEventFilter(frame_done)
                 QTimer.singleShot(0, wait_letter if then_letter else app.quit)
             return False
+
+    class FrameDone(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            obj.removeEventFilter(self)
+            print(f"FRAME_DONE {time.time():.6f}", flush=True)
+            if os.environ.get("UA_BENCH_EXIT_AT_PAINT") == "frame":
+                os._exit(0)
+            return False
+
+    frame_done = FrameDone(window)
 
     f = FirstPaint(window)
     window.installEventFilter(f)

@@ -1,10 +1,16 @@
 """GUI bootstrap: the QApplication (names, desktop file, UI language, fonts) apart from MainWindow.
 
-``build(argv)`` makes everything without entering the event loop and never blocks (the first-start
-profile prompt waits for the loop via ``QTimer.singleShot(0)``); it accepts the CLI's global
-options ``--data-dir`` and ``--today`` and files to import after the first paint (a double-clicked
-``.uapack``), and reuses an existing QApplication (tests). One instance per
-data dir: a lock file there (QLockFile; a crashed instance's lock is recognised as stale). Expected
+``build(argv)`` makes the window without entering the event loop and never blocks (the first-start
+profile prompt waits for the loop via ``QTimer.singleShot(0)``). The window comes in two stages
+(issue #16): ``build()`` returns it with the action list, the menus and the status line; the
+letter side (action pane, letter panel, preview, profile banner, the extras' buttons, menu entries
+and banner) is built right after the first frame is painted, in the same turn of the event loop.
+So every widget objectName exists once the loop has turned once after ``build()`` returns
+(``window.letter_side_ready``; a window that is not painted, e.g. minimised, builds it 400 ms
+later; anything that needs the letter side sooner, e.g. selecting an action, builds it at once).
+It accepts the CLI's global options ``--data-dir`` and ``--today`` and files to import after the
+first paint (a double-clicked ``.uapack``), and reuses an existing QApplication (tests). One
+instance per data dir: a lock file there (QLockFile; a crashed instance's lock is recognised as stale). Expected
 start-up failures raise: ``AlreadyRunning``, ``CorruptStoreError``. The database's integrity check
 (O(file size)) does not delay the window: it runs on a worker thread after the first paint, and a
 damaged file found then (or by a failed read) asks the same question as at start-up. ``main(argv)``
@@ -55,7 +61,10 @@ def acquire_lock():
 
 
 def build(argv: list[str] | None = None):
-    """Build the app and the main window without running the event loop: ``(app, window)``."""
+    """Build the app and the main window without running the event loop: ``(app, window)``.
+
+    The letter side's widgets follow the first paint in the same turn of the loop (module
+    docstring); tests turn it once with ``tests/ui/conftest.py``'s ``turn_once``."""
     from ua_writer.ui.main_window import MainWindow
 
     args, qt_args = parse_args(argv)

@@ -117,17 +117,32 @@ def build_app(qtbot, data_dir):
     windows = []
 
     def _build(*extra, data=None, wait=True):
+        """``wait``: True — until the last action and its letter are shown (``window.ready``);
+        ``"built"`` — one turn of the event loop (:func:`turn_once`), after which every widget
+        exists; False — as ``build()`` returns it (the list, the menus, the status line)."""
         args = ["--data-dir", str(data or data_dir), *SEED_ARGS, *extra]
         _app, window = app_module.build(args)
         qtbot.addWidget(window)
         windows.append(window)
-        if wait:  # the last action and its letter come once the event loop runs
+        if wait == "built":
+            turn_once(window)
+        elif wait:  # the last action and its letter come once the event loop runs
             qtbot.waitUntil(lambda: window.ready)
         return window
 
     yield _build
     for w in windows:
         w.close()
+
+
+def turn_once(window) -> None:
+    """``build()``'s contract (issue #16): it returns the window with the list, the menus and the
+    status line; every objectName (the letter side's too) exists once the event loop has turned
+    once — the turn that paints that first frame. Turn it once and check."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    assert window.letter_side_ready, "the letter side was not built by the first turn"
 
 
 @pytest.fixture

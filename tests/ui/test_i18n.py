@@ -234,3 +234,26 @@ def test_ui_language_preference_is_used_at_start(build_app):
     assert i18n.current_language() == "ru"
     assert w2.registry["ui_ru"].isChecked()
     assert w2.menus["file"].title() == "&Файл"
+
+
+def test_switch_before_the_letter_side_exists_leaves_no_english(build_app, qtbot):
+    """build() returns the list and the menus; the letter side comes a turn later. A switch
+    made in between must reach the widgets built after it (issue #16's staged first frame)."""
+    window = build_app(wait=False)
+    assert not window.letter_side_ready
+    window.set_ui_language("ru")
+    assert not window.letter_side_ready  # the switch itself did not build the letter side
+    qtbot.waitUntil(lambda: window.ready)
+    select(window, "juraev-2011", "ru", "prosecutor-general")
+    qtbot.waitUntil(lambda: window.pages_label.text() != "", timeout=10000)
+    russian = _texts(window)
+    assert len(russian) > 60
+    msgids = {_strip(m) for m in _msgids()}
+    leftovers = [f"{key}: {text!r} is an English source string" for key, text in russian.items()
+                 if _strip(text) not in ALLOW and re.search(r"[A-Za-z]{2}", text)
+                 and _strip(text) in msgids]
+    assert not leftovers, "\n".join(leftovers)
+    assert window.letter_panel.mark_sent_button.text() == "Отметить отправку"
+    assert window.profile_banner_button.text() == "Добавить…"
+    assert window.profile_banner.text.text() == "Добавьте своё имя и адрес, чтобы подписывать письма."
+    assert window.extras.envelope_button.text() == "Конверт"

@@ -219,3 +219,28 @@ def test_rows_read_later_are_appended_through_the_proxy(qapp, qtbot):
         proxy.fetchMore()
     assert not resets and not proxy.canFetchMore()
     assert ids(proxy) == [i for i in ids(whole) if whole.statuses[whole.row_for_id(i)] == "open"]
+
+
+def test_the_plain_int_qt_values_match_pyside6(qapp):
+    """actions_model.py spells a few Qt values as ints (the first frame must not build PySide6's
+    Qt namespace); they must be Qt's."""
+    from ua_writer.ui.models import actions_model as am
+
+    assert am._DISPLAY == Qt.ItemDataRole.DisplayRole.value
+    assert am._TOOLTIP == Qt.ItemDataRole.ToolTipRole.value
+    assert am._FONT == Qt.ItemDataRole.FontRole.value
+    assert am._ALIGN == Qt.ItemDataRole.TextAlignmentRole.value
+    assert am._USER == Qt.ItemDataRole.UserRole.value
+    assert am.CENTER == Qt.AlignmentFlag.AlignCenter.value
+    assert am.HORIZONTAL == Qt.Orientation.Horizontal.value
+    assert (am.ASCENDING, am.DESCENDING) == (Qt.SortOrder.AscendingOrder.value,
+                                             Qt.SortOrder.DescendingOrder.value)
+
+
+def test_proxy_flags_are_selectable_rows(model):
+    proxy = ActionFilterProxy()
+    proxy.setSourceModel(model)
+    flags = proxy.flags(proxy.index(0, 0))
+    assert flags & Qt.ItemFlag.ItemIsSelectable and flags & Qt.ItemFlag.ItemIsEnabled
+    assert not flags & Qt.ItemFlag.ItemIsEditable
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Action"

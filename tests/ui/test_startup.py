@@ -168,3 +168,175 @@ def test_damage_found_after_the_first_paint_and_quit(data_dir, qapp, qtbot, fake
     assert app_module.main(["--data-dir", str(data_dir), *SEED_ARGS]) == 2
     assert not list(data_dir.glob("*.damaged-*"))      # nothing moved without the user's yes
     assert not (data_dir / app_module.LOCK_NAME).exists()
+
+
+# -- the staged first frame: the list and the menus first, the letter side one turn later ---------
+LETTER_SIDE_NAMES = ("letterEditor", "exportPdfButton", "profileBanner", "rightSplitter")
+
+
+def _named(window, name):
+    from PySide6.QtCore import QObject
+
+    return window.findChild(QObject, name)
+
+
+def test_every_object_name_exists_once_the_loop_has_turned_once(build_app, qtbot):
+    """build()'s contract (issue #16): it returns the list, the menus and the status line; the
+    first turn of the event loop paints that first frame and then builds the letter side."""
+    from PySide6.QtCore import QEvent, QObject
+
+    window = build_app(wait=False)
+    assert not window.letter_side_ready and window.model.rowCount() == 5
+    assert _named(window, "menu_letter") is not None and _named(window, "draftStatus") is not None
+    assert _named(window, "letterEditor") is None and _named(window, "exportPdfButton") is None
+    assert not window.registry["reset"].isEnabled()  # acts on the letter: off until it exists
+    first_paint = []
+
+    class Spy(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint and not first_paint:
+                first_paint.append(window.letter_side_ready)
+            return False
+
+    spy = Spy()
+    window.installEventFilter(spy)
+    QApplication.processEvents()  # one turn
+    window.removeEventFilter(spy)
+    assert first_paint == [False]  # the first frame was painted without the letter side ...
+    assert window.letter_side_ready  # ... and the letter side was built in the same turn
+    assert all(_named(window, name) is not None for name in LETTER_SIDE_NAMES)
+    assert window.registry["reset"].isEnabled()
+    names_after_one_turn = {o.objectName() for o in window.findChildren(QObject) if o.objectName()}
+    qtbot.waitUntil(lambda: window.ready)
+    window.action_pane.set_action(None, window.today)  # names that come with an action aside
+    window.letter_panel.set_action(None, None, None)
+    later = {o.objectName() for o in window.findChildren(QObject) if o.objectName()}
+    assert later - names_after_one_turn == set(), later - names_after_one_turn
+
+
+def test_selecting_an_action_in_the_first_frame_shows_its_letter(build_app, qtbot):
+    window = build_app(wait=False)
+    assert not window.letter_side_ready
+    assert window.select_action("juraev-2011")  # a click before the letter side exists
+    assert window.letter_side_ready and window.action.id == "juraev-2011"
+    assert window.letter_panel.text().strip()
+    qtbot.waitUntil(lambda: window.ready)
+    assert window.action.id == "juraev-2011"  # the restore after the paint keeps the user's choice
+
+
+def test_letter_commands_in_the_first_frame_do_nothing_harmful(build_app, qtbot, fake_prompts):
+    window = build_app(wait=False)
+    reg = window.registry
+    for key in ("reset", "undo", "redo"):  # need a letter: disabled
+        assert not reg[key].isEnabled(), key
+    reg["reset"].trigger()
+    reg["mark_sent"].trigger()   # no action on screen: nothing recorded, no dialog
+    reg["mail_merge"].trigger()
+    reg["history"].trigger()
+    reg["edit_action"].trigger()
+    assert ("dialog", "markSentDialog") not in fake_prompts.calls
+    assert window.store.sent("juraev-2011") == []
+    reg["find"].trigger()        # the list's own command works at once
+    qtbot.waitUntil(lambda: window.ready)
+    assert window.letter_panel.text().strip()
+
+
+def test_the_extras_are_in_the_letter_menu_and_the_tab_chain_after_one_turn(build_app):
+    window = build_app(wait="built")
+    ex, lp = window.extras, window.letter_panel
+    menu = window.menus["letter"].actions()
+    assert ex.envelope_menu.menuAction() in menu and ex.email_action in menu
+    chain, w = [], lp.print_button
+    for _ in range(4):
+        w = w.nextInFocusChain()
+        while not w.focusPolicy().value & 1:  # Qt.TabFocus: skip what Tab never stops at
+            w = w.nextInFocusChain()
+        chain.append(w)
+    assert chain[:3] == [ex.envelope_button, ex.labels_button, ex.email_button]
+    assert chain[3] is lp.mark_sent_button
+
+
+def test_first_start_profile_prompt_and_banner_with_the_staged_frame(build_app, qtbot, fake_prompts):
+    from .conftest import fill_profile
+
+    fake_prompts.on_dialog = fill_profile
+    window = build_app(wait=False)
+    qtbot.waitUntil(lambda: ("dialog", "profileDialog") in fake_prompts.calls)
+    qtbot.waitUntil(lambda: window.ready)
+    assert window.store.profile().name == "Anna Kovač"
+    assert not window.profile_banner.isVisibleTo(window)
+    assert "Анна Ковач" in window.letter_panel.text()  # the letter signed (a Russian one)
+
+
+def test_the_staged_frame_keeps_geometry_splitters_and_focus(build_app, qtbot):
+    """The window opens at its saved size; the letter side, built a turn later, gets its saved
+    splitter sizes; keyboard focus stays where the first frame put it (the list's filter)."""
+    w = build_app()
+    w.resize(781, 577)  # the offscreen screen is 800×600: stay inside it
+    QApplication.processEvents()
+    w.main_split.setSizes([200, 581])
+    w.right_split.setSizes([150, 370])
+    QApplication.processEvents()
+    size = w.size()
+    sizes = {"main": w.main_split.sizes(), "right": w.right_split.sizes(),
+             "letter": w.letter_panel.split.sizes()}
+    w.close()
+
+    w2 = build_app(wait=False)
+    assert w2.size() == size and not w2.letter_side_ready  # the first frame has the saved size
+    w2.activateWindow()
+    QApplication.processEvents()  # the first frame, then the letter side
+    assert w2.letter_side_ready
+    focus = QApplication.focusWidget()
+    qtbot.waitUntil(lambda: w2.ready)
+    assert {"main": w2.main_split.sizes(), "right": w2.right_split.sizes(),
+            "letter": w2.letter_panel.split.sizes()} == sizes
+    assert w2.size() == size
+    assert focus is w2.list_pane.status_filter and QApplication.focusWidget() is focus
+
+
+FIRST_FRAME_PROBE = r"""
+import os, sys
+from ua_writer.ui import prompts
+class Quiet(prompts.Prompts):
+    def run_dialog(self, dialog):
+        return False
+prompts.set_prompts(Quiet())
+from ua_writer import app
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QEvent, QObject
+qapp, window = app.build(["--data-dir", sys.argv[1], "--today", "2011-04-01"])
+class Done(QObject):
+    def eventFilter(self, obj, event):
+        print("AT_FRAME", "Qt" in QtCore.__dict__, "QStyle" in QtWidgets.__dict__,
+              window.letter_side_ready, flush=True)
+        os._exit(0)
+class First(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            window.removeEventFilter(self)
+            window.windowHandle().installEventFilter(done)
+        return False
+done, first = Done(), First()
+window.installEventFilter(first)
+qapp.exec()
+"""
+
+
+def test_the_first_frame_builds_neither_the_qt_namespace_nor_qstyle(data_dir, tmp_path):
+    """PySide6 builds the Python enums of all of ``Qt`` (~125 M instructions) or ``QStyle``
+    (~50 M) on their first use: the first frame, painted completely, uses neither (issue #16)."""
+    import os
+    import subprocess
+    import sys
+
+    from ua_writer.core.model import SenderProfile
+
+    with open_store(data_dir / "ua-writer.sqlite3") as store:  # (else the profile prompt comes first)
+        store.save_profile(SenderProfile(name="Anna", address_lines=["Hauptstraße 1"], city="Berlin",
+                                         country="DE"))
+    out = subprocess.run([sys.executable, "-c", FIRST_FRAME_PROBE, str(data_dir)],
+                         capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    line = [x for x in out.stdout.splitlines() if x.startswith("AT_FRAME")]
+    assert line == ["AT_FRAME False False False"], out.stdout + out.stderr

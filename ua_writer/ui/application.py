@@ -78,7 +78,7 @@ def ask_to_come_forward() -> None:
 def bring_forward_on_request(window) -> None:
     """Bring ``window`` forward (restored, raised, activated) whenever a second instance asks
     (:func:`ask_to_come_forward`)."""
-    from PySide6.QtCore import QFileSystemWatcher, Qt
+    from PySide6.QtCore import QFileSystemWatcher
 
     folder = paths.data_dir()
     request = folder / RAISE_NAME
@@ -91,6 +91,8 @@ def bring_forward_on_request(window) -> None:
             request.unlink()
         except OSError:
             pass
+        from PySide6.QtCore import Qt  # not at start: see ui/models/actions_model.py
+
         if window.windowState() & Qt.WindowState.WindowMinimized:
             window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
         window.show()

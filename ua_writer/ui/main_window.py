@@ -9,9 +9,14 @@ Every change of data goes through ``services.records``, whose ``Changes`` the wi
 one place, ``apply_changes`` (then ``data_changed`` tells the add-ons). Add-ons plug in through
 ``add_banner`` and the letter panel's ``add_export_widgets``.
 
-Start-up order: a big list shows its first screenful (the nearest open deadlines) in the first
-paint; right after it the rest of the list is read, the database's integrity is checked on a
-worker thread (``store_damaged`` if it fails) and the last letter is composed.
+Start-up order: the first paint shows the list (a big one its first screenful, the nearest open
+deadlines), the menus and the status line; right after it, in the same turn of the event loop,
+the letter side (action pane, letter panel, preview, profile banner, extras) is built
+(``_build_letter_side``, from an event filter on the window's QWindow; its widgets are properties
+that build it at once if anything needs them sooner) and painted on the next turn; then the rest
+of the list is read, the database's integrity is checked on a worker thread (``store_damaged`` if
+it fails) and the last letter is composed. Commands that act on the letter are disabled or do
+nothing (no action on screen) until then.
 Must not import ua_writer.app.
 """
 
@@ -24,7 +29,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (QFrame, QLabel, QMainWindow, QMenu, QPushButton, QSplitter,
                                QToolButton, QVBoxLayout, QWidget)
 
@@ -39,9 +44,6 @@ from ua_writer.ui.actions import ActionRegistry
 from ua_writer.ui.autosave import DraftKeeper
 from ua_writer.ui.models.actions_model import ActionTableModel
 from ua_writer.ui.widgets.action_list import ActionListPane
-from ua_writer.ui.widgets.action_pane import ActionPane, Banner
-from ua_writer.ui.widgets.letter_panel import LetterPanel
-from ua_writer.ui.widgets.page_preview import PagePreview
 
 if TYPE_CHECKING:
     from ua_writer.ui.exporting import ExportController
@@ -63,6 +65,21 @@ def _paginate(letter, options: dict):
     return layout_letter(letter, **options)
 
 
+class _AfterFirstFrame(QObject):
+    """An event filter on the main window's QWindow: the first event it gets after the widgets
+    painted the first frame builds the letter side, in the same turn of the event loop (offscreen
+    and on X11 the window's own Paint event, right after its widgets' paint). Platforms without
+    such an event get it on the next turn (``MainWindow._after_first_paint``)."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        window = self.parent()
+        if window._painted:
+            obj.removeEventFilter(self)
+            if not window._closed:
+                window._build_letter_side()
+        return False
+
+
 class MainWindow(QMainWindow):
     ui_language_changed = Signal(str)
     action_shown = Signal(str)
@@ -72,6 +89,8 @@ class MainWindow(QMainWindow):
     started = Signal()
     #: a service changed data (a ``services.records.Changes``), after the window refreshed
     data_changed = Signal(object)
+    #: once: the letter side exists (``letter_side_ready``); see ``_build_letter_side``
+    letter_side_built = Signal()
 
     #: up to this many actions the whole list is read before the window shows; above it, the
     #: first screenful of open actions first and the rest right after the first paint
@@ -94,30 +113,17 @@ class MainWindow(QMainWindow):
         self.model = ActionTableModel(today, self)
         self.registry = ActionRegistry(self)
         self.list_pane = ActionListPane(self.model)
-        self.action_pane = ActionPane()
-        self.letter_panel = LetterPanel(self.keeper, self._compose)
-        self.preview = PagePreview()
-        self.letter_panel.set_preview(self.preview)
+        # the letter side (action pane, letter panel, preview, profile banner, extras) is built
+        # right after the first paint (_build_letter_side); until then its place is empty
+        self._letter_side: dict | None = None
+        self._first_start = True  # no saved window layout (set below from ui_state)
 
-        # profile banner (empty state) above the letter side
-        self.profile_banner = Banner("SP_MessageBoxInformation")
-        self.profile_banner.setObjectName("profileBanner")
-        self.profile_banner_button = QPushButton()
-        self.profile_banner_button.clicked.connect(self.edit_profile)
-        self.profile_banner.layout().addWidget(self.profile_banner_button)
-
-        self.right_split = QSplitter(Qt.Orientation.Vertical, objectName="rightSplitter")
-        self.right_split.addWidget(self.action_pane)
-        self.right_split.addWidget(self.letter_panel)
-        self.right_split.setStretchFactor(0, 2)
-        self.right_split.setStretchFactor(1, 3)
         right = QWidget()
         self._right_layout = right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
         right_lay.setSpacing(0)
-        right_lay.addWidget(self.profile_banner)
-        right_lay.addWidget(self.right_split, 1)
-        self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        # (no Qt enum before the first paint: ui/models/actions_model.py; horizontal is the default)
+        self.main_split = QSplitter(objectName="mainSplitter")
         self.main_split.addWidget(self.list_pane)
         self.main_split.addWidget(right)
         self.main_split.setStretchFactor(0, 2)
@@ -138,7 +144,7 @@ class MainWindow(QMainWindow):
         self.profile_button = QToolButton(objectName="profileButton")
         self.profile_button.setAutoRaise(True)
         self.profile_button.clicked.connect(self.edit_profile)
-        self.menuBar().setCornerWidget(self.profile_button, Qt.Corner.TopRightCorner)
+        self.menuBar().setCornerWidget(self.profile_button)  # (the top right corner)
 
         self.open_folder_button = QToolButton(objectName="openFolderButton")
         self.open_folder_button.setAutoRaise(True)
@@ -159,9 +165,11 @@ class MainWindow(QMainWindow):
         self._titles_language: str | None = None
         self._load_actions()
         self.retranslate_ui()
-        from ua_writer.ui import extras  # envelope/labels/e-mail buttons, deadline reminder banner
-        self.extras = extras.install(self)
-        if not ui_state.restore(self, self._splitters(), self._headers()):
+        self._first_start = not ui_state.restore(self, self._splitters(), self._headers())
+        sort = ui_state.saved_sort("actions")
+        if sort is not None:  # the list in the order its header's arrow shows (restored above)
+            self.list_pane.sort_by(*sort)
+        if self._first_start:
             self._default_size()
         self.list_pane.layout_rows_again()  # a restored header may hold the other width's columns
         #: True once the last action and its letter are shown (after the first paint)
@@ -171,9 +179,78 @@ class MainWindow(QMainWindow):
         self._check_connections: list = []
         self.integrity_checked = False
         self._restore_scheduled = False
+        self._painted = False  # the first frame (the list, the menus) is on screen
+        self._frame_hook: _AfterFirstFrame | None = None  # see showEvent
         # the first letter is composed after the window's first paint (see paintEvent); this
         # fallback covers a window that is never painted (e.g. minimised at start)
         QTimer.singleShot(400, self._schedule_restore)
+
+    # -- the letter side, built right after the first paint -------------------------------------
+    #: the action pane, the letter panel, its page preview, the profile banner (and its button)
+    #: and the extras (``ui/extras.py``): made by ``_build_letter_side`` on the first turn of the
+    #: event loop after the first paint — or at once, on first use, if anything asks for them sooner
+    right_split = property(lambda self: self._side("right_split"))
+    action_pane = property(lambda self: self._side("action_pane"))
+    letter_panel = property(lambda self: self._side("letter_panel"))
+    preview = property(lambda self: self._side("preview"))
+    profile_banner = property(lambda self: self._side("profile_banner"))
+    profile_banner_button = property(lambda self: self._side("profile_banner_button"))
+    extras = property(lambda self: self._side("extras"))
+
+    @property
+    def letter_side_ready(self) -> bool:
+        """True once the letter side exists (every widget's objectName with it)."""
+        return self._letter_side is not None and "extras" in self._letter_side
+
+    def _side(self, name: str):
+        if self._letter_side is None:
+            self._build_letter_side()
+        return self._letter_side[name]
+
+    def _build_letter_side(self) -> None:
+        """Make the letter side and put it in its place (the window shows the list and the menus
+        without it first); emits ``letter_side_built``."""
+        if self._letter_side is not None:
+            return
+        from ua_writer.ui.widgets.action_pane import ActionPane, Banner
+        from ua_writer.ui.widgets.letter_panel import LetterPanel
+        from ua_writer.ui.widgets.page_preview import PagePreview
+
+        from PySide6.QtCore import Qt
+
+        self._letter_side = side = {}
+        side["right_split"] = QSplitter(Qt.Orientation.Vertical, objectName="rightSplitter")
+        self._right_layout.addWidget(self.right_split, 1)
+        side["action_pane"] = ActionPane()
+        side["letter_panel"] = LetterPanel(self.keeper, self._compose)
+        side["preview"] = PagePreview()
+        self.letter_panel.set_preview(self.preview)
+
+        # profile banner (empty state) above the letter side
+        side["profile_banner"] = Banner("SP_MessageBoxInformation")
+        self.profile_banner.setObjectName("profileBanner")
+        side["profile_banner_button"] = QPushButton()
+        self.profile_banner_button.clicked.connect(self.edit_profile)
+        self.profile_banner.layout().addWidget(self.profile_banner_button)
+
+        self.right_split.addWidget(self.action_pane)
+        self.right_split.addWidget(self.letter_panel)
+        self.right_split.setStretchFactor(0, 2)
+        self.right_split.setStretchFactor(1, 3)
+        self._right_layout.insertWidget(0, self.profile_banner)
+        self._connect_letter_side()
+        self.action_pane.set_list_empty(self.list_pane._empty)
+        self._retranslate_letter_side()
+        from ua_writer.ui import extras  # envelope/labels/e-mail buttons, deadline reminder banner
+        side["extras"] = extras.install(self)
+        self._set_tab_order()  # the letter side's widgets (the extras' buttons too) in path order
+        if self._first_start:  # (the list's splitter again: the letter side's minimum width)
+            self._default_letter_side_size()
+        else:
+            ui_state.restore_splitters(self, self._splitters())
+        self.registry["reset"].setEnabled(True)
+        self.list_pane.finish_setup()  # sorting on header clicks, the header's menu
+        self.letter_side_built.emit()
 
     # -- controllers, made on first use -----------------------------------------------------------
     @cached_property
@@ -227,6 +304,8 @@ class MainWindow(QMainWindow):
         dock = LettersOverview(lambda: overview.letters_overview(self.store, self.today,
                                                                  titles=self.model.titles()),
                                self.today, self._overview_label, self)
+        from PySide6.QtCore import Qt
+
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.resizeDocks([dock], [max(140, self.height() // 4)], Qt.Orientation.Vertical)
         dock.letter_requested.connect(self.open_letter)
@@ -276,6 +355,8 @@ class MainWindow(QMainWindow):
 
     # -- construction ---------------------------------------------------------------------------
     def _splitters(self) -> dict:
+        if self._letter_side is None:  # before the letter side exists: the list's splitter only
+            return {"main": self.main_split}
         return {"main": self.main_split, "right": self.right_split, "letter": self.letter_panel.split}
 
     def _headers(self) -> dict:
@@ -288,6 +369,10 @@ class MainWindow(QMainWindow):
         if screen is not None and screen.width() > 200:
             w, h = min(w, int(screen.width() * 0.95)), min(h, int(screen.height() * 0.95))
         self.resize(w, h)
+        self.main_split.setSizes([int(w * 0.32), int(w * 0.68)])
+
+    def _default_letter_side_size(self) -> None:
+        w, h = self.width(), self.height()
         self.main_split.setSizes([int(w * 0.32), int(w * 0.68)])
         self.right_split.setSizes([int(h * 0.38), int(h * 0.62)])
         self.letter_panel.split.setSizes([int(w * 0.42), int(w * 0.26)])
@@ -323,7 +408,7 @@ class MainWindow(QMainWindow):
         menu("help", ["about"])
 
     def _connect(self) -> None:
-        a, lp = self.registry, self.letter_panel
+        a = self.registry
         a["import"].triggered.connect(lambda: self.imports.choose_and_import())
         a["paste_ua"].triggered.connect(lambda: self.imports.import_clipboard())
         a["pack_import"].triggered.connect(lambda: self.group_packs.choose_and_import())
@@ -336,15 +421,10 @@ class MainWindow(QMainWindow):
         a["print"].triggered.connect(lambda: self.export("print"))
         a["open_export_folder"].triggered.connect(lambda: self.exports.open_export_folder())
         a["quit"].triggered.connect(self.close)
-        a["undo"].triggered.connect(lp.undo_group.undo)
-        a["redo"].triggered.connect(lp.undo_group.redo)
-        lp.undo_group.canUndoChanged.connect(a["undo"].setEnabled)
-        lp.undo_group.canRedoChanged.connect(a["redo"].setEnabled)
-        lp.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
         a["undo"].setEnabled(False)
         a["redo"].setEnabled(False)
+        a["reset"].setEnabled(False)  # until the letter side exists (_connect_letter_side)
         a["find"].triggered.connect(self.list_pane.focus_search)
-        a["reset"].triggered.connect(lp.reset_to_template)
         a["profile"].triggered.connect(self.edit_profile)
         a["preferences"].triggered.connect(self.edit_preferences)
         a["add_recipient"].triggered.connect(self.add_recipient)
@@ -365,6 +445,15 @@ class MainWindow(QMainWindow):
         self.list_pane.action_selected.connect(self.show_action)
         self.list_pane.import_requested.connect(lambda: self.imports.choose_and_import())
         self.list_pane.paste_requested.connect(lambda: self.imports.import_clipboard())
+
+    def _connect_letter_side(self) -> None:
+        a, lp = self.registry, self.letter_panel
+        a["undo"].triggered.connect(lp.undo_group.undo)
+        a["redo"].triggered.connect(lp.undo_group.redo)
+        lp.undo_group.canUndoChanged.connect(a["undo"].setEnabled)
+        lp.undo_group.canRedoChanged.connect(a["redo"].setEnabled)
+        lp.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        a["reset"].triggered.connect(lp.reset_to_template)
         self.list_pane.emptied.connect(self.action_pane.set_list_empty)
         self.action_pane.add_recipient_requested.connect(self.add_recipient)
         self.action_pane.edit_recipient_requested.connect(self.edit_recipient)
@@ -388,8 +477,14 @@ class MainWindow(QMainWindow):
         letter (language, To, Reset, text), every output button in bar order (the add-ons' after
         Print…), Mark sent, then the profile. Again whenever an action is shown (its recipient
         cards are new widgets)."""
+        if self._letter_side is None:  # the first frame: the list, then the profile button
+            chain = [self.list_pane.status_filter, self.list_pane.search_box, self.list_pane.view,
+                     self.profile_button]
+            for first, second in zip(chain, chain[1:]):
+                QWidget.setTabOrder(first, second)
+            return
         lp = self.letter_panel
-        extras = self.__dict__.get("extras")
+        extras = self._letter_side.get("extras")
         add_ons = [extras.envelope_button, extras.labels_button, extras.email_button] if extras else []
         chain = [self.list_pane.status_filter, self.list_pane.search_box, self.list_pane.view,
                  *self.action_pane.focus_chain(),
@@ -414,15 +509,20 @@ class MainWindow(QMainWindow):
             self._titles_language = i18n.current_language()
             self.model.set_titles(self.store.localized_titles(self._titles_language))
         self.list_pane.retranslate_ui()
+        self.open_folder_button.setText(_("Open folder"))
+        self.open_folder_button.setToolTip(_("Open the folder of the last export"))
+        self._update_profile_widgets()
+        self._update_title()
+        if self._letter_side is not None:
+            self._retranslate_letter_side()
+
+    def _retranslate_letter_side(self) -> None:
         self.action_pane.retranslate_ui()
         self.letter_panel.retranslate_ui()
         self.preview.retranslate_ui()
         self.profile_banner.text.setText(_("Add your name and address to sign letters."))
         self.profile_banner_button.setText(_("Add…"))
-        self.open_folder_button.setText(_("Open folder"))
-        self.open_folder_button.setToolTip(_("Open the folder of the last export"))
         self._update_profile_widgets()
-        self._update_title()
         self._update_draft_label()
         self._update_sent_note()
         self._on_text_settled()
@@ -582,15 +682,40 @@ class MainWindow(QMainWindow):
         if key is not None:
             self._letters_shown[key[0]] = [key[1], key[2]]
 
+    def showEvent(self, e) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(e)
+        handle = self.windowHandle()
+        if self._letter_side is None and handle is not None and self._frame_hook is None:
+            # the letter side follows the first frame in the same turn of the event loop
+            self._frame_hook = _AfterFirstFrame(self)
+            handle.installEventFilter(self._frame_hook)
+
     def paintEvent(self, e) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(e)
+        self._painted = True
         if not self._restore_scheduled:
             self._schedule_restore()
 
     def _schedule_restore(self) -> None:
         if not self._restore_scheduled:
             self._restore_scheduled = True
-            QTimer.singleShot(0, self._restore_last_action)
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """The first turn of the event loop after the first paint: build the letter side, then
+        (once its layout is done: the next turn) paint it and restore the last letter."""
+        if self._closed:
+            return
+        self._build_letter_side()
+        QTimer.singleShot(0, self._paint_letter_side)
+
+    def _paint_letter_side(self) -> None:
+        if self._closed:
+            return
+        if not self._first_start:  # again, now that the letter side is laid out
+            ui_state.restore_splitters(self, self._splitters())
+        self.repaint()  # the second frame, complete, before the first letter is composed
+        self._restore_last_action()
 
     def _restore_last_action(self) -> None:
         """Read the rest of the list, start the integrity check, select the action of the last
@@ -851,7 +976,8 @@ class MainWindow(QMainWindow):
     # -- profile --------------------------------------------------------------------------------
     def _update_profile_widgets(self) -> None:
         profile = self.store.profile()
-        self.profile_banner.setVisible(profile.is_empty())
+        if self._letter_side is not None:
+            self.profile_banner.setVisible(profile.is_empty())
         self.profile_button.setText(profile.name if not profile.is_empty() else _("No sender profile"))
         self.profile_button.setToolTip(_("Edit your sender profile (name and address on your letters)"))
 

@@ -54,17 +54,24 @@ def restore(window: QMainWindow, splitters: dict[str, QSplitter],
     state = _bytes(s.value("window/state"))
     if state is not None:
         window.restoreState(state)
-    split_states = {name: _bytes(s.value(f"splitters/{name}")) for name in splitters}
+    restore_splitters(window, splitters)
     header_states = {name: _bytes(s.value(f"headers/{name}")) for name in (headers or {})}
+    for name, header in (headers or {}).items():
+        if header_states[name] is not None:
+            header.restoreState(header_states[name])
+    return geometry is not None
+
+
+def restore_splitters(window: QMainWindow, splitters: dict[str, QSplitter]) -> None:
+    """Restore the sizes :func:`save` kept for ``splitters`` (also for splitters made after the
+    window: the letter side's)."""
+    s = settings()
+    split_states = {name: _bytes(s.value(f"splitters/{name}")) for name in splitters}
     if window.layout() is not None and any(v is not None for v in split_states.values()):
         window.layout().activate()  # give the splitters their real sizes before restoring them
     for name, splitter in splitters.items():
         if split_states[name] is not None:
             splitter.restoreState(split_states[name])
-    for name, header in (headers or {}).items():
-        if header_states[name] is not None:
-            header.restoreState(header_states[name])
-    return geometry is not None
 
 
 def save(window: QMainWindow, splitters: dict[str, QSplitter],
@@ -77,4 +84,20 @@ def save(window: QMainWindow, splitters: dict[str, QSplitter],
         s.setValue(f"splitters/{name}", splitter.saveState())
     for name, header in (headers or {}).items():
         s.setValue(f"headers/{name}", header.saveState())
+        if header.isSortIndicatorShown():  # also as plain ints: see saved_sort
+            order = header.sortIndicatorOrder()
+            s.setValue(f"header_sort/{name}",
+                       f"{header.sortIndicatorSection()},{int(getattr(order, 'value', order))}")
     s.sync()
+
+
+def saved_sort(name: str) -> tuple[int, int] | None:
+    """(column, order: 0 ascending, 1 descending) of header ``name``'s sort arrow when the layout
+    was saved. The header's own state has it too, but reading its order back from the header
+    hands Python a Qt enum, which the first frame avoids (ui/models/actions_model.py)."""
+    value = settings().value(f"header_sort/{name}")
+    try:
+        column, order = (int(x) for x in str(value).split(","))
+    except (TypeError, ValueError):
+        return None
+    return (column, order) if column >= 0 and order in (0, 1) else None

@@ -22,7 +22,7 @@ import datetime as _dt
 from bisect import bisect_right
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QModelIndex
 from PySide6.QtGui import QFont
 
 from ua_writer.core.i18n import _, ngettext
@@ -30,17 +30,27 @@ from ua_writer.ui import i18n_qt
 
 STATUSES = ("open", "past", "undated", "all")
 
-# roles as plain ints: data() compares them for every visible cell on every repaint
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
-_FONT = int(Qt.ItemDataRole.FontRole.value)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
-_CENTER = int(Qt.AlignmentFlag.AlignCenter.value)
-_USER = int(Qt.ItemDataRole.UserRole.value)
+# Qt's roles, flags and orders as plain ints (Qt 6's fixed values; tests/ui/test_models.py checks
+# them against PySide6's enums). data() compares roles for every visible cell on every repaint;
+# and nothing the first frame runs may touch PySide6's ``Qt`` namespace: its first use builds the
+# Python enum classes of all of it (93 of them, ~125 M instructions, a fifth of a bare window's
+# start-up), so that happens after the first paint (issue #16).
+_DISPLAY = 0           # Qt.ItemDataRole.DisplayRole
+_TOOLTIP = 3           # Qt.ItemDataRole.ToolTipRole
+_FONT = 6              # Qt.ItemDataRole.FontRole
+_ALIGN = 7             # Qt.ItemDataRole.TextAlignmentRole
+_USER = 0x100          # Qt.ItemDataRole.UserRole
+CENTER = 0x84          # Qt.AlignmentFlag.AlignCenter
+_CENTER = CENTER
+HORIZONTAL = 1         # Qt.Orientation.Horizontal
+ASCENDING, DESCENDING = 0, 1  # Qt.SortOrder
 _HANDLED = frozenset({_DISPLAY, _TOOLTIP, _FONT, _ALIGN, *range(_USER + 1, _USER + 9)})
 _STATUS_ORDER = {"open": 0, "past": 1, "undated": 2}
-_ITEM_FLAGS = (Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-               | Qt.ItemFlag.ItemNeverHasChildren)
+
+
+def _int(value) -> int:
+    """A Qt enum member (or already an int) as its int value."""
+    return int(getattr(value, "value", value))
 
 
 def urgency(days: int | None) -> str:
@@ -73,14 +83,14 @@ class ActionTableModel(QAbstractTableModel):
     COL_TITLE, COL_COUNTRY, COL_PERSONS, COL_DEADLINE, COL_DAYS_LEFT, COL_ACTIVITY = range(6)
     COLUMN_COUNT = 6
 
-    ActionIdRole = Qt.ItemDataRole.UserRole + 1
-    DaysLeftRole = Qt.ItemDataRole.UserRole + 2      # int | None
-    StatusRole = Qt.ItemDataRole.UserRole + 3        # "open" | "past" | "undated"
-    DeadlineRole = Qt.ItemDataRole.UserRole + 4      # datetime.date | None
-    SearchRole = Qt.ItemDataRole.UserRole + 5        # casefolded search text
-    SentCountRole = Qt.ItemDataRole.UserRole + 6
-    DraftCountRole = Qt.ItemDataRole.UserRole + 7
-    UrgencyRole = Qt.ItemDataRole.UserRole + 8       # see urgency()
+    ActionIdRole = _USER + 1
+    DaysLeftRole = _USER + 2      # int | None
+    StatusRole = _USER + 3        # "open" | "past" | "undated"
+    DeadlineRole = _USER + 4      # datetime.date | None
+    SearchRole = _USER + 5        # casefolded search text
+    SentCountRole = _USER + 6
+    DraftCountRole = _USER + 7
+    UrgencyRole = _USER + 8       # see urgency()
 
     def __init__(self, today: _dt.date, parent=None):
         super().__init__(parent)
@@ -93,7 +103,9 @@ class ActionTableModel(QAbstractTableModel):
         self._index_of: dict[str, int] = {}
         #: bumped whenever rows change, so proxies know their cached mask is stale
         self.generation = 0
-        self._sort: tuple[int, Qt.SortOrder] | None = None
+        #: (column, ASCENDING | DESCENDING); None: the default order (= days left, ascending)
+        self._sort: tuple[int, int] | None = None
+        self.header_read = False  # headerData() was asked (a view's header or an accessibility tool)
         #: titles in the UI language where the pack has them (id -> title)
         self._titles: dict[str, str] = {}
         #: while only the first rows are loaded: reads (all rows, titles or None); and the
@@ -219,11 +231,12 @@ class ActionTableModel(QAbstractTableModel):
     def _default_order(self) -> bool:
         """The order the first rows of a partly loaded list are right for."""
         return self._sort is None or (self._sort[0] in (self.COL_DAYS_LEFT, self.COL_DEADLINE)
-                                      and self._sort[1] == Qt.SortOrder.AscendingOrder)
+                                      and self._sort[1] == ASCENDING)
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order=ASCENDING) -> None:
+        order = _int(order)
         spec = (column, order) if column >= 0 else None
-        if spec == self._sort:
+        if spec == self._sort or (spec == (self.COL_DAYS_LEFT, ASCENDING) and self._sort is None):
             return  # already in this order (rows are re-sorted whenever they change)
         self.fetch_all()  # another order starts elsewhere in the list
         self.layoutAboutToBeChanged.emit()
@@ -256,10 +269,10 @@ class ActionTableModel(QAbstractTableModel):
                             ((0, d, title, r.id) if d >= 0 else (1, -d, title, r.id)))
             order = sorted(range(n), key=keys.__getitem__)
             if self._sort is not None and self._sort[0] in (self.COL_DAYS_LEFT, self.COL_DEADLINE) \
-                    and self._sort[1] == Qt.SortOrder.DescendingOrder:
+                    and self._sort[1] == DESCENDING:
                 order.reverse()
         else:
-            desc = self._sort[1] == Qt.SortOrder.DescendingOrder
+            desc = self._sort[1] == DESCENDING
             keyf = _SORT_KEYS[self._sort[0]]
             order = sorted(range(n), key=lambda i: keyf(rows[i], titles), reverse=desc)
         rows = [rows[i] for i in order]
@@ -274,24 +287,37 @@ class ActionTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else self.COLUMN_COUNT
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal:
+    def column_title(self, section: int) -> str | None:
+        return {
+            self.COL_TITLE: _("Action"),
+            self.COL_COUNTRY: _("Country"),
+            self.COL_PERSONS: _("People"),
+            self.COL_DEADLINE: _("Deadline"),
+            self.COL_DAYS_LEFT: _("Days left"),
+            self.COL_ACTIVITY: _("Letters"),
+        }.get(section)
+
+    def column_tooltip(self, section: int) -> str | None:
+        return _("Letters sent (✓) and drafts (✎)") if section == self.COL_ACTIVITY else None
+
+    def headerData(self, section: int, orientation, role=_DISPLAY):  # noqa: N802
+        # (the list's own header reads the titles from a plain model, ActionListPane: calling
+        # this from C++ hands it a Qt enum, which builds the Qt namespace; see above)
+        self.header_read = True
+        if _int(orientation) != HORIZONTAL:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                self.COL_TITLE: _("Action"),
-                self.COL_COUNTRY: _("Country"),
-                self.COL_PERSONS: _("People"),
-                self.COL_DEADLINE: _("Deadline"),
-                self.COL_DAYS_LEFT: _("Days left"),
-                self.COL_ACTIVITY: _("Letters"),
-            }.get(section)
-        if role == Qt.ItemDataRole.ToolTipRole and section == self.COL_ACTIVITY:
-            return _("Letters sent (✓) and drafts (✎)")
+        role = _int(role)
+        if role == _DISPLAY:
+            return self.column_title(section)
+        if role == _TOOLTIP:
+            return self.column_tooltip(section)
         return None
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
+        if self.header_read:  # someone read the titles from here: tell them (Qt enum: see above)
+            from PySide6.QtCore import Qt
+
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMN_COUNT - 1))
 
@@ -681,10 +707,10 @@ class ActionFilterProxy(QAbstractProxyModel):
             return None
         return self._src.cell(self._rows[row], index.column(), role)
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        return _ITEM_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    # flags(): QAbstractProxyModel's own (the source's through mapToSource: QAbstractTableModel's
+    # selectable, enabled, no children); a Python flags() would have to return a Qt enum
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation, role=_DISPLAY):  # noqa: N802
         return self._src.headerData(section, orientation, role) if self._src is not None else None
 
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802
@@ -695,7 +721,7 @@ class ActionFilterProxy(QAbstractProxyModel):
             self._src.fetchMore(QModelIndex())
 
     # -- sorting is the source model's (one Python sort, no lessThan per comparison) ------------
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order=ASCENDING) -> None:
         if self._src is not None:
             self._src.sort(column, order)
 

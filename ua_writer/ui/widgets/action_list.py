@@ -14,14 +14,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRectF, QSize, QTimer, Signal
+from PySide6.QtGui import (QBrush, QColor, QKeySequence, QPainter, QPainterPath, QPalette,
+                           QStandardItemModel, QTextCharFormat, QTextLayout)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMenu, QStyledItemDelegate, QTableView, QVBoxLayout,
                                QWidget)
 
 from ua_writer.core.i18n import _, ngettext
-from ua_writer.ui.models.actions_model import ActionFilterProxy, ActionTableModel
+from ua_writer.ui.models.actions_model import ASCENDING, ActionFilterProxy, ActionTableModel
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -34,20 +35,33 @@ BADGE_COLOURS = {
 }
 
 
+def _brush(colour: QColor) -> QBrush:
+    """A solid brush of ``colour``. (Through a palette: QBrush(QColor) and the painter's
+    setPen/setBrush are overloaded with Qt enums, and PySide6 builds the whole ``Qt`` namespace
+    to tell them apart — which the first frame must not do; see DaysLeftDelegate.)"""
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, colour)
+    return palette.brush(QPalette.ColorRole.Window)
+
+
 class DaysLeftDelegate(QStyledItemDelegate):
-    """Paints the days-left cell as a rounded badge. QStyle and its option class are reached
-    through the module when the rows are painted, not imported by name: importing them builds
-    their Python enums (~5 ms) before the window could show."""
+    """Paints the days-left cell as a rounded badge over the style's item background. The first
+    frame paints these cells, so nothing here may touch PySide6's ``QStyle`` (its Python enums,
+    ~50 M instructions) or ``Qt`` namespace (~125 M; ui/models/actions_model.py): the base class
+    draws the background (selection, focus) with the text left out (``initStyleOption``), the
+    badge is a filled path and its text a QTextLayout with a foreground brush (no setPen)."""
+
+    _brushes: dict = {}
+
+    def initStyleOption(self, option, index: QModelIndex) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        option.text = ""  # the badge draws the text
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        QStyle = QtWidgets.QStyle  # noqa: N806 - the Qt class
+        super().paint(painter, option, index)  # the background: selection, focus
+        text = index.data() or ""
         opt = QtWidgets.QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        self.initStyleOption(opt, index)  # the cell's font (bold when urgent)
         key = index.data(ActionTableModel.UrgencyRole)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -56,17 +70,31 @@ class DaysLeftDelegate(QStyledItemDelegate):
         h = min(opt.rect.height() - 4, fm.height() + 4)
         rect = QRectF(opt.rect.center().x() - w / 2 + 0.5, opt.rect.center().y() - h / 2 + 0.5, w, h)
         if key in BADGE_COLOURS:
-            bg, fg = BADGE_COLOURS[key]
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(bg)
-            painter.drawRoundedRect(rect, h / 2, h / 2)
-            painter.setPen(fg)
+            if key not in self._brushes:
+                self._brushes[key] = tuple(_brush(c) for c in BADGE_COLOURS[key])
+            bg, fg = self._brushes[key]
+            badge = QPainterPath()
+            badge.addRoundedRect(rect, h / 2, h / 2)
+            painter.fillPath(badge, bg)
         else:
-            selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+            view = self.parent()
+            selected = view is not None and view.selectionModel().isSelected(index)
             role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-            painter.setPen(opt.palette.color(role))
-        painter.setFont(opt.font)
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+            fg = opt.palette.brush(role)
+        # the text, centred in the badge, in ``fg`` (a layout with a foreground: see above)
+        layout = QTextLayout(text, opt.font)
+        fmt = QTextCharFormat()
+        fmt.setForeground(fg)
+        span = QTextLayout.FormatRange()
+        span.start, span.length, span.format = 0, len(text), fmt
+        layout.setFormats([span])
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(max(1.0, rect.width() * 4))
+        layout.endLayout()
+        if line.isValid():
+            layout.draw(painter, QPointF(rect.center().x() - line.naturalTextWidth() / 2,
+                                         rect.center().y() - line.height() / 2))
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
@@ -85,8 +113,7 @@ class ActionListPane(QWidget):
     def __init__(self, model: ActionTableModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
-        self.proxy = ActionFilterProxy(self)
-        self.proxy.setSourceModel(model)
+        self.proxy = ActionFilterProxy(self)  # its source: once the header has its own model
 
         self.status_filter = QComboBox(objectName="statusFilter")
         for key in ("open", "past", "undated", "all"):
@@ -103,8 +130,12 @@ class ActionListPane(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(ActionTableModel.COL_DAYS_LEFT, Qt.SortOrder.AscendingOrder)
+        # the header's titles come from a plain C++ model: the header asking ActionTableModel
+        # would hand Python a Qt enum (see actions_model.py); sorting on a header click and the
+        # header's menu are set up right after the first paint (finish_setup)
+        self.header_model = QStandardItemModel(0, ActionTableModel.COLUMN_COUNT, self)
+        self.view.horizontalHeader().setModel(self.header_model)
+        self.proxy.setSourceModel(model)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.setShowGrid(False)
@@ -133,8 +164,7 @@ class ActionListPane(QWidget):
         header.setSectionResizeMode(ActionTableModel.COL_DEADLINE, QHeaderView.ResizeMode.ResizeToContents)
         for col in (ActionTableModel.COL_COUNTRY, ActionTableModel.COL_PERSONS, ActionTableModel.COL_DEADLINE):
             self.view.setColumnHidden(col, True)  # shown on demand: right-click the header
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
+        # (the header's context menu: finish_setup, right after the first paint)
         # a narrow list (a 1024-px screen) wraps titles onto two lines instead of cutting them
         # to a word or two; the badge and letters columns keep their fixed widths
         self._two_line: bool | None = None
@@ -170,6 +200,25 @@ class ActionListPane(QWidget):
         self._last_emitted = ""
         self.retranslate_ui()
 
+    def finish_setup(self) -> None:
+        """What the first frame does not need: sorting by a click on a column's header (the
+        arrow where the saved layout had it, else days left, ascending) and the header's menu
+        of columns. Called right after the first paint (MainWindow)."""
+        if self.view.isSortingEnabled():
+            return
+        from PySide6.QtCore import Qt
+
+        header = self.view.horizontalHeader()
+        if not header.isSortIndicatorShown():  # no saved layout
+            header.setSortIndicator(ActionTableModel.COL_DAYS_LEFT, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)  # sorts by the arrow (nothing to do in the default order)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+
+    def sort_by(self, column: int, order: int = ASCENDING) -> None:
+        """Sort the list (``order``: actions_model's ASCENDING or DESCENDING), without a Qt enum."""
+        self.model.sort(column, order)
+
     def retranslate_ui(self) -> None:
         labels = {"open": _("Open"), "past": _("Past deadline"), "undated": _("Undated"),
                   "all": _("All actions")}
@@ -179,6 +228,10 @@ class ActionListPane(QWidget):
         self.search_box.setPlaceholderText(_("Search actions (Ctrl+F)"))
         self.search_box.setToolTip(_("Search by title, person, country or recipient"))
         self.view.setAccessibleName(_("Actions"))
+        self.header_model.setHorizontalHeaderLabels(
+            [self.model.column_title(c) or "" for c in range(ActionTableModel.COLUMN_COUNT)])
+        for c in range(ActionTableModel.COLUMN_COUNT):
+            self.header_model.horizontalHeaderItem(c).setToolTip(self.model.column_tooltip(c) or "")
         self.model.retranslate()
         if self.empty_state is not None:
             self.empty_state.retranslate_ui()
@@ -197,10 +250,10 @@ class ActionListPane(QWidget):
         header = self.view.horizontalHeader()
         samples = [i18n_qt.days_left_text(d) for d in (None, -1, 0, 5, 22, 365)]
         w = max(fmb.horizontalAdvance(t) for t in samples) + 28
-        title = self.model.headerData(ActionTableModel.COL_DAYS_LEFT, Qt.Orientation.Horizontal) or ""
+        title = self.model.column_title(ActionTableModel.COL_DAYS_LEFT) or ""
         w = max(w, header.fontMetrics().horizontalAdvance(title) + 28)
         header.resizeSection(ActionTableModel.COL_DAYS_LEFT, w)
-        title = self.model.headerData(ActionTableModel.COL_ACTIVITY, Qt.Orientation.Horizontal) or ""
+        title = self.model.column_title(ActionTableModel.COL_ACTIVITY) or ""
         w = max(fm.horizontalAdvance("✓99 ✎99"), header.fontMetrics().horizontalAdvance(title)) + 24
         self._activity_width = w
         if not self.view.isColumnHidden(ActionTableModel.COL_ACTIVITY):
@@ -248,7 +301,7 @@ class ActionListPane(QWidget):
         for col in range(self.model.COLUMN_COUNT):
             if col in (ActionTableModel.COL_TITLE, ActionTableModel.COL_DAYS_LEFT):
                 continue
-            a = menu.addAction(self.model.headerData(col, Qt.Orientation.Horizontal))
+            a = menu.addAction(self.model.column_title(col))
             a.setCheckable(True)
             a.setChecked(not self.view.isColumnHidden(col))
             a.toggled.connect(lambda on, c=col: self._choose_column(c, on))
@@ -332,8 +385,11 @@ class ActionListPane(QWidget):
                 and event.matches(QKeySequence.StandardKey.Paste)):
             self.paste_requested.emit()
             return True
-        if (obj is self.search_box and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Escape and self.search_box.text()):
+        if obj is self.search_box and event.type() == QEvent.Type.KeyPress and self.search_box.text():
+            from PySide6.QtCore import Qt
+
+            if event.key() != Qt.Key.Key_Escape:
+                return super().eventFilter(obj, event)
             self.search_box.clear()
             self._apply_search()
             return True
@@ -345,6 +401,8 @@ class ActionListPane(QWidget):
         self.search_box.setFocus()
 
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
