@@ -269,3 +269,45 @@ def test_a_sample_letter_flattened_into_one_long_line_still_gives_its_salutation
     line = "SAMPLE LETTER Dear Prosecutor General, " + "I am writing to urge you to release him. " * 15
     assert len(line) > 500
     assert G.salutation_in(line)[0] == "Dear Prosecutor General"
+
+
+# -- a web copy in the classic layout (found importing a pasted UA in the GUI) --------------------------
+
+WEB_COPY = """Urgent Action: Poet Held Over Verses ({suffix})
+
+{date_line}
+
+{noun} Tomas Verhal was detained in Lindau on 3 February for poems criticizing the mayor. He is a prisoner of conscience and must be released immediately and unconditionally.
+
+Please write immediately in English or your own language:
+• Urge the authorities to release Tomas Verhal immediately and unconditionally.
+• Call on them to protect him from torture and other ill-treatment.
+
+Please send appeals before 12 April 2021.
+
+Anna Example
+Prosecutor General
+1 Example Street
+Lindau 1001
+Salutation: Dear Prosecutor General
+"""
+
+
+@pytest.mark.parametrize("suffix", ["Ruritania: UA 77.21", "UA 77/21", "ruritania: ua 12.34", "Ruritania: 77/21"])
+def test_a_country_and_ua_number_suffix_leaves_the_title(suffix):
+    a = import_text(WEB_COPY.format(suffix=suffix, date_line="March 1, 2021", noun="Poet")).action
+    assert a.title == "Poet held over verses", a.title
+
+
+@pytest.mark.parametrize("date_line", ["March 1, 2021", "1 March 2021", "01.03.2021", "Published: March 1, 2021"])
+def test_a_date_line_under_the_headline_is_the_issue_date_not_the_summary(date_line):
+    a = import_text(WEB_COPY.format(suffix="UA 77/21", date_line=date_line, noun="Poet")).action
+    assert a.issue_date == dt.date(2021, 3, 1)
+    assert a.summary.startswith("Poet Tomas Verhal was detained")
+
+
+@pytest.mark.parametrize("noun", ["Poet", "Blogger", "Journalist", "Lawyer", "Student"])
+def test_what_a_person_is_is_not_part_of_their_name(noun):
+    a = import_text(WEB_COPY.format(suffix="UA 77/21", date_line="March 1, 2021", noun=noun)).action
+    assert [p.name for p in a.persons] == ["Tomas Verhal"]
+    assert a.id == "verhal-2021"

@@ -72,6 +72,12 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
     body_idx = [i for i in range(head_end, body_end) if i not in b.used]
     paras = [(i, C.clean_prose(t)) for i, t in C.paragraphs(doc, body_idx)]
     paras = [(i, t) for i, t in paras if not C.is_chrome(t)]
+    # a web copy's date line under the headline ("March 1, 2021") is the issue date, not the summary
+    while paras and (d := C.date_only(paras[0][1])):
+        if a.issue_date is None:
+            a.issue_date = d
+            b.note("issue_date", SHAPE, paras[0][0])
+        paras = paras[1:]
     if paras:
         a.summary = paras[0][1]
         b.note("summary", STRUCTURAL, paras[0][0], a.summary)
@@ -183,6 +189,7 @@ def _headline(doc: C.Doc, b: C.Builder, a: Action, urgent: int) -> int:
     if urgent >= 0:
         b.use(urgent)
         rest = C._TITLE_PREFIX.sub("", lines[urgent]).strip(" :-–—")
+        rest = C.TITLE_SUFFIX.sub("", rest)  # "Headline (Country: UA 77/21)" is a headline
         if len(rest) > 8 and not C.UA_NO.search(rest):
             parts.append(urgent)
         i = urgent + 1
@@ -200,7 +207,8 @@ def _headline(doc: C.Doc, b: C.Builder, a: Action, urgent: int) -> int:
                 parts.append(i)
                 i += 1
                 continue
-            if not parts and len(line) < 140 and not line.rstrip().endswith((".", ",", ";")):
+            if not parts and len(line) < 140 and not line.rstrip().endswith((".", ",", ";")) \
+                    and not C.date_only(line):
                 parts.append(i)  # a headline in mixed case (web copies)
                 i += 1
             break

@@ -8,12 +8,14 @@ layout reflows text, numbers lines and rates confidence the same way. No Qt.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ua_writer.core.i18n import _
 from ua_writer.core.importer import fields as F
+from ua_writer.core.importer.cues import cues
 from ua_writer.core.importer.result import (DAMAGED, GUESS, LABELLED, SHAPE, STRUCTURAL, FieldInfo,
                                             ImportResult)
 from ua_writer.core.importer.text import BULLET, collapse, is_bullet, strip_bullet
@@ -345,6 +347,13 @@ def _is_name_candidate(name: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """What a person is ("Blogger", "Journalistin", "avocat"), in every language of the cue data: a
+    word that goes before a name in prose ("Blogger Rauf Karimli was detained") but is not part of it."""
+    return frozenset(w.lower() for w in cues()["person_nouns"])
+
+
 def guess_persons(doc: Doc, b: Builder, idxs: list[int], path_prefix: str = "persons") -> list[Person]:
     """The people a text is about: capitalised name runs that recur, merged by surname."""
     counts: Counter[str] = Counter()
@@ -356,7 +365,7 @@ def guess_persons(doc: Doc, b: Builder, idxs: list[int], path_prefix: str = "per
             # drop a leading sentence word ("Despite Nizomhon Juraev") by retrying without it
             words = cand.split()
             while words and (words[0].lower() in _NOT_NAME_WORDS or F.is_country_word(words[0])
-                             or words[0].lower() in F.month_names()):
+                             or words[0].lower() in F.month_names() or words[0].lower() in _person_nouns()):
                 words = words[1:]
             while words and (words[-1].lower() in _NOT_NAME_WORDS or F.is_country_word(words[-1])):
                 words = words[:-1]
@@ -507,13 +516,29 @@ _TITLE_PREFIX = re.compile(
     re.I)
 
 
+#: "(Azerbaijan: UA 77.21)", "(UA 42/20)", "(Russia: 184/96)" at the end of a headline
+TITLE_SUFFIX = re.compile(r"\s*\((?:[^()]*\bUA\b[^()]*|[^()]*\b\d{1,4}[./]\d{2}\b[^()]*)\)\s*$", re.I)
+
+
 def clean_title(headline: str, body: str, title_case: bool = False) -> str:
     t = collapse(headline)
     t = _TITLE_PREFIX.sub("", t).strip(" :-–—")
+    t = TITLE_SUFFIX.sub("", t).strip(" :-–—") or t
     if body:
         t = F.fix_typos(t, body)
     t = F.sentence_case(t, body, title_case=title_case)
     return t
+
+
+def date_only(text: str) -> _dt.date | None:
+    """The date when ``text`` is a date and little else ("March 1, 2021", "Date: 24.06.2010",
+    "Berlin, 3. Mai 2011"): at most two words besides it."""
+    found = F.find_dates(text)
+    if len(found) != 1:
+        return None
+    d, s, e = found[0]
+    rest = re.findall(r"[^\W\d_]+", text[:s] + " " + text[e:])
+    return d if len(rest) <= 2 and len(text) <= 60 else None
 
 
 def settle(b: "Builder", a: Action, notes: list[str]) -> None:
@@ -581,6 +606,6 @@ def deadline_from(text: str, year_hint: int | None, not_before: _dt.date | None 
 
 
 __all__ = ["Doc", "Builder", "BULLET", "paragraphs", "appeal_points", "read_header", "guess_persons",
-           "labelled_persons", "clean_title", "make_id", "action_country", "deadline_from",
+           "labelled_persons", "clean_title", "date_only", "make_id", "action_country", "deadline_from",
            "is_chrome", "clean_prose", "pronoun_gender", "DAMAGED", "STRUCTURAL", "SHAPE", "GUESS",
            "LABELLED"]

@@ -494,6 +494,14 @@ def _country_tokens() -> frozenset[str]:
 
 
 @functools.cache
+def _whole_country_words() -> frozenset[str]:
+    """Country names of one word ("russia", "serbien", "turquie"): only these are matched loosely
+    ("Serb", "Croat"); a word of a longer name ("Tomasza" of São Tomé in Polish, "Mariana" of the
+    Mariana Islands) must match exactly, or first names such as Tomas and Maria would be countries."""
+    return frozenset(k for k in country_names() if re.fullmatch(r"[a-z'’]{4,}", k))
+
+
+@functools.cache
 def _country_tokens_by_prefix() -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for t in _country_tokens():
@@ -522,7 +530,8 @@ def _is_country_word(w: str) -> bool:
             if a != b:
                 break
             cp += 1
-        if len(t) >= 5 and cp >= len(t) - 2 and w[cp:] in ("", "ese", "an", "ian", "ish", "n", "ns", "i", "ans"):
+        if len(t) >= 5 and cp >= len(t) - 2 and w[cp:] in ("", "ese", "an", "ian", "ish", "n", "ns", "i", "ans") \
+                and (w == t or t in _whole_country_words()):
             return True
     return False
 

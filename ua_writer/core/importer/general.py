@@ -557,7 +557,6 @@ def _ua_prefix() -> re.Pattern:
     return re.compile(rf"^(?:{alt})\s*[:\-–—]\s*", re.I)
 
 
-_TITLE_SUFFIX = re.compile(r"\s*\((?:[^()]*\bUA\b[^()]*|[^()]*\b\d{1,4}[./]\d{2}\b[^()]*)\)\s*$")
 _UA_CONCERN = re.compile(r"^(?:UA|EXTRA)\s*:?\s*\d{1,4}/\d{2,4}\s+(.{4,}?)\s+\d{1,2}\s+[^\W\d_]{3,12}\.?\s+(?:19|20)\d\d$",
                          re.I)
 _UA_DASH = re.compile(r"^(?:(?:further\s+information\s+on|follow-?up\s+on)\s+)?(?:UA|EXTRA)\s*:?\s*\d{1,4}/\d{2,4}"
@@ -571,7 +570,7 @@ def clean_title(t: str) -> str:
         t = t[:m.start()]
     for _k in range(2):
         t = _ua_prefix().sub("", t)
-    t = _TITLE_SUFFIX.sub("", t)
+    t = C.TITLE_SUFFIX.sub("", t)
     return t.strip(" :-–—")
 
 
