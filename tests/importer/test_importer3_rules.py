@@ -311,3 +311,30 @@ def test_what_a_person_is_is_not_part_of_their_name(noun):
     a = import_text(WEB_COPY.format(suffix="UA 77/21", date_line="March 1, 2021", noun=noun)).action
     assert [p.name for p in a.persons] == ["Tomas Verhal"]
     assert a.id == "verhal-2021"
+
+
+# -- a header line after the series name is not the headline; street words of more languages ---------------
+
+IS_LAYOUT_ES = """ACCIÓN URGENTE
+AU: 12/21 Índice: AMR 99/0001/2021 Ruritania Fecha: 3 de marzo de 2021
+PERIODISTA DETENIDA POR INFORMAR
+La periodista Lucía Marvel fue detenida el 1 de marzo de 2021 en Villanueva tras publicar un reportaje. Lucía Marvel es presa de conciencia.
+ESCRIBAN INMEDIATAMENTE en español o en su propio idioma:
+* Pidiendo a las autoridades que pongan en libertad inmediata e incondicional a Lucía Marvel;
+ENVÍEN LLAMAMIENTOS ANTES DEL 14 DE ABRIL DE 2021 A:
+Fiscal General
+Pedro Ejemplo
+Fiscalía General
+{street}
+Villanueva 1010, Ruritania
+Tratamiento: Señor Fiscal General
+"""
+
+
+@pytest.mark.parametrize("street", ["Esquina de Santa Ana", "Plaza Mayor 4", "Paseo del Prado 12", "Carrera 7 No. 12-15"])
+def test_the_numbered_header_line_is_not_the_title_and_the_street_stays_in_the_address(street):
+    a = import_text(IS_LAYOUT_ES.format(street=street)).action
+    assert a.title.lower() == "periodista detenida por informar"
+    assert a.deadline == dt.date(2021, 4, 14)
+    r = a.recipients[0]
+    assert street in r.address_lines and street not in (r.title or ""), (r.title, r.address_lines)

@@ -598,6 +598,9 @@ def _title(doc: C.Doc, b: C.Builder, a: Action, block_lines: set[int] = frozense
             text, sc = m[1].strip(" -–—"), 2.0
         elif _ua_prefix().match(bare):
             text, sc = clean_title(bare), 3.0
+            if re.match(r"\d{1,4}[/.]\d{2,4}\b", text) or F.find_dates(text) or label_segments(text)[1]:
+                prev_was_ua = after_ua  # "AU: 45/19 Índice: … Fecha: …" is the header line, not a headline
+                continue
         else:
             if _is_bullet(ln) or ln.endswith(":") or salutation_in(ln) or _is_address(ln) and not re.search(r"[^\W\d_]{4}", ln):
                 continue
