@@ -52,6 +52,7 @@ def test_french_cover_of_the_letter_to_the_prosecutor_general(seeds, berlin):
     assert plain(data.message) == ("Merci de bien vouloir transmettre la lettre ci-jointe à Monsieur "
                             "Yurii Ya. Chaika, Procureur général de la Fédération de Russie.")
     assert data.date == "1er avril 2011"          # as the letter writes it (item 8)
+    assert "Yurii\u00a0Ya.\u00a0Chaika" in data.message  # the name never breaks ("Yurii⏎Ya. Chaika")
 
 
 @pytest.mark.parametrize("lang,to,message", [

@@ -5,7 +5,8 @@ envelope and fax cover their lines through :func:`typeset`.
 Rules, each only where the language wants it:
 
 - initials stay with the surname: "Ю.\u00a0Я.\u00a0Чайке", "M.\u00a0A.\u00a0Peshkov",
-  "Yurii Ya.\u00a0Chaika" (a no-break space after an initial followed by a capitalised word);
+  "Yurii\u00a0Ya.\u00a0Chaika" (a no-break space after an initial followed by a capitalised word, and
+  between a given name and the initial after it);
 - Russian abbreviations stay with what follows or precedes them: «2011\u00a0г.», «г.\u00a0Москва»,
   «д.\u00a015а», «ул.\u00a0Поварская»;
 - French: a no-break space before ":" and a narrow no-break space before ";", "!", "?" (also
@@ -29,6 +30,8 @@ NNBSP = "\u202f"
 #: an initial ("Ю.", "M.", "Ya.") followed by a space and a capitalised word
 _INITIAL = re.compile(r"(?<![\w.])([A-ZА-ЯЁ][a-zа-яё]?\.) (?=[A-ZА-ЯЁ])")
 #: Russian abbreviations bound to the next word: г. Москва, д. 15а, ул. Поварская, пл., п/о, корп.
+#: a given name before its initial: "Yurii Ya.\u00a0Chaika" must not break after "Yurii" either
+_NAME_BEFORE_INITIAL = re.compile(r"(?<![\w.])([A-ZА-ЯЁ][a-zа-яё]+) (?=[A-ZА-ЯЁ][a-zа-яё]?\.\u00a0[A-ZА-ЯЁ])")
 _RU_BEFORE = re.compile(r"(?<![\wА-Яа-яЁё])(г|д|ул|пл|п/о|пр|пер|корп|стр|кв|обл|р-н|т|им|с)\. ")
 #: … and the year bound to «г.»: «2011 г.»
 _RU_YEAR = re.compile(r"(\d) (гг?\.)")
@@ -54,6 +57,7 @@ def _typeset(text: str, lang: str) -> str:
     base = (lang or "").replace("_", "-").split("-")[0].lower()
     out = _INITIAL.sub(lambda m: m.group(1) + NBSP, text)
     out = _INITIAL.sub(lambda m: m.group(1) + NBSP, out)     # "M. A. Peshkov": both initials
+    out = _NAME_BEFORE_INITIAL.sub(lambda m: m.group(1) + NBSP, out)
     out = _APOSTROPHE.sub("’", out)
     if base in _QUOTES:
         left, right = _QUOTES[base]
