@@ -32,8 +32,9 @@ class EditingController(QObject):
         self.store = store
         self.current_action = current_action
 
-    def edit_action(self, tab: str = "general") -> bool:
-        """Open the action editor on the action on screen; True when an edit was saved."""
+    def edit_action(self, tab: str = "general", language: str | None = None) -> bool:
+        """Open the action editor on the action on screen (on ``tab``; the appeal points in
+        ``language`` when given); True when an edit was saved."""
         from ua_writer.ui.dialogs.action_editor import ActionEditorDialog
 
         action = self.current_action()
@@ -46,6 +47,8 @@ class EditingController(QObject):
             return False
         dialog = ActionEditorDialog(action, self.parent_widget)
         dialog.open_tab(tab)
+        if language:
+            dialog.show_appeals_in(language)
         if not prompts.get().run_dialog(dialog):
             return False
         try:

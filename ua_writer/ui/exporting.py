@@ -25,7 +25,7 @@ from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.letter import Letter
 from ua_writer.core.notices import render
 from ua_writer.services import exporters, letters, records
-from ua_writer.ui import prompts
+from ua_writer.ui import prompts, untranslated
 from ua_writer.ui.workers import Runner
 
 log = logging.getLogger(__name__)
@@ -56,6 +56,9 @@ class ExportController(QObject):
         self.store = store
         self.today_fn = today_fn
         self.current = current
+        #: ``translate(language)``: open the translation of the action's appeal points (the window
+        #: sets it); offered when a letter with text still to translate is about to leave
+        self.translate: Callable[[str], object] | None = None
         self.last_dir: Path | None = None
         self.runner = Runner(self)
         self.runner.progress.connect(self._on_progress)
@@ -118,7 +121,7 @@ class ExportController(QObject):
         if kind not in titles:
             raise ValueError(f"unknown export {kind!r}")
         title, filters = titles[kind]
-        if letter.has_untranslated and not self._export_untranslated():
+        if not self._may_leave([letter], language, _("Export anyway")):
             return None
         path = self._ask(title, exporters.letter_file_name(action, recipient, language, kind), filters)
         if path is None:
@@ -133,14 +136,10 @@ class ExportController(QObject):
         self._done([Path(result.path or path)], [render(w) for w in result.warnings or []])
         return Path(result.path or path)
 
-    def _export_untranslated(self) -> bool:
-        """A letter that still has the "[… please translate]" block: ask before it leaves."""
-        return prompts.get().question(
-            self.parent_widget, _("Text still to translate"),
-            _("This letter still has a paragraph marked for translation (the appeal points in "
-              "another language). It will be printed marked, not as finished text. Export it "
-              "anyway?"),
-            yes=_("Export anyway"), no=_("Cancel"))
+    def _may_leave(self, letters_out, language: str, go: str) -> bool:
+        """Letters that still have the "[… please translate]" block: ask before they leave."""
+        translate = (lambda: self.translate(language)) if self.translate is not None else None
+        return untranslated.may_leave(self.parent_widget, letters_out, go, translate)
 
     # -- copies (several files, off the GUI thread) ----------------------------------------------
     def export_copies(self) -> bool:
@@ -166,6 +165,8 @@ class ExportController(QObject):
                      for c, copy in made]
         except UserFacingError as e:
             self._error(e.message)
+            return False
+        if not self._may_leave([copy for copy, _path in items], language, _("Write them anyway")):
             return False
         self.progress.setRange(0, len(items))
         self.progress.setValue(0)
@@ -205,6 +206,9 @@ class ExportController(QObject):
             return None
 
     def print_letter(self) -> None:
+        cur = self.current()
+        if cur is None or not self._may_leave([cur[3]], cur[2], _("Print anyway")):
+            return
         layout = self._layout()
         if layout is not None:
             from ua_writer.ui.page_render import print_layout

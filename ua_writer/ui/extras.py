@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QMenu, QPushButton, QStyle, QToolButton
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.notices import render
 from ua_writer.core.i18n import _
-from ua_writer.ui import prompts
+from ua_writer.ui import prompts, untranslated
 from ua_writer.ui.widgets.reminder_banner import ReminderBanner, ReminderTray
 
 log = logging.getLogger(__name__)
@@ -238,6 +238,9 @@ class ExtrasController(QObject):
         if cur is None:
             return None
         action, recipient, language, letter = cur
+        if not untranslated.may_leave(self.window, [letter], _("Send anyway"),
+                                      lambda: self.window.translate_points(language)):
+            return None
         from ua_writer.core import mail
 
         try:

@@ -261,6 +261,7 @@ class MainWindow(QMainWindow):
                                self.statusBar())
         ctl.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
         ctl.exported.connect(self._after_export)
+        ctl.translate = self.translate_points
         return ctl
 
     @cached_property
@@ -279,6 +280,11 @@ class MainWindow(QMainWindow):
         ctl = EditingController(self, self.store, lambda: self.action)
         ctl.edited.connect(self._after_edit)
         return ctl
+
+    def translate_points(self, language: str) -> bool:
+        """Open the action editor on its appeal points in ``language``, beside the English ones
+        (offered when a letter with text still to translate is about to leave)."""
+        return self.editing.edit_action("appeals", language=language)
 
     @cached_property
     def group_packs(self) -> GroupPackController:

@@ -513,6 +513,14 @@ class ActionEditorDialog(QDialog):
             return
         super().accept()
 
+    def show_appeals_in(self, language: str) -> None:
+        """Show the appeal points in ``language`` beside the English ones (added to the choice
+        when the action has none in it yet)."""
+        if self.appeal_lang.findData(language) < 0:
+            self.appeal_lang.set_codes({self.appeal_lang.itemData(i) for i in range(self.appeal_lang.count())}
+                                       | {language})
+        self.appeal_lang.setCurrentIndex(max(self.appeal_lang.findData(language), 0))
+
     def open_tab(self, name: str) -> None:
         """Show one tab: "general", "texts", "people", "appeals" or "recipients"."""
         order = ["general", "texts", "people", "appeals", "recipients"]

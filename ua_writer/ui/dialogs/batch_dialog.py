@@ -33,7 +33,7 @@ from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _, ngettext
 from ua_writer.core.model import Action, SenderProfile
 from ua_writer.services import exporters, letters
-from ua_writer.ui import i18n_qt, prompts
+from ua_writer.ui import i18n_qt, prompts, untranslated
 from ua_writer.ui.workers import Runner
 
 
@@ -396,6 +396,12 @@ class BatchDialog(QDialog):
             except UserFacingError as e:
                 prompts.get().error(self, _("Mail merge not started"), e.message)
                 return False
+        try:  # the letters in a language without appeal points carry the block to translate
+            sample = mailmerge.compose_for(job, self.sheet.signers[0].profile)
+        except UserFacingError:
+            sample = None  # that signer's row is reported with the results
+        if not untranslated.may_leave(self, [sample], _("Write them anyway")):
+            return False
         self._run = mailmerge.BatchRun(job, self.sheet.signers)
         self._run_folder = folder
         self.result = None
