@@ -11,7 +11,9 @@ editor opened with Ctrl+Shift+A on the Juraev action, on its Appeal points tab
 File ▸ Import (Ctrl+O) and Qt's file dialog (``import-review-LANG-WxH.png``); a UA's English text
 copied with xclip and pasted with Ctrl+Shift+V, saved, then its German version pasted the same
 way, whose review offers to add it as a translation (``import-review-translation-LANG-WxH.png``),
-and the window afterwards (``translation-added-LANG-WxH.png``). Each dialog must
+and the window afterwards (``translation-added-LANG-WxH.png``); a German letter with no German
+appeal points exported with Ctrl+E: the question, then the translation it offers
+(``untranslated-question-…``, ``untranslated-translate-…``). Each dialog must
 come up as the active window of the right size: a dialog that works in pytest-qt but not under a
 window manager fails here. Needs ``apt-get install xvfb openbox xdotool xclip imagemagick``; not part
 of the test suite (CI has no window manager).
@@ -25,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,7 +112,7 @@ class Desktop:
         raise RuntimeError(f"timed out waiting for {what}")
 
 
-def _data_dir(lang: str) -> Path:
+def _data_dir(lang: str, languages: tuple[str, ...] = ("ru", "en")) -> Path:
     from ua_writer.core.model import SenderProfile
     from ua_writer.core.store import open_store
 
@@ -117,62 +120,68 @@ def _data_dir(lang: str) -> Path:
     with open_store(data / "ua-writer.sqlite3") as store:
         store.save_profile(SenderProfile(
             name="Anna Kovač", address_lines=["Hauptstraße 1", "10115 Berlin"], city="Berlin",
-            country="DE", email="anna@example.org", gender="f", languages=["ru", "en"],
+            country="DE", email="anna@example.org", gender="f", languages=list(languages),
             names={"ru": "Анна Ковач"}))
         store.set_pref("ui_language", lang)
     return data
 
 
+@contextmanager
+def running_app(d: Desktop, data: Path, today: str, settle: float = 1.5):
+    """ua-writer on ``d`` with ``data`` as its data dir, maximised to the screen; stopped (and the
+    data dir removed) afterwards, its traceback printed if it had one."""
+    app = subprocess.Popen([sys.executable, "-m", "ua_writer", "--data-dir", str(data),
+                            "--today", today], cwd=ROOT, env=d.env(LC_ALL="C.UTF-8"),
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        d.wait_active("ua-writer")
+        d.xdo("getactivewindow", "windowmove", "0", "0", "windowsize", str(d.size[0]), str(d.size[1]))
+        time.sleep(settle)
+        yield app
+    finally:
+        app.terminate()
+        try:
+            _out, err = app.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            err = b""
+        if err and b"Traceback" in err:
+            print(err.decode(errors="replace"), file=sys.stderr)
+        shutil.rmtree(data, ignore_errors=True)
+
+
 def walk(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
     w, h = size
     tag = f"{lang}-{w}x{h}"
-    data = _data_dir(lang)
     shots: list[Path] = []
-    with Desktop(size) as d:
-        app = subprocess.Popen([sys.executable, "-m", "ua_writer", "--data-dir", str(data),
-                                "--today", "2026-12-04"], cwd=ROOT, env=d.env(LC_ALL="C.UTF-8"),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        try:
-            d.wait_active("ua-writer")
-            d.xdo("getactivewindow", "windowmove", "0", "0", "windowsize", str(w), str(h))
-            time.sleep(1.5)
-            shots.append(d.shot(out / f"empty-first-screen-{tag}.png"))
+    with Desktop(size) as d, running_app(d, _data_dir(lang), "2026-12-04"):
+        shots.append(d.shot(out / f"empty-first-screen-{tag}.png"))
 
-            # the list: all actions, find Juraev, select it
-            d.key("ctrl+f")
-            d.key("shift+Tab", "End")      # the status filter: "All actions"
-            d.key("ctrl+f")
-            d.type("Juraev")
-            d.key("Return", "Tab", "Down", pause=1.5)
-            d.key("ctrl+shift+a")
-            x, y, dw, dh = d.wait_active({"en": "Edit the action", "ru": "Изменить акцию"}[lang])
-            assert dw <= w and dh <= h, (dw, dh, size)
-            d.key("ctrl+Next", "ctrl+Next", "ctrl+Next")   # General -> Texts -> People -> Appeal points
-            shots.append(d.shot(out / f"action-editor-{tag}.png"))
-            d.key("ctrl+Next")                              # Recipients
-            shots.append(d.shot(out / f"action-editor-recipients-{tag}.png"))
-            d.key("Escape", pause=1)
+        # the list: all actions, find Juraev, select it
+        d.key("ctrl+f")
+        d.key("shift+Tab", "End")      # the status filter: "All actions"
+        d.key("ctrl+f")
+        d.type("Juraev")
+        d.key("Return", "Tab", "Down", pause=1.5)
+        d.key("ctrl+shift+a")
+        x, y, dw, dh = d.wait_active({"en": "Edit the action", "ru": "Изменить акцию"}[lang])
+        assert dw <= w and dh <= h, (dw, dh, size)
+        d.key("ctrl+Next", "ctrl+Next", "ctrl+Next")   # General -> Texts -> People -> Appeal points
+        shots.append(d.shot(out / f"action-editor-{tag}.png"))
+        d.key("ctrl+Next")                              # Recipients
+        shots.append(d.shot(out / f"action-editor-recipients-{tag}.png"))
+        d.key("Escape", pause=1)
 
-            d.key("ctrl+o")
-            d.wait_active({"en": "Import an action", "ru": "Импорт акции"}[lang])
-            d.key("ctrl+a")
-            d.type(str(UA_TEXT))
-            d.key("Return")
-            x, y, dw, dh = d.wait_active({"en": "Review the imported action",
-                                          "ru": "Проверка импортированной акции"}[lang])
-            assert dw <= w and dh <= h, (dw, dh, size)
-            shots.append(d.shot(out / f"import-review-{tag}.png"))
-            d.key("Escape", pause=1)
-        finally:
-            app.terminate()
-            try:
-                _out, err = app.communicate(timeout=10)
-            except subprocess.TimeoutExpired:
-                app.kill()
-                err = b""
-            if err and b"Traceback" in err:
-                print(err.decode(errors="replace"), file=sys.stderr)
-            shutil.rmtree(data, ignore_errors=True)
+        d.key("ctrl+o")
+        d.wait_active({"en": "Import an action", "ru": "Импорт акции"}[lang])
+        d.key("ctrl+a")
+        d.type(str(UA_TEXT))
+        d.key("Return")
+        x, y, dw, dh = d.wait_active({"en": "Review the imported action",
+                                      "ru": "Проверка импортированной акции"}[lang])
+        assert dw <= w and dh <= h, (dw, dh, size)
+        shots.append(d.shot(out / f"import-review-{tag}.png"))
+        d.key("Escape", pause=1)
     return shots
 
 
@@ -182,31 +191,13 @@ def walk_main_window(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
     View ▸ Letters overview with Ctrl+Shift+L (``letters-overview-LANG-WxH.png``)."""
     w, h = size
     tag = f"{lang}-{w}x{h}"
-    data = _data_dir(lang)
     shots: list[Path] = []
-    with Desktop(size) as d:
-        app = subprocess.Popen([sys.executable, "-m", "ua_writer", "--data-dir", str(data),
-                                "--today", "2011-04-01"], cwd=ROOT, env=d.env(LC_ALL="C.UTF-8"),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        try:
-            d.wait_active("ua-writer")
-            d.xdo("getactivewindow", "windowmove", "0", "0", "windowsize", str(w), str(h))
-            time.sleep(2.5)
-            x, y, dw, dh = d.active()[1]
-            assert dw <= w, (dw, size)  # the window is not wider than the screen
-            shots.append(d.shot(out / f"main-window-{tag}.png"))
-            d.key("ctrl+shift+l", pause=1.5)
-            shots.append(d.shot(out / f"letters-overview-{tag}.png"))
-        finally:
-            app.terminate()
-            try:
-                _out, err = app.communicate(timeout=10)
-            except subprocess.TimeoutExpired:
-                app.kill()
-                err = b""
-            if err and b"Traceback" in err:
-                print(err.decode(errors="replace"), file=sys.stderr)
-            shutil.rmtree(data, ignore_errors=True)
+    with Desktop(size) as d, running_app(d, _data_dir(lang), "2011-04-01", settle=2.5):
+        x, y, dw, dh = d.active()[1]
+        assert dw <= w, (dw, size)  # the window is not wider than the screen
+        shots.append(d.shot(out / f"main-window-{tag}.png"))
+        d.key("ctrl+shift+l", pause=1.5)
+        shots.append(d.shot(out / f"letters-overview-{tag}.png"))
     return shots
 
 
@@ -217,38 +208,43 @@ def walk_paste(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
 
     w, h = size
     tag = f"{lang}-{w}x{h}"
-    data = _data_dir(lang)
     shots: list[Path] = []
-    with Desktop(size) as d:
-        app = subprocess.Popen([sys.executable, "-m", "ua_writer", "--data-dir", str(data),
-                                "--today", "2021-03-01"], cwd=ROOT, env=d.env(LC_ALL="C.UTF-8"),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        review = {"en": "Review the imported action", "ru": "Проверка импортированной акции"}[lang]
-        try:
-            d.wait_active("ua-writer")
-            d.xdo("getactivewindow", "windowmove", "0", "0", "windowsize", str(w), str(h))
-            time.sleep(1.5)
-            for text in (EN, DE):
-                subprocess.run(["xclip", "-selection", "clipboard"], input=text.encode(), env=d.env(),
-                               check=True, timeout=10)
-                d.key("ctrl+shift+v")
-                x, y, dw, dh = d.wait_active(review)
-                assert dw <= w and dh <= h, (dw, dh, size)
-                if text is DE:
-                    shots.append(d.shot(out / f"import-review-translation-{tag}.png"))
-                d.key("Return", pause=2)
-            d.wait_active("ua-writer")
-            shots.append(d.shot(out / f"translation-added-{tag}.png"))
-        finally:
-            app.terminate()
-            try:
-                _out, err = app.communicate(timeout=10)
-            except subprocess.TimeoutExpired:
-                app.kill()
-                err = b""
-            if err and b"Traceback" in err:
-                print(err.decode(errors="replace"), file=sys.stderr)
-            shutil.rmtree(data, ignore_errors=True)
+    review = {"en": "Review the imported action", "ru": "Проверка импортированной акции"}[lang]
+    with Desktop(size) as d, running_app(d, _data_dir(lang), "2021-03-01"):
+        for text in (EN, DE):
+            subprocess.run(["xclip", "-selection", "clipboard"], input=text.encode(), env=d.env(),
+                           check=True, timeout=10)
+            d.key("ctrl+shift+v")
+            x, y, dw, dh = d.wait_active(review)
+            assert dw <= w and dh <= h, (dw, dh, size)
+            if text is DE:
+                shots.append(d.shot(out / f"import-review-translation-{tag}.png"))
+            d.key("Return", pause=2)
+        d.wait_active("ua-writer")
+        shots.append(d.shot(out / f"translation-added-{tag}.png"))
+    return shots
+
+
+def walk_untranslated(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
+    """A writer whose language is German exports the Juraev letter (no German appeal points) with
+    Ctrl+E: the question comes up as the active window (``untranslated-question-LANG-WxH.png``);
+    Return (its default, *Translate the points…*) opens the action editor on the German appeal
+    points beside the English ones (``untranslated-translate-LANG-WxH.png``); Escape leaves both."""
+    w, h = size
+    tag = f"{lang}-{w}x{h}"
+    shots: list[Path] = []
+    with Desktop(size) as d, running_app(d, _data_dir(lang, ("de",)), "2011-04-01", settle=2.5):
+        d.key({"en": "alt+n", "ru": "alt+Cyrillic_ya"}[lang])        # the Language box
+        d.type({"en": "German", "ru": "немецкий"}[lang])
+        d.key("ctrl+e")
+        x, y, dw, dh = d.wait_active({"en": "Text still to translate", "ru": "Текст ещё не переведён"}[lang])
+        assert dw <= w and dh <= h, (dw, dh, size)
+        shots.append(d.shot(out / f"untranslated-question-{tag}.png"))
+        d.key("Return")
+        x, y, dw, dh = d.wait_active({"en": "Edit the action", "ru": "Изменить акцию"}[lang])
+        assert dw <= w and dh <= h, (dw, dh, size)
+        shots.append(d.shot(out / f"untranslated-translate-{tag}.png"))
+        d.key("Escape", pause=1)
     return shots
 
 
@@ -257,7 +253,8 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
         for size in SCREENS:
-            for p in walk(out, lang, size) + walk_main_window(out, lang, size) + walk_paste(out, lang, size):
+            for p in (walk(out, lang, size) + walk_main_window(out, lang, size) + walk_paste(out, lang, size)
+                      + walk_untranslated(out, lang, size)):
                 print(p)
     return 0
 
