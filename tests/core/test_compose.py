@@ -170,7 +170,7 @@ def test_german_french_spanish(action, profile, lang, recipient, salutation, clo
     # the envelope's rule, whatever the letter's language: the sender's post's name, then the
     # destination's own
     assert plain(l.addressee[-1]) == "USBEKISTAN / OʻZBEKISTON"
-    assert l.copies_heading == {"de": "Kopie an:", "fr": "Copie à\u00a0:", "es": "Copia a:"}[lang]
+    assert l.copies_heading == {"de": "Kopien an:", "fr": "Copies à\u00a0:", "es": "Copias a:"}[lang]  # two copies
     assert len(l.copies) == 2
     assert "Gulnara Karimova" in l.paragraphs[0]
 

@@ -1,6 +1,6 @@
 """German letter rules: "Berlin, 3. Mai 2011", "Herrn …" / "Frau …" in the address, "Sehr geehrter
 Herr Generalstaatsanwalt," / "Sehr geehrte Frau Ministerin," / "Sehr geehrte Damen und Herren,",
-"Mit freundlichen Grüßen" (no comma), "Kopie an:". No Qt, no I/O.
+"Mit freundlichen Grüßen" (no comma), "Kopie an:" (one) / "Kopien an:" (several). No Qt, no I/O.
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ class GermanRules(LanguageRules):
     locale_tag = "de_DE"
     words = {
         "closing": "Mit freundlichen Grüßen",
-        "copies_heading": "Kopie an:",
+        "copies_heading": "Kopien an:",
+        "copy_heading": "Kopie an:",
         "copy_marker": "KOPIE",
         "copy_of": "KOPIE des Schreibens an: {label}",
         "copy_of_to": "KOPIE des Schreibens {to}",

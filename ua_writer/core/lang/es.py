@@ -47,7 +47,8 @@ class SpanishRules(LanguageRules):
     locale_tag = "es_ES"
     words = {
         "closing": "Atentamente,",
-        "copies_heading": "Copia a:",
+        "copies_heading": "Copias a:",
+        "copy_heading": "Copia a:",
         "copy_marker": "COPIA",
         "copy_of": "COPIA de la carta dirigida a: {label}",
         "copy_of_to": "COPIA de la carta dirigida {to}",

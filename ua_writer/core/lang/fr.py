@@ -59,7 +59,8 @@ class FrenchRules(LanguageRules):
         "closing": "Je vous prie d’agréer, {appellation}, l’expression de ma haute considération.",
         "closing_generic": "Je vous prie d’agréer, {appellation}, l’expression de mes salutations "
                            "distinguées.",
-        "copies_heading": f"Copie à{NBSP}:",
+        "copies_heading": f"Copies à{NBSP}:",
+        "copy_heading": f"Copie à{NBSP}:",
         "copy_marker": "COPIE",
         "copy_of": f"COPIE de la lettre adressée à{NBSP}: {{label}}",
         "copy_of_to": "COPIE de la lettre adressée {to}",
