@@ -86,19 +86,29 @@ def test_unreadable_file_is_a_plain_message(window, fake_prompts, tmp_path):
     assert "error" in kinds and ("dialog", "importReview") not in fake_prompts.calls
 
 
-def test_review_rejects_a_bad_deadline(qtbot, tmp_path):
+def test_review_dates_are_date_fields_and_an_empty_title_is_refused(qtbot, tmp_path):
+    """The dates are calendar fields in the UI language's format (no ISO text to type), a date can
+    be unset; a cleared title is an error, not silently the imported one."""
+    import datetime as dt
+
     from ua_writer.core import packs
     from ua_writer.ui.dialogs.import_review import ImportReviewDialog
 
     action = packs.load(_pack(tmp_path))
     d = ImportReviewDialog(action)
     qtbot.addWidget(d)
-    d.deadline.setText("3 May")
+    assert d.deadline.date() == action.deadline and d.deadline.edit.calendarPopup()
+    assert d.deadline.edit.displayFormat() == "M/d/yyyy"           # en_US short date, 4-digit year
+    d.deadline.edit.setDate(d.deadline.edit.date().addDays(2))
+    d.issue_date.check.setChecked(False)
+    d.title.setText("  ")
     d.accept()
-    assert d.result() == 0 and "2011-05-03" in d.error.text()
-    d.deadline.setText("2011-05-03")
+    assert d.result() == 0 and d.error.text() == "The action needs a title."
+    d.title.setText("Fixed title")
     d.accept()
-    assert d.result() == 1 and d.action().deadline.isoformat() == "2011-05-03"
+    got = d.action()
+    assert d.result() == 1 and got.title == "Fixed title" and got.issue_date is None
+    assert got.deadline == action.deadline + dt.timedelta(days=2)
 
 
 def test_fix_a_recipient_in_the_review_and_show_json_has_it(window, fake_prompts, data_dir, capsys):

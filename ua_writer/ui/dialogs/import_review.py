@@ -23,7 +23,6 @@ Must not import the store or the main window.
 from __future__ import annotations
 
 import dataclasses
-import datetime as _dt
 
 import re
 
@@ -38,7 +37,7 @@ from ua_writer.core.model import Action, Person
 from ua_writer.services import importing
 from ua_writer.ui import i18n_qt, prompts
 from ua_writer.ui.widgets.edit_fields import (CountryCombo, LanguageChecklist, LanguageCombo,
-                                              fitting_size, quiet)
+                                              OptionalDate, fitting_size, quiet)
 from ua_writer.ui.widgets.recipient_editor import RecipientEditor, name_new_ids
 
 LOW_CONFIDENCE = 0.6
@@ -115,11 +114,10 @@ class ImportReviewDialog(QDialog):
         self.title = QLineEdit(action.title, objectName="reviewTitle")
         self.country = CountryCombo(object_name="reviewCountry")
         self.country.set_code(action.country)
-        self.issue_date = QLineEdit(action.issue_date.isoformat() if action.issue_date else "",
-                                    objectName="reviewIssueDate")
-        self.deadline = QLineEdit(action.deadline.isoformat() if action.deadline else "",
-                                  objectName="reviewDeadline")
-        self.deadline.setPlaceholderText(_("YYYY-MM-DD, empty if none"))
+        self.issue_date = OptionalDate(_("Issued on"), object_name="reviewIssueDate")
+        self.issue_date.set_date(action.issue_date)
+        self.deadline = OptionalDate(_("Send by"), object_name="reviewDeadline")
+        self.deadline.set_date(action.deadline)
         self.languages = LanguageChecklist(object_name="reviewLanguages")
         self.languages.set_codes(action.languages)
         self.languages.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
@@ -371,15 +369,6 @@ class ImportReviewDialog(QDialog):
     def low_confidence_widgets(self) -> list[QWidget]:
         return [w for w in self.findChildren(QWidget) if w.property("lowConfidence")]
 
-    def _date(self, edit: QLineEdit, what: str) -> _dt.date | None:
-        text = edit.text().strip()
-        if not text:
-            return None
-        try:
-            return _dt.date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(_("{what} must be a date like 2011-05-03").format(what=what)) from None
-
     def action(self) -> Action:
         """The reviewed action (raises ValueError with a translated message if a field is bad)."""
         a = self._action
@@ -404,13 +393,15 @@ class ImportReviewDialog(QDialog):
         new_id = self.id.text().strip()
         if not packs.ID_RE.match(new_id):
             raise ValueError(_("The id may contain only lowercase letters, digits and hyphens."))
+        title = self.title.text().strip()
+        if not title:
+            raise ValueError(_("The action needs a title."))
         recipients = self.recipients.recipients()
         if any(not (r.title or r.name or r.organization) for r in recipients):
             raise ValueError(_("Each recipient needs a title, name or organisation."))
         return dataclasses.replace(
-            a, id=new_id, title=self.title.text().strip() or a.title, country=self.country.code(),
-            issue_date=self._date(self.issue_date, _("Issued")),
-            deadline=self._date(self.deadline, _("Deadline")), languages=self.languages.codes(),
+            a, id=new_id, title=title, country=self.country.code(),
+            issue_date=self.issue_date.date(), deadline=self.deadline.date(), languages=self.languages.codes(),
             persons=persons, summary=self.summary.toPlainText().strip() or None, appeals=appeals,
             recipients=name_new_ids(recipients, {r.id for r in a.recipients}), notes=self.notes.toPlainText().strip() or None)
 
@@ -435,8 +426,8 @@ class ImportReviewDialog(QDialog):
         self.id.setText(a.id)
         self.title.setText(a.title)
         self.country.set_code(a.country)
-        self.issue_date.setText(a.issue_date.isoformat() if a.issue_date else "")
-        self.deadline.setText(a.deadline.isoformat() if a.deadline else "")
+        self.issue_date.set_date(a.issue_date)
+        self.deadline.set_date(a.deadline)
         self.languages.set_codes(a.languages)
         self.persons.setPlainText("\n".join(p.name for p in a.persons))
         self.persons_ru.setPlainText("\n".join(p.names.get("ru", "") for p in a.persons))

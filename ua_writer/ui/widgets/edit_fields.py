@@ -120,6 +120,15 @@ class LanguageChecklist(QListWidget):
         self.changed.emit()
 
 
+def date_edit_format() -> str:
+    """The UI language's short date with a four-digit year ("dd.MM.yyyy", "M/d/yyyy"): the date
+    fields read as every other date in the window does (QLocale's default follows the UI language)."""
+    from PySide6.QtCore import QLocale
+
+    fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+
+
 class OptionalDate(QWidget):
     """A date or none: a check box ("Issued", "Deadline") that enables a calendar field."""
 
@@ -132,7 +141,7 @@ class OptionalDate(QWidget):
         self.check = QCheckBox(label, objectName=f"{object_name}Set" if object_name else "")
         self.edit = QDateEdit(objectName=f"{object_name}Date" if object_name else "")
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setDisplayFormat(date_edit_format())
         self.edit.setDate(QDate.currentDate())
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
