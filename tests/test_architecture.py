@@ -203,3 +203,56 @@ def test_the_contract_check_catches_violations(tmp_path):
     assert any("core/store.py:2" in f and "ua_writer.export.pdf" in f for f in found)
     assert any("export/pdf.py:1" in f and "PySide6 only" in f for f in found)
     assert any("commands/gui.py:1" in f and "do not import each other" in f for f in found)
+
+
+# -- the front ends change data only through the services -----------------------------------------
+
+#: the store's methods that change what is stored (window state such as the last action shown,
+#: ``set_setting``, is the window's own business)
+STORE_WRITES = {"save_action", "save_actions", "delete_action", "sync_bundled", "save_contact",
+                "attach_contact", "detach_contact", "update_setting", "save_profile", "set_pref",
+                "save_draft", "delete_draft", "mark_sent", "delete_sent"}
+
+
+def _is_store(node) -> bool:
+    """``store``, ``self.store``, ``ctx.store()``: how the code names the store (the services'
+    functions of the same names, ``records.mark_sent``, are what it should call)."""
+    if isinstance(node, ast.Call):
+        node = node.func
+    return (isinstance(node, ast.Name) and node.id == "store"
+            or isinstance(node, ast.Attribute) and node.attr == "store")
+
+
+def store_writes(paths) -> list[str]:
+    found = []
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in STORE_WRITES and _is_store(node.func.value):
+                found.append(f"{path.relative_to(ROOT.parent).as_posix()}:{node.lineno}: {node.func.attr}()")
+    return found
+
+
+def _front_end_files():
+    for sub in ("commands", "ui"):
+        yield from sorted((ROOT / sub).rglob("*.py"))
+    yield from (ROOT / name for name in ("app.py", "cli.py", "__main__.py") if (ROOT / name).exists())
+
+
+def test_the_front_ends_change_data_only_through_the_services():
+    found = store_writes(_front_end_files())
+    assert not found, "call ua_writer.services (records, editing, importing) instead:\n" + "\n".join(found)
+
+
+def test_the_store_write_check_catches_a_direct_write(tmp_path):
+    planted = tmp_path / "gui.py"
+    planted.write_text("def f(store, ctx, records):\n    store.mark_sent('a', 'r', 'ru', 'fax', None)\n"
+                       "    ctx.store().save_action(None)\n    records.mark_sent(store, 'a')\n", encoding="utf-8")
+    ok = tmp_path / "ok.py"
+    ok.write_text("def f(store):\n    store.get_draft('a', 'ru', 'r')\n", encoding="utf-8")
+    global ROOT
+    saved, ROOT = ROOT, tmp_path / "pkg"
+    try:
+        assert store_writes([planted, ok]) == ["gui.py:2: mark_sent()", "gui.py:3: save_action()"]
+    finally:
+        ROOT = saved

@@ -120,12 +120,12 @@ def test_cli_letters_and_copies(capsys, data_dir, tmp_path, action_id, language,
             assert_window_is(out / f"{action_id}-{rid}-{language}.pdf", action_id, rid, language)
 
 
-@pytest.mark.parametrize("action_id,language,mains,copies", WITH_COPIES, ids=[b[0] for b in WITH_COPIES])
-def test_cli_mail_merge_to_a_copy_recipient(capsys, data_dir, tmp_path, action_id, language,
-                                            mains, copies):
+@pytest.mark.parametrize("action_id,language,mains,copies", BUNDLED, ids=[b[0] for b in BUNDLED])
+def test_cli_mail_merge_to_every_recipient(capsys, data_dir, tmp_path, action_id, language,
+                                           mains, copies):
     sheet = tmp_path / "signers.csv"
     sheet.write_text(SHEET, encoding="utf-8")
-    for rid in copies:
+    for rid in mains + copies:
         out = tmp_path / rid
         code, _out, err = run(capsys, "--data-dir", str(data_dir), "--today", TODAY, "batch",
                               action_id, "--signers", str(sheet), "--lang", language, "--to", rid,
@@ -163,19 +163,22 @@ def test_gui_pdf_and_copies_buttons(window, qtbot, fake_prompts, tmp_path, actio
         assert TYPED in " ".join(text.split()), "the copy letter lost the user's edits"
 
 
+@pytest.mark.parametrize("which", ["main", "copy"])
 @pytest.mark.parametrize("action_id,language,mains,copies", WITH_COPIES, ids=[b[0] for b in WITH_COPIES])
-def test_gui_mail_merge_to_a_copy_recipient(window, qtbot, fake_prompts, tmp_path, action_id,
-                                            language, mains, copies):
+def test_gui_mail_merge(window, qtbot, fake_prompts, tmp_path, action_id, language, mains, copies,
+                        which):
+    """Letter ▸ Mail merge… to the main recipient the user edited, and to a copy recipient: the
+    signer's letters carry that recipient's address and the user's edits."""
     sheet = tmp_path / "signers.csv"
     sheet.write_text(SHEET, encoding="utf-8")
-    rid = copies[0]
+    rid = mains[0] if which == "main" else copies[0]
     lp = select(window, action_id, language, mains[0])
     _type_after_first_paragraph(qtbot, lp)     # the user's edits to the main letter
     out = tmp_path / "merge"
 
     def drive(dialog):
         assert dialog.recipient.currentData() == mains[0]
-        dialog.recipient.setCurrentIndex(dialog.recipient.findData(rid))  # a copy recipient
+        dialog.recipient.setCurrentIndex(dialog.recipient.findData(rid))  # the main one or a copy
         assert dialog.recipient.currentData() == rid
         assert dialog.use_edits.isChecked()    # the main letter's edits go into the copies
         fake_prompts.open_path = str(sheet)
@@ -192,4 +195,4 @@ def test_gui_mail_merge_to_a_copy_recipient(window, qtbot, fake_prompts, tmp_pat
     assert_window_is(pdf, action_id, rid, language, "DE")  # the signer is in Berlin
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
-    assert TYPED in " ".join(text.split()), "the copy letters lost the user's edits"
+    assert TYPED in " ".join(text.split()), f"the {which} letters lost the user's edits"

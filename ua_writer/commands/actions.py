@@ -126,7 +126,7 @@ def run_import(args, ctx) -> int:
         if args.json:
             ctx.out.write(packs.dumps(action))
             return 0
-        ctx.store().save_action(action, origin="imported", replace=args.replace)
+        records.import_action(ctx.store(), action, origin="imported", replace=args.replace)
         print(f"imported {action.id}: {action.title}", file=ctx.out)
         return 0
     return _import_document(path, args, ctx)
@@ -149,7 +149,7 @@ def _import_document(path: Path, args, ctx) -> int:
     importing.fill_from_known(store, result, stored)  # marked "from your address book" below
     if args.separate:  # its own action: an id of its own too ("karimli-2021-de")
         action.id = importing.separate_id(store, action, result.language)
-    store.save_action(action, origin="imported", replace=args.replace)
+    records.import_action(store, action, origin="imported", replace=args.replace)
     print(f"imported {action.id}: {action.title}", file=ctx.out)
     if not args.save:
         _print_import_summary(result, ctx.out)

@@ -7,6 +7,7 @@ import json
 from ua_writer.commands import parse_date
 from ua_writer.core.errors import NotFoundError
 from ua_writer.core.model import CHANNELS
+from ua_writer.services import records
 
 
 def register(sub) -> None:
@@ -77,6 +78,6 @@ def run_mark_sent(args, ctx) -> int:
         known = ", ".join(r.id for r in action.recipients) or "(none)"
         raise NotFoundError(f"action {args.id!r} has no recipient {args.to!r}; known: {known}")
     sent_on = parse_date(args.date, "--date") if args.date else ctx.today
-    store.mark_sent(args.id, args.to, args.lang, args.channel, sent_on)
+    records.mark_sent(store, args.id, args.to, args.lang, args.channel, sent_on)
     print(f"recorded: {args.id} -> {args.to} by {args.channel} on {sent_on.isoformat()}", file=ctx.out)
     return 0

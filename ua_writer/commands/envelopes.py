@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ua_writer.core.errors import NotFoundError, UserFacingError
+from ua_writer.services import records
 
 
 def register(sub) -> None:
@@ -81,9 +82,8 @@ def run_labels(args, ctx) -> int:
     offset = labels.check_offset(ox, oy)
     labels.sheet(sheet_key)  # validate before anything is written
     if args.save_offsets:
-        store.set_pref("label_offset_x_mm", offset[0])
-        store.set_pref("label_offset_y_mm", offset[1])
-        store.set_pref("label_sheet", sheet_key)
+        records.set_prefs(store, {"label_offset_x_mm": offset[0], "label_offset_y_mm": offset[1],
+                                  "label_sheet": sheet_key})
     if args.calibration:
         result = labels.write_calibration_pdf(args.output, sheet_key=sheet_key, offset=offset)
         print(f"wrote {result.path}: calibration page for the {sheet_key} sheet "

@@ -7,6 +7,7 @@ from dataclasses import asdict, fields
 
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.model import SenderProfile
+from ua_writer.services import records
 
 LIST_KEYS = {"address_lines", "languages"}
 
@@ -60,7 +61,7 @@ def run_profile(args, ctx) -> int:
     profile = store.profile()
     if args.set:
         profile = apply_settings(profile, args.set)
-        store.save_profile(profile)
+        records.save_profile(store, profile)
     if args.json:
         json.dump(asdict(profile), ctx.out, ensure_ascii=False, indent=2)
         ctx.out.write("\n")

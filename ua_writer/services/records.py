@@ -56,6 +56,19 @@ def mark_sent(store, action_id: str, recipient_id: str, language: str, channel: 
     return Changes(actions=frozenset({action_id}), sent=True)
 
 
+def keep_draft(store, action_id: str, language: str, recipient_id: str, text: str,
+               composed: str):
+    """Keep what the user typed as the draft of that letter — or, when the text is the composed
+    letter again (``composed``), remove the draft: (the saved Draft or None, the Changes)."""
+    if text == composed:
+        if store.get_draft(action_id, language, recipient_id) is None:
+            return None, NOTHING
+        store.delete_draft(action_id, language, recipient_id)
+        return None, Changes(actions=frozenset({action_id}), drafts=True)
+    draft = store.save_draft(action_id, language, recipient_id, text)
+    return draft, Changes(actions=frozenset({action_id}), drafts=True)
+
+
 def delete_sent(store, action_id: str, record_id: int) -> Changes:
     store.delete_sent(record_id)
     return Changes(actions=frozenset({action_id}), sent=True)
@@ -114,9 +127,10 @@ def apply_group_pack(store, plan, *, templates_dir, overwrite: bool):
                            templates=bool(result.templates))
 
 
-def import_action(store, action: Action, *, origin: str) -> Changes:
-    """Save an imported (or reviewed) action, replacing one with the same id."""
-    store.save_action(action, origin=origin, replace=store.has_action(action.id))
+def import_action(store, action: Action, *, origin: str, replace: bool | None = None) -> Changes:
+    """Save an imported (or reviewed) action. ``replace``: None replaces one with the same id (the
+    review has shown it); False refuses it (the store's error names ``--replace``)."""
+    store.save_action(action, origin=origin, replace=store.has_action(action.id) if replace is None else replace)
     return Changes(actions=frozenset({action.id}), action_list=True, recipients=True)
 
 

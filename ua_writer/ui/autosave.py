@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.store import Store
+from ua_writer.services import records
 
 log = logging.getLogger(__name__)
 
@@ -121,13 +122,11 @@ class DraftKeeper(QObject):
                     continue
                 key, text, template = item
                 try:
-                    if text == template:
-                        if store.get_draft(*key) is not None:
-                            store.delete_draft(*key)
-                            self.draft_removed.emit(*key)
-                    else:
-                        draft = store.save_draft(*key, text)
+                    draft, changes = records.keep_draft(store, *key, text, template)
+                    if draft is not None:
                         self.draft_saved.emit(*key, draft.updated_at)
+                    elif changes:
+                        self.draft_removed.emit(*key)
                 except UserFacingError as e:
                     self.save_failed.emit(e.message)
                 except Exception as e:  # keep the writer alive; the next edit retries
