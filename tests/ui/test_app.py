@@ -32,6 +32,30 @@ def test_second_instance_on_the_same_data_dir_is_refused(window, data_dir):
     assert window.letter_panel.text().strip()
 
 
+def test_the_request_to_come_forward_is_private_and_follows_no_symlink(data_dir, tmp_path):
+    import os
+    import stat
+
+    from ua_writer import paths
+    from ua_writer.ui.application import RAISE_NAME, ask_to_come_forward
+
+    paths.set_data_dir(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    old = os.umask(0)
+    try:
+        ask_to_come_forward()
+    finally:
+        os.umask(old)
+    request = data_dir / RAISE_NAME
+    assert stat.S_IMODE(request.stat().st_mode) == 0o600
+    request.unlink()
+    target = tmp_path / "elsewhere"
+    target.write_text("keep", encoding="utf-8")
+    request.symlink_to(target)
+    ask_to_come_forward()                                    # refused: O_NOFOLLOW
+    assert target.read_text(encoding="utf-8") == "keep"
+
+
 def test_lock_is_released_on_close(build_app, data_dir):
     w = build_app()
     w.close()

@@ -45,7 +45,12 @@ def acquire_lock(lock_name: str) -> QLockFile:
     """Lock the data dir for this process; AlreadyRunning if another live process holds it."""
     lock = QLockFile(str(paths.data_dir() / lock_name))
     lock.setStaleLockTime(0)  # stale only when its process is gone (QLockFile checks the pid)
-    if not lock.tryLock(100):
+    umask = os.umask(0o077)  # QLockFile creates it with the umask: private from the first moment
+    try:
+        locked = lock.tryLock(100)
+    finally:
+        os.umask(umask)
+    if not locked:
         if lock.error() == QLockFile.LockError.LockFailedError:
             info = lock.getLockInfo()  # (pid, host, app) — (ok, ...) in some bindings
             pid = next((v for v in info if isinstance(v, int) and not isinstance(v, bool)), "?")
@@ -55,7 +60,7 @@ def acquire_lock(lock_name: str) -> QLockFile:
                 "window, or close it first.").format(pid=pid))
         raise UserFacingError(_("Cannot lock the data folder {folder}; check that you can write to "
                                 "it.").format(folder=paths.data_dir()))
-    try:  # QLockFile creates it 0644: private like everything in the data dir (issue #16)
+    try:  # a lock file left by an older version stays as it was made: private now
         os.chmod(paths.data_dir() / lock_name, 0o600)
     except OSError:
         pass
@@ -69,8 +74,11 @@ RAISE_NAME = "ua-writer.raise"
 def ask_to_come_forward() -> None:
     """Ask the ua-writer that holds the data dir to bring its window forward (a file it watches;
     no socket)."""
-    try:
-        (paths.data_dir() / RAISE_NAME).write_text(str(os.getpid()), encoding="utf-8")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    try:  # private like everything in the data dir, and never through a planted symlink
+        fd = os.open(paths.data_dir() / RAISE_NAME, flags, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(str(os.getpid()))
     except OSError:  # the message still tells the user where to look
         pass
 
