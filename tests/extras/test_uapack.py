@@ -189,6 +189,16 @@ def test_zip_slip_names_are_refused(store, other, tmp_path, name):
     assert not (tmp_path / "evil.txt").exists() and not (tmp_path / "evil.j2").exists()
 
 
+@pytest.mark.parametrize("name", ["actions/" + "x" * 5000 + ".json", "../" + "y" * 60_000, "templates/" + "z" * 9000])
+def test_a_huge_entry_name_is_cut_short_in_the_one_line_error(store, other, tmp_path, name):
+    src = tmp_path / "long.uapack"
+    src.write_bytes(pack_bytes({"actions/juraev-2011.json": action_bytes(store), name: b"{}"}))
+    with pytest.raises(UserFacingError) as info:
+        uapack.read_pack(src, other, templates_dir=tmp_path / "t")
+    message = info.value.message
+    assert "\n" not in message and len(message) < 400 and "…" in message, message[:500]
+
+
 @pytest.mark.parametrize("name", ["templates/.hidden.j2", "templates/a/b/c/d.j2", "templates/ru/ä.j2"])
 def test_odd_template_paths_are_refused(store, other, tmp_path, name):
     src = tmp_path / "odd.uapack"

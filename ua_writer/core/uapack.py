@@ -334,6 +334,14 @@ def export_pack(store, action_ids: list[str], path: str | os.PathLike, *,
 
 # -- import: read and check everything ------------------------------------------------------------
 
+def _shown(name: str, limit: int = 80, *, quoted: bool = True) -> str:
+    """A bundle's entry name as an error shows it: control characters escaped (in quotes, or
+    without them), and a name of thousands of characters cut to ``limit`` (the message stays
+    one readable line)."""
+    text = repr(name) if quoted else repr(name)[1:-1]
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def _fail(source: Path, problem: str) -> UapackError:
     return UapackError(_("{source}: {problem}; nothing was imported").format(
         source=source, problem=problem))
@@ -346,9 +354,9 @@ def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: Path) -> byt
             data = fh.read(info.file_size + 1)
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as e:
         raise _fail(source, _("{name} cannot be read ({error})").format(
-            name=info.filename, error=e)) from None
+            name=_shown(info.filename), error=e)) from None
     if len(data) != info.file_size:
-        raise _fail(source, _("{name} is not the size its header says").format(name=info.filename))
+        raise _fail(source, _("{name} is not the size its header says").format(name=_shown(info.filename)))
     return data
 
 
@@ -365,24 +373,24 @@ def _check_members(zf: zipfile.ZipFile, source: Path) -> dict[str, zipfile.ZipIn
         problem = _entry_name_problem(name)
         if problem:
             raise _fail(source, _("unsafe entry {name}: {problem}").format(
-                name=repr(name), problem=problem))
+                name=_shown(name), problem=problem))
         if name.endswith("/"):
             continue  # a folder entry: nothing to extract
         mode = info.external_attr >> 16
         if stat.S_IFMT(mode) == stat.S_IFLNK:
-            raise _fail(source, _("entry {name} is a symbolic link").format(name=repr(name)))
+            raise _fail(source, _("entry {name} is a symbolic link").format(name=_shown(name)))
         if info.flag_bits & 0x1:
-            raise _fail(source, _("entry {name} is encrypted").format(name=repr(name)))
+            raise _fail(source, _("entry {name} is encrypted").format(name=_shown(name)))
         if name.casefold() in folded:
-            raise _fail(source, _("entry {name} appears twice").format(name=repr(name)))
+            raise _fail(source, _("entry {name} appears twice").format(name=_shown(name)))
         folded.add(name.casefold())
         if info.file_size > MAX_ENTRY_BYTES:
             raise _fail(source, _("entry {name} is too large ({size} bytes > {max} bytes)").format(
-                name=repr(name), size=info.file_size, max=MAX_ENTRY_BYTES))
+                name=_shown(name), size=info.file_size, max=MAX_ENTRY_BYTES))
         if (info.file_size > RATIO_MIN_BYTES
                 and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
             raise _fail(source, _("entry {name} expands {ratio}-fold (a zip bomb?)").format(
-                name=repr(name), ratio=info.file_size // max(info.compress_size, 1)))
+                name=_shown(name), ratio=info.file_size // max(info.compress_size, 1)))
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
             raise _fail(source, _("the pack expands to more than {size} MB").format(
@@ -422,7 +430,7 @@ def _manifest(zf, members, source: Path) -> dict:
                 or not re.fullmatch(r"[0-9a-f]{64}", meta["sha256"])
                 or not isinstance(meta.get("size"), int)):
             raise _fail(source, _("manifest.json: bad entry for {name} (needs sha256 and size)").format(
-                name=repr(name)))
+                name=_shown(name)))
     listed = m.get("actions", [])
     if not isinstance(listed, list) or not all(isinstance(x, str) for x in listed):
         raise _fail(source, _("manifest.json: 'actions' must be a list of ids"))
@@ -509,25 +517,25 @@ def read_pack(path: str | os.PathLike, store, *,
         present = set(members) - {MANIFEST}
         missing = sorted(set(files) - present)
         if missing:
-            raise _fail(source, _("{name} is listed in the manifest but missing").format(name=missing[0]))
+            raise _fail(source, _("{name} is listed in the manifest but missing").format(name=_shown(missing[0])))
         extra = sorted(present - set(files))
         if extra:
-            raise _fail(source, _("{name} is not listed in the manifest").format(name=extra[0]))
+            raise _fail(source, _("{name} is not listed in the manifest").format(name=_shown(extra[0])))
         actions: dict[str, Action] = {}
         templates: dict[str, bytes] = {}
         for name in sorted(present):
             if _entry_name_problem(name):  # also the manifest's keys (same set by now)
-                raise _fail(source, _("unsafe entry {name}").format(name=repr(name)))
+                raise _fail(source, _("unsafe entry {name}").format(name=_shown(name)))
             data = _read_entry(zf, members[name], source)
             meta = files[name]
             if len(data) != meta["size"] or hashlib.sha256(data).hexdigest() != meta["sha256"]:
                 raise _fail(source, _("{name} does not match its SHA-256 in the manifest "
-                                      "(damaged or altered)").format(name=name))
+                                      "(damaged or altered)").format(name=_shown(name)))
             top, _slash, rest = name.partition("/")
             if top == "actions" and "/" not in rest and rest.endswith(".json"):
                 try:
                     text = data.decode("utf-8-sig")
-                    action = packs.loads(text, source=f"{source.name}:{name}")
+                    action = packs.loads(text, source=f"{source.name}:{_shown(name, quoted=False)}")
                 except UnicodeDecodeError as e:
                     raise _fail(source, _("{name} is not UTF-8 text (byte {offset})").format(
                         name=name, offset=e.start)) from None
@@ -536,21 +544,21 @@ def read_pack(path: str | os.PathLike, store, *,
                         message=e.message)) from None
                 if f"{action.id}.json" != rest:
                     raise _fail(source, _("{name} holds the action {id}; the file must be named "
-                                          "{expected}").format(name=name, id=repr(action.id),
+                                          "{expected}").format(name=_shown(name), id=_shown(action.id),
                                                                expected=f"actions/{action.id}.json"))
                 actions[action.id] = action
             elif top == "templates":
                 rel = _safe_template_path(rest)
                 if rel is None:
-                    raise _fail(source, _("unsafe template path {path}").format(path=repr(name)))
+                    raise _fail(source, _("unsafe template path {path}").format(path=_shown(name)))
                 try:
                     data.decode("utf-8")
                 except UnicodeDecodeError:
-                    raise _fail(source, _("{name} is not UTF-8 text").format(name=name)) from None
+                    raise _fail(source, _("{name} is not UTF-8 text").format(name=_shown(name))) from None
                 templates[rel.as_posix()] = data
             else:
                 raise _fail(source, _("unexpected entry {name} (only actions/ and templates/)").format(
-                    name=repr(name)))
+                    name=_shown(name)))
         if sorted(manifest.get("actions", [])) != sorted(actions):
             raise _fail(source, _("the manifest's action list does not match the action files"))
     return _plan(source, manifest["version"], actions, templates, store, _template_dir(templates_dir))
@@ -628,7 +636,7 @@ def _template_target(tdir: Path, rel: str) -> Path:
     (e.g. through a symlinked sub-folder)."""
     p = _safe_template_path(rel)
     if p is None:
-        raise UapackError(_("unsafe template path {path}").format(path=repr(rel)))
+        raise UapackError(_("unsafe template path {path}").format(path=_shown(rel)))
     target = tdir.joinpath(*p.parts)
     root = tdir.resolve()
     if root not in target.parent.resolve().parents and target.parent.resolve() != root:
