@@ -338,3 +338,47 @@ def test_the_numbered_header_line_is_not_the_title_and_the_street_stays_in_the_a
     assert a.deadline == dt.date(2021, 4, 14)
     r = a.recipients[0]
     assert street in r.address_lines and street not in (r.title or ""), (r.title, r.address_lines)
+
+
+# -- a page's button is not its headline; particles in names; a heading naming the office --------------
+
+PAGE = """Ruritania: Free Jailed Poet Tomas Verhal
+
+Tomas Verhal, a poet, was arrested in Lindau on 12 January 2025 during a peaceful protest. He faces ten years in prison.
+
+{cta}
+
+Write to the {office} before 30 August 2025.
+
+{heading}
+
+{name}
+{office} of Ruritania
+24 Example Street
+Lindau 0114
+Ruritania
+Email: info@example.rt
+"""
+
+
+@pytest.mark.parametrize("cta", ["TAKE ACTION", "PASSEZ À L’ACTION", "Jetzt handeln!", "ACTÚA YA"])
+def test_a_call_to_action_line_is_not_the_title(cta):
+    text = PAGE.format(cta=cta, office="Prosecutor General", heading="", name="Anna Example")
+    # the button comes first: the headline must still win
+    a = import_text(cta + "\n\n" + text).action
+    assert a.title == "Ruritania: Free Jailed Poet Tomas Verhal"
+
+
+@pytest.mark.parametrize("name", ["Abdel Fattah al-Sisi", "Hamada el-Sawy", "Omar ibn-Hassan", "Anna d’Arcy"])
+def test_a_surname_with_a_particle_is_a_name_not_part_of_the_title(name):
+    a = import_text(PAGE.format(cta="", office="Prosecutor General", heading="", name=name)).action
+    (r,) = a.recipients
+    assert r.name == name and name not in (r.title or "")
+
+
+@pytest.mark.parametrize("heading", ["Write to the Prosecutor General", "Write to the President"])
+def test_a_heading_that_names_the_office_is_not_part_of_the_address(heading):
+    a = import_text(PAGE.format(cta="", office="Prosecutor General", heading=heading, name="Anna Example")).action
+    (r,) = a.recipients
+    assert "Write" not in (r.title or "") + (r.name or "") + " ".join(r.address_lines)
+    assert r.title == "Prosecutor General of Ruritania"

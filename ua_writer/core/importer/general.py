@@ -404,6 +404,12 @@ def _header_kind(line: str) -> str | None:
             m = pat.match(form)
             if m and (m.end() == len(form) or (ends_colon and _nwords(form) <= 4)):
                 return kind
+            # a heading that names the office ("Write to the Prosecutor General", "Écrivez au
+            # président"): the cue, then a short role phrase and no sentence after it
+            rest = form[m.end():].strip() if m else ""
+            if m and kind == "recipients" and rest and _nwords(rest) <= 6 and not ends_colon \
+                    and not re.search(r"[.!?,;\d]", rest) and any(_is_role_word(w) for w in rest.split()):
+                return kind
     if ends_colon and bare and bare.split()[-1] in cues().set("recipients_tail"):
         return "recipients"  # "Schreiben Sie in gutem Usbekisch … an:"
     return None
@@ -609,8 +615,8 @@ def _title(doc: C.Doc, b: C.Builder, a: Action, block_lines: set[int] = frozense
                 continue
             if cues().pattern("write").match(bare) and _nwords(bare) > 4 and ":" in bare:
                 continue
-            if sample_marker(bare) is not None or _letter_intro(bare):
-                continue
+            if sample_marker(bare) is not None or _letter_intro(bare) or _call_to_action(bare):
+                continue  # "TAKE ACTION", "PASSEZ À L’ACTION": a page's button, not its headline
             if _nwords(ln) < 2 and not after_ua:
                 continue
             if re.match(r"^[^\W\d_]+\s*:\s*\S+(?:\s+\S+)?$", bare) and not F.country_code(bare.split(":")[0]):
@@ -1243,7 +1249,8 @@ def _name_shaped(name: str) -> bool:
     orgs = _folded_set("organisations")
     for t in toks:
         f = _fold(t)
-        if f in R._NAME_PARTICLES or re.fullmatch(r"(?:[^\W\d_]\.){1,3}|[^\W\d_]{1,2}", t):
+        if f in R._NAME_PARTICLES or re.fullmatch(r"(?:[^\W\d_]\.){1,3}|[^\W\d_]{1,2}", t) \
+                or R.PARTICLE_NAME.match(t):
             continue
         if not t[:1].isupper() or f in orgs or _domain(f) or _is_role_word(t):
             return False

@@ -382,6 +382,10 @@ _DOMAIN_WORDS = {"the", "of", "and", "for", "on", "affairs", "justice", "interio
 _INITIAL = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]?\.){1,3}$|^[A-ZА-ЯЁ]\.-[A-ZА-ЯЁ]\.$")
 
 
+#: a surname with its particle: "al-Sisi", "el-Sawy", "d’Alembert", "O’Brien", "ibn-Saud"
+PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|ul|bin|ibn|abu|de|di|da|du|van|von|d|o)[-'’][A-ZА-ЯЁ]")
+
+
 def name_like(text: str) -> bool:
     """A personal name: 2-6 capitalised words or initials, no role or institution words."""
     text, _ = F.strip_honorific(text.strip())
@@ -397,7 +401,7 @@ def name_like(text: str) -> bool:
             return False
         if _INITIAL.match(t):
             continue
-        if re.match(r"^(?:al|el|ad|as|ash|at|az|ar|an|ul|bin|ibn|abu|de|di|da|du|van|von|d|o)[-'’][A-ZА-ЯЁ]", t):
+        if PARTICLE_NAME.match(t):
             real += 1
             continue
         if not (t[:1].isalpha() and t[:1].isupper()) or not re.match(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?$", t) \
