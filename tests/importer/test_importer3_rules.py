@@ -382,3 +382,34 @@ def test_a_heading_that_names_the_office_is_not_part_of_the_address(heading):
     (r,) = a.recipients
     assert "Write" not in (r.title or "") + (r.name or "") + " ".join(r.address_lines)
     assert r.title == "Prosecutor General of Ruritania"
+
+
+# -- "Also send copies to:" and a copy recipient flattened onto one line ------------------------------
+
+CLASSIC_COPIES = """UA: 12/21 Index: EUR 99/001/2021 Ruritania Date: 3 March 2021
+URGENT ACTION
+POET AT RISK OF TORTURE
+Poet Tomas Verhal has been detained in Lindau since 1 March. Tomas Verhal is at risk of torture.
+PLEASE WRITE IMMEDIATELY in English or your own language:
+- Calling on the authorities to release Tomas Verhal immediately and unconditionally.
+PLEASE SEND APPEALS BEFORE 14 APRIL 2021 TO:
+Prosecutor General
+Anna Example
+7 Example Street
+Lindau 1005, Ruritania
+Fax: +49 30 1234567
+Salutation: Dear Prosecutor General
+{header}
+Ambassador Piet Sample, Embassy of Ruritania, 2741 34th Street NW, Washington DC 20008
+PLEASE SEND APPEALS IMMEDIATELY. Check with your section office if sending appeals after the above date.
+"""
+
+
+@pytest.mark.parametrize("header", ["Also send copies to:", "Please also send copies to:", "And send copies to:", "Copies to:"])
+def test_a_copy_header_with_send_starts_a_copy_recipient_read_from_one_line(header):
+    a = import_text(CLASSIC_COPIES.format(header=header)).action
+    assert [r.is_copy for r in a.recipients] == [False, True]
+    main, copy = a.recipients
+    assert main.address_lines == ["7 Example Street", "Lindau 1005, Ruritania"]    # nothing glued on
+    assert copy.name == "Piet Sample" and copy.title == "Ambassador"
+    assert copy.address_lines == ["2741 34th Street NW", "Washington DC 20008"]

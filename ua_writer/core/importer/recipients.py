@@ -21,7 +21,7 @@ from ua_writer.core.importer.result import GUESS, LABELLED, SHAPE, STRUCTURAL
 from ua_writer.core.importer.text import collapse, strip_bullet
 from ua_writer.core.model import Recipient
 
-COPIES = re.compile(r"^(?:and\s+|also\s+|please\s+send\s+)?(?:copies|copy|cc)(?:\s+(?:of\s+your\s+appeals?\s+)?"
+COPIES = re.compile(r"^(?:(?:and|also|please|send)\s+){0,3}(?:copies|copy|cc)(?:\s+(?:of\s+your\s+appeals?\s+)?"
                     r"(?:to|of))?\s*(?::|-|–)?\s*(.*)$", re.I)
 DIPLOMATIC = re.compile(r"diplomatic\s+representatives?|embassy\s+(?:of\s+\w+\s+)?in\s+your\s+country|"
                         r"accredited\s+to\s+your\s+country", re.I)
