@@ -35,6 +35,13 @@ MESSAGES: dict[str, Callable[..., str]] = {
     "gender_unknown": lambda text, language: _(
         "The gender of “{text}” is unknown; please check how the name is declined.").format(
             text=text, language=language),
+    "template_ignored": lambda path, reason: (
+        _("Your letter template {path} was not used because it is a symbolic link: ua-writer "
+          "never follows links in its data folder. The built-in template was used instead; "
+          "replace the link with a real file to use yours.")
+        if reason == "link" else
+        _("Your letter template {path} was not used because it belongs to another user. The "
+          "built-in template was used instead; use a file of your own.")).format(path=path),
     # the PDF layout
     "pages": lambda n: ngettext("the letter runs to {n} page", "the letter runs to {n} pages",
                                n).format(n=n),
