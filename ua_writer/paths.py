@@ -157,6 +157,29 @@ def own_subfolder(name: str, *, create: bool) -> Path:
     return d
 
 
+def untrusted_entry(path: Path) -> str | None:
+    """Why ``path`` (a file or folder inside the data dir) must not be read, or None if it may.
+
+    "link": it is a symlink (never followed: another user, or a pack, could point it anywhere);
+    "owner": it belongs to another user. A missing entry is None (nothing to read). One of this
+    user's own that group or others may write to is tightened (folders 0700, files 0600), as
+    ``own_subfolder`` does for the data dir's folders."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    if stat.S_ISLNK(st.st_mode):
+        return "link"
+    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        return "owner"
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        try:
+            os.chmod(path, 0o700 if stat.S_ISDIR(st.st_mode) else 0o600)
+        except OSError:
+            return "owner"
+    return None
+
+
 def make_private_dirs(path: Path, root: Path) -> None:
     """Create ``path`` and every missing folder between it and ``root`` with mode 0700 (not the
     umask's 0755 or 0777 that ``mkdir(parents=True)`` gives the intermediate ones)."""

@@ -108,14 +108,65 @@ def test_a_damaged_utf16_signer_sheet(capsys, dd, tmp_path):
     assert "UTF-16" in err
 
 
-def test_an_unknown_profile_language_is_refused_before_it_breaks_labels(capsys, dd, tmp_path):
+def _store_profile(dd, profile: dict) -> None:
+    """Write the profile into the database as a version without the language check did."""
+    con = sqlite3.connect(os.path.join(dd, "ua-writer.sqlite3"))
+    con.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('profile', ?)",
+                (json.dumps(profile),))
+    con.commit()
+    con.close()
+
+
+def test_an_unknown_profile_language_is_refused(capsys, dd):
     code, out, err = _cli(capsys, dd, "profile", "--set", "languages=xx")
     _one_line(code, err)
-    for argv in (["labels", "juraev-2011", "-o", str(tmp_path / "l.pdf")],
-                 ["envelope", "juraev-2011", "--to", "prosecutor-general", "-o",
-                  str(tmp_path / "e.pdf")]):
-        code, out, err = _cli(capsys, dd, *argv)
-        assert code == 0, err
+
+
+STORED = {"name": "Anna Petrova", "address_lines": ["1 Main Street"], "city": "Oxford",  # no country:
+          "languages": ["xx", "en"], "names": {"qq": "Anna"}}  # the post reads the language
+
+OUTPUTS = {
+    "labels": lambda tmp: ["labels", "juraev-2011", "-o", str(tmp / "l.pdf")],
+    "envelope": lambda tmp: ["envelope", "juraev-2011", "--to", "prosecutor-general", "-o",
+                             str(tmp / "e.pdf")],
+    "letter": lambda tmp: ["letter", "juraev-2011", "-o", str(tmp / "a.pdf")],
+    "fax-cover": lambda tmp: ["fax-cover", "juraev-2011", "--to", "prosecutor-general", "-o",
+                              str(tmp / "f.pdf")],
+    "profile": lambda tmp: ["profile"],
+    "batch": lambda tmp: ["batch", "juraev-2011", "--lang", "en", "--signers",
+                          str(tmp / "s.csv"), "-o", str(tmp / "out")],
+}
+
+
+@pytest.mark.parametrize("command", list(OUTPUTS))
+def test_an_unknown_language_stored_by_an_old_version_is_ignored_with_a_warning(
+        capsys, dd, tmp_path, command):
+    assert _cli(capsys, dd, "actions")[0] == 0  # the database exists
+    _store_profile(dd, STORED)
+    (tmp_path / "s.csv").write_text("name\nAnna\n", encoding="utf-8")
+    code, out, err = _cli(capsys, dd, *OUTPUTS[command](tmp_path))
+    assert code == 0, err
+    assert "internal error" not in err and "Traceback" not in err
+    warnings = [l for l in err.splitlines() if "'xx'" in l]
+    assert len(warnings) == 1 and "'qq'" in warnings[0] and "ignored" in warnings[0], err
+    assert warnings[0].startswith("ua-writer: warning: ") and "repair" in warnings[0]
+
+
+def test_repair_removes_an_unknown_stored_language_and_says_so(capsys, dd, tmp_path):
+    assert _cli(capsys, dd, "mark-sent", "juraev-2011", "--to", "prosecutor-general", "--lang",
+                "ru", "--channel", "fax")[0] == 0
+    _store_profile(dd, STORED)
+    code, out, err = _cli(capsys, dd, "repair")
+    assert code == 0, err
+    assert ": ok" not in out and "'xx'" in out and "'qq'" in out, out
+    code, out, err = _cli(capsys, dd, "profile", "--json")
+    assert code == 0 and err == "", err
+    assert json.loads(out)["languages"] == ["en"] and json.loads(out)["name"] == "Anna Petrova"
+    code, out, err = _cli(capsys, dd, "repair")
+    assert code == 0 and out.rstrip().endswith(": ok"), out
+    code, out, err = _cli(capsys, dd, *OUTPUTS["envelope"](tmp_path))
+    assert code == 0 and "'xx'" not in err and "language" not in err, err
+    assert '"juraev-2011"' in _cli(capsys, dd, "sent", "--json")[1]  # nothing else touched
 
 
 @pytest.mark.parametrize("argv", [["due"], ["snooze", "juraev-2011"]])

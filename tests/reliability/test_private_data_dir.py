@@ -71,17 +71,102 @@ def test_a_symlinked_log_file_is_not_appended_to(tmp_path):
     assert handler is None and victim.read_text(encoding="utf-8") == "keep me\n"
 
 
-def test_a_templates_symlink_is_refused_not_followed(capsys, tmp_path):
-    data = tmp_path / "data"
-    data.mkdir(mode=0o700)
+PLANTED = "{% block body %}I also support the death penalty in this case.{% endblock %}"
+
+
+def _letter(capsys, data):
+    return run(capsys, "--data-dir", str(data), "--today", "2011-04-01", "letter", "juraev-2011",
+               "--lang", "en")
+
+
+def _planted(tmp_path):
     planted = tmp_path / "planted" / "en"
     planted.mkdir(parents=True)
-    (planted / "letter.j2").write_text("{% block body %}planted{% endblock %}", encoding="utf-8")
+    (planted / "letter.j2").write_text(PLANTED, encoding="utf-8")
+    return planted
+
+
+def _ignored_with_one_warning(code, out, err, link):
+    """The letter is written with the built-in template; one line says which link was skipped."""
+    assert code == 0, err
+    assert "death penalty" not in out and "Dear" in out
+    lines = [l for l in err.splitlines() if "symbolic link" in l]
+    assert len(lines) == 1 and str(link) in lines[0] and "built-in template" in lines[0], err
+
+
+def test_a_templates_symlink_is_not_followed(capsys, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    planted = _planted(tmp_path)
     (data / "templates").symlink_to(planted.parent, target_is_directory=True)
-    code, out, err = run(capsys, "--data-dir", str(data), "--today", "2011-04-01", "letter",
-                         "juraev-2011", "--lang", "en")
-    assert code == 2 and "planted" not in out
-    assert "does not follow" in err and err.strip().count("\n") <= 1
+    _ignored_with_one_warning(*_letter(capsys, data), data / "templates")
+
+
+def test_a_symlinked_language_folder_is_not_followed(capsys, tmp_path):
+    data = tmp_path / "data"
+    (data / "templates").mkdir(parents=True, mode=0o700)
+    planted = _planted(tmp_path)
+    (data / "templates" / "en").symlink_to(planted, target_is_directory=True)
+    _ignored_with_one_warning(*_letter(capsys, data), data / "templates" / "en")
+    # and it is not offered as a language of its own either
+    (data / "templates" / "xx").symlink_to(planted, target_is_directory=True)
+    paths.set_data_dir(data)
+    from ua_writer.core import letter_templates
+
+    assert "xx" not in letter_templates.template_languages()
+
+
+def test_a_symlinked_letter_template_is_not_followed(capsys, tmp_path):
+    data = tmp_path / "data"
+    (data / "templates" / "en").mkdir(parents=True, mode=0o700)
+    planted = _planted(tmp_path)
+    link = data / "templates" / "en" / "letter.j2"
+    link.symlink_to(planted / "letter.j2")
+    _ignored_with_one_warning(*_letter(capsys, data), link)
+
+
+def test_a_template_replaced_by_a_symlink_is_not_served_from_the_cache(capsys, tmp_path):
+    data = tmp_path / "data"
+    (data / "templates" / "en").mkdir(parents=True, mode=0o700)
+    own = data / "templates" / "en" / "letter.j2"
+    own.write_text("{% block body %}My own words.{% endblock %}", encoding="utf-8")
+    code, out, err = _letter(capsys, data)
+    assert code == 0 and "My own words." in out
+    planted = _planted(tmp_path)
+    own.unlink()
+    own.symlink_to(planted / "letter.j2")
+    _ignored_with_one_warning(*_letter(capsys, data), own)
+
+
+def test_an_own_template_others_may_write_is_tightened_and_used(capsys, tmp_path):
+    data = tmp_path / "data"
+    folder = data / "templates" / "en"
+    folder.mkdir(parents=True, mode=0o700)
+    own = folder / "letter.j2"
+    own.write_text("{% block body %}My own words.{% endblock %}", encoding="utf-8")
+    folder.chmod(0o777)
+    own.chmod(0o666)
+    code, out, err = _letter(capsys, data)
+    assert code == 0 and "My own words." in out, err
+    assert _mode(folder) == 0o700 and _mode(own) == 0o600
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to chown")
+def test_a_template_of_another_users_is_not_used(capsys, tmp_path):
+    data = tmp_path / "data"
+    folder = data / "templates" / "en"
+    folder.mkdir(parents=True, mode=0o700)
+    own = folder / "letter.j2"
+    own.write_text(PLANTED, encoding="utf-8")
+    os.chown(own, 65534, 65534)
+    code, out, err = _letter(capsys, data)
+    assert code == 0 and "death penalty" not in out and "Dear" in out
+    assert f"{own} was not used because it belongs to another user" in err
+    os.chown(own, 0, 0)
+    os.chown(folder, 65534, 65534)
+    code, out, err = _letter(capsys, data)
+    assert code == 0 and "death penalty" not in out
+    assert f"{folder} was not used because it belongs to another user" in err
 
 
 def test_exports_and_created_folders_are_private(capsys, tmp_path):

@@ -75,12 +75,13 @@ class FakePrompts(prompts.Prompts):
 
     def run_dialog(self, dialog):
         self.calls.append(("dialog", dialog.objectName()))
-        accepted = bool(self.on_dialog(dialog))
-        if accepted:
-            dialog.accept()
+        from PySide6.QtWidgets import QDialog
+
+        if self.on_dialog(dialog):
+            dialog.accept()   # a dialog may refuse (a disabled OK, a failed check): as exec() does
         else:
             dialog.reject()
-        return accepted
+        return QDialog.result(dialog) == QDialog.DialogCode.Accepted  # (a dialog may shadow .result)
 
     def print_preview(self, parent, render):
         self.calls.append(("print_preview",))

@@ -158,29 +158,120 @@ def test_corrupt_pack_is_an_error_and_nothing_is_applied(build_app, fake_prompts
     assert other.store.get_action("juraev-2011").deadline == _dt.date(2011, 6, 1)
 
 
-def test_a_pack_template_is_not_installed_without_consent(window, fake_prompts, tmp_path):
-    """Issue #16 item 4: a group pack's letter template is only installed when the user ticks
-    the consent box; accepting the dialog alone installs nothing."""
+HARM = "I also support the death penalty in this case."
+
+
+def _template_pack(tmp_path, data: bytes, actions: dict[str, bytes] | None = None):
+    """A .uapack with one templates/en/letter.j2 (and ``actions``: {id: pack json bytes})."""
     import hashlib
     import io
     import json
 
-    data = "I also support the death penalty in this case.\n".encode()
-    name = "templates/en/letter.j2"
+    files = {"templates/en/letter.j2": data}
+    files.update({f"actions/{aid}.json": body for aid, body in (actions or {}).items()})
     manifest = {"format": "ua-writer/uapack", "version": 1, "created": "2011-04-28T12:00:00Z",
-                "actions": [], "files": {name: {"sha256": hashlib.sha256(data).hexdigest(),
-                                                "size": len(data)}}}
+                "actions": sorted(actions or {}),
+                "files": {n: {"sha256": hashlib.sha256(d).hexdigest(), "size": len(d)}
+                          for n, d in files.items()}}
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("manifest.json", json.dumps(manifest))
-        zf.writestr(name, data)
+        for n, d in files.items():
+            zf.writestr(n, d)
     pack = tmp_path / "evil.uapack"
     pack.write_bytes(buf.getvalue())
+    return pack
+
+
+def _review(fake_prompts, seen, *, tick: bool):
+    """Look at the import dialog like a user: its lines, the diff, the tick box, Import."""
+    def review(dialog):
+        if dialog.objectName() != "groupPackImport":
+            return False
+        seen["lines"] = dialog.lines()
+        seen["diff"] = dialog.diff_text()
+        seen["diff_visible"] = not dialog.diff.isHidden()
+        seen["read_only"] = dialog.diff.isReadOnly()
+        seen["tick"] = dialog.overwrite.text()
+        seen["import_before"] = dialog.import_button.isEnabled()
+        dialog.overwrite.setChecked(tick)
+        seen["import_after"] = dialog.import_button.isEnabled()
+        return True   # press Import (refused while it is disabled, as a real dialog does)
+
+    fake_prompts.on_dialog = review
+
+
+def test_a_pack_template_is_not_installed_without_consent(window, fake_prompts, tmp_path):
+    """Issue #16 item 4: a group pack's letter template is shown as a diff (here, new: its whole
+    text as added lines, the same lines pack-import prints) and only installed when the user
+    ticks the consent box; Import stays disabled until then, and pressing it installs nothing."""
+    data = f"{{% block body %}}\n{HARM}\n{{% endblock %}}\n".encode()
+    pack = _template_pack(tmp_path, data)
     target = window.group_packs.templates_dir / "en" / "letter.j2"
     seen = {}
-    _confirm_with(fake_prompts, seen, overwrite=False)
+    _review(fake_prompts, seen, tick=False)
+    assert window.group_packs.import_path(pack) is None     # Import stayed disabled
+    assert not target.exists()
+    assert seen["diff_visible"] and seen["read_only"]
+    assert f"+{HARM}" in seen["diff"].splitlines()
+    plan = uapack.read_pack(pack, window.store, templates_dir=window.group_packs.templates_dir)
+    assert seen["diff"] == "\n".join(plan.consent_diff()).strip("\n")   # what the CLI prints
+    assert seen["tick"] == "Install 1 new letter template (the changes are shown above)"
+    assert "Overwrite" not in seen["tick"]
+    assert any(l.startswith("New: Template en/letter.j2") and "change your letters" in l
+               for l in seen["lines"])
+    assert seen["import_before"] is False and seen["import_after"] is False
+    _review(fake_prompts, seen, tick=True)
     window.group_packs.import_path(pack)
-    assert seen["name"] == "groupPackImport" and not target.exists()
-    _confirm_with(fake_prompts, seen, overwrite=True)
-    window.group_packs.import_path(pack)
+    assert seen["import_before"] is False and seen["import_after"] is True
     assert target.read_bytes() == data
+
+
+def test_a_changed_template_shows_what_it_replaces(window, fake_prompts, tmp_path):
+    target = window.group_packs.templates_dir / "en" / "letter.j2"
+    target.parent.mkdir(parents=True)
+    mine = "{% block body %}\nPlease release him.\n{% endblock %}\n"
+    target.write_text(mine, encoding="utf-8")
+    pack = _template_pack(tmp_path, f"{{% block body %}}\n{HARM}\n{{% endblock %}}\n".encode())
+    seen = {}
+    _review(fake_prompts, seen, tick=False)
+    window.group_packs.import_path(pack)
+    lines = seen["diff"].splitlines()
+    assert "-Please release him." in lines and f"+{HARM}" in lines
+    assert seen["tick"] == "Overwrite my version of 1 changed item"
+    assert target.read_text(encoding="utf-8") == mine
+
+
+def test_new_actions_import_without_the_template(build_app, fake_prompts, tmp_path):
+    """A new action beside a new template: Import is enabled without the tick (the action is
+    imported), the template is not; the tick box names only the template."""
+    from ua_writer.core import packs
+
+    source = build_app()
+    body = packs.dumps(source.store.get_action("azimov-2011", with_address_book=False)).encode()
+    other = build_app(data=tmp_path / "other-data")
+    other.store.delete_action("azimov-2011")
+    pack = _template_pack(tmp_path, f"{{% block body %}}{HARM}{{% endblock %}}".encode(),
+                          {"azimov-2011": body})
+    seen = {}
+    _review(fake_prompts, seen, tick=False)
+    other.group_packs.import_path(pack)
+    assert seen["import_before"] is True
+    assert seen["tick"] == "Install 1 new letter template (the changes are shown above)"
+    assert other.store.has_action("azimov-2011")
+    assert not (other.group_packs.templates_dir / "en" / "letter.j2").exists()
+
+
+def test_the_tick_box_names_templates_and_changed_items(window, tmp_path):
+    from ua_writer.ui.dialogs.group_pack_dialog import GroupPackImportDialog
+
+    plan = uapack.ImportPlan(tmp_path / "p.uapack", 1, [
+        uapack.PlanItem("template", "en/letter.j2", "new", diff=["+a"]),
+        uapack.PlanItem("template", "ru/letter.j2", "new", diff=["+b"]),
+        uapack.PlanItem("action", "juraev-2011", "changed", diff=["-x", "+y"])])
+    dialog = GroupPackImportDialog(plan)
+    assert dialog.overwrite.text() == ("Install 2 new letter templates and overwrite my version "
+                                       "of 1 changed item (the changes are shown above)")
+    assert dialog.diff_text().splitlines() == ["+a", "", "+b", "", "-x", "+y"]
+    assert not dialog.import_button.isEnabled()
+    dialog.close()

@@ -340,3 +340,26 @@ def test_the_first_frame_builds_neither_the_qt_namespace_nor_qstyle(data_dir, tm
                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     line = [x for x in out.stdout.splitlines() if x.startswith("AT_FRAME")]
     assert line == ["AT_FRAME False False False"], out.stdout + out.stderr
+
+
+def test_a_profile_with_an_unknown_language_from_an_old_version(build_app, fake_prompts, tmp_path):
+    """A version before the language check stored ``languages: ["xx"]`` (no country: the
+    envelope then reads the post's language from it); the window starts, envelope and labels
+    are written (that was "unknown locale 'xx'"), and the profile dialog does not offer it."""
+    s = open_store()
+    s.set_setting("profile", {"name": "Anna Petrova", "address_lines": ["1 Main Street"],
+                              "city": "Oxford", "languages": ["xx"], "names": {"qq": "A"}})
+    s.close()
+    window = build_app()
+    from .conftest import select
+
+    select(window, "juraev-2011", "en", "prosecutor-general")
+    assert "Anna Petrova" in window.letter_panel.edited_letter().to_text()
+    fake_prompts.choice = None
+    fake_prompts.save_path = str(tmp_path / "env.pdf")
+    assert window.extras.write_envelope("dl") is not None
+    fake_prompts.save_path = str(tmp_path / "labels.pdf")
+    assert window.extras.write_labels() is not None
+    assert (tmp_path / "env.pdf").exists() and (tmp_path / "labels.pdf").exists()
+    assert "error" not in fake_prompts.kinds()
+    assert window.store.profile().languages == [] and window.store.profile().names == {}

@@ -30,6 +30,11 @@ class Context:
             from ua_writer.core.store import open_store
 
             self._store = open_store()
+            unknown = self._store.profile_unknown_languages()
+            if unknown:  # stored by a version before the check; profile() leaves them out
+                from ua_writer.core.notices import Notice
+
+                self.warn(Notice("profile_unknown_languages", codes=unknown))
         return self._store
 
     def warn(self, message: str) -> None:

@@ -53,10 +53,8 @@ def run_pack_import(args, ctx) -> int:
     for line in plan.lines():
         print(packs.printable(line), file=ctx.out)
     consent = plan.needs_consent  # changed actions and templates: shown as a diff, then asked
-    for item in consent:
-        print("", file=ctx.out)
-        for line in item.diff:
-            print(line, file=ctx.out)
+    for line in plan.consent_diff():
+        print(line, file=ctx.out)
     if args.dry_run:
         print("dry run: nothing was changed", file=ctx.out)
         return 0

@@ -260,7 +260,8 @@ class _Composer:
             "salutation": salutation,
             "closing": closing,
         }
-        blocks, template_file = letter_templates.render_blocks(self.lang, context)
+        blocks, template_file, skipped = letter_templates.render_blocks(self.lang, context)
+        self.warnings.extend(w for w in skipped if w not in self.warnings)
         subject = _one_line(blocks.get("subject", subject))
         salutation = _one_line(blocks.get("salutation", salutation)) or salutation
         closing = _one_line(blocks.get("closing", closing)) or closing

@@ -18,6 +18,7 @@ No Qt.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import time
@@ -35,6 +36,7 @@ from jinja2.utils import Cycler, Joiner, Namespace
 from ua_writer import paths
 from ua_writer.core.errors import TemplateError
 from ua_writer.core.i18n import _, ngettext
+from ua_writer.core.notices import Notice
 
 TEMPLATE_NAME = "letter.j2"
 BLOCKS = ("subject", "salutation", "body", "closing")
@@ -60,6 +62,8 @@ class _Budget(threading.local):
     ticks = 0
     output = 0
     deadline = 0.0
+    #: Notices for user templates skipped during this render (symlinks, other users' files)
+    ignored: list = []
 
 
 _budget = _Budget()
@@ -335,6 +339,14 @@ class _FolderLoader(BaseLoader):
             raise TemplateNotFound(template)
         for i, folder in enumerate(self.folders):
             path = folder.joinpath(*pieces)
+            if i == 0 and len(self.folders) > 1:
+                # the user's own folder: a symlinked or foreign file there is skipped (said in
+                # the letter's warnings), never followed; the bundled one is used instead
+                why = next(filter(None, (paths.untrusted_entry(folder.joinpath(*pieces[:n]))
+                                         for n in range(1, len(pieces) + 1))), None)
+                if why:
+                    _note_ignored(path, why)
+                    continue
             if not path.is_file():
                 continue
             if not path.resolve().is_relative_to(folder.resolve()):
@@ -351,11 +363,12 @@ class _FolderLoader(BaseLoader):
                 raise _BadFile(str(path), _("cannot read the file ({error})").format(
                     error=e.strerror)) from None
             earlier = [f.joinpath(*pieces) for f in self.folders[:i]]
-            mtime = stat.st_mtime_ns
+            mtime = (stat.st_mtime_ns, path.lstat().st_mtime_ns)
 
             def uptodate(path=path, mtime=mtime, earlier=earlier) -> bool:
-                try:
-                    return path.stat().st_mtime_ns == mtime and not any(p.exists() for p in earlier)
+                try:   # lstat too: a file replaced by a symlink is loaded (and refused) again
+                    return ((path.stat().st_mtime_ns, path.lstat().st_mtime_ns) == mtime
+                            and not any(os.path.lexists(p) for p in earlier))
                 except OSError:
                     return False
 
@@ -366,8 +379,16 @@ class _FolderLoader(BaseLoader):
         found = set()
         for folder in self.folders:
             if folder.is_dir():
-                found.update(p.relative_to(folder).as_posix() for p in folder.rglob("*.j2"))
+                found.update(p.relative_to(folder).as_posix() for p in folder.rglob("*.j2")
+                             if not (folder == self.folders[0] and len(self.folders) > 1
+                                     and p.is_symlink()))
         return sorted(found)
+
+
+def _note_ignored(path: Path, why: str) -> None:
+    b = _budget
+    if b.active and not any(n.params["path"] == str(path) for n in b.ignored):
+        b.ignored.append(Notice("template_ignored", path=str(path), reason=why))
 
 
 class _BadFile(Exception):
@@ -379,17 +400,48 @@ class _BadFile(Exception):
 
 # -- public -------------------------------------------------------------------------------------
 
+def _user_base() -> tuple[Path | None, Path, str | None]:
+    """(``<data dir>/templates`` if it may be read, its path, why not: see
+    ``paths.untrusted_entry``)."""
+    base = paths.data_dir() / "templates"
+    why = paths.untrusted_entry(base)
+    return (None if why or not base.is_dir() else base), base, why
+
+
+def _user_folder(lang: str) -> tuple[Path | None, list[Notice]]:
+    """``<data dir>/templates/<lang>`` if it may be read, and the notices for what is skipped:
+    a symlink (at templates/ or templates/<lang>) or a folder of another user's is never read."""
+    base, where, why = _user_base()
+    if why:
+        return None, [Notice("template_ignored", path=str(where), reason=why)]
+    if base is None:
+        return None, []
+    folder = base / lang
+    why = paths.untrusted_entry(folder)
+    if why:
+        return None, [Notice("template_ignored", path=str(folder), reason=why)]
+    return folder, []
+
+
 def template_folders(lang: str) -> tuple[Path, ...]:
-    """Where ``lang``'s templates are looked up, user override first."""
-    return (paths.user_templates_dir() / lang, paths.templates_dir() / lang)
+    """Where ``lang``'s templates are looked up, user override first (left out when it is a
+    symlink or another user's: see :func:`_user_folder`)."""
+    user, _notices = _user_folder(lang)
+    return ((user,) if user is not None else ()) + (paths.templates_dir() / lang,)
 
 
 def template_languages() -> list[str]:
-    """Languages with a letter template, bundled or user override."""
+    """Languages with a letter template, bundled or user override (symlinked overrides and
+    other users' are not counted)."""
     langs = set()
-    for base in (paths.templates_dir(), paths.user_templates_dir()):
-        if base.is_dir():
-            langs.update(d.name for d in base.iterdir() if (d / TEMPLATE_NAME).is_file())
+    bundled = paths.templates_dir()
+    langs.update(d.name for d in bundled.iterdir() if (d / TEMPLATE_NAME).is_file())
+    base, _where, _why = _user_base()
+    if base is not None and base.is_dir():
+        langs.update(d.name for d in base.iterdir()
+                     if paths.untrusted_entry(d) is None
+                     and paths.untrusted_entry(d / TEMPLATE_NAME) is None
+                     and (d / TEMPLATE_NAME).is_file())
     return sorted(l for l in langs if re.fullmatch(r"[a-z]{2,3}", l))
 
 
@@ -405,15 +457,18 @@ def environment(lang: str) -> _LetterSandbox:
 def render_blocks(lang: str, context: dict) -> tuple[dict[str, str], str]:
     """Render ``lang``'s letter.j2 blocks (subject, salutation, body, closing) with ``context``.
 
-    Returns ({block: text} for the blocks the template defines, the template's file name).
+    Returns ({block: text} for the blocks the template defines, the template's file name, the
+    Notices for user templates that were skipped: symlinks and other users' files are never read).
     Raises TemplateError for anything wrong with the template.
     """
-    folders = template_folders(lang)
+    user, ignored = _user_folder(lang)
+    folders = ((user,) if user is not None else ()) + (paths.templates_dir() / lang,)
     env = _environment(folders)
     default_file = str(next((f / TEMPLATE_NAME for f in folders if (f / TEMPLATE_NAME).is_file()),
                             folders[-1] / TEMPLATE_NAME))
     b = _budget
     b.active, b.ticks, b.output = True, 0, 0
+    b.ignored = ignored
     b.deadline = time.monotonic() + MAX_SECONDS
     tmpl = None
     try:
@@ -445,7 +500,7 @@ def render_blocks(lang: str, context: dict) -> tuple[dict[str, str], str]:
     if "body" not in out:
         raise _error(tmpl.filename or default_file, None,
                      _("it defines no {block}").format(block="{% block body %}"))
-    return out, tmpl.filename or default_file
+    return out, tmpl.filename or default_file, list(b.ignored)
 
 
 def _reason(e: BaseException) -> str:

@@ -35,6 +35,19 @@ MESSAGES: dict[str, Callable[..., str]] = {
     "gender_unknown": lambda text, language: _(
         "The gender of “{text}” is unknown; please check how the name is declined.").format(
             text=text, language=language),
+    "template_ignored": lambda path, reason: (
+        _("Your letter template {path} was not used because it is a symbolic link: ua-writer "
+          "never follows links in its data folder. The built-in template was used instead; "
+          "replace the link with a real file to use yours.")
+        if reason == "link" else
+        _("Your letter template {path} was not used because it belongs to another user. The "
+          "built-in template was used instead; use a file of your own.")).format(path=path),
+    "profile_unknown_languages": lambda codes: ngettext(
+        "your profile lists the language code {codes}, which no locale knows; it is ignored "
+        "(run 'ua-writer repair' to remove it)",
+        "your profile lists the language codes {codes}, which no locale knows; they are ignored "
+        "(run 'ua-writer repair' to remove them)", len(codes)).format(
+            codes=", ".join(repr(c)[:40] for c in codes)),
     # the PDF layout
     "pages": lambda n: ngettext("the letter runs to {n} page", "the letter runs to {n} pages",
                                n).format(n=n),

@@ -19,7 +19,8 @@ import re
 import sqlite3
 import threading
 import zlib
-from dataclasses import asdict
+from dataclasses import asdict, replace as _replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
@@ -741,6 +742,13 @@ class Store:
         return value
 
     def profile(self) -> SenderProfile:
+        """The sender profile, without letter languages no locale knows (a version before the
+        check stored ``languages=xx``, which broke envelopes and labels): see
+        :meth:`profile_unknown_languages` for what was left out, :meth:`drop_unknown_languages`
+        for ``repair``."""
+        return usable_profile(self._stored_profile())[0]
+
+    def _stored_profile(self) -> SenderProfile:
         raw = self.get_setting("profile")
         if not raw:
             return SenderProfile()
@@ -748,6 +756,28 @@ class Store:
             return profile_from_raw(raw)
         except ValueError as e:  # not what save_profile writes: the file is damaged
             raise sqlite3.DatabaseError(f"damaged profile in the database ({e})") from None
+
+    def profile_unknown_languages(self) -> list[str]:
+        """The unknown language codes the stored profile holds (which :meth:`profile` leaves
+        out); [] for a damaged profile too (that is ``repair``'s business, said elsewhere)."""
+        try:
+            return usable_profile(self._stored_profile())[1]
+        except sqlite3.DatabaseError:
+            return []
+
+    def drop_unknown_languages(self) -> list[str]:
+        """Remove unknown language codes from the stored profile (``repair``); returns them."""
+        with self.transaction() as db:
+            raw = self._get_setting(db, "profile", None)
+            if not raw:
+                return []
+            try:
+                profile, dropped = usable_profile(profile_from_raw(raw))
+            except ValueError:
+                return []
+            if dropped:
+                self._set_setting(db, "profile", asdict(profile))
+        return dropped
 
     def has_profile(self) -> bool:
         return not self.profile().is_empty()
@@ -879,6 +909,18 @@ def check_profile(profile: SenderProfile) -> None:
                                     "such as ru, en, de").format(code=repr(lang)[:40]))
 
 
+def usable_profile(profile: SenderProfile) -> tuple[SenderProfile, list[str]]:
+    """(``profile`` without the letter languages and name spellings whose language code no
+    locale knows, those codes): what a profile saved before ``check_profile`` may hold."""
+    codes = list(dict.fromkeys(list(profile.languages) + list(profile.names)))
+    unknown = [c for c in codes if not (packs.LANG_RE.match(c or "") and _known_locale(c))]
+    if not unknown:
+        return profile, []
+    return _replace(profile, languages=[c for c in profile.languages if c not in unknown],
+                   names={k: v for k, v in profile.names.items() if k not in unknown}), unknown
+
+
+@lru_cache(maxsize=256)
 def _known_locale(code: str) -> bool:
     from babel import Locale, UnknownLocaleError
 

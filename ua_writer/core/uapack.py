@@ -210,6 +210,16 @@ class ImportPlan:
     def has_work(self) -> bool:
         return bool(self.new or self.changed)
 
+    def consent_diff(self) -> list[str]:
+        """What the user is asked to accept, as text lines: the unified diff of every item that
+        needs consent, each after a blank line (a new template against the template letters use
+        today, or in full as added lines when there is none). ``pack-import`` prints these lines
+        and the GUI's import dialog shows them: one implementation for both front ends."""
+        lines: list[str] = []
+        for item in self.needs_consent:
+            lines += [""] + item.diff
+        return lines
+
     def lines(self) -> list[str]:
         return [i.describe() for i in self.items]
 
