@@ -98,10 +98,15 @@ def build(argv: list[str] | None = None):
     # one line in the log once the window has painted: how a packaged copy's start is checked
     window.started.connect(lambda: log.info("window painted"))
     if files:  # from the command line (a double-clicked .uapack): imported once the window is up
-        # and has shown its action (the import's dialogs are modal: not inside the start-up slot)
-        window.started.connect(lambda: qt_app.later(lambda: open_files(window, files)))
+        # and has shown its action (the import's dialogs are modal: not inside the start-up slot);
+        # on a first start the sender profile is asked first, one dialog after the other
+        def first_steps():
+            window.ask_profile_first_start()
+            open_files(window, files)
+
+        window.started.connect(lambda: qt_app.later(first_steps))
     window.show()
-    if store.profile().is_empty():
+    if store.profile().is_empty() and not files:
         qt_app.later(window.ask_profile_first_start)
     log.info("started, data dir %s", paths.data_dir())
     return app, window

@@ -42,3 +42,24 @@ def test_files_to_open_make_the_launcher_command_line(tmp_path):
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and f"FILES [{str(pack)!r}]" in r.stdout, r.stdout + r.stderr
+
+
+def test_on_a_first_start_the_profile_is_asked_before_the_pack_not_under_it(build_app, fake_prompts,
+                                                                             tmp_path, qtbot):
+    """A double-clicked .uapack on a machine with no sender profile: the profile dialog, then the
+    pack's import — never the import's dialog stacked over the open profile dialog."""
+    pack = _export_pack(tmp_path)
+    seen = {}
+
+    def on_dialog(dialog):
+        if dialog.objectName() == "profileDialog":
+            qtbot.wait(1500)  # the user takes a moment; the window's event loop runs meanwhile
+            seen["pack while the profile was open"] = any(pack.name in str(c) for c in fake_prompts.calls)
+        return False
+
+    fake_prompts.on_dialog = on_dialog
+    build_app(str(pack))
+    qtbot.waitUntil(lambda: any(pack.name in str(c) for c in fake_prompts.calls), timeout=10000)
+    kinds = [c[:2] for c in fake_prompts.calls]
+    assert ("dialog", "profileDialog") in kinds
+    assert seen == {"pack while the profile was open": False}
