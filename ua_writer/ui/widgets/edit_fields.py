@@ -130,7 +130,9 @@ def date_edit_format() -> str:
 
 
 class OptionalDate(QWidget):
-    """A date or none: a check box ("Issued", "Deadline") that enables a calendar field."""
+    """A date or none: a check box that enables a calendar field. The form row names the date
+    ("Issued:", "Deadline:"), so the box shows no text of its own; ``label`` is its accessible
+    name (what a screen reader says)."""
 
     changed = Signal()
 
@@ -138,7 +140,9 @@ class OptionalDate(QWidget):
         super().__init__(parent)
         if object_name:
             self.setObjectName(object_name)
-        self.check = QCheckBox(label, objectName=f"{object_name}Set" if object_name else "")
+        self.check = QCheckBox(objectName=f"{object_name}Set" if object_name else "")
+        self.check.setAccessibleName(label)
+        self.check.setToolTip(_("Untick when there is no date"))
         self.edit = QDateEdit(objectName=f"{object_name}Date" if object_name else "")
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat(date_edit_format())
