@@ -413,3 +413,38 @@ def test_a_copy_header_with_send_starts_a_copy_recipient_read_from_one_line(head
     assert main.address_lines == ["7 Example Street", "Lindau 1005, Ruritania"]    # nothing glued on
     assert copy.name == "Piet Sample" and copy.title == "Ambassador"
     assert copy.address_lines == ["2741 34th Street NW", "Washington DC 20008"]
+
+
+# -- a 1990s UA copied from its web page: the page title repeats the UA line without the date ----------
+
+FI_WEB = """• Campaigns
+
+UA 12/99 - Ruritania: fear of torture: Tomas Verhal
+
+, Index number: EUR 99/011/1999
+
+EXTERNAL (for general distribution) AI Index: EUR 99/11/99
+UA 12/99 Fear of torture {date}
+RURITANIA Tomas Verhal (m), aged 34
+Tomas Verhal, a teacher from Lindau, was reportedly detained by police on 20 April 1999 and has been
+held incommunicado since then. Amnesty International fears that he is at risk of torture.
+RECOMMENDED ACTION: Please send faxes/airmail letters in English or your own language:
+- urging the authorities to reveal the whereabouts of Tomas Verhal;
+- seeking assurances that he will not be tortured or ill-treated.
+APPEALS TO:
+Minister of Internal Affairs
+Piet Sample
+Ministry of Internal Affairs
+1 Example Street
+Lindau
+Faxes: + 49 30 133 89 34
+Salutation: Dear Minister
+PLEASE SEND APPEALS IMMEDIATELY. Check with the International Secretariat, or your section office, if sending appeals after 10 June 1999.
+"""
+
+
+@pytest.mark.parametrize("date,expected", [("29 April 1999", dt.date(1999, 4, 29)), ("", None)])
+def test_the_documents_own_ua_line_gives_the_issue_date(date, expected):
+    a = import_text(FI_WEB.format(date=date)).action
+    assert a.issue_date == expected
+    assert a.deadline == dt.date(1999, 6, 10)

@@ -68,6 +68,16 @@ def parse(doc: C.Doc, score_value: float) -> ImportResult:
             rest = rest[:s] + rest[e:]
         concern = re.sub(r"\s+", " ", rest).strip(" -–—:,")
         b.use(ua_i)
+    if a.issue_date is None and ua_i >= 0:
+        # a web copy repeats the UA line: the page's title "UA 102/99 - Country: …" first, the
+        # document's own "UA 102/99 Fear of torture 29 April 1999" (with its date) after it
+        for j in doc.find_all(UA_LINE, ua_i + 1, ua_i + 12):
+            rest = re.sub(r"^\(.*?\)\s*", "", UA_LINE.match(lines[j])["rest"]).rstrip(" .")
+            dates = F.find_dates(rest)  # the line's own date closes it (not an earlier UA's date)
+            if dates and dates[-1][2] == len(rest):
+                a.issue_date = dates[-1][0]
+                b.note("issue_date", STRUCTURAL, j)
+                break
     if a.issue_date is None:
         for i in range(0, min(n, (ua_i if ua_i >= 0 else 12) + 1)):
             if lines[i] and len(lines[i]) < 40 and (d := F.parse_date(lines[i])):
