@@ -448,3 +448,13 @@ def test_the_documents_own_ua_line_gives_the_issue_date(date, expected):
     a = import_text(FI_WEB.format(date=date)).action
     assert a.issue_date == expected
     assert a.deadline == dt.date(1999, 6, 10)
+
+
+@pytest.mark.parametrize("noun", ["Правозащитница", "Журналистка", "Узница совести", "Блогер", "Студентка"])
+def test_a_russian_person_noun_is_not_part_of_the_name_and_cases_merge(noun):
+    text = (f"Срочная акция: Руритания. Освободите Анну Примерову\n\n"
+            f"{noun} Анна Примерова была задержана в октябре 2022 года после мирного протеста в Линдау.\n\n"
+            f"Я обращаюсь к вам в связи с задержанием Анны Примеровой и других активистов, которые мирно "
+            f"выражали своё мнение.\n\nПожалуйста, освободите Анну Примерову немедленно и безоговорочно.\n")
+    a = import_text(text).action
+    assert [p.name for p in a.persons] == ["Анна Примерова"]
