@@ -458,3 +458,16 @@ def test_a_russian_person_noun_is_not_part_of_the_name_and_cases_merge(noun):
             f"выражали своё мнение.\n\nПожалуйста, освободите Анну Примерову немедленно и безоговорочно.\n")
     a = import_text(text).action
     assert [p.name for p in a.persons] == ["Анна Примерова"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Action urgente : Ruritanie. Libérez Anna Exempla\n\nLa blogueuse Anna Exempla a été arrêtée le 3 mai 2024 à Lindau après une manifestation pacifique.\n\nNous demandons la libération immédiate de Anna Exempla par les autorités.\n"),
+    ("es", "Acción urgente: Ruritania. Liberen a Anna Exempla\n\nLa bloguera Anna Exempla fue detenida el 3 de mayo de 2024 en Lindau tras una protesta pacífica.\n\nPedimos la liberación inmediata de Anna Exempla por las autoridades.\n"),
+    ("it", "Azione urgente: Ruritania. Liberate Anna Exempla\n\nLa studentessa Anna Exempla è stata arrestata il 3 maggio 2024 a Lindau dopo una protesta pacifica.\n\nChiediamo alle autorità il rilascio immediato di Anna Exempla senza condizioni.\n"),
+    ("pl", "Pilna akcja: Ruritania. Uwolnijcie Annę Exempla\n\nDziennikarka Anna Exempla została zatrzymana 3 maja 2024 roku w Lindau po pokojowym proteście.\n\nWzywamy władze do natychmiastowego uwolnienia Anna Exempla bez żadnych warunków.\n"),
+])
+def test_feminine_person_nouns_are_not_part_of_the_name(lang, text):
+    a = import_text(text).action
+    assert "Anna Exempla" in [p.name for p in a.persons], [p.name for p in a.persons]
+    assert not any(p.name.split()[0].lower() in ("blogueuse", "bloguera", "studentessa", "dziennikarka")
+                   for p in a.persons)
