@@ -423,11 +423,16 @@ def _user_folder(lang: str) -> tuple[Path | None, list[Notice]]:
     return folder, []
 
 
+def _folders(lang: str) -> tuple[tuple[Path, ...], list[Notice]]:
+    """(where ``lang``'s templates are looked up, user override first — left out when it is a
+    symlink or another user's, see :func:`_user_folder` —, the notices for what was skipped)."""
+    user, notices = _user_folder(lang)
+    return ((user,) if user is not None else ()) + (paths.templates_dir() / lang,), notices
+
+
 def template_folders(lang: str) -> tuple[Path, ...]:
-    """Where ``lang``'s templates are looked up, user override first (left out when it is a
-    symlink or another user's: see :func:`_user_folder`)."""
-    user, _notices = _user_folder(lang)
-    return ((user,) if user is not None else ()) + (paths.templates_dir() / lang,)
+    """Where ``lang``'s templates are looked up, user override first."""
+    return _folders(lang)[0]
 
 
 def template_languages() -> list[str]:
@@ -454,15 +459,14 @@ def environment(lang: str) -> _LetterSandbox:
     return _environment(template_folders(lang))
 
 
-def render_blocks(lang: str, context: dict) -> tuple[dict[str, str], str]:
+def render_blocks(lang: str, context: dict) -> tuple[dict[str, str], str, list[Notice]]:
     """Render ``lang``'s letter.j2 blocks (subject, salutation, body, closing) with ``context``.
 
     Returns ({block: text} for the blocks the template defines, the template's file name, the
     Notices for user templates that were skipped: symlinks and other users' files are never read).
     Raises TemplateError for anything wrong with the template.
     """
-    user, ignored = _user_folder(lang)
-    folders = ((user,) if user is not None else ()) + (paths.templates_dir() / lang,)
+    folders, ignored = _folders(lang)
     env = _environment(folders)
     default_file = str(next((f / TEMPLATE_NAME for f in folders if (f / TEMPLATE_NAME).is_file()),
                             folders[-1] / TEMPLATE_NAME))
