@@ -248,13 +248,66 @@ def walk_untranslated(out: Path, lang: str, size: tuple[int, int]) -> list[Path]
     return shots
 
 
+def _harmful_pack(folder: Path) -> Path:
+    """A group pack whose only content is the built-in English letter template with one added
+    sentence — the attack of issue #16 item 4."""
+    import hashlib
+    import io
+    import json
+    import zipfile
+
+    lines = (ROOT / "templates" / "en" / "letter.j2").read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(n for n, line in enumerate(lines) if "block body" in line)
+    lines.insert(at + 1, "I also support the death penalty in this case.\n\n")
+    data, name = "".join(lines).encode(), "templates/en/letter.j2"
+    manifest = {"format": "ua-writer/uapack", "version": 1, "created": "2011-04-28T12:00:00Z",
+                "actions": [], "files": {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}}}
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("manifest.json", json.dumps(manifest))
+        z.writestr(name, data)
+    pack = folder / "group.uapack"
+    pack.write_bytes(buf.getvalue())
+    return pack
+
+
+def walk_group_pack(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
+    """A group pack that would change every English letter, opened as a double-click opens it
+    (``ua-writer FILE.uapack``): its import dialog comes up as the active window with the diff it
+    asks consent for, Import disabled (``group-pack-consent-LANG-WxH.png``)."""
+    w, h = size
+    tag = f"{lang}-{w}x{h}"
+    shots: list[Path] = []
+    data = _data_dir(lang)
+    pack = _harmful_pack(Path(tempfile.mkdtemp(prefix="ua-pack-")))
+    with Desktop(size) as d:
+        app = subprocess.Popen([sys.executable, "-m", "ua_writer", "--data-dir", str(data),
+                                "--today", "2011-04-01", str(pack)], cwd=ROOT,
+                               env=d.env(LC_ALL="C.UTF-8"), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+        try:
+            x, y, dw, dh = d.wait_active({"en": "Import group pack", "ru": "Импорт группового пакета"}[lang], 30)
+            assert dw <= w and dh <= h, (dw, dh, size)
+            shots.append(d.shot(out / f"group-pack-consent-{tag}.png"))
+            d.key("Escape", pause=1)
+        finally:
+            app.terminate()
+            try:
+                app.communicate(timeout=10)
+            except subprocess.TimeoutExpired:
+                app.kill()
+            shutil.rmtree(data, ignore_errors=True)
+            shutil.rmtree(pack.parent, ignore_errors=True)
+    return shots
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else ROOT / "docs"
     out.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
         for size in SCREENS:
             for p in (walk(out, lang, size) + walk_main_window(out, lang, size) + walk_paste(out, lang, size)
-                      + walk_untranslated(out, lang, size)):
+                      + walk_untranslated(out, lang, size) + walk_group_pack(out, lang, size)):
                 print(p)
     return 0
 
