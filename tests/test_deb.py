@@ -88,6 +88,8 @@ def test_bundle_is_lean_and_complete(built):
                      "QtNetwork.abi3.so", "ja.dat", "zh.dat"):
         assert unwanted not in names, f"{unwanted} should not be in the bundle"
     assert not (internal / "phonenumbers" / "geodata").exists()
+    dangling = [str(p.relative_to(bundle)) for p in bundle.rglob("*") if p.is_symlink() and not p.exists()]
+    assert not dangling, f"symlinks to nothing in the bundle: {dangling}"
     size_mb = _tree_size(bundle) / 2**20
     print(f"bundle: {size_mb:.0f} MiB")
     assert size_mb < 230, f"the bundle grew to {size_mb:.0f} MiB"
