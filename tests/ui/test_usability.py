@@ -437,6 +437,21 @@ def test_action_titles_are_readable_in_a_narrow_list(window, qtbot, language, si
 
 
 
+def test_the_lists_own_width_decides_its_row_layout(window, qtbot):
+    """The row layout follows the list's width (its viewport's, read from the header that spans
+    it), not the window's: moving the splitter alone flips it, both ways."""
+    pane = window.list_pane
+    window.show()
+    window.resize(1700, 900)
+    qtbot.waitUntil(lambda: window.letter_side_ready and not pane.is_two_line())
+    window.main_split.setSizes([380, 1320])
+    qtbot.waitUntil(lambda: pane.is_two_line())
+    assert pane.view.horizontalHeader().width() == pane.view.viewport().width()
+    window.main_split.setSizes([900, 800])
+    qtbot.waitUntil(lambda: not pane.is_two_line())
+    assert pane.view.horizontalHeader().width() == pane.view.viewport().width()
+
+
 def test_the_letters_column_makes_room_in_a_narrow_list_unless_chosen(window, qtbot):
     """The narrow layout hides the Letters column for the titles' sake and brings it back when the
     window is widened; once the user picks it in the header's menu, their choice stays."""

@@ -171,7 +171,13 @@ class ActionListPane(QWidget):
         self._one_line_height = self.view.verticalHeader().defaultSectionSize()
         self._activity_width = 0
         self._activity_chosen = False  # the user showed/hid the Letters column themselves
-        self.view.viewport().installEventFilter(self)
+        # the list's width is its viewport's, which the horizontal header always spans (the
+        # view gives it the viewport's width in its updateGeometries). Watched on the header, not
+        # the viewport: the viewport is a plain QWidget that Python has not seen, and handing it
+        # to Python makes PySide6 try every QWidget subclass it knows to find its type — it
+        # builds ~80 classes with their enums (QWizard, QMdiArea, QCalendarWidget, …: ~50 M
+        # instructions, a twentieth of the start-up) before the first frame
+        header.installEventFilter(self)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -272,7 +278,7 @@ class ActionListPane(QWidget):
                      if c not in (ActionTableModel.COL_TITLE, ActionTableModel.COL_ACTIVITY)
                      and not self.view.isColumnHidden(c))
         fm = self.view.fontMetrics()
-        room = self.view.viewport().width() - others - self._activity_width
+        room = header.width() - others - self._activity_width  # the viewport's width (__init__)
         two = room < self.NARROW_TITLE_CHARS * fm.averageCharWidth()
         if two == self._two_line:
             return
@@ -378,7 +384,7 @@ class ActionListPane(QWidget):
         """Esc in a search box with text clears it (and shows every action of the filter); the
         list's width decides its row layout; Paste (Ctrl+V) in the action list imports the UA
         text on the clipboard."""
-        if obj is self.view.viewport() and event.type() == QEvent.Type.Resize:
+        if obj is self.view.horizontalHeader() and event.type() == QEvent.Type.Resize:
             self._update_row_layout()
             return False
         if (obj is self.view and event.type() == QEvent.Type.KeyPress
