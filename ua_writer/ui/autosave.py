@@ -21,7 +21,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.store import Store
-from ua_writer.services import records
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +109,10 @@ class DraftKeeper(QObject):
             self._thread.start()
 
     def _run(self) -> None:
+        # here, not at the top: the window is built before any draft is written, and the
+        # module's dataclasses cost ~8 M instructions of the first frame (issue #16)
+        from ua_writer.services import records
+
         store = None
         try:
             store = Store(self._db_path, check=False)  # the window checks the file
