@@ -295,6 +295,62 @@ def test_the_staged_frame_keeps_geometry_splitters_and_focus(build_app, qtbot):
     assert focus is w2.list_pane.status_filter and QApplication.focusWidget() is focus
 
 
+FRAME_BUDGET_PROBE = r"""
+import os, re, sys
+compiled = []  # every pattern compiled with re.compile up to the first frame
+_compile = re.compile
+re.compile = lambda pattern, flags=0: compiled.append(pattern) or _compile(pattern, flags)
+from ua_writer.ui import prompts
+class Quiet(prompts.Prompts):
+    def run_dialog(self, dialog):
+        return False
+prompts.set_prompts(Quiet())
+from ua_writer import app
+from PySide6 import QtWidgets
+from PySide6.QtCore import QEvent, QObject
+qapp, window = app.build(["--data-dir", sys.argv[1], "--today", "2011-04-01"])
+class Done(QObject):
+    def eventFilter(self, obj, event):
+        print("WIDGET_TYPES", [n for n in ("QWizard", "QMdiArea", "QCalendarWidget")
+                               if n in QtWidgets.__dict__], flush=True)
+        print("MODULES", [m for m in ("ua_writer.services.records",) if m in sys.modules],
+              flush=True)
+        print("SURROGATE_CLASSES", sum("\ud800" in str(p) for p in compiled), flush=True)
+        os._exit(0)
+class First(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            window.removeEventFilter(self)
+            window.windowHandle().installEventFilter(done)
+        return False
+done, first = Done(), First()
+window.installEventFilter(first)
+qapp.exec()
+"""
+
+
+def test_the_first_frame_pays_only_for_what_it_shows(data_dir):
+    """What the first frame (painted completely) must not cost (issue #16): handing Python a
+    plain QWidget it has not seen (a view's viewport), for which PySide6 builds every QWidget
+    subclass it knows to find its type, QWizard and QMdiArea among them (~50 M instructions);
+    importing what only later work needs (the draft writer's services.records, ~6 M); compiling
+    the packs' character classes that reach into the surrogates (~4 M each)."""
+    import os
+    import subprocess
+    import sys
+
+    from ua_writer.core.model import SenderProfile
+
+    with open_store(data_dir / "ua-writer.sqlite3") as store:  # (else the profile prompt comes first)
+        store.save_profile(SenderProfile(name="Anna", address_lines=["Hauptstraße 1"], city="Berlin",
+                                         country="DE"))
+    out = subprocess.run([sys.executable, "-c", FRAME_BUDGET_PROBE, str(data_dir)],
+                         capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    lines = [x for x in out.stdout.splitlines() if x.split(" ")[0].isupper()]
+    assert lines == ["WIDGET_TYPES []", "MODULES []", "SURROGATE_CLASSES 0"], out.stdout + out.stderr
+
+
 FIRST_FRAME_PROBE = r"""
 import os, sys
 from ua_writer.ui import prompts

@@ -8,6 +8,7 @@ the pack format, key order included, so ``show --json`` round-trips through ``im
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import re
 from pathlib import Path
@@ -49,18 +50,26 @@ ACTION_LOCAL_KEYS = ("title", "subject", "summary", "background", "notes")
 #: characters that must never reach a terminal, a file name or a calendar as they are: C0/C1
 #: controls (ESC starts terminal escape sequences, NUL ends C strings) and the Unicode
 #: bidirectional overrides and isolates that make text display in another order than it reads
-_UNPRINTABLE_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
-                             "\u2066-\u2069\ud800-\udfff]")
+_UNPRINTABLE = ("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                "\u2066-\u2069\ud800-\udfff]")
 
 
-#: what a pack's text may not contain: _UNPRINTABLE_RE but tab, newline and carriage return
-_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
-                           "\ud800-\udfff]")
+#: what a pack's text may not contain: _UNPRINTABLE but tab, newline and carriage return
+_FORBIDDEN = ("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+              "\ud800-\udfff]")
+
+
+@functools.cache
+def _regex(pattern: str) -> re.Pattern:
+    """``pattern`` compiled, on its first use: a class reaching into the surrogates takes ~4 M
+    instructions to compile, which the GUI's start-up (this module comes with the store) need
+    not pay (issue #16)."""
+    return re.compile(pattern)
 
 
 def text_problem(value: str) -> str | None:
-    """Why ``value`` cannot be stored as text (see _FORBIDDEN_RE), in words; None if it can."""
-    m = _FORBIDDEN_RE.search(value)
+    """Why ``value`` cannot be stored as text (see _FORBIDDEN), in words; None if it can."""
+    m = _regex(_FORBIDDEN).search(value)
     if m is None:
         return None
     if "\udc80" <= m.group() <= "\udcff":  # how Python carries bytes that were not UTF-8
@@ -77,7 +86,7 @@ def printable(text: str, *, newlines: bool = True) -> str:
         c = ord(m.group())
         return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
 
-    out = _UNPRINTABLE_RE.sub(esc, text)
+    out = _regex(_UNPRINTABLE).sub(esc, text)
     if not newlines:
         out = out.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
     return out
