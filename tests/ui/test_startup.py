@@ -296,10 +296,18 @@ def test_the_staged_frame_keeps_geometry_splitters_and_focus(build_app, qtbot):
 
 
 FRAME_BUDGET_PROBE = r"""
-import os, re, sys
+import dataclasses, os, re, sys
 compiled = []  # every pattern compiled with re.compile up to the first frame
 _compile = re.compile
 re.compile = lambda pattern, flags=0: compiled.append(pattern) or _compile(pattern, flags)
+made = set()  # the modules that define a dataclass before the first frame
+_dataclass = dataclasses.dataclass
+def dataclass(cls=None, /, **kw):
+    def wrap(c):
+        made.add(c.__module__)
+        return _dataclass(**kw)(c)
+    return wrap if cls is None else wrap(cls)
+dataclasses.dataclass = dataclass
 from ua_writer.ui import prompts
 class Quiet(prompts.Prompts):
     def run_dialog(self, dialog):
@@ -316,6 +324,7 @@ class Done(QObject):
         print("MODULES", [m for m in ("ua_writer.services.records",) if m in sys.modules],
               flush=True)
         print("SURROGATE_CLASSES", sum("\ud800" in str(p) for p in compiled), flush=True)
+        print("DATACLASSES", sorted(made), flush=True)
         os._exit(0)
 class First(QObject):
     def eventFilter(self, obj, event):
@@ -334,7 +343,9 @@ def test_the_first_frame_pays_only_for_what_it_shows(data_dir):
     plain QWidget it has not seen (a view's viewport), for which PySide6 builds every QWidget
     subclass it knows to find its type, QWizard and QMdiArea among them (~50 M instructions);
     importing what only later work needs (the draft writer's services.records, ~6 M); compiling
-    the packs' character classes that reach into the surrogates (~4 M each)."""
+    the packs' character classes that reach into the surrogates (~4 M each); dataclasses but the
+    domain model's (a frozen one costs ~5 M: the settings' and the menu commands' are named
+    tuples)."""
     import os
     import subprocess
     import sys
@@ -348,7 +359,8 @@ def test_the_first_frame_pays_only_for_what_it_shows(data_dir):
                          capture_output=True, text=True, timeout=120,
                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     lines = [x for x in out.stdout.splitlines() if x.split(" ")[0].isupper()]
-    assert lines == ["WIDGET_TYPES []", "MODULES []", "SURROGATE_CLASSES 0"], out.stdout + out.stderr
+    assert lines == ["WIDGET_TYPES []", "MODULES []", "SURROGATE_CLASSES 0",
+                     "DATACLASSES ['ua_writer.core.model']"], out.stdout + out.stderr
 
 
 FIRST_FRAME_PROBE = r"""

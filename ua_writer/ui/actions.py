@@ -8,8 +8,7 @@ triggers and builds menus from the keys. Must not import widgets or dialogs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -19,8 +18,7 @@ from ua_writer.core.i18n import _
 Std = QKeySequence.StandardKey
 
 
-@dataclass(frozen=True)
-class Spec:
+class Spec(NamedTuple):  # (not a frozen dataclass: ~4 M instructions less at start-up, issue #16)
     text: Callable[[], str]
     shortcut: tuple = ()
     tip: Callable[[], str] | None = None
