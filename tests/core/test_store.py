@@ -164,6 +164,32 @@ def test_profile_and_prefs_defaults(store):
         store.set_pref("colour", "red")
 
 
+def test_known_letter_languages_are_told_as_babel_tells_them(monkeypatch):
+    """The store tells a known language code from its data file in Babel's folder, without
+    importing Babel (the GUI reads the profile before its first frame; issue #16): the same answer
+    as Babel's Locale.parse for every code Babel has a file for and for unknown ones."""
+    from babel import Locale, UnknownLocaleError
+
+    def babel_knows(code):
+        try:
+            Locale.parse(code)
+        except (UnknownLocaleError, ValueError):
+            return False
+        return True
+
+    data = store_mod._babel_locale_data()
+    assert data is not None and (data / "ru.dat").is_file()
+    codes = sorted(p.stem for p in data.glob("*.dat") if packs.LANG_RE.match(p.stem))
+    assert len(codes) > 100
+    codes += ["xx", "qq", "zzz", "iw", "in", "ji", "mo", "no", "tl"]
+    store_mod._known_locale.cache_clear()
+    assert [store_mod._known_locale(c) for c in codes] == [babel_knows(c) for c in codes]
+    script = ("import sys; from ua_writer.core import store; "
+              "print(store._known_locale('ru'), store._known_locale('en'), 'babel' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["True", "True", "False"], out.stderr
+
+
 def test_drafts_per_action_language_recipient_and_sent_log(store):
     store.save_action(make_action())
     store.save_draft("juraev-2011", "ru", "prosecutor-general", "Черновик 1")

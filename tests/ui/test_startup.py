@@ -321,7 +321,7 @@ class Done(QObject):
     def eventFilter(self, obj, event):
         print("WIDGET_TYPES", [n for n in ("QWizard", "QMdiArea", "QCalendarWidget")
                                if n in QtWidgets.__dict__], flush=True)
-        print("MODULES", [m for m in ("ua_writer.services.records",) if m in sys.modules],
+        print("MODULES", [m for m in ("ua_writer.services.records", "babel") if m in sys.modules],
               flush=True)
         print("SURROGATE_CLASSES", sum("\ud800" in str(p) for p in compiled), flush=True)
         print("DATACLASSES", sorted(made), flush=True)
@@ -342,7 +342,8 @@ def test_the_first_frame_pays_only_for_what_it_shows(data_dir):
     """What the first frame (painted completely) must not cost (issue #16): handing Python a
     plain QWidget it has not seen (a view's viewport), for which PySide6 builds every QWidget
     subclass it knows to find its type, QWizard and QMdiArea among them (~50 M instructions);
-    importing what only later work needs (the draft writer's services.records, ~6 M); compiling
+    importing what only later work needs (the draft writer's services.records, ~6 M; Babel, ~13
+    M, to tell the profile's letter languages: they are known from Babel's data files); compiling
     the packs' character classes that reach into the surrogates (~4 M each); dataclasses but the
     domain model's (a frozen one costs ~5 M: the settings' and the menu commands' are named
     tuples)."""
@@ -354,7 +355,8 @@ def test_the_first_frame_pays_only_for_what_it_shows(data_dir):
 
     with open_store(data_dir / "ua-writer.sqlite3") as store:  # (else the profile prompt comes first)
         store.save_profile(SenderProfile(name="Anna", address_lines=["Hauptstraße 1"], city="Berlin",
-                                         country="DE"))
+                                         country="DE", languages=["ru", "en"],
+                                         names={"ru": "Анна"}))
     out = subprocess.run([sys.executable, "-c", FRAME_BUDGET_PROBE, str(data_dir)],
                          capture_output=True, text=True, timeout=120,
                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
