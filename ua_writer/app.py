@@ -106,7 +106,7 @@ def build(argv: list[str] | None = None):
 
         window.started.connect(lambda: qt_app.later(first_steps))
     window.show()
-    if store.profile().is_empty() and not files:
+    if not store.profile_name() and not files:
         qt_app.later(window.ask_profile_first_start)
     log.info("started, data dir %s", paths.data_dir())
     return app, window

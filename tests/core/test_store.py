@@ -190,6 +190,33 @@ def test_known_letter_languages_are_told_as_babel_tells_them(monkeypatch):
     assert out.stdout.split() == ["True", "True", "False"], out.stderr
 
 
+@pytest.mark.parametrize("raw", [None, {}, {"name": "  "}, {"name": "Anna Kovač", "city": "Berlin"},
+                                 {"name": "Anna", "languages": ["xx"], "names": {"qq": "A"}, "x": 1}])
+def test_the_profile_name_is_the_profiles_without_building_it(store, raw):
+    """The window's first frame shows the sender's name from ``profile_name()``, which reads it
+    without the domain model (issue #16): the name of ``profile()``, "" for an empty one."""
+    if raw is not None:
+        store.set_setting("profile", raw)
+    profile = store.profile()
+    assert store.profile_name() == ("" if profile.is_empty() else profile.name)
+    assert store.has_profile() == bool(store.profile_name())
+
+
+@pytest.mark.parametrize("raw", [[1, 2], {"name": 5}, {"languages": "ru"}, {"names": [1]}, "text",
+                                 {"gender": "x"}, {"address_lines": "1 Main St"}])
+def test_a_wrong_shaped_profile_is_damage_for_its_name_too(store, raw):
+    """(At start-up the damaged database's question, as before: build() turns this into it.)"""
+    store.set_setting("profile", raw)
+    with pytest.raises(sqlite3.DatabaseError):
+        store.profile()
+    with pytest.raises(sqlite3.DatabaseError, match="damaged profile"):
+        store.profile_name()
+
+
+def test_the_stores_language_code_rule_is_the_packs():
+    assert store_mod._LANG_RE.pattern == packs.LANG_RE.pattern
+
+
 def test_drafts_per_action_language_recipient_and_sent_log(store):
     store.save_action(make_action())
     store.save_draft("juraev-2011", "ru", "prosecutor-general", "Черновик 1")

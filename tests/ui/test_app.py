@@ -85,6 +85,23 @@ def test_build_raises_on_a_damaged_database_and_releases_the_lock(data_dir, qapp
     assert not (data_dir / app_module.LOCK_NAME).exists()
 
 
+def test_build_raises_on_a_wrong_shaped_profile(data_dir, qapp):
+    """A profile that is not what save_profile writes is damage at start-up too (the first frame
+    reads only the sender's name, without building the profile: issue #16)."""
+    from ua_writer.core.store import open_store
+
+    with open_store(data_dir / "ua-writer.sqlite3") as store:
+        store.set_setting("profile", {"name": "Anna", "address_lines": "1 Main Street"})
+    with pytest.raises(CorruptStoreError):
+        app_module.build(["--data-dir", str(data_dir), *SEED_ARGS])
+    assert not (data_dir / app_module.LOCK_NAME).exists()
+    from shiboken6 import Shiboken
+
+    # the window whose __init__ raised (kept alive by the traceback): not for the next test
+    for w in [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"]:
+        Shiboken.delete(w)
+
+
 def test_main_offers_to_keep_a_damaged_database_aside(data_dir, qapp, fake_prompts, monkeypatch):
     _damage(data_dir)
     windows = []

@@ -16,6 +16,8 @@ from typing import Any
 
 from ua_writer.core.errors import PackError
 from ua_writer.core.i18n import _
+# the dates an action may carry: MIN_DATE, MAX_DATE (packs.MIN_DATE as before)
+from ua_writer.core.limits import MAX_DATE, MIN_DATE
 from ua_writer.core.model import Action, LocalizedRecipient, Person, Recipient
 
 FORMAT = "ua-writer/action@1"
@@ -29,9 +31,6 @@ MAX_ID_CHARS = 100
 #: the longest text a letter template can take as one value (letter_templates.MAX_VALUE): a
 #: field that goes into letters may not be longer; background, notes and source are not capped
 MAX_LETTER_TEXT = 20_000
-#: dates an action may carry (deadlines plus reminders and calendar days must stay valid dates)
-MIN_DATE = _dt.date(1900, 1, 1)
-MAX_DATE = _dt.date(9000, 12, 31)
 
 ACTION_KEYS = (
     "format", "id", "ua_number", "index", "title", "country", "issue_date", "deadline",

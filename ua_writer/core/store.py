@@ -19,19 +19,25 @@ import re
 import sqlite3
 import threading
 import zlib
-from dataclasses import asdict, replace as _replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple
 
-from ua_writer.core import packs
 from ua_writer.core import settings as _settings
 from ua_writer.core.errors import (CorruptStoreError, DiskFullError, NotFoundError, PackError,
                                    StoreError, UserFacingError)
 from ua_writer.core.i18n import _
-from ua_writer.core.model import (CHANNELS, Action, Draft, Recipient, SenderProfile, SentRecord)
+
+# The domain model and packs are imported where they are used: the GUI's first frame (the list,
+# its titles, the sender's name) reads none of them, and importing them (seven dataclasses, ~35 M
+# instructions) before it was a twentieth of its start-up (issue #16)
+if TYPE_CHECKING:
+    from ua_writer.core.model import Action, Draft, Recipient, SenderProfile, SentRecord
 
 log = logging.getLogger(__name__)
+
+#: a letter or UI language code: packs.LANG_RE (here too: packs is imported where it is used)
+_LANG_RE = re.compile(r"^[a-z]{2,3}\Z")
 
 #: preferences and their defaults: the ONE place defaults live
 #: the preferences' defaults, declared once with their types and labels in core/settings.py
@@ -429,6 +435,8 @@ class Store:
         row = self.db.execute("SELECT pack FROM actions WHERE id = ?", (action_id,)).fetchone()
         if row is None:
             raise NotFoundError(_("no action with id {id}").format(id=repr(action_id)))
+        from ua_writer.core import packs
+
         action = packs.action_from_dict(_loads(row["pack"]), source=_("database action {id}").format(id=action_id))
         if with_address_book:
             known = {r.id for r in action.recipients}
@@ -487,7 +495,7 @@ class Store:
         """Action id -> the pack's own title in ``language``, for actions that have one (lists
         shown in the UI language); only for ``ids`` if given. One query; the packs are not
         parsed in Python, and JSON only where the language's key occurs at all."""
-        if not packs.LANG_RE.match(language or ""):
+        if not _LANG_RE.match(language or ""):
             return {}
         path = f'$."{language}"'
         # the small ``titles`` column via its covering index, not the packs; instr() skips the
@@ -537,6 +545,8 @@ class Store:
                 self._save_action(db, action, origin, replace)
 
     def _save_action(self, db, action: Action, origin: str, replace: bool) -> None:
+        from ua_writer.core import packs
+
         data = packs.check_size(action, _("action {id}").format(id=action.id))  # exportable
         # what is stored passes the pack rules whatever made it (an importer, the GUI): no
         # control characters, overrides or bad ids reach the terminal, calendars or file names
@@ -571,6 +581,8 @@ class Store:
         old recipient whose id is gone at the new recipient that is the same official
         (``match_recipients``), so nothing the user wrote or sent is orphaned. A draft whose new
         key is already taken stays where it was (never overwritten). Returns {old id: new id}."""
+        from ua_writer.core import packs
+
         row = db.execute("SELECT pack FROM actions WHERE id = ?", (action.id,)).fetchone()
         try:
             old = packs.action_from_dict(_loads(row[0]))
@@ -626,6 +638,8 @@ class Store:
         if self.get_setting("bundled_fingerprint") == fingerprint:
             self.set_setting("bundled_quick", quick)
             return []
+        from ua_writer.core import packs  # (not before: most starts end above)
+
         changed: list[str] = []
         deleted = set(self.get_setting("deleted_bundled", []))
         for f, sha in shas.items():
@@ -666,6 +680,8 @@ class Store:
     # -- address book ---------------------------------------------------------------------------
     def save_contact(self, recipient: Recipient) -> None:
         """Add or update an address-book entry (a recipient the user keeps, e.g. an embassy)."""
+        from ua_writer.core import packs
+
         with self.transaction() as db:
             # an upsert, not INSERT OR REPLACE: REPLACE deletes the old row first, and the
             # foreign key's ON DELETE CASCADE would take the entry off every action it is on
@@ -679,6 +695,8 @@ class Store:
                 self._refresh_search(db, aid)
 
     def contacts(self) -> list[Recipient]:
+        from ua_writer.core import packs
+
         rows = self.db.execute("SELECT id, recipient FROM address_book ORDER BY id").fetchall()
         return [packs.recipient_from_dict(_loads(r["recipient"]), source="address book") for r in rows]
 
@@ -703,12 +721,16 @@ class Store:
 
     @staticmethod
     def _address_book_for(db, action_id: str) -> list[Recipient]:
+        from ua_writer.core import packs
+
         rows = db.execute(
             """SELECT b.recipient FROM action_recipients ar JOIN address_book b ON b.id = ar.recipient_id
                WHERE ar.action_id = ? ORDER BY b.id""", (action_id,)).fetchall()
         return [packs.recipient_from_dict(_loads(r[0]), source="address book") for r in rows]
 
     def _refresh_search(self, db, action_id: str) -> None:
+        from ua_writer.core import packs
+
         row = db.execute("SELECT pack FROM actions WHERE id = ?", (action_id,)).fetchone()
         if row is None:
             return
@@ -749,6 +771,8 @@ class Store:
         return usable_profile(self._stored_profile())[0]
 
     def _stored_profile(self) -> SenderProfile:
+        from ua_writer.core.model import SenderProfile
+
         raw = self.get_setting("profile")
         if not raw:
             return SenderProfile()
@@ -767,6 +791,8 @@ class Store:
 
     def drop_unknown_languages(self) -> list[str]:
         """Remove unknown language codes from the stored profile (``repair``); returns them."""
+        from dataclasses import asdict
+
         with self.transaction() as db:
             raw = self._get_setting(db, "profile", None)
             if not raw:
@@ -779,12 +805,29 @@ class Store:
                 self._set_setting(db, "profile", asdict(profile))
         return dropped
 
+    def profile_name(self) -> str:
+        """The sender's name, or "" when there is no profile (an empty one: SenderProfile.
+        is_empty): what the window's first frame shows, read without building the profile (the
+        domain model is not imported for that frame; issue #16). A damaged profile raises
+        sqlite3.DatabaseError as :meth:`profile` does."""
+        raw = self.get_setting("profile")
+        if not raw:
+            return ""
+        try:
+            check_profile_shape(raw)
+        except ValueError as e:  # not what save_profile writes: the file is damaged
+            raise sqlite3.DatabaseError(f"damaged profile in the database ({e})") from None
+        name = raw.get("name", "")
+        return name if name.strip() else ""
+
     def has_profile(self) -> bool:
         return not self.profile().is_empty()
 
     def save_profile(self, profile: SenderProfile) -> None:
         """Store the sender profile; UserFacingError naming the field if a value cannot be used
         (text that is not text, an unknown letter language)."""
+        from dataclasses import asdict
+
         check_profile(profile)
         self.set_setting("profile", asdict(profile))
 
@@ -801,6 +844,8 @@ class Store:
 
     # -- drafts ---------------------------------------------------------------------------------
     def save_draft(self, action_id: str, language: str, recipient_id: str, text: str) -> Draft:
+        from ua_writer.core.model import Draft
+
         now = _now()
         with self.transaction() as db:
             db.execute(
@@ -812,6 +857,8 @@ class Store:
         return Draft(action_id, language, recipient_id, text, now)
 
     def get_draft(self, action_id: str, language: str, recipient_id: str) -> Draft | None:
+        from ua_writer.core.model import Draft
+
         r = self.db.execute(
             "SELECT * FROM drafts WHERE action_id = ? AND language = ? AND recipient_id = ?",
             (action_id, language, recipient_id)).fetchone()
@@ -824,6 +871,8 @@ class Store:
                        (action_id, language, recipient_id))
 
     def drafts(self, action_id: str | None = None) -> list[Draft]:
+        from ua_writer.core.model import Draft
+
         q = "SELECT * FROM drafts"
         args: tuple = ()
         if action_id:
@@ -836,6 +885,8 @@ class Store:
     # -- sent log -------------------------------------------------------------------------------
     def mark_sent(self, action_id: str, recipient_id: str, language: str, channel: str,
                   sent_on: _dt.date) -> SentRecord:
+        from ua_writer.core.model import CHANNELS, SentRecord
+
         if channel not in CHANNELS:
             raise UserFacingError(_("unknown channel {channel}; use one of {channels}").format(
                 channel=repr(channel), channels=", ".join(CHANNELS)))
@@ -849,6 +900,8 @@ class Store:
         return SentRecord(action_id, recipient_id, language, channel, sent_on, cur.lastrowid)
 
     def sent(self, action_id: str | None = None) -> list[SentRecord]:
+        from ua_writer.core.model import SentRecord
+
         q = "SELECT * FROM sent"
         args: tuple = ()
         if action_id:
@@ -873,29 +926,38 @@ _PROFILE_TEXT = ("name", "city", "country", "email", "phone", "fax")
 def profile_from_raw(raw) -> SenderProfile:
     """The SenderProfile a stored settings value describes; ValueError if it has the wrong shape
     (what ``repair`` then treats as damage: the profile is dropped, the rest salvaged)."""
+    from ua_writer.core.model import SenderProfile
+
+    check_profile_shape(raw)
+    known = set(SenderProfile.__dataclass_fields__)
+    return SenderProfile(**{k: v for k, v in raw.items() if k in known})
+
+
+def check_profile_shape(raw) -> None:
+    """ValueError if a stored profile value is not what ``save_profile`` writes (each field
+    checked is one of SenderProfile's; others are left out by ``profile_from_raw``)."""
     if not isinstance(raw, dict):
         raise ValueError(f"expected an object, got {type(raw).__name__}")
-    known = set(SenderProfile.__dataclass_fields__)
-    data = {k: v for k, v in raw.items() if k in known}
     for k in _PROFILE_TEXT:
-        if k in data and not isinstance(data[k], str):
+        if k in raw and not isinstance(raw[k], str):
             raise ValueError(f"{k} is not text")
     for k in ("address_lines", "languages"):
-        if k in data and not (isinstance(data[k], list) and all(isinstance(x, str) for x in data[k])):
+        if k in raw and not (isinstance(raw[k], list) and all(isinstance(x, str) for x in raw[k])):
             raise ValueError(f"{k} is not a list of text")
-    if data.get("gender") not in (None, "m", "f"):
+    if raw.get("gender") not in (None, "m", "f"):
         raise ValueError("gender is not m, f or empty")
-    names = data.get("names", {})
+    names = raw.get("names", {})
     if not (isinstance(names, dict) and all(isinstance(k, str) and isinstance(v, str)
                                             for k, v in names.items())):
         raise ValueError("names is not an object of text")
-    return SenderProfile(**data)
 
 
 def check_profile(profile: SenderProfile) -> None:
     """UserFacingError naming the field when the profile holds something no letter can use:
     bytes that are not text (a non-UTF-8 argument), control characters, or a letter language
     no locale knows (``languages=xx`` then broke envelopes and labels)."""
+    from ua_writer.core import packs
+
     values: list[tuple[str, str]] = [(k, getattr(profile, k) or "") for k in _PROFILE_TEXT]
     values += [(f"address_lines[{i}]", v) for i, v in enumerate(profile.address_lines)]
     values += [(f"names.{k}", v) for k, v in profile.names.items()]
@@ -912,11 +974,13 @@ def check_profile(profile: SenderProfile) -> None:
 def usable_profile(profile: SenderProfile) -> tuple[SenderProfile, list[str]]:
     """(``profile`` without the letter languages and name spellings whose language code no
     locale knows, those codes): what a profile saved before ``check_profile`` may hold."""
+    from dataclasses import replace
+
     codes = list(dict.fromkeys(list(profile.languages) + list(profile.names)))
-    unknown = [c for c in codes if not (packs.LANG_RE.match(c or "") and _known_locale(c))]
+    unknown = [c for c in codes if not (_LANG_RE.match(c or "") and _known_locale(c))]
     if not unknown:
         return profile, []
-    return _replace(profile, languages=[c for c in profile.languages if c not in unknown],
+    return replace(profile, languages=[c for c in profile.languages if c not in unknown],
                    names={k: v for k, v in profile.names.items() if k not in unknown}), unknown
 
 

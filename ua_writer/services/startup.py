@@ -72,7 +72,7 @@ def parse_date(value: str, what: str = "date") -> _dt.date:
         day = _dt.date.fromisoformat(value)
     except ValueError:
         raise UserFacingError(f"{what} must be an ISO date YYYY-MM-DD, got {value!r}") from None
-    from ua_writer.core.packs import MAX_DATE, MIN_DATE
+    from ua_writer.core.limits import MAX_DATE, MIN_DATE  # (packs would bring the domain model)
 
     if not MIN_DATE <= day <= MAX_DATE:  # deadlines, reminders and calendars count days from it
         raise UserFacingError(f"{what} must be between {MIN_DATE} and {MAX_DATE}, got {value!r}")

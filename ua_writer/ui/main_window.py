@@ -37,7 +37,6 @@ from ua_writer import __version__
 from ua_writer.core import i18n
 from ua_writer.core.errors import UserFacingError
 from ua_writer.core.i18n import _, ngettext
-from ua_writer.core.model import Action
 from ua_writer.core.store import Store
 from ua_writer.ui import i18n_qt, prompts, ui_state
 from ua_writer.ui.actions import ActionRegistry
@@ -46,6 +45,7 @@ from ua_writer.ui.models.actions_model import ActionTableModel
 from ua_writer.ui.widgets.action_list import ActionListPane
 
 if TYPE_CHECKING:
+    from ua_writer.core.model import Action
     from ua_writer.ui.exporting import ExportController
     from ua_writer.ui.grouppacks import GroupPackController
     from ua_writer.ui.importing import ImportController
@@ -981,10 +981,10 @@ class MainWindow(QMainWindow):
 
     # -- profile --------------------------------------------------------------------------------
     def _update_profile_widgets(self) -> None:
-        profile = self.store.profile()
+        name = self.store.profile_name()  # ("" without a profile)
         if self._letter_side is not None:
-            self.profile_banner.setVisible(profile.is_empty())
-        self.profile_button.setText(profile.name if not profile.is_empty() else _("No sender profile"))
+            self.profile_banner.setVisible(not name)
+        self.profile_button.setText(name or _("No sender profile"))
         self.profile_button.setToolTip(_("Edit your sender profile (name and address on your letters)"))
 
     def ask_profile_first_start(self) -> None:
