@@ -98,6 +98,9 @@ class MainWindow(QMainWindow):
     #: at least this many rows in the first screenful (None: as many text lines as the screen
     #: is high, which is more rows than any list on it can show)
     FIRST_ROWS: int | None = None
+    #: True once __init__ has finished: a window whose __init__ raised (a damaged database met
+    #: while reading) is left half-built, and closing it must not touch what it never made
+    _built = False
 
     def __init__(self, store: Store, today: _dt.date, parent: QWidget | None = None):
         super().__init__(parent)
@@ -184,6 +187,7 @@ class MainWindow(QMainWindow):
         # the first letter is composed after the window's first paint (see paintEvent); this
         # fallback covers a window that is never painted (e.g. minimised at start)
         QTimer.singleShot(400, self._schedule_restore)
+        self._built = True
 
     # -- the letter side, built right after the first paint -------------------------------------
     #: the action pane, the letter panel, its page preview, the profile banner (and its button)
@@ -1131,6 +1135,9 @@ class MainWindow(QMainWindow):
         prompts.get().info(self, _("About ua-writer"), text)
 
     def closeEvent(self, e) -> None:  # noqa: N802
+        if not self._built:  # __init__ raised: nothing of ours to save or stop
+            super().closeEvent(e)
+            return
         if not self._closed:
             self._closed = True
             self.keeper.close()
