@@ -211,7 +211,12 @@ def main(argv: list[str] | None = None) -> int:
                 recovered = True
                 continue
         except AlreadyRunning as e:
-            prompts.get().warning(None, _("Already running"), e.message)
+            # in the running window's language (its preference), not the system's: the store
+            # stays closed (the other ua-writer has it); its one preference is read read-only
+            from ua_writer.core.store import peek_pref
+
+            i18n_qt.apply_language(peek_pref(paths.database_path(), "ui_language"))
+            prompts.get().warning(None, _("Already running"), qt_app.already_running_text(e.pid))
             return 1
         except UserFacingError as e:
             prompts.get().error(None, "ua-writer", e.message)

@@ -301,13 +301,47 @@ def walk_group_pack(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
     return shots
 
 
+def walk_second_instance(out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
+    """The window minimised, ua-writer started again on the same data dir (as a second click on
+    the menu entry does): the running window comes back (openbox no longer lists it hidden) under
+    the "already running" message (``second-instance-LANG-WxH.png``), and is the active window
+    once the message is closed."""
+    w, h = size
+    tag = f"{lang}-{w}x{h}"
+    data = _data_dir(lang)
+    with Desktop(size) as d, running_app(d, data, "2011-04-01", settle=2.5):
+        wid = d.xdo("getactivewindow")
+
+        def hidden() -> bool:
+            return "HIDDEN" in subprocess.run(["xprop", "-id", wid, "_NET_WM_STATE"], env=d.env(),
+                                              capture_output=True, text=True, timeout=10).stdout
+
+        d.xdo("windowminimize", wid)
+        d._wait(hidden, "the window minimised")
+        second = subprocess.Popen([sys.executable, "-m", "ua_writer", "--data-dir", str(data),
+                                   "--today", "2011-04-01"], cwd=ROOT, env=d.env(LC_ALL="C.UTF-8"),
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            d.wait_active({"en": "Already running", "ru": "Уже запущено"}[lang], 30)
+            d._wait(lambda: not hidden(), "the running window restored")
+            shot = d.shot(out / f"second-instance-{tag}.png")
+            d.key("Return", pause=1.5)
+            assert second.wait(20) != 0
+            assert d.xdo("getactivewindow") == wid, "the running window is not the active one"
+        finally:
+            if second.poll() is None:
+                second.kill()
+    return [shot]
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else ROOT / "docs"
     out.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
         for size in SCREENS:
             for p in (walk(out, lang, size) + walk_main_window(out, lang, size) + walk_paste(out, lang, size)
-                      + walk_untranslated(out, lang, size) + walk_group_pack(out, lang, size)):
+                      + walk_untranslated(out, lang, size) + walk_group_pack(out, lang, size)
+                      + walk_second_instance(out, lang, size)):
                 print(p)
     return 0
 

@@ -5,6 +5,8 @@ window layout is remembered in an INI file inside the data dir."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -54,6 +56,17 @@ def test_the_request_to_come_forward_is_private_and_follows_no_symlink(data_dir,
     request.symlink_to(target)
     ask_to_come_forward()                                    # refused: O_NOFOLLOW
     assert target.read_text(encoding="utf-8") == "keep"
+
+
+def test_a_second_start_says_so_in_the_running_windows_language(window, data_dir, fake_prompts):
+    """The refused second start cannot open the store, but reads the UI language preference
+    read-only: a Russian user gets the message in Russian, not in the system's language."""
+    window.store.set_pref("ui_language", "ru")
+    fake_prompts.calls.clear()
+    assert app_module.main(["--data-dir", str(data_dir), *SEED_ARGS]) == 1
+    (call,) = [c for c in fake_prompts.calls if c[0] == "warning"]
+    assert call[1] == "Уже запущено" and "уже" in call[2] and str(os.getpid()) in call[2], call
+    assert window.letter_panel.text().strip()   # the running window is untouched
 
 
 def test_lock_is_released_on_close(build_app, data_dir):

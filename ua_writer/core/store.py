@@ -971,6 +971,24 @@ def check_profile(profile: SenderProfile) -> None:
                                     "such as ru, en, de").format(code=repr(lang)[:40]))
 
 
+def peek_pref(path: str | os.PathLike, key: str):
+    """One preference read straight from the database file, read-only, without a Store (no
+    migration, no lock): what a second start — refused because another ua-writer holds the data
+    folder — needs to speak the user's interface language. None when it cannot be read."""
+    try:
+        db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        row = db.execute("SELECT value FROM settings WHERE key = 'prefs'").fetchone()
+        prefs = _loads(row[0]) if row else {}
+        return prefs.get(key) if isinstance(prefs, dict) else None
+    except (sqlite3.Error, ValueError, UnicodeError):
+        return None
+    finally:
+        db.close()
+
+
 def usable_profile(profile: SenderProfile) -> tuple[SenderProfile, list[str]]:
     """(``profile`` without the letter languages and name spellings whose language code no
     locale knows, those codes): what a profile saved before ``check_profile`` may hold."""

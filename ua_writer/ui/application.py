@@ -23,7 +23,16 @@ DESKTOP_FILE = "ua-writer"
 
 
 class AlreadyRunning(UserFacingError):
-    """Another ua-writer has this data folder open."""
+    """Another ua-writer has this data folder open (process ``pid``)."""
+
+    def __init__(self, pid):
+        self.pid = pid
+        super().__init__(already_running_text(pid))
+
+
+def already_running_text(pid) -> str:
+    return _("ua-writer is already running with this data folder (process {pid}). Switch to that "
+             "window, or close it first.").format(pid=pid)
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -55,9 +64,7 @@ def acquire_lock(lock_name: str) -> QLockFile:
             info = lock.getLockInfo()  # (pid, host, app) — (ok, ...) in some bindings
             pid = next((v for v in info if isinstance(v, int) and not isinstance(v, bool)), "?")
             ask_to_come_forward()
-            raise AlreadyRunning(_(
-                "ua-writer is already running with this data folder (process {pid}). Switch to that "
-                "window, or close it first.").format(pid=pid))
+            raise AlreadyRunning(pid)
         raise UserFacingError(_("Cannot lock the data folder {folder}; check that you can write to "
                                 "it.").format(folder=paths.data_dir()))
     try:  # a lock file left by an older version stays as it was made: private now
