@@ -261,7 +261,8 @@ QUERIES = ["juraev", "dzhuraev", "джураев", "ҷӯраев", "djuraev", "j
            "zoë", "zoe", "müller", "muller", "łukasz", "lukasz", "öztürk", "khaydarov",
            "хайдаров", "xaydarov", "қодиров", "kodirov", "qodirov", "yashin", "яшин", "tsoi",
            "цой", "tzoy", "viktor", "o'brien", "obrien", "объектив", "obyektiv", "zz", "z", "y",
-           "ya", "'", "ь", "a", "juraev nizomhon", "olga sherbakova", "nobody", "ъ ь"]
+           "ya", "'", "ь", "a", "ov", "sh", "juraev nizomhon", "olga sherbakova", "y ov", "nobody",
+           "ъ ь"]
 
 
 def _old_way(texts: list[str], statuses: list[str], status: str, query: str) -> list[int]:
