@@ -503,13 +503,12 @@ class ActionFilterProxy(QAbstractProxyModel):
         key = skeleton(word)
         if not key.strip():
             return rows
-        skel_joined, skel_starts, keys = self._skeletons()
         if 5 * len(rows) >= n:  # a common word: look for its key in the other rows only (a
             # list comprehension over 80 % of 10,000 keys costs less than scanning them all)
-            found = set(rows)
+            found, keys = set(rows), self._src.search_keys
             more = [i for i in range(n) if i not in found and key in keys[i]]
             return sorted(rows + more) if more else rows
-        more = self._rows_with(key, skel_joined, skel_starts, keys)
+        more = self._rows_with(key, *self._skeletons())
         if more:
             rows = sorted(set(rows).union(more))
         return rows
@@ -545,7 +544,7 @@ class ActionFilterProxy(QAbstractProxyModel):
         if len(words) > 1:
             from ua_writer.core.translit import skeleton
 
-            keys = self._skeletons()[2]
+            keys = src.search_keys
             for w in words[1:]:
                 k = skeleton(w)
                 keep = [i for i in keep if w in texts[i] or (k.strip() and k in keys[i])]
