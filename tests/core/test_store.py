@@ -71,7 +71,62 @@ def test_migration_from_schema_1_keeps_data(tmp_path):
     assert s.get_action(a.id).title == a.title
     assert s.get_draft(a.id, "ru", "prosecutor-general").text == "Текст"
     assert s.contacts() == []  # the new table exists
+    assert all(got == want for got, want in _keys(s).values())  # schema 5: the search keys
     s.close()
+
+
+def _keys(s):
+    """Every action's (search, search_key) columns, and what the key should be."""
+    from ua_writer.core.translit import skeleton
+
+    rows = s.db.execute("SELECT id, search, search_key FROM actions ORDER BY id").fetchall()
+    return {r[0]: (r[2], skeleton(r[1])) for r in rows}
+
+
+def test_migration_to_schema_5_keys_every_search_text_and_keeps_the_list_covered(tmp_path):
+    """Schema 5 stores each search text's transliteration key (computed in Python by a function
+    the store registers to migrate): the list's search keys no rows in the GUI."""
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    for script in store_mod.MIGRATIONS[:4]:
+        db.executescript(script)
+    db.execute("PRAGMA user_version = 4")
+    for aid, text in [("a", "низомхон джураев ҷӯраев"), ("b", "dzhuraev zoë müller"), ("c", "")]:
+        db.execute("INSERT INTO actions (id, pack, title, search, origin, created_at, updated_at) "
+                   "VALUES (?,?,?,?,?,?,?)", (aid, packs.dumps(make_action(aid)), "T", text, "user", "t", "t"))
+    db.commit()
+    db.close()
+    s = Store(path)
+    assert s.schema_version == store_mod.SCHEMA_VERSION >= 5
+    keys = _keys(s)
+    assert all(got == want for got, want in keys.values()), keys
+    assert keys["a"][0] == "nizomhon uraev uraev" and keys["b"][0] == "uraev zoe muler"
+    assert {r.id: r.search_key for r in s.action_rows()} == {k: v[0] for k, v in keys.items()}
+    query = "SELECT id, title, country, persons, issue_date, deadline, search, origin, search_key FROM actions"
+    plan = " ".join(str(r[3]) for r in s.db.execute("EXPLAIN QUERY PLAN " + query))
+    assert "COVERING INDEX actions_list" in plan  # the list never walks the packs
+    s.close()
+
+
+def test_every_write_of_the_search_text_writes_its_key(store, tmp_path):
+    store.save_action(make_action())
+    bundle = tmp_path / "bundle"
+    write_pack(bundle, make_action("azimov-2011", persons=[{"name": "Джураев Азимов"}]))
+    store.sync_bundled(bundle)
+    embassy = Recipient(id="emb", organization="Посольство Ҷумҳурии Тоҷикистон")
+    store.save_contact(embassy)
+    store.attach_contact("juraev-2011", embassy.id)
+    keys = _keys(store)
+    assert all(got == want for got, want in keys.values()) and "tojikiston" in keys["juraev-2011"][0]
+    store.save_contact(Recipient(id="emb", organization="Посольство Узбекистана"))
+    assert "uzbekistana" in _keys(store)["juraev-2011"][0]
+    store.detach_contact("juraev-2011", embassy.id)
+    assert "uzbekistana" not in _keys(store)["juraev-2011"][0]
+    store.save_action(make_action(title="Щербакова"), replace=True)
+    keys = _keys(store)
+    assert all(got == want for got, want in keys.values()) and "sherbakova" in keys["juraev-2011"][0]
+    rows = {r.id: r for r in store.action_rows()}
+    assert all(r.search_key == keys[i][0] for i, r in rows.items())
 
 
 def test_newer_schema_is_refused_with_a_message(tmp_path):

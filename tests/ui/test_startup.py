@@ -301,8 +301,10 @@ compiled = []  # every pattern compiled with re.compile up to the first frame
 _compile = re.compile
 re.compile = lambda pattern, flags=0: compiled.append(pattern) or _compile(pattern, flags)
 #: what only later work needs: the domain model and packs (the letter side, imports), the draft
-#: writer's services.records, Babel (the profile's letter languages are told without it)
-LATER = ("ua_writer.core.model", "ua_writer.core.packs", "ua_writer.services.records", "babel")
+#: writer's services.records, Babel (the profile's letter languages are told without it), the
+#: transliteration keys (the store writes them with the search text; the list reads them)
+LATER = ("ua_writer.core.model", "ua_writer.core.packs", "ua_writer.services.records", "babel",
+         "ua_writer.core.translit", "anyascii")
 made = set()  # the modules that define a dataclass before the first frame
 _dataclass = dataclasses.dataclass
 def dataclass(cls=None, /, **kw):

@@ -100,6 +100,8 @@ class ActionTableModel(QAbstractTableModel):
         self.statuses: list[str] = []
         self.days: list[int | None] = []
         self.search_texts: list[str] = []
+        #: the rows' transliteration keys (``ActionRow.search_key``, stored beside ``search``)
+        self.search_keys: list[str] = []
         self._index_of: dict[str, int] = {}
         #: bumped whenever rows change, so proxies know their cached mask is stale
         self.generation = 0
@@ -197,8 +199,9 @@ class ActionTableModel(QAbstractTableModel):
         r = self._rows[row]
         return self._titles.get(r.id) or r.title
 
-    def _assign(self, rows: list, days: list, statuses: list, texts: list) -> None:
+    def _assign(self, rows: list, days: list, statuses: list, texts: list, keys: list) -> None:
         self._rows, self.days, self.statuses, self.search_texts = rows, days, statuses, texts
+        self.search_keys = keys
         self._reindex()
 
     def _reindex(self) -> None:
@@ -221,6 +224,7 @@ class ActionTableModel(QAbstractTableModel):
             return
         self._rows[i] = new_row
         self.search_texts[i] = new_row.search
+        self.search_keys[i] = new_row.search_key
         self.days[i] = new_row.days_left(self.today)
         d = self.days[i]
         self.statuses[i] = "undated" if d is None else ("open" if d >= 0 else "past")
@@ -253,8 +257,8 @@ class ActionTableModel(QAbstractTableModel):
         self.changePersistentIndexList(from_list, to_list)
         self.layoutChanged.emit()
 
-    def _ordered(self, rows: list) -> tuple[list, list, list, list]:
-        """``rows`` in the current order, with their days left, statuses and search texts."""
+    def _ordered(self, rows: list) -> tuple[list, list, list, list, list]:
+        """``rows`` in the current order, with their days left, statuses, search texts and keys."""
         today = self.today
         days = [None if r.deadline is None else (r.deadline - today).days for r in rows]
         titles = self._titles
@@ -278,7 +282,7 @@ class ActionTableModel(QAbstractTableModel):
         rows = [rows[i] for i in order]
         days = [days[i] for i in order]
         statuses = ["undated" if d is None else ("open" if d >= 0 else "past") for d in days]
-        return rows, days, statuses, [r.search for r in rows]
+        return rows, days, statuses, [r.search for r in rows], [r.search_key for r in rows]
 
     # -- Qt API ---------------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
@@ -425,10 +429,9 @@ class ActionFilterProxy(QAbstractProxyModel):
         self._rows: list[int] = []
         self._proxy_of: list[int] = []
         self._joined, self._starts, self._joined_generation = "", [], -1
-        #: the same for the transliteration keys (``_skeletons``), with a text -> key cache
+        #: the same for the transliteration keys (``_skeletons``)
         self._skel: tuple[str, list[int], list[str]] = ("", [], [])
         self._skel_generation = -1
-        self._skel_cache: dict[str, str] = {}
         self._moving: list | None = None  # persistent indexes' action ids during a source sort
 
     # -- the filter -----------------------------------------------------------------------------
@@ -474,21 +477,11 @@ class ActionFilterProxy(QAbstractProxyModel):
         return self._joined, self._starts
 
     def _skeletons(self) -> tuple[str, list[int], list[str]]:
-        """The search texts' transliteration keys (``core.translit.skeleton``), joined like
-        :meth:`_index`; made with the first search and again only for rows whose text changed."""
+        """The rows' transliteration keys (``core.translit.skeleton`` of each search text, read
+        from the store with the rows: never computed here), joined like :meth:`_index`."""
         src = self._src
         if self._skel_generation != src.generation:
-            from ua_writer.core.translit import skeleton
-
-            cache = self._skel_cache
-            keys = []
-            for t in src.search_texts:
-                k = cache.get(t)
-                if k is None:
-                    k = cache[t] = skeleton(t)
-                keys.append(k)
-            if len(cache) > 2 * len(keys) + 100:  # forget texts no row has any more
-                self._skel_cache = {t: k for t, k in zip(src.search_texts, keys)}
+            keys = src.search_keys
             starts, pos = [], 0
             for k in keys:
                 starts.append(pos)
@@ -502,14 +495,22 @@ class ActionFilterProxy(QAbstractProxyModel):
         ("Dzhuraev" finds "Juraev" and "Джураев")."""
         joined, starts = self._index()
         rows = self._rows_with(word, joined, starts, self._src.search_texts)
+        n = len(starts)
+        if len(rows) == n:  # every row has the word: no key can add one
+            return rows
         from ua_writer.core.translit import skeleton
 
         key = skeleton(word)
-        if key.strip():
-            skel_joined, skel_starts, keys = self._skeletons()
-            more = self._rows_with(key, skel_joined, skel_starts, keys)
-            if more:
-                rows = sorted(set(rows).union(more))
+        if not key.strip():
+            return rows
+        if 5 * len(rows) >= n:  # a common word: look for its key in the other rows only (a
+            # list comprehension over 80 % of 10,000 keys costs less than scanning them all)
+            found, keys = set(rows), self._src.search_keys
+            more = [i for i in range(n) if i not in found and key in keys[i]]
+            return sorted(rows + more) if more else rows
+        more = self._rows_with(key, *self._skeletons())
+        if more:
+            rows = sorted(set(rows).union(more))
         return rows
 
     def _rows_with(self, word: str, joined: str, starts: list[int], texts: list[str]) -> list[int]:
@@ -543,7 +544,7 @@ class ActionFilterProxy(QAbstractProxyModel):
         if len(words) > 1:
             from ua_writer.core.translit import skeleton
 
-            keys = self._skeletons()[2]
+            keys = src.search_keys
             for w in words[1:]:
                 k = skeleton(w)
                 keep = [i for i in keep if w in texts[i] or (k.strip() and k in keys[i])]
