@@ -295,16 +295,61 @@ def test_the_staged_frame_keeps_geometry_splitters_and_focus(build_app, qtbot):
     assert focus is w2.list_pane.status_filter and QApplication.focusWidget() is focus
 
 
-FRAME_BUDGET_PROBE = r"""
-import dataclasses, os, re, sys
+def _at_first_frame(data_dir, report: str, before: str = "") -> list[str]:
+    """Start ua-writer on ``data_dir`` (a sender profile saved, else its prompt comes first) in a
+    subprocess, run ``report`` (lines of code that print) once the first frame is completely
+    painted, and return the printed lines that start with a capitalised key. ``before`` runs
+    first of all (to watch what the start does)."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+
+    code = before + textwrap.dedent("""
+        import os, sys
+        from ua_writer.ui import prompts
+        class Quiet(prompts.Prompts):
+            def run_dialog(self, dialog):
+                return False
+        prompts.set_prompts(Quiet())
+        from ua_writer import app
+        from PySide6 import QtCore, QtWidgets
+        from PySide6.QtCore import QEvent, QObject
+        qapp, window = app.build(["--data-dir", sys.argv[1], "--today", "2011-04-01"])
+        class Done(QObject):
+            def eventFilter(self, obj, event):
+        """) + textwrap.indent(textwrap.dedent(report), " " * 8) + textwrap.dedent("""
+                os._exit(0)
+        class First(QObject):
+            def eventFilter(self, obj, event):
+                if event.type() == QEvent.Type.Paint:
+                    window.removeEventFilter(self)
+                    window.windowHandle().installEventFilter(done)
+                return False
+        done, first = Done(), First()
+        window.installEventFilter(first)
+        qapp.exec()
+        """)
+    out = subprocess.run([sys.executable, "-c", code, str(data_dir)], capture_output=True, text=True,
+                         timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    lines = [x for x in out.stdout.splitlines() if x.split(" ")[0].isupper()]
+    return lines or [out.stdout + out.stderr]
+
+
+def _save_profile(data_dir, **extra) -> None:
+    from ua_writer.core.model import SenderProfile
+
+    with open_store(data_dir / "ua-writer.sqlite3") as store:
+        store.save_profile(SenderProfile(name="Anna", address_lines=["Hauptstraße 1"], city="Berlin",
+                                         country="DE", **extra))
+
+
+#: watches the start: every pattern compiled, and the modules that define a dataclass
+WATCH_THE_START = r"""
+import dataclasses, re
 compiled = []  # every pattern compiled with re.compile up to the first frame
 _compile = re.compile
 re.compile = lambda pattern, flags=0: compiled.append(pattern) or _compile(pattern, flags)
-#: what only later work needs: the domain model and packs (the letter side, imports), the draft
-#: writer's services.records, Babel (the profile's letter languages are told without it), the
-#: transliteration keys (the store writes them with the search text; the list reads them)
-LATER = ("ua_writer.core.model", "ua_writer.core.packs", "ua_writer.services.records", "babel",
-         "ua_writer.core.translit", "anyascii")
 made = set()  # the modules that define a dataclass before the first frame
 _dataclass = dataclasses.dataclass
 def dataclass(cls=None, /, **kw):
@@ -313,32 +358,11 @@ def dataclass(cls=None, /, **kw):
         return _dataclass(**kw)(c)
     return wrap if cls is None else wrap(cls)
 dataclasses.dataclass = dataclass
-from ua_writer.ui import prompts
-class Quiet(prompts.Prompts):
-    def run_dialog(self, dialog):
-        return False
-prompts.set_prompts(Quiet())
-from ua_writer import app
-from PySide6 import QtWidgets
-from PySide6.QtCore import QEvent, QObject
-qapp, window = app.build(["--data-dir", sys.argv[1], "--today", "2011-04-01"])
-class Done(QObject):
-    def eventFilter(self, obj, event):
-        print("WIDGET_TYPES", [n for n in ("QWizard", "QMdiArea", "QCalendarWidget")
-                               if n in QtWidgets.__dict__], flush=True)
-        print("MODULES", [m for m in LATER if m in sys.modules], flush=True)
-        print("SURROGATE_CLASSES", sum("\ud800" in str(p) for p in compiled), flush=True)
-        print("DATACLASSES", sorted(made), flush=True)
-        os._exit(0)
-class First(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            window.removeEventFilter(self)
-            window.windowHandle().installEventFilter(done)
-        return False
-done, first = Done(), First()
-window.installEventFilter(first)
-qapp.exec()
+#: what only later work needs: the domain model and packs (the letter side, imports), the draft
+#: writer's services.records, Babel (the profile's letter languages are told without it), the
+#: transliteration keys (the store writes them with the search text; the list reads them)
+LATER = ("ua_writer.core.model", "ua_writer.core.packs", "ua_writer.services.records", "babel",
+         "ua_writer.core.translit", "anyascii")
 """
 
 
@@ -351,69 +375,27 @@ def test_the_first_frame_pays_only_for_what_it_shows(data_dir):
     ~6 M; Babel, ~13 M, to tell the profile's letter languages: they are known from Babel's data
     files); compiling the packs' character classes that reach into the surrogates (~4 M each); any
     dataclass (a frozen one costs ~5 M: the settings' and the menu commands' are named tuples)."""
-    import os
-    import subprocess
-    import sys
-
-    from ua_writer.core.model import SenderProfile
-
-    with open_store(data_dir / "ua-writer.sqlite3") as store:  # (else the profile prompt comes first)
-        store.save_profile(SenderProfile(name="Anna", address_lines=["Hauptstraße 1"], city="Berlin",
-                                         country="DE", languages=["ru", "en"],
-                                         names={"ru": "Анна"}))
-    out = subprocess.run([sys.executable, "-c", FRAME_BUDGET_PROBE, str(data_dir)],
-                         capture_output=True, text=True, timeout=120,
-                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-    lines = [x for x in out.stdout.splitlines() if x.split(" ")[0].isupper()]
-    assert lines == ["WIDGET_TYPES []", "MODULES []", "SURROGATE_CLASSES 0", "DATACLASSES []"], \
-        out.stdout + out.stderr
-
-
-FIRST_FRAME_PROBE = r"""
-import os, sys
-from ua_writer.ui import prompts
-class Quiet(prompts.Prompts):
-    def run_dialog(self, dialog):
-        return False
-prompts.set_prompts(Quiet())
-from ua_writer import app
-from PySide6 import QtCore, QtWidgets
-from PySide6.QtCore import QEvent, QObject
-qapp, window = app.build(["--data-dir", sys.argv[1], "--today", "2011-04-01"])
-class Done(QObject):
-    def eventFilter(self, obj, event):
-        print("AT_FRAME", "Qt" in QtCore.__dict__, "QStyle" in QtWidgets.__dict__,
-              window.letter_side_ready, flush=True)
-        os._exit(0)
-class First(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            window.removeEventFilter(self)
-            window.windowHandle().installEventFilter(done)
-        return False
-done, first = Done(), First()
-window.installEventFilter(first)
-qapp.exec()
-"""
+    _save_profile(data_dir, languages=["ru", "en"], names={"ru": "Анна"})
+    report = r"""
+        print("WIDGET_TYPES", [n for n in ("QWizard", "QMdiArea", "QCalendarWidget")
+                               if n in QtWidgets.__dict__], flush=True)
+        print("MODULES", [m for m in LATER if m in sys.modules], flush=True)
+        print("SURROGATE_CLASSES", sum("\ud800" in str(p) for p in compiled), flush=True)
+        print("DATACLASSES", sorted(made), flush=True)
+    """
+    assert _at_first_frame(data_dir, report, WATCH_THE_START) == [
+        "WIDGET_TYPES []", "MODULES []", "SURROGATE_CLASSES 0", "DATACLASSES []"]
 
 
 def test_the_first_frame_builds_neither_the_qt_namespace_nor_qstyle(data_dir, tmp_path):
     """PySide6 builds the Python enums of all of ``Qt`` (~125 M instructions) or ``QStyle``
     (~50 M) on their first use: the first frame, painted completely, uses neither (issue #16)."""
-    import os
-    import subprocess
-    import sys
-
-    from ua_writer.core.model import SenderProfile
-
-    with open_store(data_dir / "ua-writer.sqlite3") as store:  # (else the profile prompt comes first)
-        store.save_profile(SenderProfile(name="Anna", address_lines=["Hauptstraße 1"], city="Berlin",
-                                         country="DE"))
-    out = subprocess.run([sys.executable, "-c", FIRST_FRAME_PROBE, str(data_dir)],
-                         capture_output=True, text=True, timeout=120,
-                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-    line = [x for x in out.stdout.splitlines() if x.startswith("AT_FRAME")]
-    assert line == ["AT_FRAME False False False"], out.stdout + out.stderr
+    _save_profile(data_dir)
+    report = r"""
+        print("AT_FRAME", "Qt" in QtCore.__dict__, "QStyle" in QtWidgets.__dict__,
+              window.letter_side_ready, flush=True)
+    """
+    assert _at_first_frame(data_dir, report) == ["AT_FRAME False False False"]
 
 
 def test_a_profile_with_an_unknown_language_from_an_old_version(build_app, fake_prompts, tmp_path):
